@@ -1,0 +1,102 @@
+/**
+ * A small GraphQL-over-fetch client: no Apollo (too heavy for 3G phones). The access token lives only in
+ * memory; the refresh token is the httpOnly `ashar_refresh` cookie, so a reload calls `refreshSession`.
+ */
+import { ApiError, GraphQLErrorItem } from './graphql-errors';
+import { REFRESH_SESSION, AuthPayload } from './auth.operations';
+
+type Fetch = typeof fetch;
+type SessionListener = (payload: AuthPayload | null) => void;
+
+export class GraphQLClient {
+  private accessToken: string | null = null;
+  private refreshing: Promise<AuthPayload | null> | null = null;
+  private listeners = new Set<SessionListener>();
+
+  constructor(
+    private readonly endpoint = '/graphql',
+    private readonly fetchImpl: Fetch = (...args) => fetch(...args),
+  ) {}
+
+  /** Called with the new session after a log-in or refresh, and with null when the session is gone. */
+  onSessionChange(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  setSession(payload: AuthPayload | null): void {
+    this.accessToken = payload?.accessToken ?? null;
+    this.listeners.forEach((l) => l(payload));
+  }
+
+  get hasSession(): boolean {
+    return this.accessToken !== null;
+  }
+
+  async request<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await this.send<T>(query, variables, signal);
+    } catch (e) {
+      // An expired access token: rotate once with the cookie and retry; a second failure is real.
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && this.accessToken) {
+        const session = await this.refresh();
+        if (session) return this.send<T>(query, variables, signal);
+      }
+      throw e;
+    }
+  }
+
+  /** Rotates the refresh cookie. Concurrent callers share one request: a rotated token is single-use. */
+  refresh(): Promise<AuthPayload | null> {
+    if (!this.refreshing) {
+      this.refreshing = this.send<{ refreshSession: AuthPayload }>(REFRESH_SESSION, undefined, undefined, false)
+        .then((data) => {
+          this.setSession(data.refreshSession);
+          return data.refreshSession;
+        })
+        .catch((e) => {
+          if (e instanceof ApiError && e.network) throw e; // offline is not a log-out
+          this.setSession(null);
+          return null;
+        })
+        .finally(() => {
+          this.refreshing = null;
+        });
+    }
+    return this.refreshing;
+  }
+
+  private async send<T>(
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    signal: AbortSignal | undefined,
+    withToken = true,
+  ): Promise<T> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (withToken && this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+        credentials: 'include',
+        signal,
+      });
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw ApiError.network(e);
+    }
+    let body: { data?: T | null; errors?: GraphQLErrorItem[] };
+    try {
+      body = await response.json();
+    } catch (e) {
+      throw ApiError.network(e, response.status);
+    }
+    if (body.errors?.length) throw new ApiError(body.errors, response.status);
+    if (!response.ok || body.data == null) throw ApiError.network(undefined, response.status);
+    return body.data;
+  }
+}
+
+export const graphql = new GraphQLClient();

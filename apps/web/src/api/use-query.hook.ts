@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import { graphql } from './graphql.client';
+
+export interface QueryState<T> {
+  data: T | null;
+  error: unknown;
+  loading: boolean;
+  retry: () => void;
+}
+
+// Territory answers hardly change: keep them for the visit so "back" costs no request on 3G.
+const cache = new Map<string, unknown>();
+
+export function clearQueryCache(): void {
+  cache.clear();
+}
+
+export function useQuery<T>(
+  query: string,
+  variables: Record<string, unknown> | null,
+  /** `cache`: keep for the visit; `scope`: extra identity (e.g. who is logged in) that is not a variable. */
+  options: { cache?: boolean; scope?: string } = {},
+): QueryState<T> {
+  const key = variables ? `${query}\n${JSON.stringify(variables)}\n${options.scope ?? ''}` : null;
+  const cached = key && options.cache ? (cache.get(key) as T | undefined) : undefined;
+  const [state, setState] = useState<{ key: string | null; data: T | null; error: unknown }>({
+    key,
+    data: cached ?? null,
+    error: null,
+  });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!key || !variables) return;
+    if (options.cache && cache.has(key)) {
+      setState({ key, data: cache.get(key) as T, error: null });
+      return;
+    }
+    const controller = new AbortController();
+    setState((s) => (s.key === key ? { ...s, error: null } : { key, data: null, error: null }));
+    graphql.request<T>(query, variables, controller.signal).then(
+      (data) => {
+        if (options.cache) cache.set(key, data);
+        setState({ key, data, error: null });
+      },
+      (error) => {
+        if (!controller.signal.aborted) setState({ key, data: null, error });
+      },
+    );
+    return () => controller.abort();
+    // `key` already encodes query and variables.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+
+  const retry = useCallback(() => setAttempt((a) => a + 1), []);
+  const current = state.key === key;
+  return {
+    data: current ? state.data : (cached ?? null),
+    error: current ? state.error : null,
+    loading: !!key && (!current || (state.data === null && state.error === null)),
+    retry,
+  };
+}

@@ -1,0 +1,61 @@
+import { Link, useNavigate } from 'react-router';
+import { Message, splitLogin } from '../api/graphql-errors';
+import { useI18n } from '../i18n/i18n.context';
+import { useAuthForm } from '../session/auth-form.hook';
+import { useSession } from '../session/session.context';
+import { Field } from '../ui/field.component';
+import { FormAlert } from '../ui/form-alert.component';
+import { PageHeading } from '../ui/page-heading.component';
+import { PasswordField } from '../ui/password-field.component';
+
+const FIELDS = ['login', 'password'] as const;
+type F = (typeof FIELDS)[number];
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { logIn } = useSession();
+  const navigate = useNavigate();
+  const form = useAuthForm<F>({
+    fields: FIELDS,
+    fieldMap: { 'input.login': 'login', 'input.password': 'password' },
+    check: (v) => {
+      const e: Partial<Record<F, Message>> = {};
+      for (const f of FIELDS) if (!v[f].trim()) e[f] = { key: 'errors.validation.required' };
+      return e;
+    },
+    submit: async (v) => {
+      const login = splitLogin(v.login);
+      await logIn(login.email ?? login.phone ?? '', v.password);
+      navigate('/me');
+    },
+  });
+
+  return (
+    <>
+      <PageHeading>{t('auth.logIn.title')}</PageHeading>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert text={form.general} />
+        <Field
+          label={t('auth.field.login')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={form.fieldError('login')}
+          {...form.bind('login')}
+        />
+        <PasswordField
+          label={t('auth.field.password')}
+          autoComplete="current-password"
+          error={form.fieldError('password')}
+          {...form.bind('password')}
+        />
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? t('auth.busy') : t('auth.logIn.submit')}
+        </button>
+      </form>
+      <p>
+        {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { Link, useNavigate } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../api/auth.operations';
+import { Message, splitLogin } from '../api/graphql-errors';
+import { useI18n } from '../i18n/i18n.context';
+import { useAuthForm } from '../session/auth-form.hook';
+import { useSession } from '../session/session.context';
+import { Field } from '../ui/field.component';
+import { FormAlert } from '../ui/form-alert.component';
+import { PageHeading } from '../ui/page-heading.component';
+import { PasswordField } from '../ui/password-field.component';
+
+const FIELDS = ['displayName', 'login', 'password'] as const;
+type F = (typeof FIELDS)[number];
+
+export default function SignUpPage() {
+  const { t } = useI18n();
+  const { signUp } = useSession();
+  const navigate = useNavigate();
+  const form = useAuthForm<F>({
+    fields: FIELDS,
+    // One box for email or phone: both API fields point at it.
+    fieldMap: { 'input.displayName': 'displayName', 'input.email': 'login', 'input.phone': 'login', 'input.password': 'password' },
+    check: (v) => {
+      const e: Partial<Record<F, Message>> = {};
+      for (const f of FIELDS) if (!v[f].trim()) e[f] = { key: 'errors.validation.required' };
+      if (v.password && v.password.length < PASSWORD_MIN_LENGTH) e.password = { key: 'errors.validation.passwordTooShort' };
+      return e;
+    },
+    submit: async (v) => {
+      await signUp({ displayName: v.displayName.trim(), ...splitLogin(v.login), password: v.password });
+      navigate('/me');
+    },
+  });
+
+  return (
+    <>
+      <PageHeading>{t('auth.signUp.title')}</PageHeading>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert text={form.general} />
+        <Field
+          label={t('auth.field.displayName')}
+          hint={t('auth.field.displayName.hint')}
+          autoComplete="name"
+          error={form.fieldError('displayName')}
+          {...form.bind('displayName')}
+        />
+        <Field
+          label={t('auth.field.login')}
+          hint={t('auth.field.login.hint')}
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          error={form.fieldError('login')}
+          {...form.bind('login')}
+        />
+        <PasswordField
+          label={t('auth.field.password')}
+          hint={t('auth.field.password.hint', { min: PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          error={form.fieldError('password')}
+          {...form.bind('password')}
+        />
+        <button type="submit" className="button" disabled={form.busy}>
+          {form.busy ? t('auth.busy') : t('auth.signUp.submit')}
+        </button>
+      </form>
+      <p>
+        {t('auth.haveAccount')} <Link to="/login">{t('nav.logIn')}</Link>
+      </p>
+    </>
+  );
+}

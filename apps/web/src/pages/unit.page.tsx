@@ -1,0 +1,74 @@
+import { Link, useParams } from 'react-router';
+import { TERRITORIAL_UNIT, UnitDetail } from '../api/territory.operations';
+import { useQuery } from '../api/use-query.hook';
+import { useI18n } from '../i18n/i18n.context';
+import { Breadcrumbs } from '../ui/breadcrumbs.component';
+import { PageHeading } from '../ui/page-heading.component';
+import { ErrorMessage, Loading } from '../ui/query-status.component';
+import { UnitList } from '../ui/unit-list.component';
+
+/** One territorial unit (oblast … village): where it sits, what it contains, its communities. */
+export default function UnitPage() {
+  const { code = '' } = useParams();
+  const { t, pick, formatDate } = useI18n();
+  const { data, error, loading, retry } = useQuery<{ territorialUnit: UnitDetail }>(
+    TERRITORIAL_UNIT,
+    { code },
+    { cache: true },
+  );
+  if (error) return <ErrorMessage error={error} onRetry={retry} />;
+  if (loading || !data) return <Loading />;
+  const unit = data.territorialUnit;
+  const name = pick(unit.names);
+
+  return (
+    <>
+      <Breadcrumbs units={unit.ancestors.filter((a) => a.level !== 'COUNTRY')} current={name} />
+      <PageHeading>{name}</PageHeading>
+      <dl className="facts">
+        <div>
+          <dt>{t('unit.level')}</dt>
+          <dd>{t(`unitLevel.${unit.level}`)}</dd>
+        </div>
+        <div>
+          <dt>{t('unit.code')}</dt>
+          <dd className="code">{unit.code}</dd>
+        </div>
+      </dl>
+      {unit.validFrom && <p className="muted">{t('unit.validFrom', { date: formatDate(unit.validFrom) })}</p>}
+      {unit.validTo && <p className="muted">{t('unit.validTo', { date: formatDate(unit.validTo) })}</p>}
+      {unit.successor && (
+        <p>
+          {t('unit.successor')} <Link to={`/places/${unit.successor.code}`}>{pick(unit.successor.names)}</Link>
+        </p>
+      )}
+
+      <section aria-labelledby="communities-heading">
+        <h2 id="communities-heading">{t('unit.communities')}</h2>
+        {unit.communities.length ? (
+          <ul className="list">
+            {unit.communities.map((c) => (
+              <li key={c.id}>
+                <Link to={`/communities/${c.id}`} className="list__link">
+                  <span className="list__title">{pick(c.names)}</span>
+                  <span className="list__meta">{t(`communityKind.${c.kind}`)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('unit.noCommunities')}</p>
+        )}
+      </section>
+
+      {unit.children.length > 0 && (
+        <section aria-labelledby="children-heading">
+          <h2 id="children-heading">
+            {t('unit.children')} <span className="count">({t('places.count', { count: unit.children.length })})</span>
+          </h2>
+          <UnitList units={unit.children} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { AccountSummary, AuthPayload, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
+import { graphql } from '../api/graphql.client';
+import { useI18n } from '../i18n/i18n.context';
+import { readStoredLocale } from '../i18n/locale.store';
+
+export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
+
+export interface SignUpValues {
+  displayName: string;
+  email?: string;
+  phone?: string;
+  password: string;
+}
+
+export interface Session {
+  status: SessionStatus;
+  account: AccountSummary | null;
+  signUp: (values: SignUpValues) => Promise<AccountSummary>;
+  logIn: (login: string, password: string) => Promise<AccountSummary>;
+  logOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { locale, setLocale } = useI18n();
+  const [status, setStatus] = useState<SessionStatus>('loading');
+  const [account, setAccount] = useState<AccountSummary | null>(null);
+
+  useEffect(() => {
+    const off = graphql.onSessionChange((payload) => {
+      setAccount(payload?.account ?? null);
+      setStatus(payload ? 'authenticated' : 'anonymous');
+    });
+    // The refresh cookie is httpOnly: the only way to know whether we are logged in is to try it.
+    graphql.refresh().then(
+      (payload) => {
+        // A language picked on this device wins; otherwise use the one saved with the account.
+        if (payload && !readStoredLocale()) setLocale(payload.account.locale, { remote: false });
+      },
+      () => setStatus('anonymous'),
+    );
+    return () => {
+      off();
+    };
+    // Runs once per page load by design.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const signUp = useCallback(
+    async (values: SignUpValues) => {
+      const data = await graphql.request<{ signUp: AuthPayload }>(SIGN_UP, { input: { ...values, locale } });
+      graphql.setSession(data.signUp);
+      return data.signUp.account;
+    },
+    [locale],
+  );
+
+  const logIn = useCallback(
+    async (login: string, password: string) => {
+      const data = await graphql.request<{ logIn: AuthPayload }>(LOG_IN, { input: { login, password } });
+      graphql.setSession(data.logIn);
+      if (data.logIn.account.locale !== locale) {
+        if (readStoredLocale()) setLocale(locale); // push this device's choice to the account
+        else setLocale(data.logIn.account.locale, { remote: false });
+      }
+      return data.logIn.account;
+    },
+    [locale, setLocale],
+  );
+
+  const logOut = useCallback(async () => {
+    try {
+      await graphql.request(LOG_OUT);
+    } finally {
+      graphql.setSession(null);
+    }
+  }, []);
+
+  const value = useMemo(() => ({ status, account, signUp, logIn, logOut }), [status, account, signUp, logIn, logOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}

@@ -1,0 +1,65 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useI18n } from '../i18n/i18n.context';
+import { useSession } from '../session/session.context';
+import { LanguageSwitch } from './language-switch.component';
+import { Loading } from './query-status.component';
+
+export function Layout() {
+  const { t } = useI18n();
+  const { status, logOut } = useSession();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__top">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav">
+            <li>
+              <NavLink to="/places">{t('nav.places')}</NavLink>
+            </li>
+            {status === 'authenticated' ? (
+              <>
+                <li>
+                  <NavLink to="/me">{t('nav.myCommunities')}</NavLink>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => logOut().finally(() => navigate('/'))}
+                  >
+                    {t('nav.logOut')}
+                  </button>
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/login">{t('nav.logIn')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t('nav.signUp')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
+  );
+}

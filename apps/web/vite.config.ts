@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root: here('.'),
+  plugins: [react()],
+  resolve: {
+    // Same aliases as tsconfig.base.json paths; only the pure libraries are allowed in the browser.
+    alias: {
+      '@ashar/i18n': here('../../libs/shared/i18n/src/index.ts'),
+      '@ashar/kernel': here('../../libs/shared/kernel/src/index.ts'),
+    },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 4200,
+    proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
+  },
+  preview: { host: '127.0.0.1', port: 4300, proxy: { '/graphql': api } },
+  build: {
+    outDir: here('../../dist/apps/web'),
+    emptyOutDir: true,
+    // Cheap Android phones often run an old WebView: keep syntax they understand.
+    target: ['es2020', 'chrome80', 'safari13', 'firefox78'],
+    sourcemap: true,
+    reportCompressedSize: true,
+  },
+});

@@ -1,0 +1,3 @@
+export * from './locale';
+export * from './message-format';
+export * from './translate';

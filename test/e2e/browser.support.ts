@@ -1,0 +1,84 @@
+/** Shared browser-test plumbing: Debian's Chromium via playwright-core, the web build, the platform. */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
+const CHROMIUM = '/usr/bin/chromium';
+const DIST_INDEX = path.join(ROOT, 'dist/apps/web/index.html');
+
+export interface Platform {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's browser with "apt-get install -y chromium"`);
+  }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // These flags keep a root-run headless Chromium from dialling out on this closed network.
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    // No --user-data-dir here: playwright refuses it for launch() and gives every launch its own
+    // fresh, empty profile directory, which it deletes on close.
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close();
+    },
+  };
+}
+
+/** Builds the web app when there is no build or the sources are newer than it (a stale build tests nothing). */
+export function ensureWebBuild(): void {
+  const builtAt = fs.existsSync(DIST_INDEX) ? fs.statSync(DIST_INDEX).mtimeMs : 0;
+  const newest = Math.max(
+    newestMtime(path.join(ROOT, 'apps/web')),
+    newestMtime(path.join(ROOT, 'libs/shared/i18n/src')),
+  );
+  if (builtAt && builtAt >= newest) return;
+  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * The platform under test: E2E_BASE_URL points at one already running (a staging server); otherwise
+ * test/support/start-platform.ts starts the API with a fresh seeded database.
+ */
+export async function startPlatformForTest(): Promise<Platform> {
+  const external = process.env.E2E_BASE_URL;
+  if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => undefined };
+  ensureWebBuild();
+  const modulePath = path.join(ROOT, 'test/support/start-platform');
+  // Loaded by path so this file compiles before the API side provides it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startPlatform } = require(modulePath) as { startPlatform(): Promise<Platform> };
+  return startPlatform();
+}
+
+export function artifact(name: string): string {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  return path.join(ARTIFACTS, name);
+}
