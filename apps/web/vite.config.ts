@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const api = 'http://127.0.0.1:3000';
+// ASHAR_API_URL points the dev server at an API elsewhere (e.g. one started by a test harness).
+const api = process.env.ASHAR_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here('.'),
@@ -20,7 +21,7 @@ export default defineConfig({
     port: 4200,
     proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
   },
-  preview: { host: '127.0.0.1', port: 4300, proxy: { '/graphql': api } },
+  preview: { host: '127.0.0.1', port: 4300, proxy: { '/graphql': api, '/healthz': api, '/readyz': api } },
   build: {
     outDir: here('../../dist/apps/web'),
     emptyOutDir: true,

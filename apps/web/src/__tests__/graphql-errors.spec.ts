@@ -16,6 +16,12 @@ describe('toFormErrors', () => {
     expect(r.general).toEqual({ key: 'errors.BAD_USER_INPUT' });
   });
 
+  test('a field path without the "input." prefix lands on the same form field', () => {
+    expect(toFormErrors(new ApiError([badInput('password', 'errors.validation.passwordTooShort')]), map).fields.password.key).toBe(
+      'errors.validation.passwordTooShort',
+    );
+  });
+
   test('two API fields on one input keep the first message', () => {
     const r = toFormErrors(new ApiError([badInput('input.phone', 'errors.validation.phone'), badInput('input.email', 'errors.validation.email')]), map);
     expect(r.fields.login.key).toBe('errors.validation.phone');

@@ -65,7 +65,9 @@ export function toFormErrors(error: unknown, fieldMap: Record<string, string>): 
   const items = error instanceof ApiError ? error.errors : [{ message: String(error) }];
   for (const item of items) {
     const apiField = item.extensions?.field;
-    const formField = apiField ? (fieldMap[apiField] ?? fieldMap[apiField.replace(/^input\./, '')]) : undefined;
+    // Accept "input.email" and "email" alike: the path prefix is the API's business, not the form's.
+    const bare = apiField?.replace(/^input\./, '');
+    const formField = bare ? (fieldMap[`input.${bare}`] ?? fieldMap[bare]) : undefined;
     if (formField) {
       result.fields[formField] ??= messageOf(item);
     } else {
