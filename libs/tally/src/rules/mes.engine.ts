@@ -441,6 +441,140 @@ export class MesEngine {
     return ratio[ratio.length - 1].r;
   }
 
+  // ---- interval certification for add-one -------------------------------------------------
+
+  private lo: Float64Array | null = null;
+  private hi: Float64Array | null = null;
+  private ivAllRich = false;
+
+  /**
+   * Float water-filling of q on the given budgets: rho, Infinity if clearly unaffordable, NaN if
+   * affordability is too close to call.
+   */
+  private rhoOn(q: number, b: Float64Array): number {
+    const P = this.p;
+    const w = P.groupWeight;
+    const s = P.pStart[q];
+    const e = P.pStart[q + 1];
+    const c = P.costs[q];
+    let rho = c / P.totalUtility[q];
+    let poorW = 0;
+    let T = 0;
+    let first = true;
+    let iter = 0;
+    this.ivAllRich = false;
+    for (;;) {
+      let cw = 0;
+      let pb = 0;
+      let ru = 0;
+      let t = 0;
+      let nearSeen = false;
+      for (let j = s; j < e; j++) {
+        const g = P.pGroup[j];
+        const bb = b[g];
+        const due = rho * P.pUtil[j];
+        if (first) t += w[g] * bb;
+        if (bb < due) {
+          cw += w[g];
+          pb += w[g] * bb;
+        } else {
+          ru += w[g] * P.pUtil[j];
+          if (bb - due <= NEAR * bb) nearSeen = true;
+        }
+      }
+      if (first) {
+        T = t;
+        if (T < c * (1 - NEAR)) return Infinity;
+        if (T <= c * (1 + NEAR)) return NaN;
+        first = false;
+        if (cw === 0) {
+          this.ivAllRich = !nearSeen;
+          return rho;
+        }
+      } else if (cw === poorW) return rho;
+      if (ru <= 0 || ++iter > 60) return NaN;
+      poorW = cw;
+      rho = (c - pb) / ru;
+    }
+  }
+
+  /** Both exactly constant (all supporters pay in full over the whole range): compare exactly. */
+  private constantRhoCmp(a: number, b: number): number {
+    const P = this.p;
+    if (!this.isPoints) {
+      // rho = 1 / supporters
+      return P.supporters[b] - P.supporters[a];
+    }
+    const ua = this.allRichPointsRho(a);
+    const ub = this.allRichPointsRho(b);
+    return cmp(ua, ub);
+  }
+
+  /**
+   * Proves, in interval arithmetic, that for every per-voter start budget between those of steps
+   * kLo and kHi, MES selects exactly `expected` in that order and then stops. Budgets are kept as
+   * [lo, hi] bounds; rho is decreasing in every budget, and what is left after paying is increasing
+   * in the budget and decreasing in rho, so bounds propagate soundly round by round. Any comparison
+   * closer than NEAR makes the proof fail (the caller then computes steps one by one).
+   */
+  certify(kLo: number, kHi: number, expected: readonly number[]): boolean {
+    const P = this.p;
+    if (P.nVoters === 0) return false;
+    const lo = (this.lo ??= new Float64Array(P.nGroups));
+    const hi = (this.hi ??= new Float64Array(P.nGroups));
+    lo.fill(P.budget / P.nVoters + kLo * P.scale);
+    hi.fill(P.budget / P.nVoters + kHi * P.scale);
+    const cand = this.baseCandidates.slice();
+    const prevLo = this.prevRho;
+    for (const q of cand) prevLo[q] = P.costs[q] / P.totalUtility[q];
+    for (let t = 0; t <= expected.length; t++) {
+      const w = t < expected.length ? expected[t] : -1;
+      let wLo = 0;
+      let wHi = 0;
+      let wConst = false;
+      if (w >= 0) {
+        if (cand.indexOf(w) < 0) return false;
+        wHi = this.rhoOn(w, lo);
+        wConst = this.ivAllRich;
+        if (!Number.isFinite(wHi)) return false;
+        wLo = wConst ? wHi : this.rhoOn(w, hi);
+        if (!Number.isFinite(wLo)) return false;
+      }
+      cand.sort((a, b) => prevLo[a] - prevLo[b]);
+      const removed: number[] = [];
+      for (const q of cand) {
+        if (q === w) continue;
+        if (w >= 0 && prevLo[q] > wHi * (1 + NEAR)) break;
+        const r = this.rhoOn(q, hi);
+        if (r === Infinity) {
+          removed.push(q);
+          continue;
+        }
+        if (w < 0 || Number.isNaN(r)) return false;
+        prevLo[q] = r;
+        if (r > wHi * (1 + NEAR)) continue;
+        // Too close: only an exact, budget-independent tie won by the smaller id is acceptable.
+        if (!wConst) return false;
+        this.rhoOn(q, lo);
+        if (!this.ivAllRich) return false;
+        const c = this.constantRhoCmp(w, q);
+        if (!(c < 0 || (c === 0 && P.idRank[w] < P.idRank[q]))) return false;
+      }
+      if (w < 0) return true;
+      for (const q of removed) cand.splice(cand.indexOf(q), 1);
+      cand.splice(cand.indexOf(w), 1);
+      for (let j = P.pStart[w]; j < P.pStart[w + 1]; j++) {
+        const g = P.pGroup[j];
+        const u = P.pUtil[j];
+        const l = lo[g] - wHi * u;
+        const h = hi[g] - wLo * u;
+        lo[g] = l > 0 ? l : 0;
+        hi[g] = h > 0 ? h : 0;
+      }
+    }
+    return true;
+  }
+
   private pay(q: number, rho: number, dRho: number, sens: boolean): void {
     const P = this.p;
     const b = this.budgets;

@@ -44,27 +44,36 @@ function isExhaustive(engine: MesEngine, run: MesRunResult): boolean {
  */
 export function mesAddOne(engine: MesEngine): AddOneOutcome {
   const p = engine.p;
-  let cur = engine.run(0, true);
+  let cur = engine.run(0, false);
   let runs = 1;
   if (isExhaustive(engine, cur)) return { run: cur, k: 0, runsComputed: runs };
   let k = 0;
+  let stride = 1;
+  const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
   for (;;) {
-    const prev = cur;
-    const prevK = k;
-    const ahead = cur.safeIncrease / p.scale;
-    const jump = Number.isFinite(ahead) ? Math.max(1, Math.ceil(ahead)) : 1;
-    k += jump;
-    cur = engine.run(k, true);
-    runs++;
-    if (costOf(p, cur.selected) > p.budgetExact) {
-      // Steps prevK..k-1 all had prev's outcome; return it as step k-1.
-      void prevK;
-      const again = engine.run(k - 1, false);
+    // Steps k+1..k+stride provably repeat cur's selections: none of them ends the loop.
+    if (stride > 1 && engine.certify(k + 1, k + stride, cur.selected)) {
       runs++;
-      return { run: again, k: k - 1, runsComputed: runs };
+      k += stride;
+      stride *= 2;
+      continue;
     }
-    if (isExhaustive(engine, cur)) return { run: cur, k, runsComputed: runs };
-    void prev;
+    if (stride > 1) {
+      runs++;
+      stride = Math.max(1, stride >> 2);
+      continue;
+    }
+    const next = engine.run(k + 1, false);
+    runs++;
+    if (costOf(p, next.selected) > p.budgetExact) {
+      // Step k's outcome is cur's (certified or computed); rerun it for the explanation.
+      const again = k === cur.k ? cur : engine.run(k, false);
+      return { run: again, k, runsComputed: runs };
+    }
+    k += 1;
+    if (isExhaustive(engine, next)) return { run: next, k, runsComputed: runs };
+    stride = same(next.selected, cur.selected) ? 2 : 1;
+    cur = next;
   }
 }
 
