@@ -200,6 +200,20 @@ describe('web foundation journey (phone, Chromium)', () => {
     expect(await page.locator('dd').first().innerText()).toBe(tr('ky', 'unitLevel.VILLAGE'));
     expect(await heading(page)).not.toBe('');
     await page.screenshot({ path: artifact('06-village-ak-debe-ky.png'), fullPage: true });
+
+    // Log out, then back in: a wrong password is refused with the translated message, the right one works.
+    const nav = page.getByRole('navigation', { name: tr('ky', 'nav.main') });
+    await nav.getByRole('button', { name: tr('ky', 'nav.logOut') }).click();
+    await nav.getByRole('link', { name: tr('ky', 'nav.logIn') }).click();
+    await expectHeading(page, tr('ky', 'auth.logIn.title'));
+    await page.getByLabel(tr('ky', 'auth.field.login'), { exact: true }).fill(email);
+    await page.getByLabel(tr('ky', 'auth.field.password'), { exact: true }).fill('туура-эмес-сырсөз');
+    await page.getByRole('button', { name: tr('ky', 'auth.logIn.submit') }).click();
+    await page.getByRole('alert').filter({ hasText: tr('ky', 'errors.auth.invalidCredentials') }).waitFor({ timeout: 15_000 });
+    await page.getByLabel(tr('ky', 'auth.field.password'), { exact: true }).fill('тоо-суу-2025-ашар');
+    await page.getByRole('button', { name: tr('ky', 'auth.logIn.submit') }).click();
+    await page.waitForURL('**/me', { timeout: 15_000 });
+    await expectHeading(page, tr('ky', 'nav.myCommunities'));
     await context.close();
   });
 });

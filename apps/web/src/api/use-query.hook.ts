@@ -49,7 +49,6 @@ export function useQuery<T>(
     );
     return () => controller.abort();
     // `key` already encodes query and variables.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, attempt]);
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);

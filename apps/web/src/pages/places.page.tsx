@@ -20,7 +20,8 @@ export default function PlacesPage() {
   const [draft, setDraft] = useState(query);
   const inputId = useId();
 
-  useEffect(() => setDraft(query), [query]);
+  // Follow the URL when it changes from outside (back button), but never eat a space being typed.
+  useEffect(() => setDraft((d) => (d.trim() === query ? d : query)), [query]);
 
   // Searching as one types, but only after a pause: every keystroke is a request on a 3G link.
   useEffect(() => {
@@ -28,7 +29,7 @@ export default function PlacesPage() {
     if (trimmed === query || (trimmed.length > 0 && trimmed.length < MIN_QUERY)) return;
     const timer = setTimeout(() => update({ q: trimmed }), 500);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only typing restarts the pause.
   }, [draft]);
 
   function update(next: { q?: string; country?: Country }) {

@@ -45,7 +45,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       off();
     };
     // Runs once per page load by design.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const signUp = useCallback(
