@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { Message, splitLogin } from '../api/graphql-errors';
 import { useI18n } from '../i18n/i18n.context';
 import { useAuthForm } from '../session/auth-form.hook';
@@ -13,7 +13,7 @@ type F = (typeof FIELDS)[number];
 
 export default function LoginPage() {
   const { t } = useI18n();
-  const { logIn } = useSession();
+  const { logIn, status } = useSession();
   const navigate = useNavigate();
   const form = useAuthForm<F>({
     fields: FIELDS,
@@ -29,6 +29,9 @@ export default function LoginPage() {
       navigate('/me');
     },
   });
+
+  // Already logged in (e.g. a bookmarked link): nothing to do here.
+  if (status === 'authenticated' && !form.busy) return <Navigate to="/me" replace />;
 
   return (
     <>

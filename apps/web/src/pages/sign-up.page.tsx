@@ -1,4 +1,4 @@
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../api/auth.operations';
 import { Message, splitLogin } from '../api/graphql-errors';
 import { useI18n } from '../i18n/i18n.context';
@@ -14,7 +14,7 @@ type F = (typeof FIELDS)[number];
 
 export default function SignUpPage() {
   const { t } = useI18n();
-  const { signUp } = useSession();
+  const { signUp, status } = useSession();
   const navigate = useNavigate();
   const form = useAuthForm<F>({
     fields: FIELDS,
@@ -31,6 +31,9 @@ export default function SignUpPage() {
       navigate('/me');
     },
   });
+
+  // Already logged in (e.g. a bookmarked link): nothing to do here.
+  if (status === 'authenticated' && !form.busy) return <Navigate to="/me" replace />;
 
   return (
     <>
