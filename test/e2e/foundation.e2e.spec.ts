@@ -52,6 +52,25 @@ async function htmlLang(page: Page): Promise<string | null> {
   return page.evaluate(() => document.documentElement.getAttribute('lang'));
 }
 
+/** Basic checks a screen-reader user depends on: labelled controls, named links/buttons, one h1, one main. */
+async function a11yProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (el: Element) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
+    document.querySelectorAll('input, select, textarea').forEach((el) => {
+      const input = el as HTMLInputElement;
+      if (input.type !== 'hidden' && !input.labels?.length && !input.getAttribute('aria-label')) problems.push(`unlabelled ${input.outerHTML}`);
+    });
+    document.querySelectorAll('a[href], button').forEach((el) => {
+      if (!name(el)) problems.push(`nameless ${el.outerHTML}`);
+    });
+    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
+    if (document.querySelectorAll('main').length !== 1) problems.push('main landmark missing or repeated');
+    if (!document.title.trim()) problems.push('empty document title');
+    return problems;
+  });
+}
+
 async function switchLanguage(page: Page, to: Locale) {
   // The buttons show each language's own name in every UI language.
   await page.getByRole('button', { name: tr(to, `language.name.${to}`), exact: true }).click();
@@ -144,6 +163,7 @@ describe('web foundation journey (phone, Chromium)', () => {
       describedBy,
     );
     expect(description).toContain(emailError);
+    expect(await a11yProblems(page)).toEqual([]);
     await page.screenshot({ path: artifact('02-sign-up-field-error-ru.png'), fullPage: true });
 
     const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.kg`;
@@ -182,6 +202,8 @@ describe('web foundation journey (phone, Chromium)', () => {
     for (const code of [TALAS, BAKAI_ATA, AK_DEBE_AIMAK]) {
       expect(await crumbs.locator(`a[href="/places/${code}"]`).count()).toBe(1);
     }
+    expect(await a11yProblems(page)).toEqual([]);
+    expect(await page.title()).toBe(tr('ru', 'app.pageTitle', { page: 'Ак-Дебе' }));
     await page.screenshot({ path: artifact('04-village-ak-debe-ru.png'), fullPage: true });
 
     // Search finds the same village however it is typed: lower case, or with Latin look-alikes (A, e).
