@@ -133,6 +133,28 @@ describe('web foundation journey (phone, Chromium)', () => {
     await context.close();
   });
 
+  test('a page whose code fails to download shows the offline message, and "try again" recovers', async () => {
+    const { context, page } = await newPhone();
+    await page.goto(platform.baseUrl + '/', { waitUntil: 'networkidle' });
+    await expectHeading(page, tr('ky', 'home.title'));
+    let blocked = 0;
+    await page.route(/places\.page-[\w-]+\.js$/, (route) => {
+      blocked++;
+      return route.abort('internetdisconnected');
+    });
+    await page.getByRole('navigation', { name: tr('ky', 'nav.main') }).getByRole('link', { name: tr('ky', 'nav.places') }).click();
+    const alert = page.getByRole('alert').filter({ hasText: tr('ky', 'status.offline') });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(blocked).toBeGreaterThanOrEqual(3); // retried before giving up
+    // The header still works: the failure stays inside the page area.
+    expect(await page.getByRole('button', { name: tr('ru', 'language.name.ru') }).isVisible()).toBe(true);
+    await page.screenshot({ path: artifact('07-chunk-failed-ky.png') });
+    await page.unroute(/places\.page-[\w-]+\.js$/);
+    await alert.getByRole('button', { name: tr('ky', 'status.retry') }).click();
+    await expectHeading(page, tr('ky', 'places.title'));
+    await context.close();
+  });
+
   test('signs up, switches language to Kyrgyz and back, and opens a village page', async () => {
     const { context, page } = await newPhone();
     await page.goto(platform.baseUrl + '/', { waitUntil: 'networkidle' });

@@ -1,21 +1,21 @@
 import { Locale } from '@ashar/i18n';
-import { lazy } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SET_LOCALE } from './api/auth.operations';
 import { graphql } from './api/graphql.client';
 import { I18nProvider } from './i18n/i18n.context';
 import { SessionProvider } from './session/session.context';
 import { Layout } from './ui/layout.component';
+import { lazyPage } from './ui/lazy-page';
 
 // One chunk per page: the first screen downloads only the page it shows.
-const HomePage = lazy(() => import('./pages/home.page'));
-const LoginPage = lazy(() => import('./pages/login.page'));
-const SignUpPage = lazy(() => import('./pages/sign-up.page'));
-const MyCommunitiesPage = lazy(() => import('./pages/my-communities.page'));
-const PlacesPage = lazy(() => import('./pages/places.page'));
-const UnitPage = lazy(() => import('./pages/unit.page'));
-const CommunityPage = lazy(() => import('./pages/community.page'));
-const NotFoundPage = lazy(() => import('./pages/not-found.page'));
+const HomePage = lazyPage(() => import('./pages/home.page'));
+const LoginPage = lazyPage(() => import('./pages/login.page'));
+const SignUpPage = lazyPage(() => import('./pages/sign-up.page'));
+const MyCommunitiesPage = lazyPage(() => import('./pages/my-communities.page'));
+const PlacesPage = lazyPage(() => import('./pages/places.page'));
+const UnitPage = lazyPage(() => import('./pages/unit.page'));
+const CommunityPage = lazyPage(() => import('./pages/community.page'));
+const NotFoundPage = lazyPage(() => import('./pages/not-found.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.

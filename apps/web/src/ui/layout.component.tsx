@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';
+import { PageErrorBoundary } from './error-boundary.component';
 import { LanguageSwitch } from './language-switch.component';
 import { Loading } from './query-status.component';
 
@@ -56,9 +57,11 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
     </>
   );
