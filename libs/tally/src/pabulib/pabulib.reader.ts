@@ -183,6 +183,7 @@ export class PabulibParser {
     if (this.section === 'projects' && this.header === null) {
       throw new PabulibFormatError(this.lineNo, 'PROJECTS section has no header line');
     }
+    if (name === 'projects') this.finishMeta();
     this.seenSections.add(name);
     this.section = name;
     this.header = null;
@@ -209,7 +210,6 @@ export class PabulibParser {
       this.colIdx.target = header.indexOf('target');
       this.colIdx.district = header.indexOf('district');
       this.projectColumns = header;
-      this.finishMeta();
     } else {
       if (header[0] !== 'voter_id') throw new PabulibFormatError(this.lineNo, `VOTES header must start with voter_id, found "${header[0]}"`);
       const v = header.indexOf('vote');

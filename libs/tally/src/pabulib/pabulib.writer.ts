@@ -36,8 +36,9 @@ export function* writePabulibLines(e: Election): Generator<string> {
       meta['vote_type'] = VOTE_TYPE[e.ballotRules.kind];
     }
   }
-  meta['num_projects'] = String(e.projects.length);
-  meta['num_votes'] = String(e.ballots.length);
+  // Counts are refreshed when present; they are not invented, so a file round-trips unchanged.
+  if ('num_projects' in meta) meta['num_projects'] = String(e.projects.length);
+  if ('num_votes' in meta) meta['num_votes'] = String(e.ballots.length);
   const r = e.ballotRules;
   const setRule = (key: string, v: number | undefined) => {
     if (v === undefined) delete meta[key];

@@ -115,7 +115,7 @@ export class MesEngine {
   run(k: number, withSensitivity: boolean): MesRunResult {
     const P = this.p;
     const sens = withSensitivity;
-    const b0Exact = this.b0ExactFor(k);
+    const b0Exact = P.nVoters > 0 ? this.b0ExactFor(k) : R0;
     const b0 = P.nVoters > 0 ? P.budget / P.nVoters + k * P.scale : 0;
     this.curB0Exact = b0Exact;
     this.budgets.fill(b0);
