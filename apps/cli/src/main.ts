@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { verifyAuditChain } from '@ashar/audit';
+import { buildDataSourceOptions } from '@ashar/database';
+import { seedTerritory } from '@ashar/territory';
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { DataSource } from 'typeorm';
+import { seedDemo } from './commands/seed-demo';
+import { pendingSchemaChanges } from './commands/schema-drift';
+
+const USAGE = `Usage: npm run cli -- <command>
+  migrate                 apply pending migrations
+  seed                    territory classifiers (idempotent)
+  seed-demo               territory + demo communities, accounts and budgets
+  audit-verify            check the audit hash chain; exit 1 naming the first broken row
+  migration-generate NAME write a migration for entity changes
+Needs DATABASE_URL.`;
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    process.stderr.write('DATABASE_URL is required\n');
+    process.exit(78);
+  }
+  return url;
+}
+
+async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
+  const ds = new DataSource(buildDataSourceOptions(databaseUrl()));
+  await ds.initialize();
+  try {
+    return await fn(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate': {
+      const done = await withDataSource((ds) => ds.runMigrations({ transaction: 'each' }));
+      process.stdout.write(`migrations applied: ${done.length}\n`);
+      return 0;
+    }
+    case 'seed': {
+      const n = await withDataSource((ds) => seedTerritory(ds));
+      process.stdout.write(`territorial units added: ${n}\n`);
+      return 0;
+    }
+    case 'seed-demo': {
+      const summary = await withDataSource((ds) => seedDemo(ds));
+      process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      return 0;
+    }
+    case 'audit-verify': {
+      const result = await withDataSource((ds) => verifyAuditChain(ds));
+      if (result.ok) {
+        process.stdout.write(`audit chain intact: ${result.checked} events\n`);
+        return 0;
+      }
+      process.stdout.write(
+        `audit chain BROKEN at seq ${result.firstBroken!.seq} (${result.firstBroken!.problem}); ${result.checked} events before it are intact\n`,
+      );
+      return 1;
+    }
+    case 'migration-generate': {
+      const name = rest[0];
+      if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
+        process.stderr.write('migration-generate needs a PascalCase name\n');
+        return 2;
+      }
+      const { up, down } = await pendingSchemaChanges(databaseUrl());
+      if (!up.length) {
+        process.stdout.write('no schema changes\n');
+        return 0;
+      }
+      const ts = Date.now();
+      const file = join(__dirname, '../../../libs/platform/database/src/migrations', `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.migration.ts`);
+      const q = (s: string) => '    await queryRunner.query(`' + s.replace(/`/g, '\\`') + '`);';
+      writeFileSync(
+        file,
+        `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${name}${ts} implements MigrationInterface {\n  name = '${name}${ts}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up.map(q).join('\n')}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down.reverse().map(q).join('\n')}\n  }\n}\n`,
+      );
+      process.stdout.write(`wrote ${file}\nadd it to libs/platform/database/src/migrations/index.ts\n`);
+      return 0;
+    }
+    default:
+      process.stderr.write(USAGE + '\n');
+      return command ? 2 : 0;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err) => {
+      process.stderr.write(`ashar cli: ${err?.message ?? err}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,18 @@
+// Every project's Jest config, run in one Jest process by `npm test` (see test/run-all.mjs).
+const fs = require('fs');
+const path = require('path');
+
+function findConfigs(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) findConfigs(full, out);
+    else if (entry.name === 'jest.config.js') out.push(full);
+  }
+  return out;
+}
+
+const projects = ['apps', 'libs', 'test']
+  .filter((d) => fs.existsSync(path.join(__dirname, d)))
+  .flatMap((d) => findConfigs(path.join(__dirname, d)));
+module.exports = { projects };

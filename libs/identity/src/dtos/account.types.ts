@@ -1,0 +1,191 @@
+import { Role } from '@ashar/auth';
+import { Lang } from '@ashar/graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+
+export enum GenderEnum {
+  FEMALE = 'FEMALE',
+  MALE = 'MALE',
+  OTHER = 'OTHER',
+}
+registerEnumType(GenderEnum, { name: 'Gender' });
+
+export const PASSWORD_MIN = 10;
+const THIS_YEAR = new Date().getUTCFullYear();
+const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+
+@ObjectType('ResidentProfile')
+export class ResidentProfileType {
+  villageUnitId: string | null;
+  @Field(() => Int, { nullable: true }) birthYear: number | null;
+  @Field(() => GenderEnum, { nullable: true }) gender: GenderEnum | null;
+}
+
+@ObjectType('Account')
+export class AccountType {
+  @Field(() => ID) id: string;
+  @Field(() => String, { nullable: true }) email: string | null;
+  @Field(() => String, { nullable: true }) phone: string | null;
+  @Field() displayName: string;
+  @Field(() => Lang) locale: Lang;
+  @Field() platformAdmin: boolean;
+  @Field() kind: string;
+}
+
+@ObjectType('MemberSummary')
+export class MemberSummaryType {
+  @Field(() => ID) id: string;
+  @Field() displayName: string;
+}
+
+@ObjectType('Membership')
+export class MembershipType {
+  @Field(() => ID) id: string;
+  @Field(() => Role) role: Role;
+  communityId: string;
+  accountId: string;
+}
+
+@ObjectType('AuthPayload')
+export class AuthPayloadType {
+  @Field() accessToken: string;
+  @Field() expiresAt: string;
+  @Field({ description: 'Also set as an httpOnly cookie; returned for clients without cookies' }) refreshToken: string;
+  @Field(() => AccountType) account: AccountType;
+}
+
+@ObjectType('Invitation')
+export class InvitationType {
+  @Field(() => ID) id: string;
+  @Field(() => Role) role: Role;
+  @Field() expiresAt: string;
+  @Field(() => String, { nullable: true, description: 'Only in the createInvitation answer; never stored in clear' }) token?: string | null;
+  @Field(() => String, { nullable: true }) link?: string | null;
+}
+
+@InputType()
+export class SignUpInput {
+  @Field(() => String, { nullable: true })
+  @Transform(trim)
+  @ValidateIf((o: SignUpInput) => !o.phone || o.email != null)
+  @IsEmail({}, ctx('errors.validation.email'))
+  @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[\s()-]/g, '') || null : value))
+  @ValidateIf((o: SignUpInput) => o.phone != null)
+  @Matches(/^\+\d{10,15}$/, ctx('errors.validation.phone'))
+  phone?: string | null;
+
+  @Field()
+  @IsString()
+  @MinLength(PASSWORD_MIN, ctx('errors.validation.passwordTooShort', { min: PASSWORD_MIN }))
+  @MaxLength(200, ctx('errors.validation.tooLong', { max: 200 }))
+  password: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.required'))
+  @MinLength(1, ctx('errors.validation.required'))
+  @MaxLength(100, ctx('errors.validation.tooLong', { max: 100 }))
+  displayName: string;
+
+  @Field(() => Lang, { nullable: true })
+  @IsOptional()
+  @IsEnum(Lang)
+  locale?: Lang | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{9}$|^\d{14}$/, ctx('errors.validation.unknownTerritory'))
+  villageCode?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  @Max(THIS_YEAR, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  birthYear?: number | null;
+
+  @Field(() => GenderEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(GenderEnum)
+  gender?: GenderEnum | null;
+}
+
+@InputType()
+export class LogInInput {
+  @Field()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.required'))
+  @MinLength(3, ctx('errors.validation.emailOrPhone'))
+  @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
+  login: string;
+
+  @Field()
+  @IsString()
+  @MinLength(1, ctx('errors.validation.required'))
+  @MaxLength(200, ctx('errors.validation.tooLong', { max: 200 }))
+  password: string;
+}
+
+@InputType()
+export class CreateInvitationInput {
+  @Field(() => ID)
+  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  communityId: string;
+
+  @Field(() => Role)
+  @IsEnum(Role)
+  role: Role;
+
+  @Field(() => String, { nullable: true, description: 'Email or phone to send the link to (optional)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
+  recipient?: string | null;
+}
+
+@InputType()
+export class ResidentProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{9}$|^\d{14}$/, ctx('errors.validation.unknownTerritory'))
+  villageCode?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  @Max(THIS_YEAR, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  birthYear?: number | null;
+
+  @Field(() => GenderEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(GenderEnum)
+  gender?: GenderEnum | null;
+}
+
+@InputType()
+export class RegisterAssistedResidentInput extends ResidentProfileInput {
+  @Field(() => ID)
+  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  communityId: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.required'))
+  @MinLength(1, ctx('errors.validation.required'))
+  @MaxLength(100, ctx('errors.validation.tooLong', { max: 100 }))
+  displayName: string;
+
+  @Field({ description: 'Why the resident is entered by a member (e.g. "paper form at village meeting")' })
+  @Transform(trim)
+  @IsString(ctx('errors.validation.required'))
+  @MinLength(3, ctx('errors.validation.required'))
+  @MaxLength(500, ctx('errors.validation.tooLong', { max: 500 }))
+  reason: string;
+}

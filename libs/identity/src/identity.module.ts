@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TerritoryModule } from '@ashar/territory';
+import { Account } from './entities/account.entity';
+import { Invitation } from './entities/invitation.entity';
+import { Membership } from './entities/membership.entity';
+import { NotificationDelivery } from './entities/notification-delivery.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { ResidentProfile } from './entities/resident-profile.entity';
+import { NotificationsProcessor } from './jobs/notifications.processor';
+import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
+import { AuthResolver } from './resolvers/auth.resolver';
+import { CommunityMembershipResolver, MembershipResolver } from './resolvers/membership.resolver';
+import { AccountService } from './services/account.service';
+import { AssistedParticipationService } from './services/assisted-participation.service';
+import { CommunityAdminService } from './services/community-admin.service';
+import { InvitationService } from './services/invitation.service';
+import { MembershipService } from './services/membership.service';
+import { PasswordHasher } from './services/password-hasher';
+import { SessionService } from './services/session.service';
+
+export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, NotificationDelivery];
+
+const services = [
+  PasswordHasher,
+  SessionService,
+  AccountService,
+  MembershipService,
+  InvitationService,
+  CommunityAdminService,
+  AssistedParticipationService,
+];
+
+/** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
+@Module({
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule],
+  providers: [...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
+  exports: services,
+})
+export class IdentityModule {}
+
+/** The worker side: job processors only, no resolvers. */
+@Module({
+  imports: [TypeOrmModule.forFeature([NotificationDelivery])],
+  providers: [NotificationsProcessor],
+})
+export class IdentityJobsModule {}

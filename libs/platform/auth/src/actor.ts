@@ -1,0 +1,57 @@
+import { Role } from './role';
+
+export interface OnBehalfOf {
+  accountId: string;
+  reason: string;
+}
+
+/**
+ * Who is making this request. Memberships are read at most once per request (lazily) so
+ * that every permission check in one request sees the same roles at the cost of one query.
+ */
+export class Actor {
+  private membershipsPromise?: Promise<Map<string, Set<Role>>>;
+
+  constructor(
+    readonly accountId: string | null,
+    readonly platformAdmin: boolean,
+    private readonly loadMemberships: (accountId: string) => Promise<Array<{ communityId: string; role: Role }>>,
+    /** Set when a budget-group member acts for a resident who is not online (assisted participation). */
+    readonly onBehalfOf: OnBehalfOf | null = null,
+  ) {}
+
+  static anonymous(): Actor {
+    return new Actor(null, false, async () => []);
+  }
+
+  get isAuthenticated(): boolean {
+    return this.accountId !== null;
+  }
+
+  async rolesIn(communityId: string): Promise<Set<Role>> {
+    if (!this.accountId) return new Set();
+    if (!this.membershipsPromise) {
+      const accountId = this.accountId;
+      this.membershipsPromise = this.loadMemberships(accountId).then((rows) => {
+        const map = new Map<string, Set<Role>>();
+        for (const r of rows) {
+          if (!map.has(r.communityId)) map.set(r.communityId, new Set());
+          map.get(r.communityId)!.add(r.role);
+        }
+        return map;
+      });
+    }
+    return (await this.membershipsPromise).get(communityId) ?? new Set();
+  }
+
+  withOnBehalfOf(onBehalfOf: OnBehalfOf): Actor {
+    const a = new Actor(this.accountId, this.platformAdmin, this.loadMemberships, onBehalfOf);
+    a.membershipsPromise = this.membershipsPromise;
+    return a;
+  }
+
+  /** The shape the audit log records. */
+  toAudit(): { accountId: string | null; onBehalfOf: OnBehalfOf | null } {
+    return { accountId: this.accountId, onBehalfOf: this.onBehalfOf };
+  }
+}

@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions } from './data-source-options';
+
+/**
+ * TypeORM for Nest. Each context registers its own entities with TypeOrmModule.forFeature;
+ * autoLoadEntities collects them, so this module knows no context.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(databaseUrl: string, options: { logSql?: (sql: string) => void } = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions(databaseUrl),
+          autoLoadEntities: true,
+          ...(options.logSql
+            ? {
+                logging: ['query'],
+                logger: {
+                  logQuery: (q: string) => options.logSql?.(q),
+                  logQueryError: () => undefined,
+                  logQuerySlow: () => undefined,
+                  logSchemaBuild: () => undefined,
+                  logMigration: () => undefined,
+                  log: () => undefined,
+                },
+              }
+            : {}),
+        } as never),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './queue-names';
+export * from './queue-backend';
+export * from './outbox-message.entity';
+export * from './outbox.service';
+export * from './outbox-relay';
+export * from './queue.module';

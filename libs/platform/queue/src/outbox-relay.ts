@@ -1,0 +1,93 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { InjectAppLogger } from '@ashar/runtime';
+import type { Logger } from 'pino';
+import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
+
+interface PendingRow {
+  id: string;
+  queue: QueueName;
+  name: string;
+  payload: Record<string, unknown>;
+  job_id: string;
+}
+
+/**
+ * Moves committed outbox rows into BullMQ. Runs in every API and worker process; SKIP LOCKED lets
+ * replicas share the work. A crash after add() and before marking the row only re-adds a job with
+ * the same jobId, which BullMQ ignores, and handlers are idempotent besides.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private stopped = false;
+  private again = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+    @InjectAppLogger() private readonly log: Logger,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.timer = setInterval(() => void this.kick(), 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown() {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** Dispatch now (called right after a commit that wrote to the outbox, and by the poller). */
+  async kick(): Promise<number> {
+    if (this.stopped) return 0;
+    if (this.running) {
+      this.again = true;
+      return 0;
+    }
+    this.running = true;
+    let total = 0;
+    try {
+      do {
+        this.again = false;
+        let n: number;
+        do {
+          n = await this.dispatchBatch();
+          total += n;
+        } while (n > 0 && !this.stopped);
+      } while (this.again && !this.stopped);
+    } catch (err) {
+      // The poller retries; a queue backend that is briefly down must not crash the process.
+      this.log.warn({ err }, 'outbox relay could not dispatch; will retry');
+    } finally {
+      this.running = false;
+    }
+    return total;
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: PendingRow[] = await manager.query(
+        `SELECT id, queue, name, payload, job_id FROM outbox_messages
+          WHERE dispatched_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+      );
+      if (!rows.length) return 0;
+      const byQueue = new Map<QueueName, PendingRow[]>();
+      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+      for (const [queueName, items] of byQueue) {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+        await queue.addBulk(
+          items.map((r) => ({ name: r.name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id } })),
+        );
+      }
+      await manager.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Domain errors with stable codes. Services throw these; the GraphQL layer maps them to
+ * `extensions.code` in one place, so no resolver needs its own try/catch.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** i18n catalogue key the client translates. */
+    readonly messageKey: string,
+    message?: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message ?? messageKey);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(readonly field: string, messageKey: string, message?: string, params: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', messageKey, message ?? `${field}: ${messageKey}`, { field, params });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id?: string) {
+    super('NOT_FOUND', 'errors.NOT_FOUND', id ? `${what} ${id} not found` : `${what} not found`, { what });
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(action = 'this action') {
+    super('FORBIDDEN', 'errors.FORBIDDEN', `Not allowed: ${action}`, { action });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(messageKey = 'errors.UNAUTHENTICATED') {
+    super('UNAUTHENTICATED', messageKey, 'Authentication required');
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(messageKey: string, message?: string, details: Record<string, unknown> = {}) {
+    super('CONFLICT', messageKey, message, details);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', 'errors.TOO_MANY_REQUESTS', 'Too many attempts', {
+      retryAfterSeconds,
+      params: { seconds: retryAfterSeconds },
+    });
+  }
+}

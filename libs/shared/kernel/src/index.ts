@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './money';
+export * from './search-fold';
+export * from './pagination';
+export * from './config';
+export * from './csv';

@@ -1,0 +1,2 @@
+export * from './unit-level';
+export * from './classifier-rows';

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Community } from './entities/community.entity';
+import { TerritorialUnit } from './entities/territorial-unit.entity';
+import { CommunityResolver } from './resolvers/community.resolver';
+import { TerritorialUnitResolver } from './resolvers/territorial-unit.resolver';
+import { CommunityService } from './services/community.service';
+import { TerritoryService } from './services/territory.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([TerritorialUnit, Community])],
+  providers: [TerritoryService, CommunityService, TerritorialUnitResolver, CommunityResolver],
+  exports: [TerritoryService, CommunityService],
+})
+export class TerritoryModule {}
+
+export const TERRITORY_ENTITIES = [TerritorialUnit, Community];

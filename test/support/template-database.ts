@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { buildDataSourceOptions } from '../../libs/platform/database/src/data-source-options';
+import { databaseUrlFor, withAdminClient } from '@ashar/database/testing';
+// Direct file imports: globalSetup shares the process with in-band tests, and loading GraphQL types
+// here would register them in another realm's metadata storage.
+import { seedTerritory } from '../../libs/territory/src/seed/territory-seeder';
+import { createHash } from 'crypto';
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
+import { DataSource } from 'typeorm';
+
+const ROOT = join(__dirname, '../..');
+
+function hashTree(dir: string, h = createHash('sha256')): ReturnType<typeof createHash> {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) hashTree(p, h);
+    else h.update(name).update(readFileSync(p));
+  }
+  return h;
+}
+
+/**
+ * Builds the template database once per schema + seed version: migrations, then the territory
+ * classifiers. Suites clone it (CREATE DATABASE ... TEMPLATE), which takes a fraction of a second.
+ */
+export async function ensureTemplateDatabase(): Promise<string> {
+  const h = createHash('sha256');
+  for (const dir of ['libs/platform/database/src/migrations', 'libs/territory/src/seed']) hashTree(join(ROOT, dir), h);
+  const template = `ashar_tpl_${h.digest('hex').slice(0, 12)}`;
+  process.env.ASHAR_TEST_TEMPLATE = template;
+  return withAdminClient(async (admin) => {
+    await admin.query('SELECT pg_advisory_lock(7241002)');
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (exists.rowCount) return template;
+      const building = `${template}_building`;
+      await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${building}"`);
+      const ds = new DataSource(buildDataSourceOptions(databaseUrlFor(building)));
+      await ds.initialize();
+      try {
+        await ds.runMigrations({ transaction: 'each' });
+        await seedTerritory(ds);
+      } finally {
+        await ds.destroy();
+      }
+      await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+      // Old templates from earlier schema versions only take disk space.
+      const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'ashar_tpl_%' AND datname <> $1`, [template]);
+      for (const r of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+      return template;
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(7241002)');
+    }
+  });
+}
