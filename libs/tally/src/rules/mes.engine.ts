@@ -44,9 +44,9 @@ function safeDelta(margin: number, slope: number, magnitude: number): number {
 /**
  * Method of Equal Shares on a compiled profile. Floats decide whenever the margin is clear; every
  * comparison closer than NEAR is redone exactly with BigInt rationals, so rounding never picks a
- * winner. A run can also track the derivative of every quantity with respect to the per-voter
- * start budget: inside the region where no comparison flips, all of them are affine in that
- * budget, which lets the add-one completion skip steps that cannot change the outcome.
+ * winner. `run(k, true)` also tracks derivatives with respect to the per-voter start budget (a
+ * first attempt at skipping add-one steps; on real data the decision structure changes almost every
+ * unit, so add-one now uses `certify`, interval arithmetic, instead; kept as a diagnostic).
  */
 export class MesEngine {
   readonly p: CompiledProfile;
