@@ -1,6 +1,6 @@
 // One (file, rule) measurement in a fresh process, so that peak RSS belongs to this rule alone.
 // Prints one JSON line. Run by run.mjs; usage: node --import tsx bench/tally/measure.ts FILE RULEKEY
-import { readPabulibFile } from '../../libs/tally/src/node';
+import { readPabulibFile } from '@ashar/tally/node';
 import { compileProfile, greedyFromProfile, mesFromProfile, CompiledProfile, RuleResult } from '../../libs/tally/src/index';
 
 type Run = (p: CompiledProfile) => RuleResult;

@@ -1,1 +1,7 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'audit', rootDir: __dirname };
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'audit',
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/../../test/support/global-setup.js',
+  testTimeout: 60000,
+};

@@ -23,7 +23,14 @@ export interface RunningApi {
  * A real API (and optionally a worker) on a fresh database. `redis: true` puts queues and rate limits
  * in the real Redis (with a prefix of its own), otherwise both live in PostgreSQL.
  */
-export async function startApi(opts: { label: string; redis?: boolean; worker?: boolean; env?: Record<string, string> }): Promise<RunningApi> {
+export async function startApi(opts: {
+  label: string;
+  redis?: boolean;
+  worker?: boolean;
+  env?: Record<string, string>;
+  /** Write the emitted GraphQL schema here (the schema drift test). */
+  schemaFile?: string;
+}): Promise<RunningApi> {
   const db = await createTestDatabase(opts.label);
   const config = testConfig(db.url, {
     REDIS_URL: opts.redis ? TEST_REDIS_URL : undefined,
@@ -31,7 +38,7 @@ export async function startApi(opts: { label: string; redis?: boolean; worker?: 
     ...(opts.env ?? {}),
   });
   const sql: string[] = [];
-  const app = await createApiApp(config, { schemaFile: false, logSql: (q) => sql.push(q) });
+  const app = await createApiApp(config, { schemaFile: opts.schemaFile ?? false, logSql: (q) => sql.push(q) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const worker = opts.worker ? await createWorkerApp(config) : undefined;

@@ -7,6 +7,7 @@ import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { seedDemo } from './commands/seed-demo';
 import { pendingSchemaChanges } from './commands/schema-drift';
+import { ALL_ENTITIES } from './all-entities';
 
 const USAGE = `Usage: npm run cli -- <command>
   migrate                 apply pending migrations
@@ -26,7 +27,7 @@ function databaseUrl(): string {
 }
 
 async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = new DataSource(buildDataSourceOptions(databaseUrl()));
+  const ds = new DataSource(buildDataSourceOptions(databaseUrl(), ALL_ENTITIES));
   await ds.initialize();
   try {
     return await fn(ds);

@@ -13,3 +13,4 @@ export * from './services/assisted-participation.service';
 export * from './resolvers/auth.resolver';
 export * from './dtos/account.types';
 export * from './identity.module';
+export * from './jobs/notifications.processor';

@@ -3,7 +3,7 @@
 // or print statistics. Output is for operators; explanations are structured JSON for the UI.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tally, csvToElection, electionToCsv, electionStats, Election, PabulibFormatError, RuleResult, parsePabulib } from '@ashar/tally';
-import { readPabulibFile, writePabulibFile } from '../../../../libs/tally/src/node';
+import { readPabulibFile, writePabulibFile } from '@ashar/tally/node';
 
 const USAGE = `usage:
   tally FILE.pb --rule greedy|greedy-per-cost|mes|greedy-borda [--completion none|add1|add1-greedy]

@@ -1,0 +1,75 @@
+import { NotificationsProcessor } from '@ashar/identity';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
+import { Redis } from 'ioredis';
+import { TEST_REDIS_URL } from '../../../../test/support/test-config';
+import { gql, ok } from '../../../../test/support/graphql-client';
+import { RunningApi, startApi } from '../../../../test/support/api-harness';
+
+async function eventually<T>(probe: () => Promise<T | null | undefined>, ms = 15000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({ label: 'queuepg', redis: false, worker: true });
+  });
+  afterAll(() => api?.stop());
+
+  it('processes a job enqueued by the API in the worker application', async () => {
+    const email = 'queue-admin@example.kg';
+    const s = ok(await gql(api.baseUrl, `mutation($i: SignUpInput!) { signUp(input: $i) { account { id } } }`, { i: { email, password: 'long enough pw', displayName: 'Q' } }));
+    await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [s.signUp.account.id]);
+    const token = ok(await gql(api.baseUrl, `mutation { logIn(input: { login: "${email}", password: "long enough pw" }) { accessToken } }`)).logIn.accessToken;
+    const community = ok(await gql(api.baseUrl, `mutation { createCommunity(input: { unitCode: "41707220840000", kind: INITIATIVE_GROUP, names: { ky: "Демилгелүү топ" } }) { id } }`, {}, { token })).createCommunity.id;
+    const inv = ok(await gql(api.baseUrl, `mutation($c: ID!) { createInvitation(input: { communityId: $c, role: EXPERT, recipient: "expert@example.kg" }) { id } }`, { c: community }, { token })).createInvitation;
+    const row = await eventually(async () => (await api.dataSource.query('SELECT channel FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${inv.id}`]))[0]);
+    expect(row.channel).toBe('email');
+  });
+
+  it('kept that job in PostgreSQL, not in a Redis that happens to be running', async () => {
+    expect((await (await fetch(`${api.baseUrl}/readyz`)).json()).queueBackend).toBe('postgres');
+    const tables = await api.dataSource.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = $1`, [api.config.queueSchema]);
+    expect(tables[0].n).toBeGreaterThan(0);
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      expect(await redis.keys(`${api.config.redisPrefix}*`)).toEqual([]);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('does not enqueue from a transaction that rolls back, nor before the commit', async () => {
+    const outbox = api.app.get(OutboxService);
+    const relay = api.app.get(OutboxRelay);
+    await expect(
+      api.dataSource.transaction(async (m) => {
+        await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', {}, 'rolled-back-job');
+        throw new Error('write failed');
+      }),
+    ).rejects.toThrow('write failed');
+    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE job_id = 'rolled-back-job'`))[0].n).toBe(0);
+
+    await api.dataSource.transaction(async (m) => {
+      await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', { invitationId: 'x', recipient: 'log', link: 'l', role: 'CITIZEN', communityId: 'c' }, 'after-commit-job');
+      // Inside the transaction the row is invisible to the relay's own connection: nothing goes out yet.
+      expect(await relay.kick()).toBe(0);
+    });
+    const delivered = await eventually(async () => (await api.dataSource.query(`SELECT recipient FROM notification_deliveries WHERE job_id = 'after-commit-job'`))[0]);
+    expect(delivered.recipient).toBe('log');
+  });
+
+  it('runs a handler twice without doing the work twice', async () => {
+    const processor = api.worker!.get(NotificationsProcessor, { strict: false });
+    const job = { id: 'twice-job', name: 'invitation.notify', data: { invitationId: 'i', recipient: '+996700123456', link: 'l', role: 'CITIZEN', communityId: 'c' } };
+    expect(await processor.process(job as never)).toEqual({ delivered: true });
+    expect(await processor.process(job as never)).toEqual({ delivered: false });
+    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE job_id = 'twice-job'`))[0].n).toBe(1);
+  });
+});
