@@ -50,7 +50,12 @@ export function ensureWebBuild(): void {
     newestMtime(path.join(ROOT, 'libs/shared/i18n/src')),
   );
   if (builtAt && builtAt >= newest) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  // Jest sets NODE_ENV=test, which would make Vite bundle React's development build (60% larger).
+  execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 function newestMtime(dir: string): number {
