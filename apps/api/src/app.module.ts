@@ -4,6 +4,7 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { Actor, AuthPlatformModule, verifyAccessToken } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
+import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
@@ -66,6 +67,7 @@ export class ApiModule {
         }),
         TerritoryModule,
         IdentityModule,
+        BudgetsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,7 @@
+export * from './types';
+export * from './totals';
+export * from './execution';
+export * from './version-diff';
+export * from './workflow';
+export * from './import-rows';
+export * from './fiscal-data-package';

@@ -1,0 +1,29 @@
+/** Pure budget model: no NestJS, no TypeORM. Money is bigint minor units throughout. */
+export type Direction = 'REVENUE' | 'EXPENDITURE';
+export type TransactionKind = 'SPENDING' | 'RECEIPT';
+export type VersionStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'APPROVED' | 'SUPERSEDED';
+
+export interface LineNames {
+  ky?: string | null;
+  ru?: string | null;
+  en?: string | null;
+  kk?: string | null;
+}
+
+export interface PlanLine {
+  lineKey: string;
+  direction: Direction;
+  economicCode: string;
+  functionalCode: string | null;
+  names: LineNames;
+  amount: bigint;
+}
+
+/** Actual movement of one line in one month (1..12). */
+export interface MonthlyActual {
+  lineKey: string;
+  month: number;
+  amount: bigint;
+}
+
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;

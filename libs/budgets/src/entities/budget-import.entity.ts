@@ -1,0 +1,70 @@
+import { TimestampedEntity } from '@ashar/database';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ImportKind, RowError } from '../domain/import-rows';
+import { Budget } from './budget.entity';
+
+export type ImportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+/**
+ * An uploaded CSV/XLSX file and what became of it. The same file for the same budget is imported
+ * once (partial unique index on its hash while not FAILED), and the job inserts every row in one
+ * transaction together with status DONE: all or nothing, and a rerun finds DONE and does nothing.
+ */
+@Entity('budget_imports')
+@Index('uq_budget_imports_file', ['budgetId', 'kind', 'fileSha256'], { unique: true, where: `"status" <> 'FAILED'` })
+@Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
+@Check('ck_budget_imports_status', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
+export class BudgetImport extends TimestampedEntity {
+  @Column({ type: 'uuid' })
+  communityId: string;
+
+  @Column({ type: 'uuid' })
+  budgetId: string;
+
+  @ManyToOne(() => Budget, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'budget_id', foreignKeyConstraintName: 'fk_budget_imports_budget' })
+  budget?: Budget;
+
+  /** For BUDGET imports: the draft version whose lines are replaced. */
+  @Column({ type: 'uuid', nullable: true })
+  versionId: string | null;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind: ImportKind;
+
+  @Column({ type: 'varchar', length: 8 })
+  format: 'CSV' | 'XLSX';
+
+  @Column({ type: 'text' })
+  fileName: string;
+
+  @Column({ type: 'text' })
+  fileSha256: string;
+
+  @Column({ type: 'bytea', select: false })
+  content: Buffer;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  mapping: Record<string, string>;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: ImportStatus;
+
+  @Column({ type: 'smallint', default: 0 })
+  progress: number;
+
+  @Column({ type: 'integer', nullable: true })
+  totalRows: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  importedRows: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  errors: RowError[] | null;
+
+  @Column({ type: 'uuid' })
+  createdBy: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

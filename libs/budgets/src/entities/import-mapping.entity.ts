@@ -1,0 +1,22 @@
+import { TimestampedEntity } from '@ashar/database';
+import { Community } from '@ashar/territory';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ImportKind } from '../domain/import-rows';
+
+/** A community's column mapping (our field → their header), saved per kind of file. */
+@Entity('budget_import_mappings')
+@Index('uq_budget_import_mappings', ['communityId', 'kind'], { unique: true })
+export class ImportMapping extends TimestampedEntity {
+  @Column({ type: 'uuid' })
+  communityId: string;
+
+  @ManyToOne(() => Community, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'community_id', foreignKeyConstraintName: 'fk_budget_import_mappings_community' })
+  community?: Community;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind: ImportKind;
+
+  @Column({ type: 'jsonb' })
+  mapping: Record<string, string>;
+}

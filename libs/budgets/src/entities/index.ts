@@ -1,0 +1,38 @@
+import { BudgetClassification } from './budget-classification.entity';
+import { BudgetComment } from './budget-comment.entity';
+import { BudgetExport } from './budget-export.entity';
+import { BudgetImport } from './budget-import.entity';
+import { BudgetLine } from './budget-line.entity';
+import { BudgetTransaction } from './budget-transaction.entity';
+import { BudgetVersionEdit } from './budget-version-edit.entity';
+import { BudgetVersion } from './budget-version.entity';
+import { Budget } from './budget.entity';
+import { ImportMapping } from './import-mapping.entity';
+import { MonitoringNote, MonitoringReply } from './monitoring-note.entity';
+
+export * from './budget-classification.entity';
+export * from './budget-comment.entity';
+export * from './budget-export.entity';
+export * from './budget-import.entity';
+export * from './budget-line.entity';
+export * from './budget-transaction.entity';
+export * from './budget-version-edit.entity';
+export * from './budget-version.entity';
+export * from './budget.entity';
+export * from './import-mapping.entity';
+export * from './monitoring-note.entity';
+
+export const BUDGETS_ENTITIES = [
+  BudgetClassification,
+  Budget,
+  BudgetVersion,
+  BudgetLine,
+  BudgetVersionEdit,
+  BudgetComment,
+  BudgetImport,
+  BudgetTransaction,
+  ImportMapping,
+  BudgetExport,
+  MonitoringNote,
+  MonitoringReply,
+];

@@ -1,0 +1,69 @@
+import { TimestampedEntity } from '@ashar/database';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BudgetTransaction } from './budget-transaction.entity';
+import { Budget } from './budget.entity';
+
+export type NoteStatus = 'QUESTION' | 'CONCERN' | 'CONFIRMED_ISSUE' | 'RESOLVED';
+
+/** A budget-group finding about a line or a record; the public sees the RESOLVED ones. */
+@Entity('monitoring_notes')
+@Index('idx_monitoring_notes_budget', ['budgetId', 'status'])
+@Check('ck_monitoring_notes_status', `"status" IN ('QUESTION', 'CONCERN', 'CONFIRMED_ISSUE', 'RESOLVED')`)
+@Check('ck_monitoring_notes_target', '"line_key" IS NOT NULL OR "transaction_id" IS NOT NULL')
+export class MonitoringNote extends TimestampedEntity {
+  @Column({ type: 'uuid' })
+  budgetId: string;
+
+  @ManyToOne(() => Budget, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'budget_id', foreignKeyConstraintName: 'fk_monitoring_notes_budget' })
+  budget?: Budget;
+
+  @Column({ type: 'uuid', nullable: true })
+  lineKey: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  transactionId: string | null;
+
+  @ManyToOne(() => BudgetTransaction, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'transaction_id', foreignKeyConstraintName: 'fk_monitoring_notes_transaction' })
+  transaction?: BudgetTransaction;
+
+  @Column({ type: 'varchar', length: 24 })
+  status: NoteStatus;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'uuid' })
+  authorAccountId: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null;
+}
+
+/** The discussion thread under a note. */
+@Entity('monitoring_note_replies')
+@Index('idx_monitoring_note_replies_note', ['noteId', 'createdAt'])
+export class MonitoringReply {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  noteId: string;
+
+  @ManyToOne(() => MonitoringNote, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'note_id', foreignKeyConstraintName: 'fk_monitoring_note_replies_note' })
+  note?: MonitoringNote;
+
+  @Column({ type: 'uuid' })
+  authorAccountId: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
