@@ -1,0 +1,111 @@
+import { firstError, gql, ok } from '../../../../test/support/graphql-client';
+import { RunningApi, startApi } from '../../../../test/support/api-harness';
+import { count, platformAdmin, publishedBudget, RECORD, village, Village } from './support';
+
+describe('execution, flags, monitoring notes and the public budget query (real PostgreSQL)', () => {
+  let api: RunningApi;
+  let v: Village;
+  let b: Awaited<ReturnType<typeof publishedBudget>>;
+
+  beforeAll(async () => {
+    api = await startApi({ label: 'budgetexec' });
+    const platform = await platformAdmin(api);
+    v = await village(api, platform, '41707220840000', 'Ак-Дөбө');
+    b = await publishedBudget(api, v, 2025, [
+      { direction: 'REVENUE', economicCode: '11111', amount: '1000000' },
+      { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '600000' },
+      { direction: 'EXPENDITURE', economicCode: '2231', functionalCode: '7064', amount: '100000' },
+      { direction: 'EXPENDITURE', economicCode: '2811', functionalCode: '7013', amount: '50000' },
+    ]);
+    for (const [key, date, amount, doc] of [
+      [b.keys['11111'], '2025-01-20', '400000', 'ТТ-1'],
+      [b.keys['11111'], '2025-03-05', '150000.25', 'ТТ-2'],
+      [b.keys['2111'], '2025-01-31', '300000', 'ЭА-1'],
+      [b.keys['2111'], '2025-02-28', '200000', 'ЭА-2'],
+      [b.keys['2231'], '2025-02-10', '90000', 'К-17'],
+      [b.keys['2231'], '2025-05-10', '30000', null],
+    ] as const) {
+      ok(await gql(api.baseUrl, RECORD, { input: { budgetId: b.budgetId, lineKey: key, occurredOn: date, amount, documentNumber: doc, attachments: [] } }, { token: v.a.token }));
+    }
+  });
+  afterAll(() => api?.stop());
+
+  it('records spending and receipts: kind follows the line, dates must fall in the fiscal year, only the group records', async () => {
+    expect(await count(api, 'budget_transactions')).toBe(6);
+    const kinds = await api.dataSource.query(`SELECT kind, count(*)::int AS n FROM budget_transactions GROUP BY kind ORDER BY kind`);
+    expect(kinds).toEqual([{ kind: 'RECEIPT', n: 2 }, { kind: 'SPENDING', n: 4 }]);
+    const input = { budgetId: b.budgetId, lineKey: b.keys['2111'], occurredOn: '2024-12-31', amount: '10', attachments: [] };
+    expect(firstError(await gql(api.baseUrl, RECORD, { input }, { token: v.a.token })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.occurredOn', messageKey: 'errors.budgets.dateOutsideFiscalYear' });
+    expect(firstError(await gql(api.baseUrl, RECORD, { input: { ...input, occurredOn: '2025-04-01', amount: 'он сом' } }, { token: v.a.token })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.amount' });
+    expect(firstError(await gql(api.baseUrl, RECORD, { input: { ...input, occurredOn: '2025-04-01' } }, { token: v.citizen.token })).extensions.code).toBe('FORBIDDEN');
+    expect(firstError(await gql(api.baseUrl, RECORD, { input: { ...input, occurredOn: '2025-04-01' } }, { token: v.admin.token })).extensions.code).toBe('FORBIDDEN');
+    expect(await count(api, 'budget_transactions')).toBe(6);
+  });
+
+  it('plan versus actual per line and per month, with percentages and totals', async () => {
+    const q = `query($id: ID!) { budgetVersion(id: $id) { totals { revenue revenueActual expenditure expenditureActual expenditurePercent revenuePercent }
+      lines { economicCode amount actual percent monthly } } }`;
+    const r = ok(await gql(api.baseUrl, q, { id: b.versionId })).budgetVersion;
+    const line = (c: string) => r.lines.find((l: { economicCode: string }) => l.economicCode === c);
+    expect(line('11111')).toMatchObject({ amount: '100000000', actual: '55000025', percent: 55 });
+    expect(line('11111').monthly.slice(0, 4)).toEqual(['40000000', '0', '15000025', '0']);
+    expect(line('2111')).toMatchObject({ actual: '50000000', percent: 83.33 });
+    expect(line('2111').monthly.slice(0, 3)).toEqual(['30000000', '20000000', '0']);
+    expect(line('2231')).toMatchObject({ actual: '12000000', percent: 120 });
+    expect(line('2811')).toMatchObject({ actual: '0', percent: 0 });
+    expect(r.totals).toEqual({ revenue: '100000000', revenueActual: '55000025', expenditure: '75000000', expenditureActual: '62000000', expenditurePercent: 82.66, revenuePercent: 55 });
+  });
+
+  it('flags what the budget group must look at: overspent, no document, no movement by mid-year (members only)', async () => {
+    const q = `query($id: ID!, $asOf: String) { budget(id: $id) { flags(asOf: $asOf) { kind lineKey transactionId amount } } }`;
+    const early = ok(await gql(api.baseUrl, q, { id: b.budgetId, asOf: '2025-06-30' }, { token: v.b.token })).budget.flags;
+    expect(early.map((f: { kind: string }) => f.kind).sort()).toEqual(['NO_DOCUMENT', 'OVERSPENT']);
+    expect(early.find((f: { kind: string }) => f.kind === 'OVERSPENT')).toMatchObject({ lineKey: b.keys['2231'], amount: '2000000' });
+    expect(early.find((f: { kind: string }) => f.kind === 'NO_DOCUMENT')).toMatchObject({ lineKey: b.keys['2231'], amount: '3000000' });
+    const late = ok(await gql(api.baseUrl, q, { id: b.budgetId, asOf: '2025-07-01' }, { token: v.b.token })).budget.flags;
+    expect(late.filter((f: { kind: string }) => f.kind === 'NO_MOVEMENT_BY_MID_YEAR').map((f: { lineKey: string }) => f.lineKey)).toEqual([b.keys['2811']]);
+    expect(firstError(await gql(api.baseUrl, q, { id: b.budgetId, asOf: '2025-07-01' }, { token: v.citizen.token })).extensions.code).toBe('FORBIDDEN');
+    expect(firstError(await gql(api.baseUrl, q, { id: b.budgetId, asOf: '2025-07-01' })).extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('monitoring notes: members discuss findings; the public sees only resolved ones', async () => {
+    const create = `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id status lineKey } }`;
+    const input = { budgetId: b.budgetId, lineKey: b.keys['2231'], status: 'CONCERN', title: 'Көчө жарыгы ашыкча', body: 'План 100 000, чыгаша 120 000' };
+    expect(firstError(await gql(api.baseUrl, create, { input }, { token: v.citizen.token })).extensions.code).toBe('FORBIDDEN');
+    const note = ok(await gql(api.baseUrl, create, { input }, { token: v.a.token })).createMonitoringNote;
+    const other = ok(await gql(api.baseUrl, create, { input: { ...input, status: 'QUESTION', title: 'Суроо' } }, { token: v.b.token })).createMonitoringNote;
+    ok(await gql(api.baseUrl, `mutation($id: ID!) { replyToMonitoringNote(noteId: $id, body: "Кошумча келишим бар экен") { id } }`, { id: note.id }, { token: v.b.token }));
+    ok(await gql(api.baseUrl, `mutation($id: ID!) { setMonitoringNoteStatus(noteId: $id, status: RESOLVED) { status } }`, { id: note.id }, { token: v.a.token }));
+    const q = `query($id: ID!) { budget(id: $id) { monitoringNotes { id status replies { body } } } }`;
+    const pub = ok(await gql(api.baseUrl, q, { id: b.budgetId })).budget.monitoringNotes;
+    expect(pub).toEqual([{ id: note.id, status: 'RESOLVED', replies: [{ body: 'Кошумча келишим бар экен' }] }]);
+    const mem = ok(await gql(api.baseUrl, q, { id: b.budgetId }, { token: v.a.token })).budget.monitoringNotes;
+    expect(mem.map((n: { id: string }) => n.id)).toEqual([note.id, other.id]);
+    const badLine = firstError(await gql(api.baseUrl, create, { input: { ...input, lineKey: '00000000-0000-4000-8000-000000000000' } }, { token: v.a.token }));
+    expect(badLine.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lineKey' });
+  });
+
+  it('the public budget page query runs a bounded number of SQL statements, whatever the number of lines', async () => {
+    const q = `query($c: ID!, $y: Int!) { budgetFor(communityId: $c, fiscalYear: $y) { id fiscalYear currency population title { ky ru }
+      publicVersion { id number status totals { revenue expenditure revenueActual expenditureActual expenditurePerResident }
+        lines { lineKey direction economicCode names { ky ru } amount actual percent monthly perResident } exportLinks { csv } }
+      versions { id number status } neighbours { unitCode revenue expenditure isSelf } monitoringNotes { title replies { body } } } }`;
+    const run = async () => {
+      const start = api.sql.length;
+      const r = ok(await gql(api.baseUrl, q, { c: v.communityId, y: 2025 }));
+      return { r, statements: api.sql.length - start };
+    };
+    const small = await run();
+    expect(small.r.budgetFor.publicVersion.lines).toHaveLength(4);
+    // Grow the budget: an amendment with 300 more lines (and records on them), approved.
+    const amend = ok(await gql(api.baseUrl, `mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { id revision } }`, { input: { versionId: b.versionId, reason: 'Кеңейтилген бюджет' } }, { token: v.a.token })).amendBudget;
+    const lines = Array.from({ length: 300 }, (_, i) => ({ direction: 'EXPENDITURE', economicCode: '2215', functionalCode: '7011', amount: String(1000 + i), names: { ky: `Сатып алуу ${i}` } }));
+    const saved = ok(await gql(api.baseUrl, `mutation($input: SaveBudgetLinesInput!) { saveBudgetLines(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: amend.revision, lines } }, { token: v.a.token })).saveBudgetLines;
+    const sub = ok(await gql(api.baseUrl, `mutation($input: VersionStepInput!) { submitBudgetVersion(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: saved.revision } }, { token: v.a.token })).submitBudgetVersion;
+    ok(await gql(api.baseUrl, `mutation($input: PublishVersionInput!) { publishBudgetVersion(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: sub.revision, commentsUntil: '2099-01-01' } }, { token: v.b.token }));
+    const big = await run();
+    expect(big.r.budgetFor.publicVersion.lines).toHaveLength(304);
+    expect(big.statements).toBe(small.statements);
+    expect(big.statements).toBeLessThanOrEqual(12);
+  });
+});
