@@ -28,10 +28,10 @@ async function ensure(name, host, port, startCommand) {
   if (!(await canConnect(host, port))) throw new Error(`${name} did not start`);
 }
 
-function step(title, cmd, args) {
+function step(title, cmd, args, extraEnv = {}) {
   const t0 = Date.now();
   console.log(`\n[test] ${title}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
   console.log(`[test] ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
@@ -43,6 +43,6 @@ const only = process.argv.slice(2);
 if (!only.length) {
   step('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   step('lint', 'npx', ['eslint', '--max-warnings=0', 'apps', 'libs', 'test', 'bench']);
-  if (existsSync('apps/web/vite.config.ts')) step('web build', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  if (existsSync('apps/web/vite.config.ts')) step('web build', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { NODE_ENV: 'production' });
 }
 step('jest', 'npx', ['jest', '--ci', '--forceExit', ...only]);
