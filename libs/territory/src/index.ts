@@ -7,3 +7,4 @@ export * from './seed/territory-seeder';
 export * from './dtos/territorial-unit.type';
 export * from './dtos/community.type';
 export * from './territory.module';
+export * from './resolvers/territory.loaders';

@@ -1,7 +1,7 @@
 import { Actor, CurrentActor } from '@ashar/auth';
 import { byKeys, Ctx, groupByKeys, RequestContext } from '@ashar/graphql';
 import { ForbiddenError } from '@ashar/kernel';
-import { TerritorialUnit, TerritorialUnitType, TerritoryService } from '@ashar/territory';
+import { TerritorialUnitType, TerritoryService, unitByIdLoader } from '@ashar/territory';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccountType, MembershipType, RegisterAssistedResidentInput, ResidentProfileInput, ResidentProfileType } from '../dtos/account.types';
 import { Account } from '../entities/account.entity';
@@ -58,8 +58,6 @@ export class ResidentProfileResolver {
   @ResolveField(() => TerritorialUnitType, { nullable: true })
   village(@Parent() p: ResidentProfile, @Ctx() ctx: RequestContext) {
     if (!p.villageUnitId) return null;
-    return ctx.loaders
-      .get<string, TerritorialUnit | null>('territory.unitById', async (ids) => byKeys(ids, await this.territory.byIds(ids), (u) => u.id))
-      .load(p.villageUnitId);
+    return unitByIdLoader(ctx, this.territory).load(p.villageUnitId);
   }
 }

@@ -1,12 +1,12 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, Ctx, Lang, RequestContext } from '@ashar/graphql';
+import { Ctx, Lang, RequestContext } from '@ashar/graphql';
 import { pickLocalized } from '@ashar/i18n';
 import { CommunityType } from '../dtos/community.type';
 import { TerritorialUnitType } from '../dtos/territorial-unit.type';
 import { Community } from '../entities/community.entity';
-import { TerritorialUnit } from '../entities/territorial-unit.entity';
 import { CommunityService } from '../services/community.service';
 import { TerritoryService } from '../services/territory.service';
+import { unitByIdLoader } from './territory.loaders';
 
 /** A community's public face; membership fields are added by the identity context. */
 @Resolver(() => CommunityType)
@@ -25,8 +25,6 @@ export class CommunityResolver {
 
   @ResolveField(() => TerritorialUnitType)
   unit(@Parent() c: Community, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .get<string, TerritorialUnit | null>('territory.unitById', async (ids) => byKeys(ids, await this.territory.byIds(ids), (u) => u.id))
-      .load(c.unitId);
+    return unitByIdLoader(ctx, this.territory).load(c.unitId);
   }
 }

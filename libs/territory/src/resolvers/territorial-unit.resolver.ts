@@ -1,5 +1,5 @@
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, Ctx, groupByKeys, Lang, RequestContext } from '@ashar/graphql';
+import { Ctx, groupByKeys, Lang, RequestContext } from '@ashar/graphql';
 import { pickLocalized } from '@ashar/i18n';
 import { Country } from '../domain/unit-level';
 import { CommunityType } from '../dtos/community.type';
@@ -7,6 +7,7 @@ import { TerritorialUnitType } from '../dtos/territorial-unit.type';
 import { TerritorialUnit } from '../entities/territorial-unit.entity';
 import { CommunityService } from '../services/community.service';
 import { TerritoryService } from '../services/territory.service';
+import { unitByIdLoader } from './territory.loaders';
 
 /** Public: the administrative map is open data, no login needed. Relations go through DataLoaders. */
 @Resolver(() => TerritorialUnitType)
@@ -74,6 +75,6 @@ export class TerritorialUnitResolver {
   }
 
   private unitLoader(ctx: RequestContext) {
-    return ctx.loaders.get<string, TerritorialUnit | null>('territory.unitById', async (ids) => byKeys(ids, await this.territory.byIds(ids), (u) => u.id));
+    return unitByIdLoader(ctx, this.territory);
   }
 }
