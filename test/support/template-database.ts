@@ -46,9 +46,7 @@ export async function ensureTemplateDatabase(): Promise<string> {
         await ds.destroy();
       }
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
-      // Old templates from earlier schema versions only take disk space.
-      const old = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'ashar_tpl_%' AND datname <> $1`, [template]);
-      for (const r of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+      // Templates of other schema versions are left alone: another checkout's test run may be cloning one.
       return template;
     } finally {
       await admin.query('SELECT pg_advisory_unlock(7241002)');
