@@ -42,6 +42,8 @@ await ensure('Redis', redisUrl.hostname, redisUrl.port || 6379, 'redis-server --
 const only = process.argv.slice(2);
 if (!only.length) {
   step('type-check', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  // The module-boundary lint rule reads Nx's project graph; compute it first (a clean clone has none).
+  step('project graph', 'npx', ['nx', 'show', 'projects']);
   step('lint', 'npx', ['eslint', '--max-warnings=0', 'apps', 'libs', 'test', 'bench']);
   if (existsSync('apps/web/vite.config.ts')) step('web build', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { NODE_ENV: 'production' });
 }

@@ -1,3 +1,4 @@
+import { startPlatform } from '../support/start-platform';
 /** Shared browser-test plumbing: Debian's Chromium via playwright-core, the web build, the platform. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -76,13 +77,6 @@ export async function startPlatformForTest(): Promise<Platform> {
   const external = process.env.E2E_BASE_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => undefined };
   ensureWebBuild();
-  const modulePath = path.join(ROOT, 'test/support/start-platform');
-  if (!fs.existsSync(`${modulePath}.ts`)) {
-    throw new Error('test/support/start-platform.ts is missing (the API side provides it); or set E2E_BASE_URL');
-  }
-  // Loaded by path so this file compiles before the API side provides it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { startPlatform } = require(modulePath) as { startPlatform(): Promise<Platform> };
   return startPlatform();
 }
 

@@ -1,3 +1,4 @@
+import { createTestDatabase } from '@ashar/database/testing';
 import { copyFileSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -8,7 +9,6 @@ const COMMITTED = join(__dirname, '../../schema.gql');
 
 describe('schemas stay in step with the code', () => {
   it('migrations produce exactly what the entities describe (no missing migration)', async () => {
-    const { createTestDatabase } = await import('@ashar/database/testing');
     const db = await createTestDatabase('drift');
     try {
       const { up } = await pendingSchemaChanges(db.url);

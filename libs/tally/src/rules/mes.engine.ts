@@ -121,7 +121,6 @@ export class MesEngine {
     this.budgets.fill(b0);
     if (sens) this.dBudgets.fill(1);
     this.safe = Infinity;
-    const m = P.ids.length;
     this.selRound.fill(0x7fffffff);
     const rounds: MesRound[] = [];
     this.curRounds = rounds;

@@ -87,7 +87,7 @@ export function ratFromDecimalString(s: string): Rational {
   const frac = m[3] ?? '';
   const exp = m[4] ? parseInt(m[4], 10) : 0;
   let n = BigInt(intPart + frac) * sign;
-  let scaleExp = exp - frac.length;
+  const scaleExp = exp - frac.length;
   if (scaleExp >= 0) {
     n *= 10n ** BigInt(scaleExp);
     return rat(n, 1n);
