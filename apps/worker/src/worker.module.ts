@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@ashar/audit';
+import { BudgetsJobsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import { IdentityJobsModule } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
@@ -19,6 +20,7 @@ export class WorkerModule {
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix }),
         AuditModule,
         IdentityJobsModule,
+        BudgetsJobsModule,
       ],
     };
   }

@@ -1,20 +1,34 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { TerritoryModule } from '@ashar/territory';
+import { IdentityModule } from '@ashar/identity';
+import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
+import { BudgetFilesController } from './http/budget-files.controller';
+import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
 import { BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver } from './resolvers/budget.resolver';
+import { ImportExportResolver } from './resolvers/import-export.resolver';
 import { BudgetViewService } from './services/budget-view.service';
 import { BudgetService } from './services/budget.service';
 import { ClassificationService } from './services/classification.service';
 import { ExecutionService } from './services/execution.service';
+import { ExportService } from './services/export.service';
+import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
 
-const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService];
+const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule],
-  providers: [...services, BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
+  controllers: [BudgetFilesController],
+  providers: [...services, BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, ImportExportResolver],
   exports: services,
 })
 export class BudgetsModule {}
+
+/** The worker side: the import and export processors. */
+@Module({
+  imports: [TypeOrmModule.forFeature([...BUDGETS_ENTITIES, ...TERRITORY_ENTITIES])],
+  providers: [BudgetViewService, BudgetImportProcessor, BudgetExportProcessor],
+})
+export class BudgetsJobsModule {}

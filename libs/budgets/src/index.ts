@@ -5,3 +5,6 @@ export * from './seed/budget-classification.seeder';
 export * from './services/budget.service';
 export * from './services/budget-view.service';
 export * from './services/classification.service';
+export * from './services/import-runner';
+export * from './services/export.renderer';
+export * from './services/file-rows';

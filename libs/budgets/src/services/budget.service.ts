@@ -193,19 +193,6 @@ export class BudgetService {
     });
   }
 
-  /** Replaces all lines of a draft (used by the budget import job, inside its transaction). */
-  async replaceLines(m: EntityManager, versionId: string, lines: Array<Pick<BudgetLine, 'direction' | 'economicCode' | 'functionalCode' | 'names' | 'amount'>>, actorAccountId: string): Promise<BudgetVersion> {
-    const v = await this.lockVersion(m, versionId, null, 'edit');
-    await m.delete(BudgetLine, { versionId: v.id });
-    for (let i = 0; i < lines.length; i += 1000) {
-      await m.insert(BudgetLine, lines.slice(i, i + 1000).map((l, j) => ({ ...l, versionId: v.id, lineKey: randomUUID(), position: i + j + 1 })) as BudgetLine[]);
-    }
-    v.revision += 1;
-    await m.update(BudgetVersion, { id: v.id }, { revision: v.revision });
-    await m.insert(BudgetVersionEdit, { versionId: v.id, revision: v.revision, actorAccountId, changes: [{ change: 'REPLACED_BY_IMPORT', lines: lines.length }] });
-    return v;
-  }
-
   private async step(actor: Actor, versionId: string, expectedRevision: number, action: WorkflowAction, permission: keyof typeof BUDGETS_PERMISSIONS, apply: (v: BudgetVersion, m: EntityManager, budget: Budget) => Promise<Partial<BudgetVersion>>): Promise<BudgetVersion> {
     const { budget } = await this.versionById(versionId);
     await this.permissions.assert(actor, budget.communityId, permission, BUDGETS_PERMISSIONS);

@@ -1,0 +1,139 @@
+import { Actor, verifyAccessToken } from '@ashar/auth';
+import { DomainError, AppConfig, toCsv } from '@ashar/kernel';
+import { MembershipService } from '@ashar/identity';
+import { InjectConfig } from '@ashar/runtime';
+import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { ImportKind } from '../domain/import-rows';
+import { BudgetViewService } from '../services/budget-view.service';
+import { ExportFile, ExportRenderer } from '../services/export.renderer';
+import { ExportService } from '../services/export.service';
+import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
+
+/**
+ * Files over plain HTTP: uploads of CSV/XLSX (too big for a JSON body), downloads of error reports
+ * and exports, and the stable public URLs of every public version:
+ *   /api/public/budgets/{budgetId}/versions/{n}/budget.csv | budget.xlsx | budget.json
+ *   /api/public/budgets/{budgetId}/versions/{n}/fdp/datapackage.json (+ fdp/budget.csv next to it)
+ */
+@Controller('api')
+export class BudgetFilesController {
+  private readonly renderer: ExportRenderer;
+
+  constructor(
+    private readonly imports: ImportService,
+    private readonly exports: ExportService,
+    private readonly memberships: MembershipService,
+    views: BudgetViewService,
+    @InjectDataSource() db: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    this.renderer = new ExportRenderer(db, views, config);
+  }
+
+  private actor(req: Request): Actor {
+    const header = req.headers.authorization ?? '';
+    const claims = header.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), this.config.jwtSecret) : null;
+    return claims ? new Actor(claims.sub, !!claims.adm, (id) => this.memberships.rolesOfAccount(id)) : Actor.anonymous();
+  }
+
+  private async handle(res: Response, fn: () => Promise<void>) {
+    try {
+      await fn();
+    } catch (e) {
+      if (e instanceof DomainError) {
+        res.status(STATUS[e.code] ?? 400).json({ code: e.code, messageKey: e.messageKey, ...(e.details as object) });
+      } else throw e;
+    }
+  }
+
+  private readBody(req: Request): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_IMPORT_BYTES) {
+          reject(new DomainError('BAD_USER_INPUT', 'errors.budgets.import.tooLarge', 'File too large', { field: 'file' }));
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  /** Body: the raw file (Content-Type text/csv or application/octet-stream). */
+  @Post('budgets/:budgetId/imports')
+  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
+    await this.handle(res, async () => {
+      const actor = this.actor(req);
+      if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
+      const content = await this.readBody(req);
+      const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content });
+      res.status(202).json({ id: imp.id, status: imp.status });
+    });
+  }
+
+  @Get('budgets/imports/:id/errors.csv')
+  async errorReport(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    await this.handle(res, async () => {
+      const imp = await this.imports.get(this.actor(req), id);
+      const rows = (imp.errors ?? []).map((e) => [e.line, e.column ?? '', e.messageKey, e.value ?? '']);
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
+      res.send('\ufeff' + toCsv([['line', 'column', 'error', 'value'], ...rows]));
+    });
+  }
+
+  @Get('budgets/exports/:id/download')
+  async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    await this.handle(res, async () => {
+      const e = await this.exports.get(this.actor(req), id, true);
+      if (e.status !== 'DONE' || !e.content) throw new DomainError('CONFLICT', 'errors.budgets.exportNotReady', 'Not ready');
+      res.setHeader('Content-Type', e.contentType ?? 'application/octet-stream');
+      res.send(e.content);
+    });
+  }
+
+  private async servePublic(res: Response, budgetId: string, n: string, file: ExportFile) {
+    await this.handle(res, async () => {
+      const number = /^\d{1,6}$/.test(n) ? Number(n) : -1;
+      const out = await this.renderer.render(budgetId, number, file, true);
+      res.setHeader('Content-Type', out.contentType);
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (!file.startsWith('fdp/')) res.setHeader('Content-Disposition', `inline; filename="${out.fileName}"`);
+      res.send(out.body);
+    });
+  }
+
+  @Get('public/budgets/:budgetId/versions/:n/budget.csv')
+  csv(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'budget.csv');
+  }
+
+  @Get('public/budgets/:budgetId/versions/:n/budget.xlsx')
+  xlsx(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'budget.xlsx');
+  }
+
+  @Get('public/budgets/:budgetId/versions/:n/budget.json')
+  json(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'budget.json');
+  }
+
+  @Get('public/budgets/:budgetId/versions/:n/fdp/datapackage.json')
+  fdp(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'fdp/datapackage.json');
+  }
+
+  @Get('public/budgets/:budgetId/versions/:n/fdp/budget.csv')
+  fdpCsv(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'fdp/budget.csv');
+  }
+}

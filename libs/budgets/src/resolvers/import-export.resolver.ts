@@ -1,0 +1,74 @@
+import { Actor, CurrentActor } from '@ashar/auth';
+import { AppConfig, InvalidInputError } from '@ashar/kernel';
+import { InjectConfig } from '@ashar/runtime';
+import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsEnum, IsString, Matches, MaxLength } from 'class-validator';
+import { ExportType, ImportKindEnum, ImportMappingInput, ImportType, RequestExportInput } from '../dtos/budget.types';
+import { BudgetExport } from '../entities/budget-export.entity';
+import { BudgetImport } from '../entities/budget-import.entity';
+import { ExportService } from '../services/export.service';
+import { ImportService } from '../services/import.service';
+
+const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
+
+@InputType()
+export class StartBudgetImportInput {
+  @Field(() => ID)
+  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  budgetId: string;
+
+  @Field(() => ImportKindEnum)
+  @IsEnum(ImportKindEnum, ctx('errors.validation.invalid'))
+  kind: ImportKindEnum;
+
+  @Field()
+  @IsString(ctx('errors.validation.required'))
+  @MaxLength(200, ctx('errors.validation.tooLong', { max: 200 }))
+  fileName: string;
+
+  @Field({ description: 'The file, base64 (small files; larger ones go to POST /api/budgets/{id}/imports)' })
+  @IsString(ctx('errors.validation.required'))
+  @MaxLength(1_000_000, ctx('errors.budgets.import.tooLarge'))
+  contentBase64: string;
+}
+
+@Resolver()
+export class ImportExportResolver {
+  constructor(private readonly imports: ImportService, private readonly exports: ExportService, @InjectConfig() private readonly config: AppConfig) {}
+
+  private importType(i: BudgetImport): ImportType {
+    return { ...i, kind: i.kind as never, errors: i.errors ?? [], errorReportUrl: `${this.config.publicUrl}/api/budgets/imports/${i.id}/errors.csv` };
+  }
+
+  private exportType(e: BudgetExport): ExportType {
+    return { id: e.id, format: e.format as never, status: e.status, progress: e.progress, downloadUrl: `${this.config.publicUrl}/api/budgets/exports/${e.id}/download` };
+  }
+
+  @Mutation(() => ImportType, { description: 'Starts an import job; the same file twice is one import' })
+  async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput) {
+    const content = Buffer.from(input.contentBase64, 'base64');
+    if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
+    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content }));
+  }
+
+  @Query(() => ImportType)
+  async budgetImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.importType(await this.imports.get(actor, id));
+  }
+
+  @Mutation(() => [String], { description: 'Saves the column mapping for this community; returns field=header pairs' })
+  async saveBudgetImportMapping(@CurrentActor() actor: Actor, @Args('input') input: ImportMappingInput) {
+    const m = await this.imports.saveMapping(actor, input.communityId, input.kind, input.columns);
+    return Object.entries(m).map(([k, v]) => `${k}=${v}`);
+  }
+
+  @Mutation(() => ExportType)
+  async requestBudgetExport(@CurrentActor() actor: Actor, @Args('input') input: RequestExportInput) {
+    return this.exportType(await this.exports.request(actor, input.versionId, input.format));
+  }
+
+  @Query(() => ExportType)
+  async budgetExport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+    return this.exportType(await this.exports.get(actor, id));
+  }
+}
