@@ -15,4 +15,5 @@ function findConfigs(dir, out = []) {
 const projects = ['apps', 'libs', 'test']
   .filter((d) => fs.existsSync(path.join(__dirname, d)))
   .flatMap((d) => findConfigs(path.join(__dirname, d)));
-module.exports = { projects };
+// testTimeout is a global option: project configs cannot set it in a multi-project run.
+module.exports = { projects, testTimeout: 120000 };
