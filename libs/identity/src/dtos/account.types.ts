@@ -66,7 +66,28 @@ export class InvitationType {
 }
 
 @InputType()
-export class SignUpInput {
+export class ResidentProfileInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^\d{9}$|^\d{14}$/, ctx('errors.validation.unknownTerritory'))
+  villageCode?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1900, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  @Max(THIS_YEAR, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
+  birthYear?: number | null;
+
+  @Field(() => GenderEnum, { nullable: true })
+  @IsOptional()
+  @IsEnum(GenderEnum)
+  gender?: GenderEnum | null;
+}
+
+/** Sign-up may carry the optional resident profile (village, year of birth, gender). */
+@InputType()
+export class SignUpInput extends ResidentProfileInput {
   @Field(() => String, { nullable: true })
   @Transform(trim)
   @ValidateIf((o: SignUpInput) => !o.phone || o.email != null)
@@ -97,23 +118,6 @@ export class SignUpInput {
   @IsOptional()
   @IsEnum(Lang)
   locale?: Lang | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^\d{9}$|^\d{14}$/, ctx('errors.validation.unknownTerritory'))
-  villageCode?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1900, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
-  @Max(THIS_YEAR, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
-  birthYear?: number | null;
-
-  @Field(() => GenderEnum, { nullable: true })
-  @IsOptional()
-  @IsEnum(GenderEnum)
-  gender?: GenderEnum | null;
 }
 
 @InputType()
@@ -147,26 +151,6 @@ export class CreateInvitationInput {
   @IsString()
   @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
   recipient?: string | null;
-}
-
-@InputType()
-export class ResidentProfileInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(/^\d{9}$|^\d{14}$/, ctx('errors.validation.unknownTerritory'))
-  villageCode?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1900, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
-  @Max(THIS_YEAR, ctx('errors.validation.birthYear', { min: 1900, max: THIS_YEAR }))
-  birthYear?: number | null;
-
-  @Field(() => GenderEnum, { nullable: true })
-  @IsOptional()
-  @IsEnum(GenderEnum)
-  gender?: GenderEnum | null;
 }
 
 @InputType()

@@ -1,2 +1,3 @@
 export * from './runtime.module';
 export * from './logger';
+export * from './load-config-or-exit';
