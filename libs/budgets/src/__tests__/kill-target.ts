@@ -5,7 +5,7 @@ import { AuditService } from '@ashar/audit';
 import { buildDataSourceOptions } from '@ashar/database';
 import { DataSource } from 'typeorm';
 import { runImport } from '../services/import-runner';
-import { ALL_ENTITIES } from '../../../../apps/cli/src/all-entities';
+import { ALL_ENTITIES } from '../../../../test/support/all-entities';
 
 async function main() {
   const [url, importId] = process.argv.slice(2);
