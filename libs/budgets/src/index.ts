@@ -8,3 +8,4 @@ export * from './services/classification.service';
 export * from './services/import-runner';
 export * from './services/export.renderer';
 export * from './services/file-rows';
+export * from './seed/demo-budgets';

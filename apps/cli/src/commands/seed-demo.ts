@@ -1,5 +1,6 @@
 import { Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
+import { seedDemoBudgets } from '@ashar/budgets';
 import { seedTerritory } from '@ashar/territory';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'crypto';
@@ -67,5 +68,6 @@ export async function seedDemo(ds: DataSource): Promise<{ territorialUnitsAdded:
       logins.push({ login: a.email, password, role: a.admin ? 'platform admin' : a.roles.map(([k, r]) => `${r} (${k})`).join(', ') });
     }
   });
+  await seedDemoBudgets(ds);
   return { territorialUnitsAdded, logins, communities };
 }
