@@ -6,10 +6,11 @@ import { CommunityResolver } from './resolvers/community.resolver';
 import { TerritorialUnitResolver } from './resolvers/territorial-unit.resolver';
 import { CommunityService } from './services/community.service';
 import { TerritoryService } from './services/territory.service';
+import { TerritoryReformService } from './services/territory-reform.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TerritorialUnit, Community])],
-  providers: [TerritoryService, CommunityService, TerritorialUnitResolver, CommunityResolver],
+  providers: [TerritoryService, CommunityService, TerritoryReformService, TerritorialUnitResolver, CommunityResolver],
   exports: [TerritoryService, CommunityService],
 })
 export class TerritoryModule {}

@@ -65,4 +65,44 @@ describe('territory over GraphQL (real PostgreSQL, seeded classifiers)', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ok', queueBackend: 'postgres', checks: { postgres: 'ok' } });
   });
+
+  describe('an administrative reform that merges two aiyl aimaks', () => {
+    const MERGE = `mutation($input: MergeTerritorialUnitsInput!) { mergeTerritorialUnits(input: $input) { id code validFrom name(lang: ky) children { code } } }`;
+    const input = { codes: ['41707220840000', '41707220843000'], newCode: '41707220840000', names: { ky: 'Ак-Дөбө айыл аймагы (2025)', ru: 'Ак-Дебенский айылный аймак' }, effectiveDate: '2025-01-01' };
+    let admin: string;
+    let oldCommunity: string;
+
+    beforeAll(async () => {
+      const s = ok(await gql(api.baseUrl, `mutation { signUp(input: { email: "reform@example.kg", password: "long enough pw", displayName: "R" }) { accessToken account { id } } }`));
+      await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [s.signUp.account.id]);
+      admin = ok(await gql(api.baseUrl, `mutation { logIn(input: { login: "reform@example.kg", password: "long enough pw" }) { accessToken } }`)).logIn.accessToken;
+      oldCommunity = ok(await gql(api.baseUrl, `mutation { createCommunity(input: { unitCode: "41707220843000", kind: BUDGET_GROUP, names: { ru: "Бюджетная группа Оро" } }) { id } }`, {}, { token: admin })).createCommunity.id;
+    });
+
+    it('is refused to anyone but a platform admin, and for unknown codes, changing nothing', async () => {
+      const user = ok(await gql(api.baseUrl, `mutation { signUp(input: { email: "not-admin@example.kg", password: "long enough pw", displayName: "N" }) { accessToken } }`)).signUp.accessToken;
+      expect((await gql(api.baseUrl, MERGE, { input }, { token: user })).errors![0].extensions.code).toBe('FORBIDDEN');
+      const bad = await gql(api.baseUrl, MERGE, { input: { ...input, codes: ['41707220840000', '41707299999000'] } }, { token: admin });
+      expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.codes.1' });
+      const n = await api.dataSource.query(`SELECT count(*)::int AS n FROM territorial_units WHERE valid_to IS NOT NULL`);
+      expect(n[0].n).toBe(0);
+    });
+
+    it('closes the old units with a successor, keeps what was attached to them, and moves their villages', async () => {
+      const merged = ok(await gql(api.baseUrl, MERGE, { input }, { token: admin })).mergeTerritorialUnits;
+      expect(merged).toMatchObject({ code: '41707220840000', validFrom: '2025-01-01', name: 'Ак-Дөбө айыл аймагы (2025)' });
+      expect(merged.children.map((c: { code: string }) => c.code).sort()).toEqual(
+        ['41707220840010', '41707220840020', '41707220840030', '41707220843010', '41707220843020', '41707220843030'],
+      );
+      // The code now names the new unit; the community made for the old unit stays with it.
+      expect(ok(await gql(api.baseUrl, `{ territorialUnit(code: "41707220840000") { id } }`)).territorialUnit.id).toBe(merged.id);
+      const c = ok(await gql(api.baseUrl, `query($id: ID!) { community(id: $id) { unit { code validTo successor { id } } } }`, { id: oldCommunity })).community;
+      expect(c.unit).toEqual({ code: '41707220843000', validTo: '2025-01-01', successor: { id: merged.id } });
+      // Search shows current units only.
+      const found = ok(await gql(api.baseUrl, `{ searchTerritory(query: "Ороский") { code } }`)).searchTerritory;
+      expect(found).toEqual([]);
+      const audit = await api.dataSource.query(`SELECT action, entity_id FROM audit_events WHERE action = 'territory.merge'`);
+      expect(audit).toEqual([{ action: 'territory.merge', entity_id: merged.id }]);
+    });
+  });
 });

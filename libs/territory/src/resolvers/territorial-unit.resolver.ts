@@ -1,4 +1,5 @@
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, CurrentActor } from '@ashar/auth';
 import { Ctx, groupByKeys, Lang, RequestContext } from '@ashar/graphql';
 import { pickLocalized } from '@ashar/i18n';
 import { Country } from '../domain/unit-level';
@@ -7,12 +8,23 @@ import { TerritorialUnitType } from '../dtos/territorial-unit.type';
 import { TerritorialUnit } from '../entities/territorial-unit.entity';
 import { CommunityService } from '../services/community.service';
 import { TerritoryService } from '../services/territory.service';
+import { TerritoryReformService } from '../services/territory-reform.service';
+import { MergeTerritorialUnitsInput } from '../dtos/merge-territorial-units.input';
 import { unitByIdLoader } from './territory.loaders';
 
 /** Public: the administrative map is open data, no login needed. Relations go through DataLoaders. */
 @Resolver(() => TerritorialUnitType)
 export class TerritorialUnitResolver {
-  constructor(private readonly territory: TerritoryService, private readonly communityService: CommunityService) {}
+  constructor(
+    private readonly territory: TerritoryService,
+    private readonly communityService: CommunityService,
+    private readonly reform: TerritoryReformService,
+  ) {}
+
+  @Mutation(() => TerritorialUnitType, { description: 'Platform admins: record a reform that merges units' })
+  mergeTerritorialUnits(@CurrentActor() actor: Actor, @Args('input') input: MergeTerritorialUnitsInput) {
+    return this.reform.merge(actor, input);
+  }
 
   @Query(() => [TerritorialUnitType], { description: 'Top-level units (oblasts, regions, cities of republican significance)' })
   territoryRoots(@Args('country', { type: () => Country }) country: Country) {
