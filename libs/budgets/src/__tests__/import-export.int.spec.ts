@@ -151,6 +151,11 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     expect(await runImport(api.dataSource, audit, id)).toEqual({ status: 'DONE', imported: 25_000, errors: 0 });
     expect(await runImport(api.dataSource, audit, id)).toMatchObject({ status: 'SKIPPED' });
     expect(await count(api, 'budget_transactions', `import_id = '${id}'`)).toBe(25_000);
+    // The monthly summary the public page reads (kept by triggers) agrees with the records.
+    const sums = async () => (await api.dataSource.query(
+      `SELECT (SELECT coalesce(sum(amount), 0)::text FROM budget_transactions WHERE budget_id = $1) AS records, (SELECT coalesce(sum(amount), 0)::text FROM budget_actuals_monthly WHERE budget_id = $1) AS summary`, [b.budgetId]))[0];
+    const s = await sums();
+    expect(s.summary).toBe(s.records);
   });
 
   it('exports round-trip: the CSV export imported into a new draft gives the same budget', async () => {

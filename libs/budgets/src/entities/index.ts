@@ -1,3 +1,4 @@
+import { BudgetActualMonthly } from './budget-actual-monthly.entity';
 import { BudgetClassification } from './budget-classification.entity';
 import { BudgetComment } from './budget-comment.entity';
 import { BudgetExport } from './budget-export.entity';
@@ -10,6 +11,7 @@ import { Budget } from './budget.entity';
 import { ImportMapping } from './import-mapping.entity';
 import { MonitoringNote, MonitoringReply } from './monitoring-note.entity';
 
+export * from './budget-actual-monthly.entity';
 export * from './budget-classification.entity';
 export * from './budget-comment.entity';
 export * from './budget-export.entity';
@@ -31,6 +33,7 @@ export const BUDGETS_ENTITIES = [
   BudgetComment,
   BudgetImport,
   BudgetTransaction,
+  BudgetActualMonthly,
   ImportMapping,
   BudgetExport,
   MonitoringNote,

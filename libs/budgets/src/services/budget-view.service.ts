@@ -39,19 +39,24 @@ export class BudgetViewService {
 
   async linesOfVersions(versionIds: readonly string[]): Promise<Map<string, LineView[]>> {
     const rows: any[] = await this.db.query(
-      `SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.position,
-              ec.names AS economic_names, fc.names AS functional_names
-         FROM budget_lines l
-         JOIN budget_versions v ON v.id = l.version_id
-         JOIN budgets b ON b.id = v.budget_id
-         JOIN communities c ON c.id = b.community_id
-         JOIN territorial_units u ON u.id = c.unit_id
-         LEFT JOIN budget_classifications ec ON ec.country = u.country AND ec.scheme = 'ECONOMIC' AND ec.code = l.economic_code
-         LEFT JOIN budget_classifications fc ON fc.country = u.country AND fc.scheme = 'FUNCTIONAL' AND fc.code = l.functional_code
-        WHERE l.version_id = ANY($1)
+      `WITH vc AS (SELECT v.id, u.country FROM budget_versions v JOIN budgets b ON b.id = v.budget_id
+                     JOIN communities c ON c.id = b.community_id JOIN territorial_units u ON u.id = c.unit_id WHERE v.id = ANY($1))
+       SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.position, vc.country
+         FROM budget_lines l JOIN vc ON vc.id = l.version_id
         ORDER BY l.version_id, l.position, l.economic_code`,
       [[...versionIds]],
     );
+    // Classification names in one small statement (a join per line makes the planner loop).
+    const countries = [...new Set(rows.map((r) => r.country as string))];
+    const codes = [...new Set(rows.flatMap((r) => [r.economic_code, r.functional_code].filter(Boolean) as string[]))];
+    const names = new Map<string, LocalizedText>();
+    if (codes.length) {
+      const cls: { country: string; scheme: string; code: string; names: LocalizedText }[] = await this.db.query(
+        'SELECT country, scheme, code, names FROM budget_classifications WHERE country = ANY($1) AND code = ANY($2)',
+        [countries, codes],
+      );
+      for (const c of cls) names.set(`${c.country}|${c.scheme}|${c.code}`, c.names);
+    }
     const out = new Map<string, LineView[]>(versionIds.map((id) => [id, []]));
     for (const r of rows) {
       out.get(r.version_id)!.push({
@@ -64,17 +69,17 @@ export class BudgetViewService {
         names: r.names ?? {},
         amount: BigInt(r.amount),
         position: r.position,
-        economicNames: r.economic_names,
-        functionalNames: r.functional_names,
+        economicNames: names.get(`${r.country}|ECONOMIC|${r.economic_code}`) ?? null,
+        functionalNames: r.functional_code ? names.get(`${r.country}|FUNCTIONAL|${r.functional_code}`) ?? null : null,
       });
     }
     return out;
   }
 
+  /** From the monthly summary kept by triggers (at most lines × 12 rows per budget). */
   async monthlyActualsOfBudgets(budgetIds: readonly string[]): Promise<Map<string, MonthlyActual[]>> {
     const rows: { budget_id: string; line_key: string; month: number; amount: string }[] = await this.db.query(
-      `SELECT budget_id, line_key, extract(month FROM occurred_on)::int AS month, sum(amount)::text AS amount
-         FROM budget_transactions WHERE budget_id = ANY($1) GROUP BY 1, 2, 3`,
+      `SELECT budget_id, line_key, month, amount::text AS amount FROM budget_actuals_monthly WHERE budget_id = ANY($1) AND records > 0`,
       [[...budgetIds]],
     );
     const out = new Map<string, MonthlyActual[]>(budgetIds.map((id) => [id, []]));
