@@ -16,6 +16,9 @@ const PlacesPage = lazyPage(() => import('./pages/places.page'));
 const UnitPage = lazyPage(() => import('./pages/unit.page'));
 const CommunityPage = lazyPage(() => import('./pages/community.page'));
 const NotFoundPage = lazyPage(() => import('./pages/not-found.page'));
+const PublicBudgetPage = lazyPage(() => import('./pages/budget/public-budget.page'));
+const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.page'));
+const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -36,6 +39,9 @@ export function App() {
               <Route path="places" element={<PlacesPage />} />
               <Route path="places/:code" element={<UnitPage />} />
               <Route path="communities/:id" element={<CommunityPage />} />
+              <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
+              <Route path="budgets/:id" element={<PublicBudgetPage />} />
+              <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -10,14 +10,17 @@ const ACCEPT = `mutation($t: String!) { acceptInvitation(token: $t) { role } }`;
 export interface Person {
   token: string;
   id: string;
+  email: string;
 }
+
+export const PASSWORD = 'long enough pw';
 
 let seq = 0;
 
 export async function person(api: RunningApi, name: string): Promise<Person> {
   const email = `u${name.toLowerCase().replace(/[^a-z0-9]/g, '')}.${++seq}.${Date.now()}@example.kg`;
   const s = ok(await gql(api.baseUrl, SIGN_UP, { input: { email, password: 'long enough pw', displayName: name } })).signUp;
-  return { token: s.accessToken, id: s.account.id };
+  return { token: s.accessToken, id: s.account.id, email };
 }
 
 export async function platformAdmin(api: RunningApi): Promise<Person> {
@@ -25,7 +28,7 @@ export async function platformAdmin(api: RunningApi): Promise<Person> {
   const s = ok(await gql(api.baseUrl, SIGN_UP, { input: { email, password: 'long enough pw', displayName: 'Platform' } })).signUp;
   await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [s.account.id]);
   const token = ok(await gql(api.baseUrl, LOG_IN, { input: { login: email, password: 'long enough pw' } })).logIn.accessToken;
-  return { token, id: s.account.id };
+  return { token, id: s.account.id, email };
 }
 
 export async function community(api: RunningApi, admin: Person, unitCode: string, name: string): Promise<string> {

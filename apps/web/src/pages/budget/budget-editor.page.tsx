@@ -1,0 +1,315 @@
+import { FormEvent, KeyboardEvent, useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
+import { Field } from '../../ui/field.component';
+import { PageHeading } from '../../ui/page-heading.component';
+import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { AMEND_BUDGET, APPROVE_VERSION, CLASSIFICATIONS, Direction, EDITOR_BUDGET, EditorBudget, PUBLISH_VERSION, SAVE_LINES, SUBMIT_VERSION } from './budget.operations';
+import { DIRECTION_KEY, STATUS_KEY } from './labels';
+import { cleanAmountInput, formatMinor, minorToInput } from './money';
+import './budget.css';
+
+interface Row {
+  id: string;
+  lineKey: string | null;
+  direction: Direction;
+  economicCode: string;
+  functionalCode: string;
+  nameKy: string;
+  nameRu: string;
+  amount: string;
+}
+
+interface Problem {
+  key: string;
+  params?: Record<string, string | number>;
+  row?: number;
+  column?: string;
+}
+
+let rowSeq = 0;
+const newRow = (direction: Direction = 'EXPENDITURE'): Row => ({ id: `r${++rowSeq}`, lineKey: null, direction, economicCode: '', functionalCode: '', nameKy: '', nameRu: '', amount: '' });
+
+function problemOf(e: unknown): Problem {
+  if (!(e instanceof ApiError)) return { key: 'errors.INTERNAL_SERVER_ERROR' };
+  const first = e.errors[0];
+  const field = (first?.extensions?.field as string | undefined) ?? '';
+  const m = /^input\.lines\.(\d+)\.(\w+)$/.exec(field);
+  const changes = first?.extensions?.changes;
+  return {
+    key: errorMessageKey(first),
+    params: Array.isArray(changes) ? { count: changes.length } : undefined,
+    row: m ? Number(m[1]) : undefined,
+    column: m ? m[2] : undefined,
+  };
+}
+
+export default function BudgetEditorPage() {
+  const { id = '' } = useParams();
+  const { status } = useSession();
+  const [reload, setReload] = useState(0);
+  // Kept here: saving reloads the budget, which remounts the editor.
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error, loading, retry } = useQuery<{ budget: EditorBudget }>(EDITOR_BUDGET, status === 'loading' ? null : { id, reload }, { scope: status });
+  if (error) return <ErrorMessage error={error} onRetry={retry} />;
+  if (loading || !data) return <Loading />;
+  return <Editor budget={data.budget} notice={notice} setNotice={setNotice} onChanged={() => setReload((n) => n + 1)} />;
+}
+
+function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBudget; onChanged: () => void; notice: string | null; setNotice: (s: string | null) => void }) {
+  const { t, pick, locale } = useI18n();
+  const v = b.openVersion;
+  const country = b.currency === 'KZT' ? 'KZ' : 'KG';
+  const { data: cls } = useQuery<{ budgetClassifications: Array<{ code: string; scheme: string; direction: Direction | null; names: Record<string, string> }> }>(CLASSIFICATIONS, { country }, { cache: true });
+  const [rows, setRows] = useState<Row[]>([]);
+  const [removed, setRemoved] = useState<string[]>([]);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setRows(
+      v?.lines.length
+        ? v.lines.map((l) => ({ id: l.lineKey, lineKey: l.lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode ?? '', nameKy: l.names.ky ?? '', nameRu: l.names.ru ?? '', amount: minorToInput(l.amount) }))
+        : [newRow('REVENUE'), newRow('EXPENDITURE')],
+    );
+    setRemoved([]);
+  }, [v?.id, v?.revision]);
+
+  const run = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      await fn();
+      setNotice(done);
+      onChanged();
+    } catch (e) {
+      setProblem(problemOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const remove = (i: number) => {
+    const r = rows[i];
+    if (r.lineKey) setRemoved((k) => [...k, r.lineKey!]);
+    setRows((rs) => rs.filter((_, j) => j !== i));
+  };
+  const filled = rows.filter((r) => r.economicCode.trim() || r.amount.trim());
+  const save = () =>
+    run(
+      () =>
+        graphql.request(SAVE_LINES, {
+          input: {
+            versionId: v!.id,
+            expectedRevision: v!.revision,
+            lines: filled.map((r) => ({
+              lineKey: r.lineKey,
+              direction: r.direction,
+              economicCode: r.economicCode.trim(),
+              functionalCode: r.functionalCode.trim() || null,
+              names: { ky: r.nameKy || null, ru: r.nameRu || null },
+              amount: r.amount.trim() || '0',
+            })),
+            removeLineKeys: removed,
+          },
+        }),
+      t('budgets.editor.saved'),
+    );
+
+  // Enter in an amount moves to the next row (adding one at the end): fast entry from a paper budget.
+  const onAmountKey = (i: number) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (i === rows.length - 1) setRows((rs) => [...rs, newRow(rs[i].direction)]);
+    setTimeout(() => document.getElementById(`code-${i + 1}`)?.focus(), 0);
+  };
+
+  const economic = (cls?.budgetClassifications ?? []).filter((c) => c.scheme === 'ECONOMIC');
+  const functional = (cls?.budgetClassifications ?? []).filter((c) => c.scheme === 'FUNCTIONAL');
+  const filledIndex = (i: number) => filled.indexOf(rows[i]);
+  const invalid = (i: number, col: string) => problem?.row !== undefined && problem.row === filledIndex(i) && problem.column === col;
+  const sum = (d: Direction) => rows.filter((r) => r.direction === d).reduce((s, r) => s + (/^\d+([.,]\d{1,2})?$/.test(r.amount.replace(/\s/g, '')) ? BigInt(Math.round(Number(r.amount.replace(/\s/g, '').replace(',', '.')) * 100)) : BigInt(0)), BigInt(0));
+
+  return (
+    <>
+      <PageHeading>{t('budgets.editor.title', { title: pick(b.title) })}</PageHeading>
+      <p>
+        <Link to={`/budgets/${b.id}`}>{t('budgets.editor.publicPage')}</Link>
+      </p>
+      {notice && (
+        <p className="status" role="status">
+          {notice}
+        </p>
+      )}
+      {problem && (
+        <div className="alert" role="alert">
+          <p>{t(problem.key, problem.params)}</p>
+          {problem.key === 'errors.budgets.staleRevision' && (
+            <button type="button" className="button button--secondary" onClick={onChanged}>
+              {t('budgets.editor.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      {v ? (
+        <>
+          <p className="lead">
+            <span className="status-badge">{t(STATUS_KEY[v.status])}</span> {t('budgets.editor.versionInfo', { number: v.number, revision: v.revision })}
+          </p>
+          {v.status === 'DRAFT' && b.viewerCanEdit && (
+            <form
+              onSubmit={(e: FormEvent) => {
+                e.preventDefault();
+                void save();
+              }}
+            >
+              <datalist id="economic-codes">
+                {economic.map((c) => (
+                  <option key={c.code} value={c.code} label={`${c.code} ${pick(c.names)}`} />
+                ))}
+              </datalist>
+              <datalist id="functional-codes">
+                {functional.map((c) => (
+                  <option key={c.code} value={c.code} label={`${c.code} ${pick(c.names)}`} />
+                ))}
+              </datalist>
+              <div className="table-scroll">
+                <table className="budget-table">
+                  <caption className="muted">{t('budgets.editor.gridHint')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('budgets.editor.direction')}</th>
+                      <th scope="col">{t('budgets.editor.economicCode')}</th>
+                      <th scope="col">{t('budgets.editor.functionalCode')}</th>
+                      <th scope="col">{t('budgets.editor.nameKy')}</th>
+                      <th scope="col">{t('budgets.editor.nameRu')}</th>
+                      <th scope="col" className="num">{t('budgets.editor.amount')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('budgets.editor.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r, i) => (
+                      <tr key={r.id}>
+                        <td>
+                          <select className="grid-input" aria-label={t('budgets.editor.directionOfRow', { row: i + 1 })} value={r.direction} onChange={(e) => update(i, { direction: e.target.value as Direction })}>
+                            <option value="REVENUE">{t(DIRECTION_KEY.REVENUE)}</option>
+                            <option value="EXPENDITURE">{t(DIRECTION_KEY.EXPENDITURE)}</option>
+                          </select>
+                        </td>
+                        <td>
+                          <input id={`code-${i}`} className="grid-input" list="economic-codes" inputMode="numeric" aria-label={t('budgets.editor.economicCodeOfRow', { row: i + 1 })} aria-invalid={invalid(i, 'economicCode') || undefined} value={r.economicCode} onChange={(e) => update(i, { economicCode: e.target.value })} />
+                        </td>
+                        <td>
+                          <input className="grid-input" list="functional-codes" inputMode="numeric" aria-label={t('budgets.editor.functionalCodeOfRow', { row: i + 1 })} aria-invalid={invalid(i, 'functionalCode') || undefined} value={r.functionalCode} onChange={(e) => update(i, { functionalCode: e.target.value })} />
+                        </td>
+                        <td>
+                          <input className="grid-input" aria-label={t('budgets.editor.nameKyOfRow', { row: i + 1 })} value={r.nameKy} onChange={(e) => update(i, { nameKy: e.target.value })} />
+                        </td>
+                        <td>
+                          <input className="grid-input" aria-label={t('budgets.editor.nameRuOfRow', { row: i + 1 })} value={r.nameRu} onChange={(e) => update(i, { nameRu: e.target.value })} />
+                        </td>
+                        <td>
+                          <input className="grid-input grid-input--amount" inputMode="decimal" aria-label={t('budgets.editor.amountOfRow', { row: i + 1 })} aria-invalid={invalid(i, 'amount') || undefined} value={r.amount} onChange={(e) => update(i, { amount: cleanAmountInput(e.target.value) })} onKeyDown={onAmountKey(i)} />
+                        </td>
+                        <td>
+                          <button type="button" className="link-button" onClick={() => remove(i)}>
+                            {t('budgets.editor.removeRow', { row: i + 1 })}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr className="grid-total">
+                      <td colSpan={5}>{t('budgets.editor.totalRevenue')}</td>
+                      <td className="num">{formatMinor(sum('REVENUE').toString(), locale)}</td>
+                      <td />
+                    </tr>
+                    <tr className="grid-total">
+                      <td colSpan={5}>{t('budgets.editor.totalExpenditure')}</td>
+                      <td className="num">{formatMinor(sum('EXPENDITURE').toString(), locale)}</td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <div className="actions">
+                <button type="button" className="button button--secondary" onClick={() => setRows((rs) => [...rs, newRow()])}>
+                  {t('budgets.editor.addRow')}
+                </button>
+                <button type="submit" className="button" disabled={busy}>
+                  {t('budgets.editor.save')}
+                </button>
+                <button type="button" className="button button--secondary" disabled={busy || !v.lines.length} onClick={() => run(() => graphql.request(SUBMIT_VERSION, { input: { versionId: v.id, expectedRevision: v.revision } }), t('budgets.editor.submitted'))}>
+                  {t('budgets.editor.submit')}
+                </button>
+              </div>
+            </form>
+          )}
+          {v.status === 'SUBMITTED' && b.viewerCanPublish && <PublishForm versionId={v.id} revision={v.revision} busy={busy} run={run} />}
+        </>
+      ) : (
+        <p className="muted">{t('budgets.editor.noOpenVersion')}</p>
+      )}
+      {b.publicVersion && b.publicVersion.status === 'PUBLISHED' && b.viewerCanApprove && <ApproveForm versionId={b.publicVersion.id} revision={b.publicVersion.revision} busy={busy} run={run} />}
+      {!v && b.publicVersion && b.viewerCanEdit && <AmendForm versionId={b.publicVersion.id} busy={busy} run={run} />}
+    </>
+  );
+}
+
+type Run = (fn: () => Promise<unknown>, done: string) => Promise<void>;
+
+function PublishForm({ versionId, revision, busy, run }: { versionId: string; revision: number; busy: boolean; run: Run }) {
+  const { t } = useI18n();
+  const [until, setUntil] = useState(() => new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10));
+  return (
+    <form className="form" onSubmit={(e) => (e.preventDefault(), void run(() => graphql.request(PUBLISH_VERSION, { input: { versionId, expectedRevision: revision, commentsUntil: until } }), t('budgets.editor.published')))}>
+      <h2>{t('budgets.editor.publishTitle')}</h2>
+      <p className="muted">{t('budgets.editor.publishHint')}</p>
+      <Field label={t('budgets.editor.commentsUntil')} type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
+      <button type="submit" className="button" disabled={busy}>
+        {t('budgets.editor.publish')}
+      </button>
+    </form>
+  );
+}
+
+function ApproveForm({ versionId, revision, busy, run }: { versionId: string; revision: number; busy: boolean; run: Run }) {
+  const { t } = useI18n();
+  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [number, setNumber] = useState('');
+  const [url, setUrl] = useState('');
+  return (
+    <form className="form" onSubmit={(e) => (e.preventDefault(), void run(() => graphql.request(APPROVE_VERSION, { input: { versionId, expectedRevision: revision, decisionDate: date, decisionNumber: number, decisionFileUrl: url || null } }), t('budgets.editor.approved')))}>
+      <h2>{t('budgets.editor.approveTitle')}</h2>
+      <Field label={t('budgets.editor.decisionDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+      <Field label={t('budgets.editor.decisionNumber')} value={number} onChange={(e) => setNumber(e.target.value)} required />
+      <Field label={t('budgets.editor.decisionFileUrl')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+      <button type="submit" className="button" disabled={busy}>
+        {t('budgets.editor.approve')}
+      </button>
+    </form>
+  );
+}
+
+function AmendForm({ versionId, busy, run }: { versionId: string; busy: boolean; run: Run }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  return (
+    <form className="form" onSubmit={(e) => (e.preventDefault(), void run(() => graphql.request(AMEND_BUDGET, { input: { versionId, reason } }), t('budgets.editor.amended')))}>
+      <h2>{t('budgets.editor.amendTitle')}</h2>
+      <Field label={t('budgets.editor.amendReason')} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} />
+      <button type="submit" className="button" disabled={busy}>
+        {t('budgets.editor.amend')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,115 @@
+/** GraphQL operations of the budget pages (validated against apps/api/schema.gql by budget-operations.spec.ts). */
+import type { LocalizedText } from '@ashar/i18n';
+
+export type Direction = 'REVENUE' | 'EXPENDITURE';
+export type VersionStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'APPROVED' | 'SUPERSEDED';
+
+export interface Totals {
+  revenue: string;
+  expenditure: string;
+  balance: string;
+  revenueActual: string;
+  expenditureActual: string;
+  expenditurePercent: number | null;
+  revenuePercent: number | null;
+  expenditurePerResident: string | null;
+  revenuePerResident: string | null;
+}
+
+export interface Line {
+  lineKey: string;
+  direction: Direction;
+  economicCode: string;
+  functionalCode: string | null;
+  names: LocalizedText;
+  functionalNames: LocalizedText | null;
+  amount: string;
+  actual: string;
+  percent: number | null;
+}
+
+export interface Version {
+  id: string;
+  number: number;
+  status: VersionStatus;
+  revision: number;
+  reason: string | null;
+  commentsUntil: string | null;
+  decisionDate: string | null;
+  decisionNumber: string | null;
+  decisionFileUrl: string | null;
+  totals: Totals;
+  lines: Line[];
+  exportLinks: { csv: string; xlsx: string; json: string; datapackage: string } | null;
+}
+
+const TOTALS = `totals { revenue expenditure balance revenueActual expenditureActual expenditurePercent revenuePercent expenditurePerResident revenuePerResident }`;
+const VERSION = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
+  lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
+  exportLinks { csv xlsx json datapackage }`;
+
+export interface PublicBudget {
+  id: string;
+  communityId: string;
+  fiscalYear: number;
+  currency: 'KGS' | 'KZT';
+  population: number | null;
+  title: LocalizedText;
+  publicVersion: Version | null;
+  versions: Array<{ id: string; number: number; status: VersionStatus }>;
+  neighbours: Array<{ budgetId: string; unitNames: LocalizedText; unitCode: string; population: number | null; revenue: string; expenditure: string; expenditurePerResident: string | null; isSelf: boolean }>;
+  monitoringNotes: Array<{ id: string; title: string; body: string; status: string }>;
+  viewerCanEdit: boolean;
+}
+
+export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
+  budget(id: $id) {
+    id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit
+    publicVersion { ${VERSION} }
+    versions { id number status }
+    neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
+    monitoringNotes { id title body status }
+  }
+}`;
+
+export const COMPARE_VERSIONS = `query CompareVersions($from: ID!, $to: ID!) {
+  compareBudgetVersions(fromId: $from, toId: $to) {
+    changes { kind lineKey direction economicCode names { ky ru en kk } before after delta }
+  }
+}`;
+
+export interface EditorBudget {
+  id: string;
+  communityId: string;
+  fiscalYear: number;
+  currency: 'KGS' | 'KZT';
+  title: LocalizedText;
+  viewerCanEdit: boolean;
+  viewerCanPublish: boolean;
+  viewerCanApprove: boolean;
+  openVersion: Version | null;
+  publicVersion: Version | null;
+}
+
+export const EDITOR_BUDGET = `query EditorBudget($id: ID!) {
+  budget(id: $id) {
+    id communityId fiscalYear currency title { ky ru en kk } viewerCanEdit viewerCanPublish viewerCanApprove
+    openVersion { ${VERSION} }
+    publicVersion { ${VERSION} }
+  }
+}`;
+
+export const CLASSIFICATIONS = `query Classifications($country: String!) {
+  budgetClassifications(country: $country) { code parentCode scheme direction names { ky ru en kk } }
+}`;
+
+export const CREATE_BUDGET = `mutation CreateBudget($input: CreateBudgetInput!) { createBudget(input: $input) { id } }`;
+export const SAVE_LINES = `mutation SaveLines($input: SaveBudgetLinesInput!) { saveBudgetLines(input: $input) { id revision } }`;
+export const SUBMIT_VERSION = `mutation Submit($input: VersionStepInput!) { submitBudgetVersion(input: $input) { id revision status } }`;
+export const PUBLISH_VERSION = `mutation Publish($input: PublishVersionInput!) { publishBudgetVersion(input: $input) { id revision status } }`;
+export const APPROVE_VERSION = `mutation Approve($input: ApproveVersionInput!) { approveBudgetVersion(input: $input) { id revision status } }`;
+export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBudget(input: $input) { id } }`;
+
+export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
+  budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
+}`;

@@ -1,0 +1,95 @@
+import { FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
+import { Field } from '../../ui/field.component';
+import { PageHeading } from '../../ui/page-heading.component';
+import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { COMMUNITY_BUDGETS, CREATE_BUDGET } from './budget.operations';
+import { STATUS_KEY } from './labels';
+import './budget.css';
+
+/** A community's budgets, and a form to start a new one (optionally copied from last year). */
+export default function CommunityBudgetsPage() {
+  const { communityId = '' } = useParams();
+  const { t, pick } = useI18n();
+  const { status } = useSession();
+  const navigate = useNavigate();
+  const { data, error, loading, retry } = useQuery<{ budgetsOfCommunity: Array<{ id: string; fiscalYear: number; title: Record<string, string>; publicVersion: { status: string } | null; viewerCanEdit: boolean }> }>(
+    COMMUNITY_BUDGETS,
+    status === 'loading' ? null : { id: communityId },
+    { scope: status },
+  );
+  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
+  const [titleKy, setTitleKy] = useState('');
+  const [titleRu, setTitleRu] = useState('');
+  const [population, setPopulation] = useState('');
+  const [copy, setCopy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (error) return <ErrorMessage error={error} onRetry={retry} />;
+  if (loading || !data) return <Loading />;
+  const budgets = data.budgetsOfCommunity;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const r = await graphql.request<{ createBudget: { id: string } }>(CREATE_BUDGET, {
+        input: { communityId, fiscalYear: Number(year), currency: 'KGS', population: population ? Number(population) : null, title: { ky: titleKy || null, ru: titleRu || null }, copyFromPreviousYear: copy },
+      });
+      navigate(`/budgets/${r.createBudget.id}/edit`);
+    } catch (err) {
+      setProblem(err instanceof ApiError ? errorMessageKey(err.errors[0]) : 'errors.INTERNAL_SERVER_ERROR');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading>{t('budgets.list.title')}</PageHeading>
+      {budgets.length === 0 ? (
+        <p className="muted">{t('budgets.list.empty')}</p>
+      ) : (
+        <ul className="list">
+          {budgets.map((b) => (
+            <li key={b.id}>
+              <Link className="list__link" to={`/budgets/${b.id}`}>
+                <span className="list__title">{pick(b.title)}</span>
+                <span className="list__meta">
+                  {b.fiscalYear} · {b.publicVersion ? t(STATUS_KEY[b.publicVersion.status]) : t('budgets.public.notPublished')}
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {status === 'authenticated' && (
+        <form className="form" onSubmit={submit}>
+          <h2>{t('budgets.list.newTitle')}</h2>
+          {problem && (
+            <div className="alert" role="alert">
+              <p>{t(problem)}</p>
+            </div>
+          )}
+          <Field label={t('budgets.list.fiscalYear')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
+          <Field label={t('budgets.list.titleKy')} value={titleKy} onChange={(e) => setTitleKy(e.target.value)} />
+          <Field label={t('budgets.list.titleRu')} value={titleRu} onChange={(e) => setTitleRu(e.target.value)} />
+          <Field label={t('budgets.list.population')} inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} />
+          <label className="checkbox">
+            <input type="checkbox" checked={copy} onChange={(e) => setCopy(e.target.checked)} />
+            {t('budgets.list.copyFromPreviousYear')}
+          </label>
+          <button type="submit" className="button" disabled={busy}>
+            {t('budgets.list.create')}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+import type { LocalizedText } from '@ashar/i18n';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { PageHeading } from '../../ui/page-heading.component';
+import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
+import { CHANGE_KEY, STATUS_KEY } from './labels';
+import { formatMinor, ratio } from './money';
+import './budget.css';
+
+interface Bar {
+  key: string;
+  label: string;
+  planned: bigint;
+  actual: bigint;
+}
+
+/** Expenditure by function (the resident's question: for what?), revenue by source. */
+function groupBars(lines: Line[], direction: Line['direction'], pick: (n: LocalizedText | null | undefined) => string): Bar[] {
+  const bars = new Map<string, Bar>();
+  for (const l of lines.filter((x) => x.direction === direction)) {
+    const key = direction === 'EXPENDITURE' && l.functionalCode ? `f${l.functionalCode}` : `e${l.economicCode}${l.lineKey}`;
+    const label = direction === 'EXPENDITURE' && l.functionalNames ? pick(l.functionalNames) : pick(l.names);
+    const bar = bars.get(key) ?? { key, label, planned: BigInt(0), actual: BigInt(0) };
+    bar.planned += BigInt(l.amount);
+    bar.actual += BigInt(l.actual);
+    bars.set(key, bar);
+  }
+  return [...bars.values()].sort((a, b) => (b.planned > a.planned ? 1 : b.planned < a.planned ? -1 : 0));
+}
+
+function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; currency: string; labelId: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <ul className="bars" aria-labelledby={labelId}>
+      {bars.map((b) => {
+        const share = ratio(b.planned.toString(), total);
+        const done = ratio(b.actual.toString(), b.planned.toString());
+        return (
+          <li key={b.key}>
+            <div className="bars__label">
+              <span>{b.label}</span>
+              <span>
+                {formatMinor(b.planned.toString(), locale)} {currency}
+              </span>
+            </div>
+            <div className="bars__track" aria-hidden="true">
+              <div className="bars__plan" style={{ width: `${(share * 100).toFixed(1)}%` }} />
+              <div className="bars__actual" style={{ width: `${(share * done * 100).toFixed(1)}%` }} />
+            </div>
+            <div className="bars__meta">
+              {t('budgets.public.shareAndExecution', { share: Math.round(share * 100), done: Math.round(done * 100) })}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function PublicBudgetPage() {
+  const { id = '' } = useParams();
+  const { t, pick, locale, formatDate } = useI18n();
+  const { data, error, loading, retry } = useQuery<{ budget: PublicBudget }>(PUBLIC_BUDGET, { id });
+  if (error) return <ErrorMessage error={error} onRetry={retry} />;
+  if (loading || !data) return <Loading />;
+  const b = data.budget;
+  const v = b.publicVersion;
+  const currency = t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT');
+  const money = (m: string | null | undefined) => `${formatMinor(m, locale)} ${currency}`;
+  const publicVersions = b.versions.filter((x) => x.status !== 'DRAFT' && x.status !== 'SUBMITTED');
+  const previous = v ? [...publicVersions].reverse().find((x) => x.number < v.number) : undefined;
+
+  return (
+    <>
+      <PageHeading>{pick(b.title)}</PageHeading>
+      {b.viewerCanEdit && (
+        <p>
+          <Link to={`/budgets/${b.id}/edit`}>{t('budgets.public.openEditor')}</Link>
+        </p>
+      )}
+      {!v ? (
+        <p className="muted">{t('budgets.public.notPublished')}</p>
+      ) : (
+        <>
+          <p className="lead">
+            <span className="status-badge">{t(STATUS_KEY[v.status])}</span>{' '}
+            {t('budgets.public.versionOfYear', { number: v.number, year: b.fiscalYear })}
+          </p>
+          <dl className="budget-summary">
+            <div>
+              <dt>{t('budgets.public.revenue')}</dt>
+              <dd>{money(v.totals.revenue)}</dd>
+            </div>
+            <div>
+              <dt>{t('budgets.public.expenditure')}</dt>
+              <dd>{money(v.totals.expenditure)}</dd>
+            </div>
+            <div>
+              <dt>{t('budgets.public.perResident')}</dt>
+              <dd>{v.totals.expenditurePerResident ? money(v.totals.expenditurePerResident) : t('budgets.public.noPopulation')}</dd>
+            </div>
+            <div>
+              <dt>{t('budgets.public.executed')}</dt>
+              <dd>{t('budgets.public.percent', { value: v.totals.expenditurePercent ?? 0 })}</dd>
+            </div>
+          </dl>
+          <section aria-labelledby="execution-heading">
+            <h2 id="execution-heading">{t('budgets.public.executionTitle')}</h2>
+            <progress className="budget-progress" max={100} value={Math.min(100, v.totals.expenditurePercent ?? 0)} aria-labelledby="execution-heading" />
+            <p>{t('budgets.public.executionText', { spent: money(v.totals.expenditureActual), planned: money(v.totals.expenditure), received: money(v.totals.revenueActual) })}</p>
+          </section>
+          <section aria-labelledby="goes-heading">
+            <h2 id="goes-heading">{t('budgets.public.whereGoes')}</h2>
+            <Bars bars={groupBars(v.lines, 'EXPENDITURE', pick)} total={v.totals.expenditure} currency={currency} labelId="goes-heading" />
+          </section>
+          <section aria-labelledby="comes-heading">
+            <h2 id="comes-heading">{t('budgets.public.whereFrom')}</h2>
+            <Bars bars={groupBars(v.lines, 'REVENUE', pick)} total={v.totals.revenue} currency={currency} labelId="comes-heading" />
+          </section>
+          {previous && <Changes fromId={previous.id} toId={v.id} reason={v.reason} money={money} />}
+          <section aria-labelledby="docs-heading">
+            <h2 id="docs-heading">{t('budgets.public.documents')}</h2>
+            <ul>
+              {v.decisionNumber && (
+                <li>
+                  {t('budgets.public.decision', { number: v.decisionNumber, date: v.decisionDate ? formatDate(v.decisionDate) : '' })}
+                  {v.decisionFileUrl && (
+                    <>
+                      {' '}
+                      <a href={v.decisionFileUrl}>{t('budgets.public.decisionFile')}</a>
+                    </>
+                  )}
+                </li>
+              )}
+              {v.commentsUntil && v.status === 'PUBLISHED' && <li>{t('budgets.public.commentsUntil', { date: formatDate(v.commentsUntil) })}</li>}
+              {v.exportLinks && (
+                <li>
+                  {t('budgets.public.download')} <a href={v.exportLinks.csv}>{t('budgets.format.csv')}</a>, <a href={v.exportLinks.xlsx}>{t('budgets.format.xlsx')}</a>,{' '}
+                  <a href={v.exportLinks.json}>{t('budgets.format.json')}</a>, <a href={v.exportLinks.datapackage}>{t('budgets.format.fdp')}</a>
+                </li>
+              )}
+            </ul>
+          </section>
+        </>
+      )}
+      {b.neighbours.length > 1 && (
+        <section aria-labelledby="neighbours-heading">
+          <h2 id="neighbours-heading">{t('budgets.public.neighbours')}</h2>
+          <div className="table-scroll">
+            <table className="budget-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('budgets.public.neighbourUnit')}</th>
+                  <th scope="col" className="num">{t('budgets.public.expenditure')}</th>
+                  <th scope="col" className="num">{t('budgets.public.perResident')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.neighbours.map((n) => (
+                  <tr key={n.budgetId} className={n.isSelf ? 'is-self' : undefined}>
+                    <th scope="row">{n.isSelf ? pick(n.unitNames) : <Link to={`/budgets/${n.budgetId}`}>{pick(n.unitNames)}</Link>}</th>
+                    <td className="num">{money(n.expenditure)}</td>
+                    <td className="num">{n.expenditurePerResident ? money(n.expenditurePerResident) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {b.monitoringNotes.length > 0 && (
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">{t('budgets.public.resolvedNotes')}</h2>
+          <ul className="list list--plain">
+            {b.monitoringNotes.map((n) => (
+              <li key={n.id}>
+                <span className="list__title">{n.title}</span>
+                <span className="list__meta">{n.body}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function Changes({ fromId, toId, reason, money }: { fromId: string; toId: string; reason: string | null; money: (m: string) => string }) {
+  const { t, pick } = useI18n();
+  const { data } = useQuery<{ compareBudgetVersions: { changes: Array<{ kind: string; lineKey: string; names: LocalizedText; delta: string }> } }>(COMPARE_VERSIONS, { from: fromId, to: toId });
+  if (!data) return null;
+  const changes = data.compareBudgetVersions.changes;
+  return (
+    <section aria-labelledby="changes-heading">
+      <h2 id="changes-heading">{t('budgets.public.whatChanged')}</h2>
+      {reason && <p>{t('budgets.public.reason', { reason })}</p>}
+      {changes.length === 0 ? (
+        <p className="muted">{t('budgets.public.noChanges')}</p>
+      ) : (
+        <ul className="changes">
+          {changes.map((c) => (
+            <li key={c.lineKey}>
+              <span>
+                {pick(c.names)} <span className="muted">({t(CHANGE_KEY[c.kind])})</span>
+              </span>
+              <span className={c.delta.startsWith('-') ? 'delta--down' : 'delta--up'}>{c.delta.startsWith('-') ? money(c.delta) : `+${money(c.delta)}`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
