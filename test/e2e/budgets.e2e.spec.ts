@@ -24,7 +24,7 @@ let akDobo: Village;
 beforeAll(async () => {
   ensureWebBuild();
   if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2ebudgets', worker: true, env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
+  api = await startApi({ label: 'e2ebudgets', redis: true, worker: true, env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
   ({ browser, close: closeBrowser } = await launchBrowser());
   const platform = await platformAdmin(api);
   akDobo = await village(api, platform, '41707220840000', 'Ак-Дөбө бюджеттик тобу');
@@ -98,6 +98,16 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   await b.getByRole('button', { name: tr('ky', 'budgets.editor.publish') }).click();
   await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.editor.published') }).waitFor();
 
+  // 2b. The budget group records a spending without a document: it counts, and it is flagged.
+  await b.getByLabel(tr('ky', 'budgets.execution.line')).selectOption({ label: '2231 Көчө жарыгы' });
+  await b.getByLabel(tr('ky', 'budgets.execution.date')).fill('2026-03-15');
+  await b.getByLabel(tr('ky', 'budgets.execution.amount')).fill('120 000');
+  await b.getByLabel(tr('ky', 'budgets.execution.counterparty')).fill('Электр компаниясы');
+  await b.getByRole('button', { name: tr('ky', 'budgets.execution.record') }).click();
+  await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.execution.recorded') }).waitFor();
+  await b.getByText(tr('ky', 'budgets.flag.noDocument')).waitFor();
+  await b.screenshot({ path: artifact('budgets-02-execution-ky.png'), fullPage: true });
+
   // 3. Anyone, no login: the public page in Kyrgyz, then in Russian.
   const p = await phoneAs(null);
   await p.goto(`${api.baseUrl}/budgets/${budgetId}`, { waitUntil: 'networkidle' });
@@ -113,7 +123,9 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   expect(text).toContain(tr('ky', 'budgets.status.published'));
   expect(text).toContain(tr('ky', 'budgets.public.neighbours'));
   expect(await main.getByRole('row').count()).toBe(3); // header + two aiyl aimaks
-  await p.screenshot({ path: artifact('budgets-02-public-ky.png'), fullPage: true });
+  // 120 000 of 2 950 000,50 spent: 4.06 %.
+  expect(await main.locator('progress').getAttribute('value')).toBe('4.06');
+  await p.screenshot({ path: artifact('budgets-03-public-ky.png'), fullPage: true });
 
   await switchLanguage(p, 'ru');
   await p.getByRole('heading', { level: 1, name: 'Бюджет Ак-Дебенского айылного аймака на 2026 год' }).waitFor();
@@ -122,7 +134,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   expect(ru).toContain(tr('ru', 'budgets.public.whereFrom'));
   expect(ru).toContain(nbsp(`3 037 000 ${tr('ru', 'budgets.currency.KGS')}`).replace(/\u00a0сом/, ' сом'));
   expect(ru).toContain(tr('ru', 'budgets.status.published'));
-  await p.screenshot({ path: artifact('budgets-03-public-ru.png'), fullPage: true });
+  await p.screenshot({ path: artifact('budgets-04-public-ru.png'), fullPage: true });
 
   // What the browser saved is what the database holds, exactly.
   const rows = await api.dataSource.query(`SELECT economic_code, amount::text AS amount FROM budget_lines l JOIN budget_versions v ON v.id = l.version_id WHERE v.budget_id = $1 ORDER BY position`, [budgetId]);

@@ -9,8 +9,9 @@ import { Field } from '../../ui/field.component';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { AMEND_BUDGET, APPROVE_VERSION, CLASSIFICATIONS, Direction, EDITOR_BUDGET, EditorBudget, PUBLISH_VERSION, SAVE_LINES, SUBMIT_VERSION } from './budget.operations';
+import { ExecutionPanel } from './execution-panel.component';
 import { DIRECTION_KEY, STATUS_KEY } from './labels';
-import { cleanAmountInput, formatMinor, minorToInput } from './money';
+import { cleanAmountInput, formatMinor, minorToInput, parseToMinor } from './money';
 import './budget.css';
 
 interface Row {
@@ -134,7 +135,8 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
   const functional = (cls?.budgetClassifications ?? []).filter((c) => c.scheme === 'FUNCTIONAL');
   const filledIndex = (i: number) => filled.indexOf(rows[i]);
   const invalid = (i: number, col: string) => problem?.row !== undefined && problem.row === filledIndex(i) && problem.column === col;
-  const sum = (d: Direction) => rows.filter((r) => r.direction === d).reduce((s, r) => s + (/^\d+([.,]\d{1,2})?$/.test(r.amount.replace(/\s/g, '')) ? BigInt(Math.round(Number(r.amount.replace(/\s/g, '').replace(',', '.')) * 100)) : BigInt(0)), BigInt(0));
+  // Exact, from the typed text (the server recomputes the real totals).
+  const sum = (d: Direction) => rows.filter((r) => r.direction === d).reduce((acc, r) => acc + (parseToMinor(r.amount) ?? BigInt(0)), BigInt(0));
 
   return (
     <>
@@ -261,6 +263,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
       )}
       {b.publicVersion && b.publicVersion.status === 'PUBLISHED' && b.viewerCanApprove && <ApproveForm versionId={b.publicVersion.id} revision={b.publicVersion.revision} busy={busy} run={run} />}
       {!v && b.publicVersion && b.viewerCanEdit && <AmendForm versionId={b.publicVersion.id} busy={busy} run={run} />}
+      {b.publicVersion && b.viewerCanEdit && <ExecutionPanel budgetId={b.id} version={b.publicVersion} fiscalYear={b.fiscalYear} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} />}
     </>
   );
 }

@@ -113,3 +113,24 @@ export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBu
 export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
 }`;
+
+export interface ExecutionData {
+  budget: {
+    id: string;
+    flags: Array<{ kind: string; lineKey: string | null; transactionId: string | null; amount: string | null }>;
+    transactions: Array<{ id: string; lineKey: string; kind: string; occurredOn: string; amount: string; counterparty: string | null; purpose: string | null; documentNumber: string | null }>;
+  };
+}
+
+export const EXECUTION = `query Execution($id: ID!) {
+  budget(id: $id) {
+    id
+    flags { kind lineKey transactionId amount }
+    transactions(limit: 20) { id lineKey kind occurredOn amount counterparty purpose documentNumber }
+  }
+}`;
+
+export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTransactionInput!) { recordBudgetTransaction(input: $input) { id } }`;
+
+export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt } } }`;
+export const ADD_COMMENT = `mutation AddComment($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`;

@@ -17,3 +17,9 @@ export const CHANGE_KEY: Record<string, string> = {
   REMOVED: 'budgets.change.removed',
   CHANGED: 'budgets.change.changed',
 };
+
+export const FLAG_KEY: Record<string, string> = {
+  OVERSPENT: 'budgets.flag.overspent',
+  NO_DOCUMENT: 'budgets.flag.noDocument',
+  NO_MOVEMENT_BY_MID_YEAR: 'budgets.flag.noMovement',
+};

@@ -30,3 +30,11 @@ export function minorToInput(minor: string): string {
   const major = digits.slice(0, -2).replace(/^0+(?=\d)/, '');
   return cents === '00' ? major : `${major}.${cents}`;
 }
+
+/** Typed amount ("1 234,50", "1234.5") → minor units, exactly; null when it is not an amount. */
+export function parseToMinor(input: string): bigint | null {
+  const s = input.replace(/[\s\u00a0']/g, '');
+  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  return BigInt(m[1]) * BigInt(100) + BigInt((m[2] ?? '').padEnd(2, '0'));
+}

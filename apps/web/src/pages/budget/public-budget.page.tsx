@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
+import { Comments } from './comments.component';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
 import { formatMinor, ratio } from './money';
 import './budget.css';
@@ -61,7 +62,7 @@ function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; 
 
 export default function PublicBudgetPage() {
   const { id = '' } = useParams();
-  const { t, pick, locale, formatDate } = useI18n();
+  const { t, pick, locale, formatDate, formatNumber } = useI18n();
   const { data, error, loading, retry } = useQuery<{ budget: PublicBudget }>(PUBLIC_BUDGET, { id });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
@@ -103,7 +104,7 @@ export default function PublicBudgetPage() {
             </div>
             <div>
               <dt>{t('budgets.public.executed')}</dt>
-              <dd>{t('budgets.public.percent', { value: v.totals.expenditurePercent ?? 0 })}</dd>
+              <dd>{t('budgets.public.percent', { value: formatNumber(v.totals.expenditurePercent ?? 0) })}</dd>
             </div>
           </dl>
           <section aria-labelledby="execution-heading">
@@ -143,6 +144,7 @@ export default function PublicBudgetPage() {
               )}
             </ul>
           </section>
+          <Comments versionId={v.id} />
         </>
       )}
       {b.neighbours.length > 1 && (

@@ -1,0 +1,81 @@
+import { FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
+import { ADD_COMMENT, VERSION_COMMENTS } from './budget.operations';
+
+/** Public hearing: the comments on a published version, and a form while the comment period is open. */
+export function Comments({ versionId }: { versionId: string }) {
+  const { t, formatDate } = useI18n();
+  const { status } = useSession();
+  const [reload, setReload] = useState(0);
+  const { data } = useQuery<{ budgetVersion: { status: string; commentsUntil: string | null; comments: Array<{ id: string; body: string; createdAt: string }> } }>(VERSION_COMMENTS, { id: versionId, reload });
+  const [body, setBody] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+  const id = useId();
+  if (!data) return null;
+  const v = data.budgetVersion;
+  const open = v.status === 'PUBLISHED' && (!v.commentsUntil || v.commentsUntil >= new Date().toISOString().slice(0, 10));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    setSent(false);
+    try {
+      await graphql.request(ADD_COMMENT, { input: { versionId, body } });
+      setBody('');
+      setSent(true);
+      setReload((n) => n + 1);
+    } catch (err) {
+      setProblem(err instanceof ApiError ? errorMessageKey(err.errors[0]) : 'errors.INTERNAL_SERVER_ERROR');
+    }
+  };
+
+  return (
+    <section aria-labelledby="comments-heading">
+      <h2 id="comments-heading">{t('budgets.comments.title')}</h2>
+      {v.comments.length === 0 ? (
+        <p className="muted">{t('budgets.comments.none')}</p>
+      ) : (
+        <ul className="list list--plain">
+          {v.comments.map((c) => (
+            <li key={c.id}>
+              <span className="list__meta">{formatDate(c.createdAt)}</span>
+              <span>{c.body}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open &&
+        (status === 'authenticated' ? (
+          <form className="form" onSubmit={submit}>
+            {sent && (
+              <p className="status" role="status">
+                {t('budgets.comments.sent')}
+              </p>
+            )}
+            {problem && (
+              <div className="alert" role="alert">
+                <p>{t(problem)}</p>
+              </div>
+            )}
+            <div className="field">
+              <label htmlFor={id}>{t('budgets.comments.field')}</label>
+              <textarea id={id} className="grid-input" rows={4} maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} required />
+            </div>
+            <button type="submit" className="button">
+              {t('budgets.comments.submit')}
+            </button>
+          </form>
+        ) : (
+          <p>
+            <Link to="/login">{t('budgets.comments.signIn')}</Link>
+          </p>
+        ))}
+    </section>
+  );
+}

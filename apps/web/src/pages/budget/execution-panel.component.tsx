@@ -1,0 +1,138 @@
+import { FormEvent, useState } from 'react';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { Field } from '../../ui/field.component';
+import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { EXECUTION, ExecutionData, RECORD_TRANSACTION, Version } from './budget.operations';
+import { FLAG_KEY } from './labels';
+import { cleanAmountInput, formatMinor } from './money';
+
+/** For the budget group: flags to look at, and fast entry of spending records and receipts (phone-friendly). */
+export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { budgetId: string; version: Version; fiscalYear: number; currency: string }) {
+  const { t, pick, locale, formatDate } = useI18n();
+  const [reload, setReload] = useState(0);
+  const { data, error, loading, retry } = useQuery<ExecutionData>(EXECUTION, { id: budgetId, reload });
+  const [lineKey, setLineKey] = useState(version.lines.find((l) => l.direction === 'EXPENDITURE')?.lineKey ?? version.lines[0]?.lineKey ?? '');
+  const [date, setDate] = useState(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    return today.startsWith(`${fiscalYear}-`) ? today : `${fiscalYear}-01-01`;
+  });
+  const [amount, setAmount] = useState('');
+  const [counterparty, setCounterparty] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
+  const [problem, setProblem] = useState<{ key: string; field?: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const lineName = (key: string | null) => {
+    const l = version.lines.find((x) => x.lineKey === key);
+    return l ? `${l.economicCode} ${pick(l.names)}` : '';
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    setNotice(null);
+    try {
+      await graphql.request(RECORD_TRANSACTION, { input: { budgetId, lineKey, occurredOn: date, amount, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] } });
+      setNotice(t('budgets.execution.recorded'));
+      setAmount('');
+      setPurpose('');
+      setDocumentNumber('');
+      setReload((n) => n + 1);
+    } catch (err) {
+      const first = err instanceof ApiError ? err.errors[0] : undefined;
+      setProblem({ key: first ? errorMessageKey(first) : 'errors.INTERNAL_SERVER_ERROR', field: first?.extensions?.field as string | undefined });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (f: string) => (problem?.field === `input.${f}` ? t(problem.key) : null);
+
+  return (
+    <section aria-labelledby="execution-panel-heading">
+      <h2 id="execution-panel-heading">{t('budgets.execution.title')}</h2>
+      {error ? (
+        <ErrorMessage error={error} onRetry={retry} />
+      ) : loading || !data ? (
+        <Loading />
+      ) : (
+        <>
+          <h3>{t('budgets.execution.flagsTitle')}</h3>
+          {data.budget.flags.length === 0 ? (
+            <p className="muted">{t('budgets.execution.noFlags')}</p>
+          ) : (
+            <ul className="list list--plain">
+              {data.budget.flags.map((f, i) => (
+                <li key={`${f.kind}-${f.lineKey}-${f.transactionId}-${i}`}>
+                  <span className="list__title">{t(FLAG_KEY[f.kind])}</span>
+                  <span className="list__meta">
+                    {lineName(f.lineKey)}
+                    {f.amount ? ` · ${formatMinor(f.amount, locale)} ${currency}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <form className="form" onSubmit={submit}>
+        <h3>{t('budgets.execution.recordTitle')}</h3>
+        {notice && (
+          <p className="status" role="status">
+            {notice}
+          </p>
+        )}
+        {problem && !problem.field && (
+          <div className="alert" role="alert">
+            <p>{t(problem.key)}</p>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="record-line">{t('budgets.execution.line')}</label>
+          <select id="record-line" className="grid-input" value={lineKey} onChange={(e) => setLineKey(e.target.value)}>
+            {version.lines.map((l) => (
+              <option key={l.lineKey} value={l.lineKey}>
+                {lineName(l.lineKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label={t('budgets.execution.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fieldError('occurredOn')} required />
+        <Field label={t('budgets.execution.amount')} inputMode="decimal" value={amount} onChange={(e) => setAmount(cleanAmountInput(e.target.value))} error={fieldError('amount')} required />
+        <Field label={t('budgets.execution.counterparty')} value={counterparty} onChange={(e) => setCounterparty(e.target.value)} error={fieldError('counterparty')} />
+        <Field label={t('budgets.execution.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={fieldError('purpose')} />
+        <Field label={t('budgets.execution.documentNumber')} value={documentNumber} onChange={(e) => setDocumentNumber(e.target.value)} error={fieldError('documentNumber')} />
+        <button type="submit" className="button" disabled={busy || !lineKey}>
+          {t('budgets.execution.record')}
+        </button>
+      </form>
+      {data && (
+        <>
+          <h3>{t('budgets.execution.recentTitle')}</h3>
+          {data.budget.transactions.length === 0 ? (
+            <p className="muted">{t('budgets.execution.noRecords')}</p>
+          ) : (
+            <ul className="list list--plain">
+              {data.budget.transactions.map((x) => (
+                <li key={x.id}>
+                  <span className="list__title">
+                    {formatMinor(x.amount, locale)} {currency} · {formatDate(x.occurredOn)}
+                  </span>
+                  <span className="list__meta">
+                    {lineName(x.lineKey)}
+                    {x.counterparty ? ` · ${x.counterparty}` : ''}
+                    {x.documentNumber ? ` · ${x.documentNumber}` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
