@@ -54,6 +54,25 @@ async function phoneAs(email: string | null): Promise<Page> {
   return page;
 }
 
+/** The same basic checks as the foundation journey: labelled controls, named links/buttons, one h1, one main, no sideways page. */
+async function a11yProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (el: Element) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
+    document.querySelectorAll('input, select, textarea').forEach((el) => {
+      const input = el as HTMLInputElement;
+      if (input.type !== 'hidden' && !input.labels?.length && !input.getAttribute('aria-label')) problems.push(`unlabelled ${input.outerHTML}`);
+    });
+    document.querySelectorAll('a[href], button').forEach((el) => {
+      if (!name(el)) problems.push(`nameless ${el.outerHTML}`);
+    });
+    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
+    if (document.querySelectorAll('main').length !== 1) problems.push('main landmark missing or repeated');
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`page wider than the phone: ${document.documentElement.scrollWidth}px`);
+    return problems;
+  });
+}
+
 async function switchLanguage(page: Page, to: Locale) {
   await page.getByRole('button', { name: tr(to, `language.name.${to}`), exact: true }).click();
   await page.waitForFunction((l) => document.documentElement.lang === l, to);
@@ -84,6 +103,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   await cell('budgets.editor.nameKyOfRow', 3).fill('Көчө жарыгы');
   await cell('budgets.editor.amountOfRow', 3).fill('450000,50');
   await a.screenshot({ path: artifact('budgets-01-grid-ky.png'), fullPage: true });
+  expect(await a11yProblems(a)).toEqual([]);
   await a.getByRole('button', { name: tr('ky', 'budgets.editor.save') }).click();
   await a.getByRole('status').filter({ hasText: tr('ky', 'budgets.editor.saved') }).waitFor();
   await a.getByRole('button', { name: tr('ky', 'budgets.editor.submit') }).click();
@@ -107,6 +127,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.execution.recorded') }).waitFor();
   await b.getByText(tr('ky', 'budgets.flag.noDocument')).waitFor();
   await b.screenshot({ path: artifact('budgets-02-execution-ky.png'), fullPage: true });
+  expect(await a11yProblems(b)).toEqual([]);
 
   // 3. Anyone, no login: the public page in Kyrgyz, then in Russian.
   const p = await phoneAs(null);
@@ -126,6 +147,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   // 120 000 of 2 950 000,50 spent: 4.06 %.
   expect(await main.locator('progress').getAttribute('value')).toBe('4.06');
   await p.screenshot({ path: artifact('budgets-03-public-ky.png'), fullPage: true });
+  expect(await a11yProblems(p)).toEqual([]);
 
   await switchLanguage(p, 'ru');
   await p.getByRole('heading', { level: 1, name: 'Бюджет Ак-Дебенского айылного аймака на 2026 год' }).waitFor();
