@@ -172,6 +172,16 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     expect((await fetch(`${api.baseUrl}/api/public/budgets/${created.id}/versions/1/budget.csv`)).status).toBe(404);
   });
 
+  it('exports round-trip through XLSX too', async () => {
+    const xlsx = Buffer.from(await (await fetch(`${api.baseUrl}/api/public/budgets/${b.budgetId}/versions/1/budget.xlsx`)).arrayBuffer());
+    const created = ok(await gql(api.baseUrl, CREATE_BUDGET, { input: { communityId: v.communityId, fiscalYear: 2027, currency: 'KGS', title: { ru: 'Копия XLSX' } } }, { token: v.a.token })).createBudget;
+    const started = await fetch(`${api.baseUrl}/api/budgets/${created.id}/imports?kind=BUDGET&fileName=export.xlsx`, { method: 'POST', headers: { authorization: `Bearer ${v.a.token}`, 'content-type': 'application/octet-stream' }, body: xlsx as never });
+    const r = await waitImport(((await started.json()) as { id: string }).id);
+    expect(r).toMatchObject({ status: 'DONE', importedRows: 5 });
+    const q = `SELECT direction, economic_code, functional_code, names, amount::text FROM budget_lines WHERE version_id = $1 ORDER BY economic_code, functional_code`;
+    expect(await api.dataSource.query(q, [created.openVersion.id])).toEqual(await api.dataSource.query(q, [b.versionId]));
+  });
+
   it('the Fiscal Data Package meets the specification: every required property, headers, types', async () => {
     const base = `${api.baseUrl}/api/public/budgets/${b.budgetId}/versions/1/fdp`;
     const descriptor = (await (await fetch(`${base}/datapackage.json`)).json()) as Record<string, any>;
