@@ -98,6 +98,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   await cell('budgets.editor.functionalCodeOfRow', 2).fill('7011');
   await cell('budgets.editor.amountOfRow', 2).fill('2 500 000');
   await cell('budgets.editor.amountOfRow', 2).press('Enter'); // adds row 3 and moves to its code
+  await a.waitForFunction(() => document.activeElement?.id === 'code-2');
   await a.keyboard.type('2231');
   await cell('budgets.editor.functionalCodeOfRow', 3).fill('7064');
   await cell('budgets.editor.nameKyOfRow', 3).fill('Көчө жарыгы');
@@ -126,6 +127,15 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   await b.getByRole('button', { name: tr('ky', 'budgets.execution.record') }).click();
   await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.execution.recorded') }).waitFor();
   await b.getByText(tr('ky', 'budgets.flag.noDocument')).waitFor();
+  // A ledger file with text in the amount column imports nothing and says which row and column.
+  await b.getByLabel(tr('ky', 'budgets.import.ledgerLabel')).setInputFiles({
+    name: 'ledger.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('date,economic_code,functional_code,amount\n2026-04-01,2231,7064,миң сом\n'),
+  });
+  const failed = b.getByRole('alert').filter({ hasText: tr('ky', 'budgets.import.failed') });
+  await failed.waitFor();
+  expect(await failed.innerText()).toContain(tr('ky', 'errors.budgets.import.notANumber'));
   await b.screenshot({ path: artifact('budgets-02-execution-ky.png'), fullPage: true });
   expect(await a11yProblems(b)).toEqual([]);
 

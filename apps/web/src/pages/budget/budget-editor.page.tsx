@@ -10,6 +10,7 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { AMEND_BUDGET, APPROVE_VERSION, CLASSIFICATIONS, Direction, EDITOR_BUDGET, EditorBudget, PUBLISH_VERSION, SAVE_LINES, SUBMIT_VERSION } from './budget.operations';
 import { ExecutionPanel } from './execution-panel.component';
+import { ImportForm } from './import-form.component';
 import { DIRECTION_KEY, STATUS_KEY } from './labels';
 import { cleanAmountInput, formatMinor, minorToInput, parseToMinor } from './money';
 import './budget.css';
@@ -256,6 +257,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
               </div>
             </form>
           )}
+          {v.status === 'DRAFT' && b.viewerCanEdit && <ImportForm budgetId={b.id} kind="BUDGET" onDone={onChanged} />}
           {v.status === 'SUBMITTED' && b.viewerCanPublish && <PublishForm versionId={v.id} revision={v.revision} busy={busy} run={run} />}
         </>
       ) : (

@@ -134,3 +134,14 @@ export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTran
 
 export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt } } }`;
 export const ADD_COMMENT = `mutation AddComment($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`;
+
+export interface ImportState {
+  id: string;
+  status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+  progress: number;
+  importedRows: number | null;
+  errors: Array<{ line: number; column: string | null; messageKey: string; value: string | null }>;
+}
+
+export const START_IMPORT = `mutation StartImport($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id status progress importedRows errors { line column messageKey value } } }`;
+export const IMPORT_STATUS = `query ImportStatus($id: ID!) { budgetImport(id: $id) { id status progress importedRows errors { line column messageKey value } } }`;

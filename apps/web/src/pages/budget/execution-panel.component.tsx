@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { Field } from '../../ui/field.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { EXECUTION, ExecutionData, RECORD_TRANSACTION, Version } from './budget.operations';
+import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
 import { cleanAmountInput, formatMinor } from './money';
 
@@ -110,6 +111,7 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
           {t('budgets.execution.record')}
         </button>
       </form>
+      <ImportForm budgetId={budgetId} kind="LEDGER" onDone={() => setReload((n) => n + 1)} />
       {data && (
         <>
           <h3>{t('budgets.execution.recentTitle')}</h3>
