@@ -31,7 +31,7 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.use((req: { method: string; path: string; headers: Record<string, string> }, res: { setHeader: (k: string, v: string) => void; sendFile: (p: string) => void }, next: () => void) => {
       // A missing hashed asset (an old page after a deploy) must be a 404, not the HTML shell.
-      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/assets/') || req.path === '/healthz' || req.path === '/readyz') return next();
+      if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/api/') || req.path.startsWith('/assets/') || req.path === '/healthz' || req.path === '/readyz') return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(index);
     });
