@@ -38,9 +38,8 @@ export async function startApi(opts: {
     ...(opts.env ?? {}),
   });
   const sql: string[] = [];
-  // The outbox relay polls in the background; its statements are not part of any request being counted.
-  const relayPoll = /FROM outbox_messages\s+WHERE dispatched_at IS NULL|UPDATE outbox_messages SET dispatched_at/;
-  const app = await createApiApp(config, { schemaFile: opts.schemaFile ?? false, logSql: (q) => void (relayPoll.test(q) || sql.push(q)) });
+  // Background work (the outbox relay's polling) marks its query runner; it is not part of any request.
+  const app = await createApiApp(config, { schemaFile: opts.schemaFile ?? false, logSql: (q, data) => void (data?.background || sql.push(q)) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const worker = opts.worker ? await createWorkerApp(config) : undefined;

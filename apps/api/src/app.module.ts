@@ -21,7 +21,7 @@ import { OnBehalfGuard } from './on-behalf.guard';
 export interface ApiModuleOptions {
   /** Where schema.gql is written (the committed copy); false keeps it in memory (tests). */
   schemaFile: string | false;
-  logSql?: (sql: string) => void;
+  logSql?: (sql: string, runnerData?: Record<string, unknown>) => void;
 }
 
 function clientIp(req: Request): string {

@@ -8,7 +8,7 @@ import { buildDataSourceOptions } from './data-source-options';
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(databaseUrl: string, options: { logSql?: (sql: string) => void } = {}): DynamicModule {
+  static forRoot(databaseUrl: string, options: { logSql?: (sql: string, runnerData?: Record<string, unknown>) => void } = {}): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
@@ -19,7 +19,7 @@ export class DatabaseModule {
             ? {
                 logging: ['query'],
                 logger: {
-                  logQuery: (q: string) => options.logSql?.(q),
+                  logQuery: (q: string, _params?: unknown[], runner?: { data?: Record<string, unknown> }) => options.logSql?.(q, runner?.data),
                   logQueryError: () => undefined,
                   logQuerySlow: () => undefined,
                   logSchemaBuild: () => undefined,

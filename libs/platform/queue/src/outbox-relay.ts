@@ -72,22 +72,36 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async dispatchBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: PendingRow[] = await manager.query(
-        `SELECT id, queue, name, payload, job_id FROM outbox_messages
-          WHERE dispatched_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
-      );
-      if (!rows.length) return 0;
-      const byQueue = new Map<QueueName, PendingRow[]>();
-      for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
-      for (const [queueName, items] of byQueue) {
-        const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
-        await queue.addBulk(
-          items.map((r) => ({ name: r.name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id } })),
+    // A query runner marked as background work, so per-request SQL accounting can leave it out.
+    const runner = this.dataSource.createQueryRunner();
+    runner.data = { background: 'outbox-relay' };
+    try {
+      // Idle polling stays one cheap read, no transaction (the partial index makes it an index probe).
+      const pending = await runner.query('SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL LIMIT 1');
+      if (!pending.length) return 0;
+      await runner.startTransaction();
+      try {
+        const rows: PendingRow[] = await runner.query(
+          `SELECT id, queue, name, payload, job_id FROM outbox_messages
+            WHERE dispatched_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
         );
+        const byQueue = new Map<QueueName, PendingRow[]>();
+        for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+        for (const [queueName, items] of byQueue) {
+          const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+          await queue.addBulk(
+            items.map((r) => ({ name: r.name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id } })),
+          );
+        }
+        if (rows.length) await runner.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
+        await runner.commitTransaction();
+        return rows.length;
+      } catch (err) {
+        await runner.rollbackTransaction();
+        throw err;
       }
-      await manager.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
-      return rows.length;
-    });
+    } finally {
+      await runner.release();
+    }
   }
 }
