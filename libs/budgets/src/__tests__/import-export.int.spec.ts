@@ -241,4 +241,14 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     expect(wb.worksheets.map((w) => w.name)).toEqual(['budget', 'monthly']);
     expect(wb.worksheets[0].rowCount).toBe(6);
   });
+
+  it('re-importing an amendment from a file keeps each line’s identity, so recorded spending still matches', async () => {
+    const amend = ok(await gql(api.baseUrl, `mutation($input: AmendBudgetInput!) { amendBudget(input: $input) { id } }`, { input: { versionId: b.versionId, reason: 'Жаңы келишим' } }, { token: v.a.token })).amendBudget;
+    const keys = `SELECT direction, economic_code, functional_code, line_key FROM budget_lines WHERE version_id = $1 ORDER BY economic_code, functional_code`;
+    const before = await api.dataSource.query(keys, [b.versionId]);
+    const csv = Buffer.from(await (await fetch(`${api.baseUrl}/api/public/budgets/${b.budgetId}/versions/1/budget.csv`)).arrayBuffer());
+    const started = await fetch(`${api.baseUrl}/api/budgets/${b.budgetId}/imports?kind=BUDGET&fileName=amended.csv`, { method: 'POST', headers: { authorization: `Bearer ${v.a.token}`, 'content-type': 'text/csv' }, body: csv });
+    expect(await waitImport(((await started.json()) as { id: string }).id)).toMatchObject({ status: 'DONE', importedRows: 5 });
+    expect(await api.dataSource.query(keys, [amend.id])).toEqual(before);
+  });
 });

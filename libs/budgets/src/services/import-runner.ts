@@ -105,10 +105,21 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
     if (locked[0]?.status === 'DONE') return;
     const v = await m.findOne(BudgetVersion, { where: { id: imp.versionId! }, lock: { mode: 'pessimistic_write' } });
     if (!v || v.status !== 'DRAFT') throw new Error('the target version is no longer a draft');
+    // A line keeps its identity (lineKey, to which execution records and notes attach) when the file
+    // has a line with the same side and codes: an amendment re-imported from a spreadsheet must not
+    // orphan the spending already recorded. Each existing key is reused at most once, in order.
+    const existing = await m.find(BudgetLine, { where: { versionId: v.id }, order: { position: 'ASC' } });
+    const keysByCodes = new Map<string, string[]>();
+    for (const l of existing) {
+      const k = `${l.direction}|${l.economicCode}|${l.functionalCode ?? ''}`;
+      keysByCodes.set(k, [...(keysByCodes.get(k) ?? []), l.lineKey]);
+    }
+    const keyFor = (r: { direction: string; economicCode: string; functionalCode?: string | null }) =>
+      keysByCodes.get(`${r.direction}|${r.economicCode}|${r.functionalCode ?? ''}`)?.shift() ?? randomUUID();
     await m.delete(BudgetLine, { versionId: v.id });
     const recs = result.records;
     for (let i = 0; i < recs.length; i += 1000) {
-      await m.insert(BudgetLine, recs.slice(i, i + 1000).map((r, j) => ({ versionId: v.id, lineKey: randomUUID(), direction: r.direction, economicCode: r.economicCode, functionalCode: r.functionalCode, names: Object.fromEntries(Object.entries(r.names).filter(([, x]) => x)), amount: r.amount, position: i + j + 1 })) as BudgetLine[]);
+      await m.insert(BudgetLine, recs.slice(i, i + 1000).map((r, j) => ({ versionId: v.id, lineKey: keyFor(r), direction: r.direction, economicCode: r.economicCode, functionalCode: r.functionalCode, names: Object.fromEntries(Object.entries(r.names).filter(([, x]) => x)), amount: r.amount, position: i + j + 1 })) as BudgetLine[]);
     }
     await m.update(BudgetVersion, { id: v.id }, { revision: v.revision + 1 });
     await m.insert(BudgetVersionEdit, { versionId: v.id, revision: v.revision + 1, actorAccountId: imp.createdBy, changes: [{ change: 'REPLACED_BY_IMPORT', importId, lines: recs.length }] as never });
