@@ -14,8 +14,9 @@ import { ExecutionService } from './services/execution.service';
 import { ExportService } from './services/export.service';
 import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
+import { DocumentService } from './services/document.service';
 
-const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService];
+const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
 @Module({

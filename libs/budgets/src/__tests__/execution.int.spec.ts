@@ -108,4 +108,44 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     expect(big.statements).toBe(small.statements);
     expect(big.statements).toBeLessThanOrEqual(12);
   });
+
+  it('keeps scanned receipts for the budget group: upload clears the no-document flag, checks type and size', async () => {
+    const flagsQ = `query($id: ID!, $asOf: String) { budget(id: $id) { flags(asOf: $asOf) { kind transactionId } } }`;
+    const flags = ok(await gql(api.baseUrl, flagsQ, { id: b.budgetId, asOf: '2025-06-30' }, { token: v.b.token })).budget.flags;
+    const tx = flags.find((f: { kind: string }) => f.kind === 'NO_DOCUMENT').transactionId as string;
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR receipt scan')]);
+    const post = (body: Buffer, token?: string, name = 'чек.png') =>
+      fetch(`${api.baseUrl}/api/budget-transactions/${tx}/documents?fileName=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: body as never,
+      });
+
+    // Refused: not an image or PDF whatever it claims, too large, not signed in, not of the budget group.
+    const text = await post(Buffer.from('<html>not a receipt</html>'), v.a.token, 'receipt.pdf');
+    expect(text.status).toBe(400);
+    expect(await text.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', messageKey: 'errors.budgets.document.type' });
+    const big = await post(Buffer.concat([png, Buffer.alloc(5 * 1024 * 1024)]), v.a.token);
+    expect(big.status).toBe(400);
+    expect((await post(png)).status).toBe(401);
+    expect((await post(png, v.citizen.token)).status).toBe(403);
+    expect(await count(api, 'budget_documents')).toBe(0);
+
+    const up = await post(png, v.a.token);
+    expect(up.status).toBe(201);
+    const { id, url } = (await up.json()) as { id: string; url: string };
+    expect(url).toBe(`/api/budget-documents/${id}`);
+    const after = ok(await gql(api.baseUrl, flagsQ, { id: b.budgetId, asOf: '2025-06-30' }, { token: v.b.token })).budget.flags;
+    expect(after.some((f: { kind: string; transactionId: string }) => f.kind === 'NO_DOCUMENT' && f.transactionId === tx)).toBe(false);
+
+    const get = (token?: string) => fetch(`${api.baseUrl}${url}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const mine = await get(v.b.token);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await mine.arrayBuffer()).equals(png)).toBe(true);
+    expect((await get()).status).toBe(401);
+    expect((await get(v.citizen.token)).status).toBe(403);
+    const audit = await api.dataSource.query(`SELECT after->>'sha256' AS sha FROM audit_events WHERE action = 'budget.uploadDocument'`);
+    expect(audit).toHaveLength(1);
+  });
 });

@@ -1,6 +1,7 @@
 import { BudgetActualMonthly } from './budget-actual-monthly.entity';
 import { BudgetClassification } from './budget-classification.entity';
 import { BudgetComment } from './budget-comment.entity';
+import { BudgetDocument } from './budget-document.entity';
 import { BudgetExport } from './budget-export.entity';
 import { BudgetImport } from './budget-import.entity';
 import { BudgetLine } from './budget-line.entity';
@@ -14,6 +15,7 @@ import { MonitoringNote, MonitoringReply } from './monitoring-note.entity';
 export * from './budget-actual-monthly.entity';
 export * from './budget-classification.entity';
 export * from './budget-comment.entity';
+export * from './budget-document.entity';
 export * from './budget-export.entity';
 export * from './budget-import.entity';
 export * from './budget-line.entity';
@@ -25,6 +27,7 @@ export * from './import-mapping.entity';
 export * from './monitoring-note.entity';
 
 export const BUDGETS_ENTITIES = [
+  BudgetDocument,
   BudgetClassification,
   Budget,
   BudgetVersion,

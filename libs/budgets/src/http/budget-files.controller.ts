@@ -11,6 +11,7 @@ import { BudgetViewService } from '../services/budget-view.service';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
+import { DocumentService, MAX_DOCUMENT_BYTES } from '../services/document.service';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
@@ -28,6 +29,7 @@ export class BudgetFilesController {
     private readonly imports: ImportService,
     private readonly exports: ExportService,
     private readonly memberships: MembershipService,
+    private readonly documents: DocumentService,
     views: BudgetViewService,
     @InjectDataSource() db: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -51,20 +53,54 @@ export class BudgetFilesController {
     }
   }
 
-  private readBody(req: Request): Promise<Buffer> {
+  /**
+   * Reads an upload up to `max` bytes. Past the limit the rest is drained and dropped (not cut off), so
+   * the client gets the 400 answer instead of a reset connection.
+   */
+  private readBody(req: Request, max = MAX_IMPORT_BYTES, tooLargeKey = 'errors.budgets.import.tooLarge'): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_IMPORT_BYTES) {
-          reject(new DomainError('BAD_USER_INPUT', 'errors.budgets.import.tooLarge', 'File too large', { field: 'file' }));
-          req.destroy();
-        } else chunks.push(c);
+        if (size <= max) chunks.push(c);
       });
-      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('end', () =>
+        size > max
+          ? reject(new DomainError('BAD_USER_INPUT', tooLargeKey, 'File too large', { field: 'file', params: { max: Math.round(max / 1024 / 1024) } }))
+          : resolve(Buffer.concat(chunks)),
+      );
       req.on('error', reject);
     });
+  }
+
+  /** A scanned receipt, invoice or contract for a record. Body: the raw PDF, JPEG or PNG (at most 5 MB). */
+  @Post('budget-transactions/:transactionId/documents')
+  async uploadDocument(@Param('transactionId') transactionId: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
+    await this.handle(res, async () => {
+      const actor = this.actor(req);
+      this.documentsAuth(actor);
+      const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
+      res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content));
+    });
+  }
+
+  /** Budget group only: receipts carry names and signatures. */
+  @Get('budget-documents/:id')
+  async downloadDocument(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
+    await this.handle(res, async () => {
+      const doc = await this.documents.download(this.actor(req), id);
+      res.setHeader('Content-Type', doc.contentType);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'private, max-age=3600');
+      res.setHeader('ETag', `"${doc.sha256}"`);
+      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      res.send(doc.content);
+    });
+  }
+
+  private documentsAuth(actor: Actor) {
+    if (!actor.accountId) throw new DomainError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED', 'Authentication required');
   }
 
   /** Body: the raw file (Content-Type text/csv or application/octet-stream). */

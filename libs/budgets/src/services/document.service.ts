@@ -1,0 +1,87 @@
+import { Actor, PermissionService } from '@ashar/auth';
+import { AuditService } from '@ashar/audit';
+import { DomainError, InvalidInputError, NotFoundError } from '@ashar/kernel';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'crypto';
+import { DataSource } from 'typeorm';
+import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
+import { BudgetDocument } from '../entities/budget-document.entity';
+import { BudgetTransaction } from '../entities/budget-transaction.entity';
+import { BudgetService } from './budget.service';
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+export const MAX_ATTACHMENTS = 20;
+
+/** What a file is, from its first bytes: the declared Content-Type is not trusted. */
+export function sniffDocumentType(content: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
+  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
+}
+
+export function documentUrl(id: string): string {
+  return `/api/budget-documents/${id}`;
+}
+
+/** Scanned receipts and other documents of execution records, stored in PostgreSQL. */
+@Injectable()
+export class DocumentService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly permissions: PermissionService,
+    private readonly budgets: BudgetService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer): Promise<{ id: string; url: string }> {
+    const t = /^[0-9a-f-]{36}$/i.test(transactionId) ? await this.db.getRepository(BudgetTransaction).findOneBy({ id: transactionId }) : null;
+    if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
+    const budget = await this.budgets.budgetById(t.budgetId);
+    await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
+    const name = (fileName ?? '').trim().slice(0, 200) || 'document';
+    if (!content.length) throw new InvalidInputError('file', 'errors.validation.required');
+    if (content.length > MAX_DOCUMENT_BYTES) throw new InvalidInputError('file', 'errors.budgets.document.tooLarge', undefined, { max: MAX_DOCUMENT_BYTES / 1024 / 1024 });
+    const contentType = sniffDocumentType(content);
+    if (!contentType) throw new InvalidInputError('file', 'errors.budgets.document.type');
+    return this.db.transaction(async (m) => {
+      // Lock the record so two uploads at once cannot both pass the attachment limit.
+      const locked = await m.findOne(BudgetTransaction, { where: { id: t.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw new NotFoundError('BudgetTransaction', t.id);
+      if (locked.attachments.length >= MAX_ATTACHMENTS) throw new DomainError('CONFLICT', 'errors.validation.tooMany', 'too many attachments', { params: { max: MAX_ATTACHMENTS } });
+      const doc = m.create(BudgetDocument, {
+        transactionId: t.id,
+        fileName: name,
+        contentType,
+        sizeBytes: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
+        content,
+        uploadedBy: actor.accountId!,
+      });
+      await m.insert(BudgetDocument, doc);
+      const attachment = { name, url: documentUrl(doc.id) };
+      await m.update(BudgetTransaction, { id: t.id }, { attachments: [...locked.attachments, attachment] });
+      await this.audit.record(m, actor.toAudit(), {
+        action: 'budget.uploadDocument',
+        entityType: 'BudgetDocument',
+        entityId: doc.id,
+        communityId: budget.communityId,
+        after: { transactionId: t.id, fileName: name, contentType, sizeBytes: content.length, sha256: doc.sha256 },
+      });
+      return { id: doc.id, url: attachment.url };
+    });
+  }
+
+  async download(actor: Actor, id: string): Promise<Pick<BudgetDocument, 'fileName' | 'contentType' | 'content' | 'sha256'>> {
+    const doc = /^[0-9a-f-]{36}$/i.test(id)
+      ? await this.db.getRepository(BudgetDocument).createQueryBuilder('d').addSelect('d.content').where('d.id = :id', { id }).getOne()
+      : null;
+    if (!doc) throw new NotFoundError('BudgetDocument', id);
+    const t = await this.db.getRepository(BudgetTransaction).findOneByOrFail({ id: doc.transactionId });
+    const budget = await this.budgets.budgetById(t.budgetId);
+    this.permissions.requireAccount(actor);
+    await this.permissions.assert(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+    return doc;
+  }
+}
