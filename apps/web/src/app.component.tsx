@@ -16,6 +16,7 @@ const PlacesPage = lazyPage(() => import('./pages/places.page'));
 const UnitPage = lazyPage(() => import('./pages/unit.page'));
 const CommunityPage = lazyPage(() => import('./pages/community.page'));
 const NotFoundPage = lazyPage(() => import('./pages/not-found.page'));
+const InvitationPage = lazyPage(() => import('./pages/invitation.page'));
 const PublicBudgetPage = lazyPage(() => import('./pages/budget/public-budget.page'));
 const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.page'));
 const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
@@ -42,6 +43,7 @@ export function App() {
               <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
               <Route path="budgets/:id" element={<PublicBudgetPage />} />
               <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
+              <Route path="invitations/:token" element={<InvitationPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

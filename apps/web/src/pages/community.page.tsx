@@ -6,6 +6,7 @@ import { useSession } from '../session/session.context';
 import { Breadcrumbs } from '../ui/breadcrumbs.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../ui/query-status.component';
+import { InviteForm } from './invite-form.component';
 
 export default function CommunityPage() {
   const { id = '' } = useParams();
@@ -45,6 +46,7 @@ export default function CommunityPage() {
         )}
       </dl>
       {c.myRoles.length > 0 ? <Members id={c.id} /> : <p className="muted">{t('community.notMember')}</p>}
+      {c.myRoles.includes('COMMUNITY_ADMIN') && <InviteForm communityId={c.id} />}
     </>
   );
 }

@@ -1,7 +1,8 @@
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Message, splitLogin } from '../api/graphql-errors';
 import { useI18n } from '../i18n/i18n.context';
 import { useAuthForm } from '../session/auth-form.hook';
+import { safeNext, withNext } from '../session/next-path';
 import { useSession } from '../session/session.context';
 import { Field } from '../ui/field.component';
 import { FormAlert } from '../ui/form-alert.component';
@@ -15,6 +16,8 @@ export default function LoginPage() {
   const { t } = useI18n();
   const { logIn, status } = useSession();
   const navigate = useNavigate();
+  // An invitation link (or another page) may send people here and expect them back.
+  const next = safeNext(useLocation().search);
   const form = useAuthForm<F>({
     fields: FIELDS,
     fieldMap: { 'input.login': 'login', 'input.password': 'password' },
@@ -26,12 +29,12 @@ export default function LoginPage() {
     submit: async (v) => {
       const login = splitLogin(v.login);
       await logIn(login.email ?? login.phone ?? '', v.password);
-      navigate('/me');
+      navigate(next);
     },
   });
 
   // Already logged in (e.g. a bookmarked link): nothing to do here.
-  if (status === 'authenticated' && !form.busy) return <Navigate to="/me" replace />;
+  if (status === 'authenticated' && !form.busy) return <Navigate to={next} replace />;
 
   return (
     <>
@@ -57,7 +60,7 @@ export default function LoginPage() {
         </button>
       </form>
       <p>
-        {t('auth.noAccount')} <Link to="/signup">{t('nav.signUp')}</Link>
+        {t('auth.noAccount')} <Link to={withNext('/signup', next)}>{t('nav.signUp')}</Link>
       </p>
     </>
   );

@@ -1,8 +1,9 @@
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { PASSWORD_MIN_LENGTH } from '../api/auth.operations';
 import { Message, splitLogin } from '../api/graphql-errors';
 import { useI18n } from '../i18n/i18n.context';
 import { useAuthForm } from '../session/auth-form.hook';
+import { safeNext, withNext } from '../session/next-path';
 import { useSession } from '../session/session.context';
 import { Field } from '../ui/field.component';
 import { FormAlert } from '../ui/form-alert.component';
@@ -16,6 +17,8 @@ export default function SignUpPage() {
   const { t } = useI18n();
   const { signUp, status } = useSession();
   const navigate = useNavigate();
+  // An invitation link (or another page) may send people here and expect them back.
+  const next = safeNext(useLocation().search);
   const form = useAuthForm<F>({
     fields: FIELDS,
     // One box for email or phone: both API fields point at it.
@@ -28,12 +31,12 @@ export default function SignUpPage() {
     },
     submit: async (v) => {
       await signUp({ displayName: v.displayName.trim(), ...splitLogin(v.login), password: v.password });
-      navigate('/me');
+      navigate(next);
     },
   });
 
   // Already logged in (e.g. a bookmarked link): nothing to do here.
-  if (status === 'authenticated' && !form.busy) return <Navigate to="/me" replace />;
+  if (status === 'authenticated' && !form.busy) return <Navigate to={next} replace />;
 
   return (
     <>
@@ -68,7 +71,7 @@ export default function SignUpPage() {
         </button>
       </form>
       <p>
-        {t('auth.haveAccount')} <Link to="/login">{t('nav.logIn')}</Link>
+        {t('auth.haveAccount')} <Link to={withNext('/login', next)}>{t('nav.logIn')}</Link>
       </p>
     </>
   );

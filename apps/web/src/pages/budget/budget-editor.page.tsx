@@ -11,6 +11,7 @@ import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { AMEND_BUDGET, APPROVE_VERSION, CLASSIFICATIONS, Direction, EDITOR_BUDGET, EditorBudget, PUBLISH_VERSION, SAVE_LINES, SUBMIT_VERSION } from './budget.operations';
 import { ExecutionPanel } from './execution-panel.component';
 import { ImportForm } from './import-form.component';
+import { MonitoringNotes } from './monitoring-notes.component';
 import { DIRECTION_KEY, STATUS_KEY } from './labels';
 import { cleanAmountInput, formatMinor, minorToInput, parseToMinor } from './money';
 import './budget.css';
@@ -266,6 +267,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
       {b.publicVersion && b.publicVersion.status === 'PUBLISHED' && b.viewerCanApprove && <ApproveForm versionId={b.publicVersion.id} revision={b.publicVersion.revision} busy={busy} run={run} />}
       {!v && b.publicVersion && b.viewerCanEdit && <AmendForm versionId={b.publicVersion.id} busy={busy} run={run} />}
       {b.publicVersion && b.viewerCanEdit && <ExecutionPanel budgetId={b.id} version={b.publicVersion} fiscalYear={b.fiscalYear} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} />}
+      {b.viewerCanEdit && (b.publicVersion ?? v) && <MonitoringNotes budgetId={b.id} lines={(b.publicVersion ?? v)!.lines} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} />}
     </>
   );
 }

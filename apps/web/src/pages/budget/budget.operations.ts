@@ -48,6 +48,23 @@ const VERSION = `id number status revision reason commentsUntil decisionDate dec
   lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
   exportLinks { csv xlsx json datapackage }`;
 
+export type NoteStatus = 'QUESTION' | 'CONCERN' | 'CONFIRMED_ISSUE' | 'RESOLVED';
+
+export interface MonitoringNote {
+  id: string;
+  title: string;
+  body: string;
+  status: NoteStatus;
+  lineKey: string | null;
+  transactionId: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  replies: Array<{ id: string; body: string; createdAt: string }>;
+}
+
+/** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
+const NOTE = `id title body status lineKey transactionId createdAt resolvedAt replies { id body createdAt }`;
+
 export interface PublicBudget {
   id: string;
   communityId: string;
@@ -58,7 +75,7 @@ export interface PublicBudget {
   publicVersion: Version | null;
   versions: Array<{ id: string; number: number; status: VersionStatus }>;
   neighbours: Array<{ budgetId: string; unitNames: LocalizedText; unitCode: string; population: number | null; revenue: string; expenditure: string; expenditurePerResident: string | null; isSelf: boolean }>;
-  monitoringNotes: Array<{ id: string; title: string; body: string; status: string }>;
+  monitoringNotes: MonitoringNote[];
   viewerCanEdit: boolean;
 }
 
@@ -68,7 +85,7 @@ export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
     publicVersion { ${VERSION} }
     versions { id number status }
     neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
-    monitoringNotes { id title body status }
+    monitoringNotes { ${NOTE} }
   }
 }`;
 
@@ -114,9 +131,18 @@ export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
 }`;
 
+export interface MonthlyLine {
+  lineKey: string;
+  amount: string;
+  actual: string;
+  percent: number | null;
+  monthly: string[];
+}
+
 export interface ExecutionData {
   budget: {
     id: string;
+    publicVersion: { id: string; lines: MonthlyLine[] } | null;
     flags: Array<{ kind: string; lineKey: string | null; transactionId: string | null; amount: string | null }>;
     transactions: Array<{ id: string; lineKey: string; kind: string; occurredOn: string; amount: string; counterparty: string | null; purpose: string | null; documentNumber: string | null }>;
   };
@@ -125,6 +151,7 @@ export interface ExecutionData {
 export const EXECUTION = `query Execution($id: ID!) {
   budget(id: $id) {
     id
+    publicVersion { id lines { lineKey amount actual percent monthly } }
     flags { kind lineKey transactionId amount }
     transactions(limit: 20) { id lineKey kind occurredOn amount counterparty purpose documentNumber }
   }
@@ -145,3 +172,23 @@ export interface ImportState {
 
 export const START_IMPORT = `mutation StartImport($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id status progress importedRows errors { line column messageKey value } } }`;
 export const IMPORT_STATUS = `query ImportStatus($id: ID!) { budgetImport(id: $id) { id status progress importedRows errors { line column messageKey value } } }`;
+
+export interface NotesData {
+  budget: {
+    id: string;
+    monitoringNotes: MonitoringNote[];
+    transactions: Array<{ id: string; lineKey: string; occurredOn: string; amount: string; counterparty: string | null; documentNumber: string | null }>;
+  };
+}
+
+export const MONITORING_NOTES = `query MonitoringNotes($id: ID!) {
+  budget(id: $id) {
+    id
+    monitoringNotes { ${NOTE} }
+    transactions(limit: 50) { id lineKey occurredOn amount counterparty documentNumber }
+  }
+}`;
+
+export const CREATE_NOTE = `mutation CreateNote($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id status } }`;
+export const REPLY_TO_NOTE = `mutation ReplyToNote($noteId: ID!, $body: String!) { replyToMonitoringNote(noteId: $noteId, body: $body) { id } }`;
+export const SET_NOTE_STATUS = `mutation SetNoteStatus($noteId: ID!, $status: MonitoringNoteStatus!) { setMonitoringNoteStatus(noteId: $noteId, status: $status) { id status resolvedAt } }`;

@@ -9,6 +9,7 @@ import { EXECUTION, ExecutionData, RECORD_TRANSACTION, Version } from './budget.
 import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
 import { cleanAmountInput, formatMinor } from './money';
+import { MonthlyExecution } from './monthly-execution.component';
 
 /** For the budget group: flags to look at, and fast entry of spending records and receipts (phone-friendly). */
 export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { budgetId: string; version: Version; fiscalYear: number; currency: string }) {
@@ -78,6 +79,7 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
               ))}
             </ul>
           )}
+          <MonthlyExecution lines={version.lines} monthly={data.budget.publicVersion?.lines ?? []} flags={data.budget.flags} currency={currency} />
         </>
       )}
       <form className="form" onSubmit={submit}>

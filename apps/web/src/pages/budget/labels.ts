@@ -23,3 +23,28 @@ export const FLAG_KEY: Record<string, string> = {
   NO_DOCUMENT: 'budgets.flag.noDocument',
   NO_MOVEMENT_BY_MID_YEAR: 'budgets.flag.noMovement',
 };
+
+export const NOTE_STATUSES = ['QUESTION', 'CONCERN', 'CONFIRMED_ISSUE', 'RESOLVED'] as const;
+
+export const NOTE_STATUS_KEY: Record<string, string> = {
+  QUESTION: 'budgets.noteStatus.question',
+  CONCERN: 'budgets.noteStatus.concern',
+  CONFIRMED_ISSUE: 'budgets.noteStatus.confirmedIssue',
+  RESOLVED: 'budgets.noteStatus.resolved',
+};
+
+/** Column headers of the monthly table, January first (the order of `BudgetLine.monthly`). */
+export const MONTH_KEYS = [
+  'budgets.month.m1',
+  'budgets.month.m2',
+  'budgets.month.m3',
+  'budgets.month.m4',
+  'budgets.month.m5',
+  'budgets.month.m6',
+  'budgets.month.m7',
+  'budgets.month.m8',
+  'budgets.month.m9',
+  'budgets.month.m10',
+  'budgets.month.m11',
+  'budgets.month.m12',
+];

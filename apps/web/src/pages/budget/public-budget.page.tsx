@@ -6,8 +6,10 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
 import { Comments } from './comments.component';
+import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
 import { formatMinor, ratio } from './money';
+import { NoteView } from './note-view.component';
 import './budget.css';
 
 interface Bar {
@@ -72,6 +74,12 @@ export default function PublicBudgetPage() {
   const money = (m: string | null | undefined) => `${formatMinor(m, locale)} ${currency}`;
   const publicVersions = b.versions.filter((x) => x.status !== 'DRAFT' && x.status !== 'SUBMITTED');
   const previous = v ? [...publicVersions].reverse().find((x) => x.number < v.number) : undefined;
+  // Exactly what the API gives anonymous visitors: resolved notes (a member here also receives open ones).
+  const resolved = publicNotes(b.monitoringNotes);
+  const lineName = (key: string | null) => {
+    const l = v?.lines.find((x) => x.lineKey === key);
+    return l ? `${l.economicCode} ${pick(l.names)}` : t('budgets.notes.unknownTarget');
+  };
 
   return (
     <>
@@ -172,15 +180,12 @@ export default function PublicBudgetPage() {
           </div>
         </section>
       )}
-      {b.monitoringNotes.length > 0 && (
+      {resolved.length > 0 && (
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t('budgets.public.resolvedNotes')}</h2>
-          <ul className="list list--plain">
-            {b.monitoringNotes.map((n) => (
-              <li key={n.id}>
-                <span className="list__title">{n.title}</span>
-                <span className="list__meta">{n.body}</span>
-              </li>
+          <ul className="notes">
+            {resolved.map((n) => (
+              <NoteView key={n.id} note={n} describe={{ line: lineName }} />
             ))}
           </ul>
         </section>

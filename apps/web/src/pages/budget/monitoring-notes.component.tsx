@@ -1,0 +1,229 @@
+import { FormEvent, useId, useState } from 'react';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
+import { useI18n } from '../../i18n/i18n.context';
+import { Field } from '../../ui/field.component';
+import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { CREATE_NOTE, Line, MONITORING_NOTES, MonitoringNote, NotesData, NoteStatus, REPLY_TO_NOTE, SET_NOTE_STATUS } from './budget.operations';
+import { parseTarget, sortNotes } from './execution';
+import { NOTE_STATUS_KEY, NOTE_STATUSES } from './labels';
+import { formatMinor } from './money';
+import { Describe, NoteView } from './note-view.component';
+
+interface Problem {
+  key: string;
+  field?: string;
+}
+
+function problemOf(err: unknown): Problem {
+  const first = err instanceof ApiError ? err.errors[0] : undefined;
+  return { key: first ? errorMessageKey(first) : 'errors.INTERNAL_SERVER_ERROR', field: first?.extensions?.field as string | undefined };
+}
+
+
+/** For the budget group: findings on a line or a record, their threads and status; resolved ones go public. */
+export function MonitoringNotes({ budgetId, lines, currency }: { budgetId: string; lines: Line[]; currency: string }) {
+  const { t, pick, locale, formatDate } = useI18n();
+  const [reload, setReload] = useState(0);
+  const { data, error, loading, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
+  const [notice, setNotice] = useState<string | null>(null);
+  const changed = (message: string) => {
+    setNotice(message);
+    setReload((n) => n + 1);
+  };
+  const describe: Describe = {
+    line: (key) => {
+      const l = lines.find((x) => x.lineKey === key);
+      return l ? `${l.economicCode} ${pick(l.names)}` : t('budgets.notes.unknownTarget');
+    },
+    record: (id) => {
+      const x = data?.budget.transactions.find((r) => r.id === id);
+      return x ? `${formatDate(x.occurredOn)} · ${formatMinor(x.amount, locale)} ${currency}${x.counterparty ? ` · ${x.counterparty}` : ''}` : '';
+    },
+  };
+
+  return (
+    <section aria-labelledby="notes-heading">
+      <h2 id="notes-heading">{t('budgets.notes.title')}</h2>
+      <p className="muted">{t('budgets.notes.hint')}</p>
+      <p className="status" role="status">
+        {notice}
+      </p>
+      {error ? (
+        <ErrorMessage error={error} onRetry={retry} />
+      ) : loading || !data ? (
+        <Loading />
+      ) : (
+        <>
+          {data.budget.monitoringNotes.length === 0 ? (
+            <p className="muted">{t('budgets.notes.none')}</p>
+          ) : (
+            <ul className="notes">
+              {sortNotes(data.budget.monitoringNotes).map((n) => (
+                <NoteItem key={n.id} note={n} describe={describe} onChanged={changed} />
+              ))}
+            </ul>
+          )}
+          <NewNoteForm budgetId={budgetId} lines={lines} records={data.budget.transactions} describe={describe} onCreated={() => changed(t('budgets.notes.created'))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describe: Describe; onChanged: (message: string) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [body, setBody] = useState('');
+  const [status, setStatus] = useState<NoteStatus>(note.status);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await fn();
+      onChanged(done);
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reply = (e: FormEvent) => {
+    e.preventDefault();
+    void act(async () => {
+      await graphql.request(REPLY_TO_NOTE, { noteId: note.id, body });
+      setBody('');
+    }, t('budgets.notes.replied'));
+  };
+  const changeStatus = (e: FormEvent) => {
+    e.preventDefault();
+    void act(() => graphql.request(SET_NOTE_STATUS, { noteId: note.id, status }), t('budgets.notes.statusChanged'));
+  };
+
+  return (
+    <NoteView note={note} describe={describe}>
+      {problem && (
+        <div className="alert" role="alert">
+          <p>{t(problem.key)}</p>
+        </div>
+      )}
+      <form className="note-actions" onSubmit={changeStatus}>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>{t('budgets.notes.newStatus')}</label>
+          <select id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)}>
+            {NOTE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(NOTE_STATUS_KEY[s])}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button--secondary" disabled={busy || status === note.status}>
+          {t('budgets.notes.changeStatus')}
+        </button>
+      </form>
+      <details>
+        <summary>{t('budgets.notes.sendReply')}</summary>
+        <form className="form" onSubmit={reply}>
+          <div className="field">
+            <label htmlFor={`${id}-reply`}>{t('budgets.notes.reply')}</label>
+            <textarea id={`${id}-reply`} className="grid-input" rows={3} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} required />
+          </div>
+          <button type="submit" className="button" disabled={busy || !body.trim()}>
+            {t('budgets.notes.sendReply')}
+          </button>
+        </form>
+      </details>
+    </NoteView>
+  );
+}
+
+function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budgetId: string; lines: Line[]; records: NotesData['budget']['transactions']; describe: Describe; onCreated: () => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [target, setTarget] = useState(lines[0] ? `line:${lines[0].lineKey}` : '');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [status, setStatus] = useState<NoteStatus>('QUESTION');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await graphql.request(CREATE_NOTE, { input: { budgetId, ...parseTarget(target), title, body, status } });
+      setTitle('');
+      setBody('');
+      setStatus('QUESTION');
+      onCreated();
+    } catch (err) {
+      setProblem(problemOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (f: string) => (problem?.field === `input.${f}` ? t(problem.key) : null);
+  const targetError = fieldError('lineKey') ?? fieldError('transactionId');
+
+  return (
+    <form className="form" onSubmit={submit}>
+      <h3>{t('budgets.notes.newTitle')}</h3>
+      {problem && !problem.field?.startsWith('input.') && (
+        <div className="alert" role="alert">
+          <p>{t(problem.key)}</p>
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-target`}>{t('budgets.notes.target')}</label>
+        <select id={`${id}-target`} className="grid-input" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={targetError ? true : undefined} aria-describedby={targetError ? `${id}-target-error` : undefined} required>
+          <optgroup label={t('budgets.notes.targetLines')}>
+            {lines.map((l) => (
+              <option key={l.lineKey} value={`line:${l.lineKey}`}>
+                {describe.line(l.lineKey)}
+              </option>
+            ))}
+          </optgroup>
+          {records.length > 0 && (
+            <optgroup label={t('budgets.notes.targetRecords')}>
+              {records.map((r) => (
+                <option key={r.id} value={`tx:${r.id}`}>
+                  {describe.record(r.id)}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+        {targetError && (
+          <p className="field__error" id={`${id}-target-error`}>
+            {targetError}
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-status`}>{t('budgets.notes.status')}</label>
+        <select id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)}>
+          {NOTE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(NOTE_STATUS_KEY[s])}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Field label={t('budgets.notes.noteTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError('title')} maxLength={200} required />
+      <div className="field">
+        <label htmlFor={`${id}-body`}>{t('budgets.notes.body')}</label>
+        <textarea id={`${id}-body`} className="grid-input" rows={4} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={fieldError('body') ? true : undefined} required />
+        {fieldError('body') && <p className="field__error">{fieldError('body')}</p>}
+      </div>
+      <button type="submit" className="button" disabled={busy || !target}>
+        {t('budgets.notes.create')}
+      </button>
+    </form>
+  );
+}
