@@ -176,3 +176,70 @@ test('a member enters a small budget on a phone, another publishes it, and the p
     { economic_code: '2231', amount: '45000050' },
   ]);
 });
+
+const CREATE_NOTE_API = `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`;
+
+test('the budget group reads execution by month with flags, and a monitoring note goes public only once resolved', async () => {
+  const { gql, ok } = await import('../support/graphql-client');
+  const { RECORD } = await import('../../libs/budgets/src/__tests__/support');
+  // 2025 is over: the revenue line never moved (no movement by mid-year); street lighting is overspent, without a document.
+  const { budgetId, keys } = await publishedBudget(api, akDobo, 2025, [
+    { direction: 'REVENUE', economicCode: '13111', amount: '1000000' },
+    { direction: 'EXPENDITURE', economicCode: '2231', functionalCode: '7064', amount: '100000' },
+  ]);
+  ok(await gql(api.baseUrl, RECORD, { input: { budgetId, lineKey: keys['2231'], occurredOn: '2025-03-10', amount: '120000', counterparty: 'Электр компаниясы' } }, { token: akDobo.a.token }));
+  ok(await gql(api.baseUrl, CREATE_NOTE_API, { input: { budgetId, lineKey: keys['13111'], status: 'QUESTION', title: 'Ачык суроо: грант качан келет?', body: 'Текшерүү керек.' } }, { token: akDobo.a.token }));
+
+  const b = await phoneAs(akDobo.b.email);
+  await b.goto(`${api.baseUrl}/budgets/${budgetId}/edit`, { waitUntil: 'networkidle' });
+  const table = b.getByRole('region', { name: tr('ky', 'budgets.monthly.title') });
+  await table.waitFor();
+  const row = (code: string) => table.locator('tbody tr', { hasText: code });
+  const lighting = (await row('2231').innerText()).replace(/\u00a0/g, ' ');
+  expect(lighting).toContain(tr('ky', 'budgets.flagShort.overspent'));
+  expect(lighting).toContain(tr('ky', 'budgets.flagShort.noDocument'));
+  expect(lighting).toContain('120 000');
+  // Plan, actual, %, then January…December: March holds the spending.
+  const cells = row('2231').locator('td');
+  expect(await cells.count()).toBe(15);
+  expect((await cells.nth(5).innerText()).replace(/\u00a0/g, ' ')).toBe('120 000');
+  expect(await row('13111').innerText()).toContain(tr('ky', 'budgets.flagShort.noMovement'));
+  // The table scrolls sideways inside its box; the line name stays put.
+  expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await row('2231').locator('th').evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+
+  // A finding on the line, a reply, then resolved.
+  const notes = b.getByRole('region', { name: tr('ky', 'budgets.notes.title') });
+  await notes.getByLabel(tr('ky', 'budgets.notes.target'), { exact: true }).selectOption(`line:${keys['2231']}`);
+  await notes.getByLabel(tr('ky', 'budgets.notes.status'), { exact: true }).selectOption('CONCERN');
+  await notes.getByLabel(tr('ky', 'budgets.notes.noteTitle'), { exact: true }).fill('Көчө жарыгына ашыкча чыгаша');
+  await notes.getByLabel(tr('ky', 'budgets.notes.body'), { exact: true }).fill('Мартта 120 000 сом төлөнгөн, план 100 000 сом.');
+  await notes.getByRole('button', { name: tr('ky', 'budgets.notes.create'), exact: true }).click();
+  await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.notes.created') }).waitFor();
+  const item = notes.locator('li.note', { hasText: 'Көчө жарыгына ашыкча чыгаша' });
+  await item.getByRole('button', { name: tr('ky', 'budgets.notes.openReply'), exact: true }).click();
+  await item.getByLabel(tr('ky', 'budgets.notes.reply'), { exact: true }).fill('Келишим табылды, кошумча акча кеңеш тарабынан бөлүнгөн.');
+  await item.getByRole('button', { name: tr('ky', 'budgets.notes.sendReply'), exact: true }).click();
+  await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.notes.replied') }).waitFor();
+  await notes.locator('li.note', { hasText: 'Келишим табылды' }).waitFor();
+  const resolved = notes.locator('li.note', { hasText: 'Көчө жарыгына ашыкча чыгаша' });
+  await resolved.getByLabel(tr('ky', 'budgets.notes.newStatus'), { exact: true }).selectOption('RESOLVED');
+  await resolved.getByRole('button', { name: tr('ky', 'budgets.notes.changeStatus'), exact: true }).click();
+  await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.notes.statusChanged') }).waitFor();
+  await b.screenshot({ path: artifact('budgets-05-monthly-notes-ky.png'), fullPage: true });
+  expect(await a11yProblems(b)).toEqual([]);
+
+  // Anyone: the resolved note with its thread, never the open question. A member on the public page sees the same.
+  for (const viewer of [await phoneAs(null), b]) {
+    await viewer.goto(`${api.baseUrl}/budgets/${budgetId}`, { waitUntil: 'networkidle' });
+    await switchLanguage(viewer, 'ky');
+    const main = viewer.getByRole('main');
+    await main.getByRole('heading', { name: tr('ky', 'budgets.public.resolvedNotes') }).waitFor();
+    const text = await main.innerText();
+    expect(text).toContain('Көчө жарыгына ашыкча чыгаша');
+    expect(text).toContain('Келишим табылды');
+    expect(text).toContain(tr('ky', 'budgets.noteStatus.resolved'));
+    expect(text).not.toContain('Ачык суроо');
+    expect(await a11yProblems(viewer)).toEqual([]);
+  }
+});

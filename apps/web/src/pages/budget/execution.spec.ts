@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MonitoringNote } from './budget.operations';
 import { flagsByLine, parseTarget, percentExecuted, publicNotes, sortNotes, twelveMonths } from './execution';
-import { FLAG_KEY, MONTH_KEYS, NOTE_STATUS_KEY, NOTE_STATUSES } from './labels';
+import { FLAG_KEY, FLAG_SHORT_KEY, MONTH_KEYS, NOTE_STATUS_KEY, NOTE_STATUSES } from './labels';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const schema = fs.readFileSync(path.join(ROOT, 'apps/api/schema.gql'), 'utf8');
@@ -25,6 +25,7 @@ test('flags are grouped per line, one badge per kind, most serious first', () =>
 
 test('every flag kind and note status of the API has a catalogue key', () => {
   expect(Object.keys(FLAG_KEY).sort()).toEqual(enumValues('BudgetFlagKind').sort());
+  expect(Object.keys(FLAG_SHORT_KEY).sort()).toEqual(enumValues('BudgetFlagKind').sort());
   expect([...NOTE_STATUSES].sort()).toEqual(enumValues('MonitoringNoteStatus').sort());
   expect(Object.keys(NOTE_STATUS_KEY).sort()).toEqual(enumValues('MonitoringNoteStatus').sort());
   expect(MONTH_KEYS).toHaveLength(12);

@@ -48,3 +48,10 @@ export const MONTH_KEYS = [
   'budgets.month.m11',
   'budgets.month.m12',
 ];
+
+/** Short badge texts for the monthly table (the full FLAG_KEY wording is in the list above it). */
+export const FLAG_SHORT_KEY: Record<string, string> = {
+  OVERSPENT: 'budgets.flagShort.overspent',
+  NO_DOCUMENT: 'budgets.flagShort.noDocument',
+  NO_MOVEMENT_BY_MID_YEAR: 'budgets.flagShort.noMovement',
+};

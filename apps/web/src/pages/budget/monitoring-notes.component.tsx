@@ -1,4 +1,4 @@
-import { FormEvent, useId, useState } from 'react';
+import { FormEvent, useEffect, useId, useState } from 'react';
 import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
@@ -21,12 +21,17 @@ function problemOf(err: unknown): Problem {
   return { key: first ? errorMessageKey(first) : 'errors.INTERNAL_SERVER_ERROR', field: first?.extensions?.field as string | undefined };
 }
 
-
 /** For the budget group: findings on a line or a record, their threads and status; resolved ones go public. */
 export function MonitoringNotes({ budgetId, lines, currency }: { budgetId: string; lines: Line[]; currency: string }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
-  const { data, error, loading, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
+  const { data: fresh, error, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
+  // While a change reloads the thread, the previous answer stays on screen (no flash of "loading", focus kept).
+  const [last, setLast] = useState<NotesData | null>(null);
+  useEffect(() => {
+    if (fresh) setLast(fresh);
+  }, [fresh]);
+  const data = fresh ?? last;
   const [notice, setNotice] = useState<string | null>(null);
   const changed = (message: string) => {
     setNotice(message);
@@ -52,7 +57,7 @@ export function MonitoringNotes({ budgetId, lines, currency }: { budgetId: strin
       </p>
       {error ? (
         <ErrorMessage error={error} onRetry={retry} />
-      ) : loading || !data ? (
+      ) : !data ? (
         <Loading />
       ) : (
         <>
@@ -76,6 +81,7 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
   const { t } = useI18n();
   const id = useId();
   const [body, setBody] = useState('');
+  const [replying, setReplying] = useState(false);
   const [status, setStatus] = useState<NoteStatus>(note.status);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -126,26 +132,33 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
           {t('budgets.notes.changeStatus')}
         </button>
       </form>
-      <details>
-        <summary>{t('budgets.notes.sendReply')}</summary>
-        <form className="form" onSubmit={reply}>
+      <button type="button" className="link-button" aria-expanded={replying} aria-controls={`${id}-reply-form`} onClick={() => setReplying((r) => !r)}>
+        {t('budgets.notes.openReply')}
+      </button>
+      {replying && (
+        <form className="form" id={`${id}-reply-form`} onSubmit={reply}>
           <div className="field">
             <label htmlFor={`${id}-reply`}>{t('budgets.notes.reply')}</label>
-            <textarea id={`${id}-reply`} className="grid-input" rows={3} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} required />
+            <textarea id={`${id}-reply`} className="grid-input" rows={3} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} required autoFocus />
           </div>
           <button type="submit" className="button" disabled={busy || !body.trim()}>
             {t('budgets.notes.sendReply')}
           </button>
         </form>
-      </details>
+      )}
     </NoteView>
   );
 }
 
+/** Errors shown next to their field; any other goes to the alert at the top of the form. */
+const FIELDS = ['input.title', 'input.body', 'input.lineKey', 'input.transactionId'];
+
 function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budgetId: string; lines: Line[]; records: NotesData['budget']['transactions']; describe: Describe; onCreated: () => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [target, setTarget] = useState(lines[0] ? `line:${lines[0].lineKey}` : '');
+  const [chosen, setTarget] = useState('');
+  // The draft's lines arrive after a save: until something is chosen, the first line is the target.
+  const target = chosen || (lines[0] ? `line:${lines[0].lineKey}` : '');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [status, setStatus] = useState<NoteStatus>('QUESTION');
@@ -174,7 +187,7 @@ function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budget
   return (
     <form className="form" onSubmit={submit}>
       <h3>{t('budgets.notes.newTitle')}</h3>
-      {problem && !problem.field?.startsWith('input.') && (
+      {problem && !FIELDS.includes(problem.field ?? '') && (
         <div className="alert" role="alert">
           <p>{t(problem.key)}</p>
         </div>

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/i18n.context';
 import type { Line, MonthlyLine } from './budget.operations';
 import { Flag, flagsByLine, percentExecuted, twelveMonths } from './execution';
-import { FLAG_KEY, MONTH_KEYS } from './labels';
+import { FLAG_SHORT_KEY, MONTH_KEYS } from './labels';
 import { formatMinor } from './money';
 
 /**
@@ -15,7 +15,7 @@ export function MonthlyExecution({ lines, monthly, flags, currency }: { lines: L
   const flagged = lines.filter((l) => badges.has(l.lineKey)).length;
   const money = (m: string) => formatMinor(m, locale);
   return (
-    <section aria-labelledby="monthly-heading">
+    <section>
       <h3 id="monthly-heading">{t('budgets.monthly.title')}</h3>
       <p className="muted" id="monthly-hint">
         {t('budgets.monthly.hint', { currency })}
@@ -63,7 +63,7 @@ export function MonthlyExecution({ lines, monthly, flags, currency }: { lines: L
                         <span className="flag-badges">
                           {kinds.map((k) => (
                             <span key={k} className={`flag-badge flag-badge--${k === 'OVERSPENT' ? 'danger' : 'warning'}`}>
-                              {t(FLAG_KEY[k])}
+                              {t(FLAG_SHORT_KEY[k])}
                             </span>
                           ))}
                         </span>

@@ -12,7 +12,7 @@ export function NoteView({ note: n, describe, children }: { note: MonitoringNote
   return (
     <li className="note">
       <span className={`note-status note-status--${n.status}`}>{t(NOTE_STATUS_KEY[n.status])}</span>
-      <h4>{n.title}</h4>
+      <h3 className="note__title">{n.title}</h3>
       <p className="muted">
         {n.lineKey && t('budgets.notes.onLine', { line: describe.line(n.lineKey) })}
         {record && (
