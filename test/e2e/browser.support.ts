@@ -3,7 +3,7 @@ import { startPlatform } from '../support/start-platform';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
@@ -83,4 +83,27 @@ export async function startPlatformForTest(): Promise<Platform> {
 export function artifact(name: string): string {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
+}
+
+/**
+ * Basic checks a screen-reader user and a phone user depend on: labelled controls, named links and
+ * buttons, one h1, one main landmark, a document title, and no page wider than the screen.
+ */
+export async function a11yProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const name = (el: Element) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
+    document.querySelectorAll('input, select, textarea').forEach((el) => {
+      const input = el as HTMLInputElement;
+      if (input.type !== 'hidden' && !input.labels?.length && !input.getAttribute('aria-label')) problems.push(`unlabelled ${input.outerHTML}`);
+    });
+    document.querySelectorAll('a[href], button').forEach((el) => {
+      if (!name(el)) problems.push(`nameless ${el.outerHTML}`);
+    });
+    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
+    if (document.querySelectorAll('main').length !== 1) problems.push('main landmark missing or repeated');
+    if (!document.title.trim()) problems.push('empty document title');
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`page wider than the screen: ${document.documentElement.scrollWidth}px`);
+    return problems;
+  });
 }

@@ -10,7 +10,7 @@ import { Browser, Page } from 'playwright-core';
 import { RunningApi, startApi } from '../support/api-harness';
 import { ensureTemplateDatabase } from '../support/template-database';
 import { PASSWORD, platformAdmin, publishedBudget, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { artifact, ensureWebBuild, launchBrowser, ROOT } from './browser.support';
+import { ROOT, a11yProblems, artifact, ensureWebBuild, launchBrowser } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -54,24 +54,6 @@ async function phoneAs(email: string | null): Promise<Page> {
   return page;
 }
 
-/** The same basic checks as the foundation journey: labelled controls, named links/buttons, one h1, one main, no sideways page. */
-async function a11yProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const name = (el: Element) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
-    document.querySelectorAll('input, select, textarea').forEach((el) => {
-      const input = el as HTMLInputElement;
-      if (input.type !== 'hidden' && !input.labels?.length && !input.getAttribute('aria-label')) problems.push(`unlabelled ${input.outerHTML}`);
-    });
-    document.querySelectorAll('a[href], button').forEach((el) => {
-      if (!name(el)) problems.push(`nameless ${el.outerHTML}`);
-    });
-    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
-    if (document.querySelectorAll('main').length !== 1) problems.push('main landmark missing or repeated');
-    if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`page wider than the phone: ${document.documentElement.scrollWidth}px`);
-    return problems;
-  });
-}
 
 async function switchLanguage(page: Page, to: Locale) {
   await page.getByRole('button', { name: tr(to, `language.name.${to}`), exact: true }).click();

@@ -7,7 +7,7 @@
 import { Locale, translate } from '@ashar/i18n';
 import { gzipSync } from 'node:zlib';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { artifact, launchBrowser, Platform, startPlatformForTest } from './browser.support';
+import { Platform, a11yProblems, artifact, launchBrowser, startPlatformForTest } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const FIRST_SCREEN_BUDGET_GZIP = 200 * 1024;
@@ -52,24 +52,6 @@ async function htmlLang(page: Page): Promise<string | null> {
   return page.evaluate(() => document.documentElement.getAttribute('lang'));
 }
 
-/** Basic checks a screen-reader user depends on: labelled controls, named links/buttons, one h1, one main. */
-async function a11yProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const problems: string[] = [];
-    const name = (el: Element) => (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '').trim();
-    document.querySelectorAll('input, select, textarea').forEach((el) => {
-      const input = el as HTMLInputElement;
-      if (input.type !== 'hidden' && !input.labels?.length && !input.getAttribute('aria-label')) problems.push(`unlabelled ${input.outerHTML}`);
-    });
-    document.querySelectorAll('a[href], button').forEach((el) => {
-      if (!name(el)) problems.push(`nameless ${el.outerHTML}`);
-    });
-    if (document.querySelectorAll('h1').length !== 1) problems.push(`${document.querySelectorAll('h1').length} h1 elements`);
-    if (document.querySelectorAll('main').length !== 1) problems.push('main landmark missing or repeated');
-    if (!document.title.trim()) problems.push('empty document title');
-    return problems;
-  });
-}
 
 async function switchLanguage(page: Page, to: Locale) {
   // The buttons show each language's own name in every UI language.

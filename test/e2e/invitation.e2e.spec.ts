@@ -9,7 +9,7 @@ import { Browser } from 'playwright-core';
 import { RunningApi, startApi } from '../support/api-harness';
 import { ensureTemplateDatabase } from '../support/template-database';
 import { community, member, PASSWORD, platformAdmin, Person } from '../../libs/budgets/src/__tests__/support';
-import { artifact, ensureWebBuild, launchBrowser, ROOT } from './browser.support';
+import { a11yProblems, artifact, ensureWebBuild, launchBrowser, ROOT } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -50,6 +50,7 @@ test('an admin shares an invitation link; a newcomer signs up through it and joi
   await linkBox.waitFor();
   const link = await linkBox.inputValue();
   expect(link).toMatch(/\/invitations\/[\w-]{20,}$/);
+  expect(await a11yProblems(a)).toEqual([]);
   await a.screenshot({ path: artifact('invite-01-admin-ky.png'), fullPage: true });
 
   // The newcomer: not signed in, opens the link (the path; the test API has no public host name).
@@ -57,6 +58,7 @@ test('an admin shares an invitation link; a newcomer signs up through it and joi
   const n = await newcomerContext.newPage();
   await n.goto(`${api.baseUrl}${new URL(link).pathname}`, { waitUntil: 'networkidle' });
   await n.getByRole('heading', { level: 1, name: tr('ky', 'invitation.title') }).waitFor();
+  expect(await a11yProblems(n)).toEqual([]);
   await n.getByRole('main').getByRole('link', { name: tr('ky', 'nav.signUp') }).click();
   await n.getByLabel(tr('ky', 'auth.field.displayName'), { exact: true }).fill('Гүлзат Асанова');
   await n.getByLabel(tr('ky', 'auth.field.login'), { exact: true }).fill(`invitee-${Date.now()}@example.kg`);
