@@ -5,7 +5,7 @@ import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
-import { BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver } from './resolvers/budget.resolver';
+import { BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, MonitoringReplyResolver } from './resolvers/budget.resolver';
 import { ImportExportResolver } from './resolvers/import-export.resolver';
 import { BudgetViewService } from './services/budget-view.service';
 import { BudgetService } from './services/budget.service';
@@ -22,7 +22,7 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
   controllers: [BudgetFilesController],
-  providers: [...services, BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, ImportExportResolver],
+  providers: [...services, BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, MonitoringReplyResolver, ImportExportResolver],
   exports: services,
 })
 export class BudgetsModule {}

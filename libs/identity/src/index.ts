@@ -14,3 +14,4 @@ export * from './resolvers/auth.resolver';
 export * from './dtos/account.types';
 export * from './identity.module';
 export * from './jobs/notifications.processor';
+export * from './resolvers/identity.loaders';

@@ -76,9 +76,9 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     const other = ok(await gql(api.baseUrl, create, { input: { ...input, status: 'QUESTION', title: 'Суроо' } }, { token: v.b.token })).createMonitoringNote;
     ok(await gql(api.baseUrl, `mutation($id: ID!) { replyToMonitoringNote(noteId: $id, body: "Кошумча келишим бар экен") { id } }`, { id: note.id }, { token: v.b.token }));
     ok(await gql(api.baseUrl, `mutation($id: ID!) { setMonitoringNoteStatus(noteId: $id, status: RESOLVED) { status } }`, { id: note.id }, { token: v.a.token }));
-    const q = `query($id: ID!) { budget(id: $id) { monitoringNotes { id status replies { body } } } }`;
+    const q = `query($id: ID!) { budget(id: $id) { monitoringNotes { id status author { displayName } replies { body author { displayName } } } } }`;
     const pub = ok(await gql(api.baseUrl, q, { id: b.budgetId })).budget.monitoringNotes;
-    expect(pub).toEqual([{ id: note.id, status: 'RESOLVED', replies: [{ body: 'Кошумча келишим бар экен' }] }]);
+    expect(pub).toEqual([{ id: note.id, status: 'RESOLVED', author: { displayName: 'Айгүл' }, replies: [{ body: 'Кошумча келишим бар экен', author: { displayName: 'Бакыт' } }] }]);
     const mem = ok(await gql(api.baseUrl, q, { id: b.budgetId }, { token: v.a.token })).budget.monitoringNotes;
     expect(mem.map((n: { id: string }) => n.id)).toEqual([note.id, other.id]);
     const badLine = firstError(await gql(api.baseUrl, create, { input: { ...input, lineKey: '00000000-0000-4000-8000-000000000000' } }, { token: v.a.token }));

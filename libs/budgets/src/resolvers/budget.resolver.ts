@@ -1,4 +1,5 @@
 import { Actor, CurrentActor, PermissionService } from '@ashar/auth';
+import { accountByIdLoader, AccountService, MemberSummaryType } from '@ashar/identity';
 import { byKeys, Ctx, groupByKeys, RequestContext } from '@ashar/graphql';
 import { AppConfig, NotFoundError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
@@ -211,13 +212,28 @@ export class BudgetResolver {
 
 @Resolver(() => MonitoringNoteType)
 export class MonitoringNoteResolver {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(private readonly monitoring: MonitoringService, private readonly accounts: AccountService) {}
+
+  @ResolveField(() => MemberSummaryType, { description: 'Who wrote the finding (a budget-group member)' })
+  author(@Parent() n: MonitoringNote, @Ctx() ctx: RequestContext) {
+    return accountByIdLoader(ctx, this.accounts).load(n.authorAccountId);
+  }
 
   @ResolveField(() => [ReplyType])
   replies(@Parent() n: MonitoringNote, @Ctx() ctx: RequestContext) {
     return ctx.loaders
       .get<string, MonitoringReply[]>('budgets.repliesByNote', async (ids) => groupByKeys(ids, await this.monitoring.repliesOf(ids), (r) => r.noteId))
       .load(n.id);
+  }
+}
+
+@Resolver(() => ReplyType)
+export class MonitoringReplyResolver {
+  constructor(private readonly accounts: AccountService) {}
+
+  @ResolveField(() => MemberSummaryType)
+  author(@Parent() r: MonitoringReply, @Ctx() ctx: RequestContext) {
+    return accountByIdLoader(ctx, this.accounts).load(r.authorAccountId);
   }
 }
 

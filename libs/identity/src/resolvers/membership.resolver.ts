@@ -3,9 +3,9 @@ import { byKeys, Ctx, RequestContext } from '@ashar/graphql';
 import { Community, CommunityService, CommunityType, CreateCommunityInput } from '@ashar/territory';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CreateInvitationInput, InvitationType, MemberSummaryType, MembershipType } from '../dtos/account.types';
-import { Account } from '../entities/account.entity';
 import { Membership } from '../entities/membership.entity';
 import { AccountService } from '../services/account.service';
+import { accountByIdLoader } from './identity.loaders';
 import { CommunityAdminService } from '../services/community-admin.service';
 import { InvitationService } from '../services/invitation.service';
 import { MembershipService } from '../services/membership.service';
@@ -23,9 +23,7 @@ export class MembershipResolver {
 
   @ResolveField(() => MemberSummaryType)
   member(@Parent() m: Membership, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .get<string, Account | null>('identity.accountById', async (ids) => byKeys(ids, await this.accounts.byIds(ids), (a) => a.id))
-      .load(m.accountId);
+    return accountByIdLoader(ctx, this.accounts).load(m.accountId);
   }
 }
 

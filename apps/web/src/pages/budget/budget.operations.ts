@@ -59,11 +59,12 @@ export interface MonitoringNote {
   transactionId: string | null;
   createdAt: string;
   resolvedAt: string | null;
-  replies: Array<{ id: string; body: string; createdAt: string }>;
+  author: { displayName: string };
+  replies: Array<{ id: string; body: string; createdAt: string; author: { displayName: string } }>;
 }
 
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
-const NOTE = `id title body status lineKey transactionId createdAt resolvedAt replies { id body createdAt }`;
+const NOTE = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;
 
 export interface PublicBudget {
   id: string;

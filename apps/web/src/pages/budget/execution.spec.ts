@@ -8,7 +8,7 @@ const ROOT = path.resolve(__dirname, '../../../../..');
 const schema = fs.readFileSync(path.join(ROOT, 'apps/api/schema.gql'), 'utf8');
 const enumValues = (name: string) => (new RegExp(`enum ${name}\\s*\\{([^}]*)\\}`).exec(schema)?.[1] ?? '').split(/\s+/).filter(Boolean);
 
-const note = (id: string, status: MonitoringNote['status'], createdAt: string): MonitoringNote => ({ id, status, createdAt, title: id, body: '', lineKey: null, transactionId: null, resolvedAt: null, replies: [] });
+const note = (id: string, status: MonitoringNote['status'], createdAt: string): MonitoringNote => ({ id, status, createdAt, title: id, body: '', lineKey: null, transactionId: null, resolvedAt: null, author: { displayName: 'A' }, replies: [] });
 
 test('flags are grouped per line, one badge per kind, most serious first', () => {
   const byLine = flagsByLine([

@@ -24,7 +24,7 @@ export function NoteView({ note: n, describe, children }: { note: MonitoringNote
       </p>
       <p>{n.body}</p>
       <p className="muted">
-        {t('budgets.notes.createdOn', { date: formatDate(n.createdAt) })}
+        {t('budgets.notes.createdBy', { name: n.author.displayName, date: formatDate(n.createdAt) })}
         {n.resolvedAt && (
           <>
             {' · '}
@@ -38,7 +38,7 @@ export function NoteView({ note: n, describe, children }: { note: MonitoringNote
           <ul className="note-replies">
             {n.replies.map((r) => (
               <li key={r.id}>
-                <span className="list__meta">{formatDate(r.createdAt)}</span> <span>{r.body}</span>
+                <span className="list__meta">{r.author.displayName}, {formatDate(r.createdAt)}</span> <span>{r.body}</span>
               </li>
             ))}
           </ul>
