@@ -118,6 +118,24 @@ test('a member enters a small budget on a phone, another publishes it, and the p
   const failed = b.getByRole('alert').filter({ hasText: tr('ky', 'budgets.import.failed') });
   await failed.waitFor();
   expect(await failed.innerText()).toContain(tr('ky', 'errors.budgets.import.notANumber'));
+  // A photo of the receipt, attached from the phone, clears the "no document" flag.
+  const flagsBefore = await b.locator('.flag-badge', { hasText: tr('ky', 'budgets.flagShort.noDocument') }).count();
+  await b.getByLabel(tr('ky', 'budgets.receipt.attach')).first().setInputFiles({
+    name: 'чек.png',
+    mimeType: 'image/png',
+    buffer: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('receipt photo')]),
+  });
+  await b.getByRole('status').filter({ hasText: tr('ky', 'budgets.receipt.done') }).waitFor();
+  await b.getByText(tr('ky', 'budgets.receipt.attached', { count: 1 })).first().waitFor();
+  const docs = await api.dataSource.query(`SELECT content_type FROM budget_documents`);
+  expect(docs).toEqual([{ content_type: 'image/png' }]);
+  expect(flagsBefore).toBeGreaterThan(0);
+  let flagsAfter = flagsBefore;
+  for (let i = 0; i < 100 && flagsAfter >= flagsBefore; i++) {
+    await b.waitForTimeout(100);
+    flagsAfter = await b.locator('.flag-badge', { hasText: tr('ky', 'budgets.flagShort.noDocument') }).count();
+  }
+  expect(flagsAfter).toBeLessThan(flagsBefore);
   await b.screenshot({ path: artifact('budgets-02-execution-ky.png'), fullPage: true });
   expect(await a11yProblems(b)).toEqual([]);
 

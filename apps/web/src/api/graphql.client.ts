@@ -66,6 +66,35 @@ export class GraphQLClient {
     return this.refreshing;
   }
 
+  /**
+   * Uploads a file's raw bytes to one of the API's HTTP endpoints (e.g. a scanned receipt), with the
+   * same access token and one refresh on 401. Errors come back as ApiError like GraphQL errors do.
+   */
+  async upload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
+    const attempt = () =>
+      this.fetchImpl(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}) },
+        body: file,
+        credentials: 'include',
+        signal,
+      });
+    let response: Response;
+    try {
+      response = await attempt();
+      if (response.status === 401 && (await this.refresh())) response = await attempt();
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      throw ApiError.network(e);
+    }
+    const body = (await response.json().catch(() => null)) as (T & { code?: string; messageKey?: string; field?: string; params?: Record<string, unknown> }) | null;
+    if (!response.ok) {
+      if (!body?.code) throw ApiError.network(undefined, response.status);
+      throw new ApiError([{ message: body.code, extensions: { code: body.code, messageKey: body.messageKey, field: body.field, params: body.params } }], response.status);
+    }
+    return body as T;
+  }
+
   private async send<T>(
     query: string,
     variables: Record<string, unknown> | undefined,

@@ -145,7 +145,7 @@ export interface ExecutionData {
     id: string;
     publicVersion: { id: string; lines: MonthlyLine[] } | null;
     flags: Array<{ kind: string; lineKey: string | null; transactionId: string | null; amount: string | null }>;
-    transactions: Array<{ id: string; lineKey: string; kind: string; occurredOn: string; amount: string; counterparty: string | null; purpose: string | null; documentNumber: string | null }>;
+    transactions: Array<{ id: string; lineKey: string; kind: string; occurredOn: string; amount: string; counterparty: string | null; purpose: string | null; documentNumber: string | null; attachments: Array<{ name: string }> }>;
   };
 }
 
@@ -154,7 +154,7 @@ export const EXECUTION = `query Execution($id: ID!) {
     id
     publicVersion { id lines { lineKey amount actual percent monthly } }
     flags { kind lineKey transactionId amount }
-    transactions(limit: 20) { id lineKey kind occurredOn amount counterparty purpose documentNumber }
+    transactions(limit: 20) { id lineKey kind occurredOn amount counterparty purpose documentNumber attachments { name } }
   }
 }`;
 

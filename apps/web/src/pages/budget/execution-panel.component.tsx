@@ -10,6 +10,7 @@ import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
 import { cleanAmountInput, formatMinor } from './money';
 import { MonthlyExecution } from './monthly-execution.component';
+import { ReceiptUpload } from './receipt-upload.component';
 
 /** For the budget group: flags to look at, and fast entry of spending records and receipts (phone-friendly). */
 export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { budgetId: string; version: Version; fiscalYear: number; currency: string }) {
@@ -131,6 +132,7 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
                     {x.counterparty ? ` · ${x.counterparty}` : ''}
                     {x.documentNumber ? ` · ${x.documentNumber}` : ''}
                   </span>
+                  {x.kind === 'SPENDING' && <ReceiptUpload transactionId={x.id} attached={x.attachments.length} onDone={() => (setNotice(t('budgets.receipt.done')), setReload((n) => n + 1))} />}
                 </li>
               ))}
             </ul>
