@@ -79,6 +79,13 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     const q = `query($id: ID!) { budget(id: $id) { monitoringNotes { id status author { displayName } replies { body author { displayName } } } } }`;
     const pub = ok(await gql(api.baseUrl, q, { id: b.budgetId })).budget.monitoringNotes;
     expect(pub).toEqual([{ id: note.id, status: 'RESOLVED', author: { displayName: 'Айгүл' }, replies: [{ body: 'Кошумча келишим бар экен', author: { displayName: 'Бакыт' } }] }]);
+    // The community admin reads findings (open ones too) but does not write them.
+    const canView = `query($id: ID!) { budget(id: $id) { viewerCanViewInternal viewerCanEdit } }`;
+    expect(ok(await gql(api.baseUrl, canView, { id: b.budgetId }, { token: v.admin.token })).budget).toEqual({ viewerCanViewInternal: true, viewerCanEdit: false });
+    expect(ok(await gql(api.baseUrl, canView, { id: b.budgetId }, { token: v.citizen.token })).budget).toEqual({ viewerCanViewInternal: false, viewerCanEdit: false });
+    expect(ok(await gql(api.baseUrl, canView, { id: b.budgetId })).budget).toEqual({ viewerCanViewInternal: false, viewerCanEdit: false });
+    expect(ok(await gql(api.baseUrl, q, { id: b.budgetId }, { token: v.admin.token })).budget.monitoringNotes).toHaveLength(2);
+    expect(firstError(await gql(api.baseUrl, create, { input }, { token: v.admin.token })).extensions.code).toBe('FORBIDDEN');
     const mem = ok(await gql(api.baseUrl, q, { id: b.budgetId }, { token: v.a.token })).budget.monitoringNotes;
     expect(mem.map((n: { id: string }) => n.id)).toEqual([note.id, other.id]);
     const badLine = firstError(await gql(api.baseUrl, create, { input: { ...input, lineKey: '00000000-0000-4000-8000-000000000000' } }, { token: v.a.token }));

@@ -90,6 +90,11 @@ export class BudgetResolver {
     return this.permissions.can(ctx.actor, b.communityId, 'budget.edit', BUDGETS_PERMISSIONS);
   }
 
+  @ResolveField(() => Boolean, { description: 'Drafts, flags, open monitoring notes: the budget group and the community admin' })
+  viewerCanViewInternal(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
+    return this.permissions.can(ctx.actor, b.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+  }
+
   @ResolveField(() => Boolean)
   viewerCanPublish(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
     return this.permissions.can(ctx.actor, b.communityId, 'budget.publish', BUDGETS_PERMISSIONS);

@@ -267,7 +267,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
       {b.publicVersion && b.publicVersion.status === 'PUBLISHED' && b.viewerCanApprove && <ApproveForm versionId={b.publicVersion.id} revision={b.publicVersion.revision} busy={busy} run={run} />}
       {!v && b.publicVersion && b.viewerCanEdit && <AmendForm versionId={b.publicVersion.id} busy={busy} run={run} />}
       {b.publicVersion && b.viewerCanEdit && <ExecutionPanel budgetId={b.id} version={b.publicVersion} fiscalYear={b.fiscalYear} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} />}
-      {b.viewerCanEdit && (b.publicVersion ?? v) && <MonitoringNotes budgetId={b.id} lines={(b.publicVersion ?? v)!.lines} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} />}
+      {b.viewerCanViewInternal && (b.publicVersion ?? v) && <MonitoringNotes budgetId={b.id} lines={(b.publicVersion ?? v)!.lines} currency={t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT')} canWrite={b.viewerCanEdit} />}
     </>
   );
 }

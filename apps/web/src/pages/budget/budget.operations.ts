@@ -103,6 +103,7 @@ export interface EditorBudget {
   currency: 'KGS' | 'KZT';
   title: LocalizedText;
   viewerCanEdit: boolean;
+  viewerCanViewInternal: boolean;
   viewerCanPublish: boolean;
   viewerCanApprove: boolean;
   openVersion: Version | null;
@@ -111,7 +112,7 @@ export interface EditorBudget {
 
 export const EDITOR_BUDGET = `query EditorBudget($id: ID!) {
   budget(id: $id) {
-    id communityId fiscalYear currency title { ky ru en kk } viewerCanEdit viewerCanPublish viewerCanApprove
+    id communityId fiscalYear currency title { ky ru en kk } viewerCanEdit viewerCanViewInternal viewerCanPublish viewerCanApprove
     openVersion { ${VERSION} }
     publicVersion { ${VERSION} }
   }

@@ -22,7 +22,8 @@ function problemOf(err: unknown): Problem {
 }
 
 /** For the budget group: findings on a line or a record, their threads and status; resolved ones go public. */
-export function MonitoringNotes({ budgetId, lines, currency }: { budgetId: string; lines: Line[]; currency: string }) {
+/** `canWrite`: the budget group writes findings; the community admin reads them (the API enforces both). */
+export function MonitoringNotes({ budgetId, lines, currency, canWrite }: { budgetId: string; lines: Line[]; currency: string; canWrite: boolean }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
   const { data: fresh, error, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
@@ -65,12 +66,12 @@ export function MonitoringNotes({ budgetId, lines, currency }: { budgetId: strin
             <p className="muted">{t('budgets.notes.none')}</p>
           ) : (
             <ul className="notes">
-              {sortNotes(data.budget.monitoringNotes).map((n) => (
-                <NoteItem key={n.id} note={n} describe={describe} onChanged={changed} />
-              ))}
+              {sortNotes(data.budget.monitoringNotes).map((n) =>
+                canWrite ? <NoteItem key={n.id} note={n} describe={describe} onChanged={changed} /> : <NoteView key={n.id} note={n} describe={describe} />,
+              )}
             </ul>
           )}
-          <NewNoteForm budgetId={budgetId} lines={lines} records={data.budget.transactions} describe={describe} onCreated={() => changed(t('budgets.notes.created'))} />
+          {canWrite && <NewNoteForm budgetId={budgetId} lines={lines} records={data.budget.transactions} describe={describe} onCreated={() => changed(t('budgets.notes.created'))} />}
         </>
       )}
     </section>
