@@ -36,11 +36,11 @@ export async function seedTerritory(db: DataSource | EntityManager, units = load
   const ids = new Map(existing.map((r) => [`${r.country}:${r.code}`, r.id]));
   const fresh = units.filter((u) => !ids.has(`${u.country}:${u.code}`));
   for (const u of fresh) ids.set(`${u.country}:${u.code}`, randomUUID());
+  const index = new Map(units.map((x) => [`${x.country}:${x.code}`, x]));
   const depth = (u: ClassifierUnit): number => {
     let d = 0;
     let p = u.parentCode;
     const seen = new Set<string>();
-    const index = new Map(units.map((x) => [`${x.country}:${x.code}`, x]));
     while (p && !seen.has(p) && d < 10) {
       seen.add(p);
       d++;
