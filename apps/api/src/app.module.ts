@@ -2,7 +2,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
-import { Actor, AuthPlatformModule, verifyAccessToken } from '@ashar/auth';
+import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
@@ -54,11 +54,7 @@ export class ApiModule {
             formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
             plugins: [queryLimitsPlugin(() => schemaHost.schema, config.graphqlMaxDepth, config.graphqlMaxComplexity)],
             context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-              const header = req.headers.authorization ?? '';
-              const claims = header.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), config.jwtSecret) : null;
-              const actor = claims
-                ? new Actor(claims.sub, !!claims.adm, (id) => memberships.rolesOfAccount(id))
-                : Actor.anonymous();
+              const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
               const langHeader = req.headers['x-lang'];
               const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
               return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };

@@ -1,4 +1,4 @@
-import { Actor, verifyAccessToken } from '@ashar/auth';
+import { Actor, actorFromAuthorization } from '@ashar/auth';
 import { DomainError, AppConfig, toCsv } from '@ashar/kernel';
 import { MembershipService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
@@ -38,9 +38,7 @@ export class BudgetFilesController {
   }
 
   private actor(req: Request): Actor {
-    const header = req.headers.authorization ?? '';
-    const claims = header.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), this.config.jwtSecret) : null;
-    return claims ? new Actor(claims.sub, !!claims.adm, (id) => this.memberships.rolesOfAccount(id)) : Actor.anonymous();
+    return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id));
   }
 
   private async handle(res: Response, fn: () => Promise<void>) {

@@ -112,7 +112,9 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
     const keysByCodes = new Map<string, string[]>();
     for (const l of existing) {
       const k = `${l.direction}|${l.economicCode}|${l.functionalCode ?? ''}`;
-      keysByCodes.set(k, [...(keysByCodes.get(k) ?? []), l.lineKey]);
+      const keys = keysByCodes.get(k);
+      if (keys) keys.push(l.lineKey);
+      else keysByCodes.set(k, [l.lineKey]);
     }
     const keyFor = (r: { direction: string; economicCode: string; functionalCode?: string | null }) =>
       keysByCodes.get(`${r.direction}|${r.economicCode}|${r.functionalCode ?? ''}`)?.shift() ?? randomUUID();

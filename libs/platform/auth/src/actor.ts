@@ -1,3 +1,4 @@
+import { verifyAccessToken } from './access-token';
 import { Role } from './role';
 
 export interface OnBehalfOf {
@@ -54,4 +55,17 @@ export class Actor {
   toAudit(): { accountId: string | null; onBehalfOf: OnBehalfOf | null } {
     return { accountId: this.accountId, onBehalfOf: this.onBehalfOf };
   }
+}
+
+/**
+ * The actor behind an `Authorization: Bearer <access token>` header, or anonymous for anything
+ * missing, forged or expired. One function for GraphQL and plain HTTP endpoints alike.
+ */
+export function actorFromAuthorization(
+  header: string | undefined,
+  secret: string,
+  loadMemberships: (accountId: string) => Promise<Array<{ communityId: string; role: Role }>>,
+): Actor {
+  const claims = header?.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), secret) : null;
+  return claims ? new Actor(claims.sub, !!claims.adm, loadMemberships) : Actor.anonymous();
 }

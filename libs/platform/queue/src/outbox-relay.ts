@@ -86,7 +86,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             WHERE dispatched_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
         );
         const byQueue = new Map<QueueName, PendingRow[]>();
-        for (const r of rows) byQueue.set(r.queue, [...(byQueue.get(r.queue) ?? []), r]);
+        for (const r of rows) {
+          const list = byQueue.get(r.queue);
+          if (list) list.push(r);
+          else byQueue.set(r.queue, [r]);
+        }
         for (const [queueName, items] of byQueue) {
           const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
           await queue.addBulk(
