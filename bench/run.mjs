@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 const all = {
   tally: ['node', ['bench/tally/run.mjs']],
   budgets: ['node', ['-r', '@swc-node/register', 'bench/budgets/bench.ts']],
+  api: ['node', ['-r', '@swc-node/register', 'bench/api/bench.ts']],
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 let failed = 0;
