@@ -2,6 +2,21 @@ import { createPostgresBackend, setDefaultBackendFactory } from 'bullmq';
 
 export type QueueBackendKind = 'redis' | 'postgres';
 
+type PoolLike = { on(event: 'connect', listener: (client: { on(event: 'error', l: (e: Error) => void): void }) => void): void };
+
+/**
+ * BullMQ's PostgreSQL backend leaves a pooled client without an 'error' listener once it is idle:
+ * when PostgreSQL restarts, the second error of a terminated connection ("Connection terminated
+ * unexpectedly") is emitted with no listener and crashes the process. Every client of its pool gets
+ * a listener here; the pool still drops the dead client and BullMQ reconnects on the next query.
+ */
+const restartSafePostgresBackend = ((...args: Parameters<typeof createPostgresBackend>) => {
+  const backend = createPostgresBackend(...args);
+  const pool = (backend as unknown as { connection?: { pool?: PoolLike } }).connection?.pool;
+  pool?.on('connect', (client) => client.on('error', () => undefined));
+  return backend;
+}) as typeof createPostgresBackend;
+
 /**
  * BullMQ keeps its queues in Redis when REDIS_URL is set, otherwise in PostgreSQL (BullMQ 6's
  * PostgreSQL backend), durable either way, same job code. The backend factory is process-wide and
@@ -28,6 +43,6 @@ export function configureQueueBackend(opts: { redisUrl: string | null; databaseU
       },
     };
   }
-  setDefaultBackendFactory(createPostgresBackend as never);
+  setDefaultBackendFactory(restartSafePostgresBackend as never);
   return { kind: 'postgres', connection: { connectionString: opts.databaseUrl, schema: opts.schema, migrate: true, max: 5 } };
 }
