@@ -6,7 +6,7 @@ import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
-import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext, serviceUnavailablePlugin } from '@ashar/graphql';
+import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
 import { IdentityModule, MembershipService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
@@ -50,27 +50,9 @@ export class ApiModule {
             path: '/graphql',
             playground: false,
             introspection: config.nodeEnv !== 'production',
-            // No "Did you mean …" in production: suggestions would map the schema without introspection.
-            hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
             includeStacktraceInErrorResponses: false,
-            // Bounds before any per-document work: tokens while parsing, fragment fan-out while validating.
-            parseOptions: { maxTokens: config.graphqlMaxTokens },
-            maxRecursiveSelections: config.graphqlMaxSelections,
-            allowBatchedHttpRequests: false,
-            // Nest would reset every answer with a `data` key to HTTP 200, hiding the 503 that
-            // serviceUnavailablePlugin sets; no resolver error of ours carries an HTTP status otherwise.
-            preserveHttpStatusForExecutionErrors: false,
-            formatError: (formatted, error) =>
-              formatGraphqlError(formatted, error, (e, kind) => (kind === 'unhandled' ? log.error({ err: e }, 'unhandled GraphQL error') : log.warn({ err: e }, 'database unavailable: answered 503'))),
-            plugins: [
-              serviceUnavailablePlugin(),
-              queryLimitsPlugin(() => schemaHost.schema, {
-                maxDepth: config.graphqlMaxDepth,
-                maxComplexity: config.graphqlMaxComplexity,
-                maxAliases: config.graphqlMaxAliases,
-                maxRootFields: config.graphqlMaxRootFields,
-              }),
-            ],
+            formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
+            plugins: [queryLimitsPlugin(() => schemaHost.schema, config.graphqlMaxDepth, config.graphqlMaxComplexity)],
             context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
               const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
               const langHeader = req.headers['x-lang'];

@@ -10,43 +10,6 @@ import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 import { ApiModule, ApiModuleOptions } from './app.module';
 
-/**
- * The web shell has no inline script or style (Vite emits files), so the policy allows only this
- * origin; React sets styles through the CSSOM, which CSP does not restrict. Receipts and other user
- * files override it with a sandbox policy of their own.
- */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers on every answer. HSTS only where TLS is in use (directly or, with TRUST_PROXY, at the proxy). */
-function securityHeaders(config: AppConfig) {
-  return (req: { secure: boolean }, res: { setHeader(k: string, v: string): void }, next: () => void) => {
-    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('X-Frame-Options', 'DENY');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-    // Camera for receipt photos, geolocation for proposal map points; nothing else.
-    res.setHeader('Permissions-Policy', 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), serial=(), bluetooth=()');
-    if (req.secure || (config.nodeEnv === 'production' && config.cookieSecure)) {
-      res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    }
-    next();
-  };
-}
-
 /** Builds the API (GraphQL, health, and the built web client when WEB_DIST is set). */
 export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): Promise<INestApplication> {
   const logger = createLogger(config.logLevel, 'api');
@@ -54,10 +17,7 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
-  // Only configured proxies may set the client address (X-Forwarded-For); by default none.
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
-  app.use(securityHeaders(config));
+  app.set('trust proxy', 'loopback');
   app.use(compression());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });

@@ -21,14 +21,6 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
-  graphqlMaxAliases: number;
-  graphqlMaxRootFields: number;
-  /** Parser token cap: an oversized document is refused before it is parsed in full. */
-  graphqlMaxTokens: number;
-  /** Selections with fragments expanded (Apollo's recursive-selection rule): fan-out fragments. */
-  graphqlMaxSelections: number;
-  /** Express "trust proxy": false (trust no X-Forwarded-For), a hop count, or addresses/CIDRs/loopback. */
-  trustProxy: false | number | string[];
   argon2MemoryKiB: number;
 }
 
@@ -65,28 +57,6 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
   return raw;
 }
 
-const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
-
-/** 4 or 6 for an IP address literal, else 0 (no node:net here: the kernel is pure and also runs in the browser). */
-function ipVersion(s: string): 0 | 4 | 6 {
-  if (/^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/.test(s)) return 4;
-  return /^[0-9a-f:]+$/i.test(s) && s.includes(':') && s.split('::').length <= 2 ? 6 : 0;
-}
-
-/** Unset or "false": no proxy is trusted, so a client cannot choose its own address with a header. */
-function trustProxy(env: Env): false | number | string[] {
-  const raw = (env.TRUST_PROXY ?? '').trim();
-  if (!raw || raw === 'false') return false;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
-  for (const e of entries) {
-    const [addr, bits, extra] = e.split('/');
-    const okAddr = PROXY_NAMES.has(e) || (ipVersion(addr) > 0 && extra === undefined && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (ipVersion(addr) === 4 ? 32 : 128))));
-    if (!okAddr) throw new ConfigError(`TRUST_PROXY must be false, a hop count, or a comma list of addresses, CIDRs, loopback, linklocal, uniquelocal; got "${e}"`);
-  }
-  return entries;
-}
-
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -120,11 +90,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 2000, 10, 100000),
-    graphqlMaxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 10000),
-    graphqlMaxRootFields: int(env, 'GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000),
-    graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 5000, 100, 1000000),
-    graphqlMaxSelections: int(env, 'GRAPHQL_MAX_SELECTIONS', 5000, 10, 10000000),
-    trustProxy: trustProxy(env),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
   };
 }

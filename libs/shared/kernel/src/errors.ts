@@ -8,9 +8,7 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  /** Retryable: a dependency (the database) is briefly down; nothing was written. HTTP 503. */
-  | 'SERVICE_UNAVAILABLE';
+  | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -58,16 +56,6 @@ export class ConflictError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super('TOO_MANY_REQUESTS', 'errors.TOO_MANY_REQUESTS', 'Too many attempts', {
-      retryAfterSeconds,
-      params: { seconds: retryAfterSeconds },
-    });
-  }
-}
-
-/** The database (or another dependency) is briefly out of reach: the client should retry, nothing was written. */
-export class ServiceUnavailableError extends DomainError {
-  constructor(readonly retryAfterSeconds = 5) {
-    super('SERVICE_UNAVAILABLE', 'errors.SERVICE_UNAVAILABLE', 'Service briefly unavailable', {
       retryAfterSeconds,
       params: { seconds: retryAfterSeconds },
     });

@@ -63,16 +63,6 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...good, REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must start with redis:/);
     expect(() => loadConfig({ ...good, JWT_SECRET: 'short' })).toThrow(ConfigError);
   });
-
-  it('trusts no proxy by default, and only the proxies TRUST_PROXY names', () => {
-    expect(loadConfig(good).trustProxy).toBe(false);
-    expect(loadConfig({ ...good, TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ ...good, TRUST_PROXY: '1' }).trustProxy).toBe(1);
-    expect(loadConfig({ ...good, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
-    expect(() => loadConfig({ ...good, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY must be/);
-    expect(() => loadConfig({ ...good, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
-    expect(() => loadConfig({ ...good, TRUST_PROXY: '999.1.1.1' })).toThrow(/TRUST_PROXY/);
-  });
 });
 
 import { parseCsv, toCsv } from '../csv';
