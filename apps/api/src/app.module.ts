@@ -6,7 +6,7 @@ import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
-import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
+import { assertDocumentShape, createValidationPipe, formatGraphqlError, LoaderRegistry, QueryLimits, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
 import { IdentityModule, MembershipService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
@@ -22,6 +22,19 @@ export interface ApiModuleOptions {
   /** Where schema.gql is written (the committed copy); false keeps it in memory (tests). */
   schemaFile: string | false;
   logSql?: (sql: string, runnerData?: Record<string, unknown>) => void;
+}
+
+function queryLimits(config: AppConfig): QueryLimits {
+  return {
+    maxDepth: config.graphqlMaxDepth,
+    maxComplexity: config.graphqlMaxComplexity,
+    maxTokens: config.graphqlMaxTokens,
+    maxFields: config.graphqlMaxFields,
+    maxAliases: config.graphqlMaxAliases,
+    maxRootFields: config.graphqlMaxRootFields,
+    maxFragments: config.graphqlMaxFragments,
+    maxFragmentSpreads: config.graphqlMaxFragmentSpreads,
+  };
 }
 
 function clientIp(req: Request): string {
@@ -44,22 +57,30 @@ export class ApiModule {
           driver: ApolloDriver,
           imports: [IdentityModule],
           inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER],
-          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => ({
-            autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
-            sortSchema: true,
-            path: '/graphql',
-            playground: false,
-            introspection: config.nodeEnv !== 'production',
-            includeStacktraceInErrorResponses: false,
-            formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
-            plugins: [queryLimitsPlugin(() => schemaHost.schema, config.graphqlMaxDepth, config.graphqlMaxComplexity)],
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-              const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
-              const langHeader = req.headers['x-lang'];
-              const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
-              return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };
-            },
-          }),
+          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => {
+            const limits = queryLimits(config);
+            return {
+              autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
+              sortSchema: true,
+              path: '/graphql',
+              playground: false,
+              introspection: config.nodeEnv !== 'production',
+              includeStacktraceInErrorResponses: false,
+              formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
+              // Batching stays off (Apollo refuses an array body with 400): one operation per HTTP request.
+              allowBatchedHttpRequests: false,
+              parseOptions: { maxTokens: limits.maxTokens },
+              plugins: [queryLimitsPlugin(() => schemaHost.schema, limits)],
+              context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+                // Before Apollo parses and validates: an oversized document costs no more than this scan.
+                assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);
+                const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
+                const langHeader = req.headers['x-lang'];
+                const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
+                return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };
+              },
+            };
+          },
         }),
         TerritoryModule,
         IdentityModule,

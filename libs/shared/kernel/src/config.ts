@@ -21,6 +21,13 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Structural caps checked before a document is validated (see README, Configuration). */
+  graphqlMaxTokens: number;
+  graphqlMaxFields: number;
+  graphqlMaxAliases: number;
+  graphqlMaxRootFields: number;
+  graphqlMaxFragments: number;
+  graphqlMaxFragmentSpreads: number;
   argon2MemoryKiB: number;
 }
 
@@ -90,6 +97,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 2000, 10, 100000),
+    graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
+    graphqlMaxFields: int(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 10000),
+    graphqlMaxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+    graphqlMaxRootFields: int(env, 'GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000),
+    graphqlMaxFragments: int(env, 'GRAPHQL_MAX_FRAGMENTS', 30, 0, 1000),
+    graphqlMaxFragmentSpreads: int(env, 'GRAPHQL_MAX_FRAGMENT_SPREADS', 100, 0, 10000),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
   };
 }
