@@ -6,7 +6,16 @@ import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
-import { assertDocumentShape, createValidationPipe, formatGraphqlError, LoaderRegistry, QueryLimits, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
+import {
+  assertDocumentShape,
+  createValidationPipe,
+  formatGraphqlError,
+  LoaderRegistry,
+  QueryLimits,
+  queryLimitsPlugin,
+  RequestContext,
+  serviceUnavailablePlugin,
+} from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
 import { IdentityModule, MembershipService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
@@ -23,6 +32,9 @@ export interface ApiModuleOptions {
   schemaFile: string | false;
   logSql?: (sql: string, runnerData?: Record<string, unknown>) => void;
 }
+
+/** What a client is told to wait when PostgreSQL or Redis is unreachable (HTTP 503 Retry-After). */
+const RETRY_AFTER_SECONDS = 5;
 
 function queryLimits(config: AppConfig): QueryLimits {
   return {
@@ -59,18 +71,27 @@ export class ApiModule {
           inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER],
           useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => {
             const limits = queryLimits(config);
+            const production = config.nodeEnv === 'production';
             return {
               autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
               sortSchema: true,
               path: '/graphql',
               playground: false,
-              introspection: config.nodeEnv !== 'production',
+              introspection: !production,
+              // Introspection is off in production; "Did you mean ...?" would spell the schema out anyway.
+              hideSchemaDetailsFromClientErrors: production,
               includeStacktraceInErrorResponses: false,
-              formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
+              formatError: (formatted, error) =>
+                formatGraphqlError(formatted, error, {
+                  log: (e) => log.error({ err: e }, 'unhandled GraphQL error'),
+                  logClient: (e, code) => log.debug({ code, msg: e instanceof Error ? e.message : String(e) }, 'client GraphQL error'),
+                  hideSuggestions: production,
+                  retryAfterSeconds: RETRY_AFTER_SECONDS,
+                }),
               // Batching stays off (Apollo refuses an array body with 400): one operation per HTTP request.
               allowBatchedHttpRequests: false,
               parseOptions: { maxTokens: limits.maxTokens },
-              plugins: [queryLimitsPlugin(() => schemaHost.schema, limits)],
+              plugins: [queryLimitsPlugin(() => schemaHost.schema, limits), serviceUnavailablePlugin(RETRY_AFTER_SECONDS)],
               context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
                 // Before Apollo parses and validates: an oversized document costs no more than this scan.
                 assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);
