@@ -1,6 +1,6 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
@@ -10,6 +10,7 @@ import {
   assertDocumentShape,
   createValidationPipe,
   formatGraphqlError,
+  GraphqlExceptionFilter,
   LoaderRegistry,
   QueryLimits,
   queryLimitsPlugin,
@@ -91,6 +92,9 @@ export class ApiModule {
               // Batching stays off (Apollo refuses an array body with 400): one operation per HTTP request.
               allowBatchedHttpRequests: false,
               parseOptions: { maxTokens: limits.maxTokens },
+              // Nest would reset every response with `data` to 200, hiding the 503 of an outage (no resolver
+              // here sets extensions.http, so nothing else changes).
+              preserveHttpStatusForExecutionErrors: false,
               plugins: [queryLimitsPlugin(() => schemaHost.schema, limits), serviceUnavailablePlugin(RETRY_AFTER_SECONDS)],
               context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
                 // Before Apollo parses and validates: an oversized document costs no more than this scan.
@@ -110,6 +114,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_GUARD, useClass: OnBehalfGuard },
       ],
     };

@@ -6,3 +6,4 @@ export * from './query-limits.plugin';
 export * from './localized-text.type';
 export * from './lang.scalar';
 export * from './service-unavailable';
+export * from './graphql-exception.filter';

@@ -1,6 +1,8 @@
+import { ArgumentsHost, Logger } from '@nestjs/common';
 import { ConflictError, InvalidInputError, ServiceUnavailableError } from '@ashar/kernel';
 import { GraphQLError } from 'graphql';
 import { formatGraphqlError } from '../error-formatter';
+import { GraphqlExceptionFilter } from '../graphql-exception.filter';
 import { isServiceUnavailable, serviceUnavailablePlugin } from '../service-unavailable';
 
 function run(error: unknown, code?: string, opts: { hideSuggestions?: boolean } = {}) {
@@ -98,5 +100,15 @@ describe('serviceUnavailablePlugin', () => {
   it('leaves other responses alone', async () => {
     expect((await send([new GraphQLError('x', { originalError: new InvalidInputError('f', 'k') })])).status).toBeUndefined();
     expect((await send([])).status).toBeUndefined();
+  });
+});
+
+describe('GraphqlExceptionFilter', () => {
+  it('hands a resolver error to Apollo as it is, without Nest logging it', () => {
+    const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const err = new InvalidInputError('input.email', 'errors.validation.email');
+    expect(new GraphqlExceptionFilter().catch(err, { getType: () => 'graphql' } as unknown as ArgumentsHost)).toBe(err);
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 });
