@@ -1,12 +1,22 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
-import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
+import {
+  assertDocumentShape,
+  createValidationPipe,
+  formatGraphqlError,
+  GraphqlExceptionFilter,
+  LoaderRegistry,
+  QueryLimits,
+  queryLimitsPlugin,
+  RequestContext,
+  serviceUnavailablePlugin,
+} from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
 import { IdentityModule, MembershipService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
@@ -22,6 +32,22 @@ export interface ApiModuleOptions {
   /** Where schema.gql is written (the committed copy); false keeps it in memory (tests). */
   schemaFile: string | false;
   logSql?: (sql: string, runnerData?: Record<string, unknown>) => void;
+}
+
+/** What a client is told to wait when PostgreSQL or Redis is unreachable (HTTP 503 Retry-After). */
+const RETRY_AFTER_SECONDS = 5;
+
+function queryLimits(config: AppConfig): QueryLimits {
+  return {
+    maxDepth: config.graphqlMaxDepth,
+    maxComplexity: config.graphqlMaxComplexity,
+    maxTokens: config.graphqlMaxTokens,
+    maxFields: config.graphqlMaxFields,
+    maxAliases: config.graphqlMaxAliases,
+    maxRootFields: config.graphqlMaxRootFields,
+    maxFragments: config.graphqlMaxFragments,
+    maxFragmentSpreads: config.graphqlMaxFragmentSpreads,
+  };
 }
 
 function clientIp(req: Request): string {
@@ -44,22 +70,42 @@ export class ApiModule {
           driver: ApolloDriver,
           imports: [IdentityModule],
           inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER],
-          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => ({
-            autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
-            sortSchema: true,
-            path: '/graphql',
-            playground: false,
-            introspection: config.nodeEnv !== 'production',
-            includeStacktraceInErrorResponses: false,
-            formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
-            plugins: [queryLimitsPlugin(() => schemaHost.schema, config.graphqlMaxDepth, config.graphqlMaxComplexity)],
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-              const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
-              const langHeader = req.headers['x-lang'];
-              const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
-              return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };
-            },
-          }),
+          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => {
+            const limits = queryLimits(config);
+            const production = config.nodeEnv === 'production';
+            return {
+              autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
+              sortSchema: true,
+              path: '/graphql',
+              playground: false,
+              introspection: !production,
+              // Introspection is off in production; "Did you mean ...?" would spell the schema out anyway.
+              hideSchemaDetailsFromClientErrors: production,
+              includeStacktraceInErrorResponses: false,
+              formatError: (formatted, error) =>
+                formatGraphqlError(formatted, error, {
+                  log: (e) => log.error({ err: e }, 'unhandled GraphQL error'),
+                  logClient: (e, code) => log.debug({ code, msg: e instanceof Error ? e.message : String(e) }, 'client GraphQL error'),
+                  hideSuggestions: production,
+                  retryAfterSeconds: RETRY_AFTER_SECONDS,
+                }),
+              // Batching stays off (Apollo refuses an array body with 400): one operation per HTTP request.
+              allowBatchedHttpRequests: false,
+              parseOptions: { maxTokens: limits.maxTokens },
+              // Nest would reset every response with `data` to 200, hiding the 503 of an outage (no resolver
+              // here sets extensions.http, so nothing else changes).
+              preserveHttpStatusForExecutionErrors: false,
+              plugins: [queryLimitsPlugin(() => schemaHost.schema, limits), serviceUnavailablePlugin(RETRY_AFTER_SECONDS)],
+              context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+                // Before Apollo parses and validates: an oversized document costs no more than this scan.
+                assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);
+                const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
+                const langHeader = req.headers['x-lang'];
+                const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
+                return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };
+              },
+            };
+          },
         }),
         TerritoryModule,
         IdentityModule,
@@ -68,6 +114,7 @@ export class ApiModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphqlExceptionFilter },
         { provide: APP_GUARD, useClass: OnBehalfGuard },
       ],
     };

@@ -6,9 +6,51 @@ import { AppConfig } from '@ashar/kernel';
 import { createLogger, PinoNestLogger } from '@ashar/runtime';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
-import { existsSync } from 'fs';
+import { createHash } from 'crypto';
+import type { NextFunction, Request, Response } from 'express';
+import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { ApiModule, ApiModuleOptions } from './app.module';
+
+/** 'sha256-…' sources for the inline <script>/<style> blocks of the shell (Vite emits none today). */
+function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
+  const re = tag === 'script' ? /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi : /<style[^>]*>([\s\S]*?)<\/style>/gi;
+  return [...html.matchAll(re)].filter((m) => m[1].trim()).map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+}
+
+/**
+ * Security headers on every response (API, web shell, assets), written by hand: they are few.
+ * The CSP allows only this origin; inline blocks of the served index.html are allowed by hash.
+ */
+export function securityHeaders(config: AppConfig, indexHtml: string | null) {
+  const scripts = ["'self'", ...(indexHtml ? inlineHashes(indexHtml, 'script') : [])].join(' ');
+  const styles = ["'self'", ...(indexHtml ? inlineHashes(indexHtml, 'style') : [])].join(' ');
+  const csp = [
+    "default-src 'self'",
+    `script-src ${scripts}`,
+    `style-src ${styles}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+  // Camera: receipt photos; geolocation: map points (planned). Everything else off.
+  const permissions = 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()';
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('Permissions-Policy', permissions);
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    // HSTS only means something over TLS: on a secure request, or where the deployment says it is HTTPS.
+    if (req.secure || config.cookieSecure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  };
+}
 
 /** Builds the API (GraphQL, health, and the built web client when WEB_DIST is set). */
 export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): Promise<INestApplication> {
@@ -17,14 +59,17 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  // Only configured proxies may speak for the client (req.ip, req.secure); default: none (TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  const index = config.webDist ? join(resolve(config.webDist), 'index.html') : null;
+  if (index && !existsSync(index)) throw new Error(`WEB_DIST=${config.webDist} has no index.html (run the web build)`);
+  app.use(securityHeaders(config, index ? readFileSync(index, 'utf8') : null));
   app.use(compression());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
-  if (config.webDist) {
+  if (config.webDist && index) {
     const dist = resolve(config.webDist);
-    const index = join(dist, 'index.html');
-    if (!existsSync(index)) throw new Error(`WEB_DIST=${config.webDist} has no index.html (run the web build)`);
     app.useStaticAssets(dist, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
       if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
     } });

@@ -5,3 +5,5 @@ export * from './validation.pipe';
 export * from './query-limits.plugin';
 export * from './localized-text.type';
 export * from './lang.scalar';
+export * from './service-unavailable';
+export * from './graphql-exception.filter';

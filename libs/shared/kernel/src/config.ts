@@ -21,7 +21,19 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
+  /** Structural caps checked before a document is validated (see README, Configuration). */
+  graphqlMaxTokens: number;
+  graphqlMaxFields: number;
+  graphqlMaxAliases: number;
+  graphqlMaxRootFields: number;
+  graphqlMaxFragments: number;
+  graphqlMaxFragmentSpreads: number;
   argon2MemoryKiB: number;
+  /**
+   * Which peers may set X-Forwarded-For/-Proto (Express "trust proxy"): false (none, the default),
+   * a hop count, or addresses/CIDRs and Express's names (loopback, linklocal, uniquelocal).
+   */
+  trustProxy: false | number | string[];
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +69,28 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
   return raw;
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}(\/([12]?\d|3[0-2]))?$/;
+const IPV6 = /^[0-9a-f:]*:[0-9a-f:.]*(\/(\d|[1-9]\d|1[01]\d|12[0-8]))?$/i;
+
+/** TRUST_PROXY: unset/false = trust no one (X-Forwarded-For ignored); "true" is refused (anyone could spoof). */
+function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  const value = (raw ?? '').trim();
+  if (value === '' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY hop count must be between 0 and 10, got ${hops}`);
+    return hops === 0 ? false : hops;
+  }
+  const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+  for (const item of items) {
+    if (!PROXY_NAMES.has(item) && !IPV4.test(item) && !IPV6.test(item)) {
+      throw new ConfigError(`TRUST_PROXY must be false, a hop count, or a comma list of addresses/CIDRs (or loopback, linklocal, uniquelocal), got "${item}"`);
+    }
+  }
+  return items;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -90,6 +124,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 2000, 10, 100000),
+    graphqlMaxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 3000, 100, 100000),
+    graphqlMaxFields: int(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 10000),
+    graphqlMaxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+    graphqlMaxRootFields: int(env, 'GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000),
+    graphqlMaxFragments: int(env, 'GRAPHQL_MAX_FRAGMENTS', 30, 0, 1000),
+    graphqlMaxFragmentSpreads: int(env, 'GRAPHQL_MAX_FRAGMENT_SPREADS', 100, 0, 10000),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

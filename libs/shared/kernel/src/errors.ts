@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS';
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE';
 
 export class DomainError extends Error {
   constructor(
@@ -56,6 +57,16 @@ export class ConflictError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super('TOO_MANY_REQUESTS', 'errors.TOO_MANY_REQUESTS', 'Too many attempts', {
+      retryAfterSeconds,
+      params: { seconds: retryAfterSeconds },
+    });
+  }
+}
+
+/** A dependency (PostgreSQL, Redis) is unreachable: retryable, answered with HTTP 503 and Retry-After. */
+export class ServiceUnavailableError extends DomainError {
+  constructor(readonly retryAfterSeconds = 5) {
+    super('SERVICE_UNAVAILABLE', 'errors.SERVICE_UNAVAILABLE', 'Service temporarily unavailable', {
       retryAfterSeconds,
       params: { seconds: retryAfterSeconds },
     });
