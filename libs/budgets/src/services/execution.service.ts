@@ -1,11 +1,10 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { assertUuid, ConflictError, InvalidInputError, MAX_MONEY_MINOR, parseMajorAmount } from '@ashar/kernel';
+import { assertUuid, ConflictError, InvalidInputError, MAX_MONEY_MINOR, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { parseDateCell } from '../domain/import-rows';
 import { RecordTransactionInput } from '../dtos/budget.types';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetService } from './budget.service';
@@ -41,8 +40,7 @@ export class ExecutionService {
     const amount = parseMajorAmount(input.amount);
     if (amount === null || amount <= 0n) throw new InvalidInputError('input.amount', 'errors.budgets.amount');
     if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError('input.amount', 'errors.budgets.amountTooLarge');
-    const date = parseDateCell(input.occurredOn);
-    if (!date) throw new InvalidInputError('input.occurredOn', 'errors.validation.date');
+    const date = parseIsoDate('input.occurredOn', input.occurredOn);
     if (!date.startsWith(`${budget.fiscalYear}-`)) throw new InvalidInputError('input.occurredOn', 'errors.budgets.dateOutsideFiscalYear', undefined, { year: budget.fiscalYear });
     // The line must exist in some version past... any version of this budget; its side gives the kind.
     const line: { direction: string }[] = await this.db.query(

@@ -49,13 +49,20 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, maxDepth: numb
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const depth = depthOf((operation as OperationDefinitionNode).selectionSet, fragments, new Set());
           if (depth > maxDepth) throw limitError(`Query depth ${depth} exceeds the limit of ${maxDepth}`);
-          const complexity = getComplexity({
-            schema: getSchema(),
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema: getSchema(),
+              operationName: request.operationName ?? undefined,
+              query: document,
+              variables: request.variables ?? {},
+              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (e) {
+            // getComplexity coerces the variables before Apollo does: an Int past 2^31 or a missing
+            // required field throws here, and must answer as Apollo would (BAD_USER_INPUT), not 500.
+            throw limitError(e instanceof Error ? e.message : 'Invalid variables');
+          }
           if (complexity > maxComplexity) throw limitError(`Query complexity ${complexity} exceeds the limit of ${maxComplexity}`);
         },
       };
