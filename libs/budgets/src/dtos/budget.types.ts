@@ -496,7 +496,7 @@ export class RecordTransactionInput {
 
   @Field(() => [AttachmentInput], { defaultValue: [] })
   @IsArray()
-  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 }))
+  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 })) // MAX_ATTACHMENTS (not imported: services import these DTOs)
   @ValidateNested({ each: true })
   @Type(() => AttachmentInput)
   attachments: AttachmentInput[];
