@@ -108,17 +108,22 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+// process.exitCode, never process.exit(): exiting at once drops whatever stdout has not yet handed to
+// a pipe (`--json | wc -c` was cut at 64 KiB); Node exits by itself once the output has drained.
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err) => {
     if (err instanceof UsageError) {
       console.error(`tally: ${err.message}\n${USAGE}`);
-      process.exit(2);
+      process.exitCode = 2;
+      return;
     }
     if (err instanceof PabulibFormatError) console.error(`tally: malformed input: ${err.message}`);
     else if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') console.error(`tally: no such file: ${(err as NodeJS.ErrnoException).path}`);
     else console.error(`tally: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
 void parsePabulib;

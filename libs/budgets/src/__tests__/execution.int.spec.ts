@@ -1,6 +1,6 @@
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
-import { count, platformAdmin, publishedBudget, RECORD, village, Village } from './support';
+import { APPROVE, count, CREATE_BUDGET, platformAdmin, PUBLISH, publishedBudget, RECORD, SAVE_LINES, SUBMIT, village, Village } from './support';
 
 describe('execution, flags, monitoring notes and the public budget query (real PostgreSQL)', () => {
   let api: RunningApi;
@@ -154,5 +154,106 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     expect((await get(v.citizen.token)).status).toBe(403);
     const audit = await api.dataSource.query(`SELECT after->>'sha256' AS sha FROM audit_events WHERE action = 'budget.uploadDocument'`);
     expect(audit).toHaveLength(1);
+  });
+
+  describe('loose input never reaches PostgreSQL: 4xx with a stable code, never 500', () => {
+    const DASHES = '-'.repeat(36);
+    const code = (r: { errors?: { extensions: { code: string } }[] }) => r.errors?.[0]?.extensions.code;
+
+    it('a 36-dash id: BAD_USER_INPUT naming the GraphQL argument, NOT_FOUND in a URL', async () => {
+      const cases: Array<[string, Record<string, unknown>, string]> = [
+        [`query($id: ID!) { budget(id: $id) { id } }`, { id: DASHES }, 'id'],
+        [`query($id: ID!) { budgetVersion(id: $id) { id } }`, { id: DASHES }, 'id'],
+        [`query($id: ID!) { budgetFor(communityId: $id, fiscalYear: 2025) { id } }`, { id: DASHES }, 'communityId'],
+        [`query($id: ID!) { budgetsOfCommunity(communityId: $id) { id } }`, { id: DASHES }, 'communityId'],
+        [`query($a: ID!, $b: ID!) { compareBudgetVersions(fromId: $a, toId: $b) { changes { lineKey } } }`, { a: b.versionId, b: DASHES }, 'toId'],
+        [`query($id: ID!) { budgetExport(id: $id) { id } }`, { id: DASHES }, 'id'],
+        [`query($id: ID!) { budgetImport(id: $id) { id } }`, { id: DASHES }, 'id'],
+        [`mutation($id: ID!) { attachBudgetDocument(transactionId: $id, attachment: { name: "a", url: "https://x.kg/a.pdf" }) { id } }`, { id: DASHES }, 'transactionId'],
+        [`mutation($id: ID!) { replyToMonitoringNote(noteId: $id, body: "x") { id } }`, { id: DASHES }, 'noteId'],
+        [`mutation($id: ID!) { setBudgetPopulation(budgetId: $id, population: 10) { id } }`, { id: DASHES }, 'budgetId'],
+        [RECORD, { input: { budgetId: b.budgetId, lineKey: DASHES, occurredOn: '2025-04-01', amount: '10', attachments: [] } }, 'input.lineKey'],
+        [`mutation($input: CreateInvitationInput!) { createInvitation(input: $input) { token } }`, { input: { communityId: DASHES, role: 'CITIZEN' } }, 'input.communityId'],
+      ];
+      for (const [q, vars, field] of cases) {
+        const r = await gql(api.baseUrl, q, vars, { token: v.a.token });
+        expect({ q, status: r.status, ext: r.errors?.[0]?.extensions }).toMatchObject({ q, ext: { code: 'BAD_USER_INPUT', field } });
+        expect(r.status).toBeLessThan(500);
+      }
+      // Lookups by id behind other resolvers (territory) and the on-behalf header answer without a 500 too.
+      expect(code(await gql(api.baseUrl, `query($id: ID!) { community(id: $id) { id } }`, { id: DASHES }))).toBe('NOT_FOUND');
+      const behalf = await gql(api.baseUrl, `query { me { id } }`, {}, { token: v.a.token, headers: { 'x-on-behalf-of': DASHES, 'x-on-behalf-reason': 'paper form' } });
+      expect(behalf.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'x-on-behalf-of' });
+
+      const auth = { authorization: `Bearer ${v.a.token}` };
+      for (const [method, path] of [
+        ['GET', `/api/budget-documents/${DASHES}`],
+        ['POST', `/api/budget-transactions/${DASHES}/documents?fileName=a.pdf`],
+        ['GET', `/api/budgets/exports/${DASHES}/download`],
+        ['GET', `/api/public/budgets/${DASHES}/versions/1/budget.csv`],
+      ] as const) {
+        const res = await fetch(`${api.baseUrl}${path}`, { method, headers: { ...auth, 'content-type': 'application/octet-stream' }, ...(method === 'POST' ? { body: Buffer.from('%PDF-1.4 x') as never } : {}) });
+        expect({ path, status: res.status }).toEqual({ path, status: 404 });
+      }
+    });
+
+    it('impossible calendar dates that fit YYYY-MM-DD: BAD_USER_INPUT errors.validation.date with the field', async () => {
+      const input = { budgetId: b.budgetId, lineKey: b.keys['2111'], amount: '10', attachments: [] };
+      for (const occurredOn of ['2025-02-29', '2025-13-01', '2025-04-31', '2025-00-10']) {
+        const r = await gql(api.baseUrl, RECORD, { input: { ...input, occurredOn } }, { token: v.a.token });
+        expect({ occurredOn, ext: r.errors?.[0]?.extensions }).toMatchObject({ occurredOn, ext: { code: 'BAD_USER_INPUT', field: 'input.occurredOn', messageKey: 'errors.validation.date' } });
+      }
+      const flags = await gql(api.baseUrl, `query($id: ID!, $asOf: String) { budget(id: $id) { flags(asOf: $asOf) { kind } } }`, { id: b.budgetId, asOf: '2099-02-30' }, { token: v.a.token });
+      expect(flags.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf', messageKey: 'errors.validation.date' });
+      expect(await count(api, 'budget_transactions')).toBe(6);
+
+      // Publishing and approving a version carry dates too.
+      const created = ok(await gql(api.baseUrl, CREATE_BUDGET, { input: { communityId: v.communityId, fiscalYear: 2031, currency: 'KGS', title: { ky: '2031', ru: '2031' } } }, { token: v.a.token })).createBudget;
+      const saved = ok(await gql(api.baseUrl, SAVE_LINES, { input: { versionId: created.openVersion.id, expectedRevision: created.openVersion.revision, lines: [{ direction: 'REVENUE', economicCode: '11111', amount: '5' }] } }, { token: v.a.token })).saveBudgetLines;
+      const sub = ok(await gql(api.baseUrl, SUBMIT, { input: { versionId: saved.id, expectedRevision: saved.revision } }, { token: v.a.token })).submitBudgetVersion;
+      const pub = await gql(api.baseUrl, PUBLISH, { input: { versionId: sub.id, expectedRevision: sub.revision, commentsUntil: '2099-02-30' } }, { token: v.b.token });
+      expect(pub.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.commentsUntil', messageKey: 'errors.validation.date' });
+      const published = ok(await gql(api.baseUrl, PUBLISH, { input: { versionId: sub.id, expectedRevision: sub.revision, commentsUntil: '2096-02-29' } }, { token: v.b.token })).publishBudgetVersion;
+      expect(published.commentsUntil).toBe('2096-02-29');
+      const appr = await gql(api.baseUrl, APPROVE, { input: { versionId: sub.id, expectedRevision: published.revision, decisionDate: '2026-02-29', decisionNumber: '7' } }, { token: v.admin.token });
+      expect(appr.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.decisionDate', messageKey: 'errors.validation.date' });
+      expect(ok(await gql(api.baseUrl, APPROVE, { input: { versionId: sub.id, expectedRevision: published.revision, decisionDate: '2028-02-29', decisionNumber: '7' } }, { token: v.admin.token })).approveBudgetVersion.status).toBe('APPROVED');
+    });
+
+    it('negative, zero and huge amounts, and Int overflow: BAD_USER_INPUT, nothing written', async () => {
+      const input = { budgetId: b.budgetId, lineKey: b.keys['2111'], occurredOn: '2025-04-01', attachments: [] };
+      for (const [amount, messageKey] of [
+        ['-5', 'errors.budgets.amount'],
+        ['0', 'errors.budgets.amount'],
+        ['10000000000000', 'errors.budgets.amountTooLarge'], // 10^13 som = MAX_MONEY_MINOR tyiyn
+        ['999999999999999999999', 'errors.budgets.amountTooLarge'],
+      ]) {
+        const r = await gql(api.baseUrl, RECORD, { input: { ...input, amount } }, { token: v.a.token });
+        expect({ amount, ext: r.errors?.[0]?.extensions }).toMatchObject({ amount, ext: { code: 'BAD_USER_INPUT', field: 'input.amount', messageKey } });
+      }
+      expect(await count(api, 'budget_transactions')).toBe(6);
+
+      const created = ok(await gql(api.baseUrl, CREATE_BUDGET, { input: { communityId: v.communityId, fiscalYear: 2032, currency: 'KGS', title: { ky: '2032', ru: '2032' } } }, { token: v.a.token })).createBudget;
+      const save = (amount: string) => gql(api.baseUrl, SAVE_LINES, { input: { versionId: created.openVersion.id, expectedRevision: created.openVersion.revision, lines: [{ direction: 'REVENUE', economicCode: '11111', amount: '1' }, { direction: 'REVENUE', economicCode: '11111', amount }] } }, { token: v.a.token });
+      expect((await save('-1')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.1.amount', messageKey: 'errors.budgets.amountNegative' });
+      expect((await save('10000000000000')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.1.amount', messageKey: 'errors.budgets.amountTooLarge' });
+      expect(ok(await save('9999999999999.99')).saveBudgetLines.lines[1].amount).toBe('999999999999999');
+
+      const overflow = [
+        [`mutation($id: ID!, $p: Int) { setBudgetPopulation(budgetId: $id, population: $p) { id } }`, { id: b.budgetId, p: 2 ** 31 }],
+        [`mutation($id: ID!, $p: Int) { setBudgetPopulation(budgetId: $id, population: $p) { id } }`, { id: b.budgetId, p: -1 }],
+        [SUBMIT, { input: { versionId: created.openVersion.id, expectedRevision: 2 ** 40 } }],
+        [`query($id: ID!, $n: Int) { budget(id: $id) { transactions(limit: $n) { id } } }`, { id: b.budgetId, n: 99999999999 }],
+      ] as const;
+      for (const [q, vars] of overflow) {
+        const r = await gql(api.baseUrl, q, vars, { token: v.a.token });
+        expect({ q, code: code(r) }).toEqual({ q, code: 'BAD_USER_INPUT' });
+        expect(r.status).toBeLessThan(500);
+      }
+      // Written in the query itself, graphql-js refuses it while validating: also a 4xx with a stable code.
+      const literal = await gql(api.baseUrl, `query($id: ID!) { budget(id: $id) { transactions(limit: 99999999999) { id } } }`, { id: b.budgetId }, { token: v.a.token });
+      expect(code(literal)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(literal.status).toBeLessThan(500);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { parseMajorAmount } from '@ashar/kernel';
+import { MAX_MONEY_MINOR, parseMajorAmount } from '@ashar/kernel';
 import { Direction, TransactionKind } from './types';
 
 /** Raw rows as read from CSV or XLSX: cells as text, with the file's own line numbers. */
@@ -20,7 +20,7 @@ export const MAX_LINE_CHARS = 64 * 1024;
 export const MAX_CELL_CHARS = 2000;
 export const MAX_REPORTED_ERRORS = 1000;
 /** 10^13 som: far above any local budget; keeps sums safely inside bigint and numeric(20). */
-export const MAX_AMOUNT_MINOR = 10n ** 15n;
+export const MAX_AMOUNT_MINOR = MAX_MONEY_MINOR;
 
 export const LEDGER_FIELDS = ['kind', 'date', 'economic_code', 'functional_code', 'amount', 'counterparty', 'purpose', 'document_number'] as const;
 export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'amount'] as const;

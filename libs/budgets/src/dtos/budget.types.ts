@@ -1,7 +1,8 @@
 import { LocalizedTextInput, LocalizedTextType } from '@ashar/graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { isIsoDate } from '@ashar/kernel';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateNested, ValidationOptions } from 'class-validator';
 
 export enum DirectionEnum {
   REVENUE = 'REVENUE',
@@ -65,7 +66,13 @@ registerEnumType(LineChangeKindEnum, { name: 'BudgetLineChangeKind' });
 
 const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * 'loose' is exactly the kernel's isUuid (8-4-4-4-12 hex, version digit not checked); 'all' would
+ * refuse ids of other shapes PostgreSQL stores, so a lookup's answer would depend on the id's version.
+ */
+const UUID = 'loose' as const;
+/** YYYY-MM-DD that exists in the calendar (kernel isIsoDate): "2026-02-29" fits a regex, not PostgreSQL. */
+const IsIsoDate = (options?: ValidationOptions) => ValidateBy({ name: 'isIsoDate', validator: { validate: (v) => isIsoDate(v), defaultMessage: () => 'must be a date YYYY-MM-DD' } }, options);
 const AMOUNT_TEXT = /^\s*-?[\d\s\u00a0.,']{1,24}\s*$/;
 const MONEY = 'Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "1234550" = 12 345,50';
 
@@ -275,7 +282,7 @@ export class ExportType {
 @InputType()
 export class CreateBudgetInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   communityId: string;
 
   @Field(() => Int)
@@ -309,7 +316,7 @@ export class CreateBudgetInput {
 export class BudgetLineInput {
   @Field(() => ID, { nullable: true, description: 'Omit for a new line' })
   @IsOptional()
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   lineKey?: string | null;
 
   @Field(() => DirectionEnum)
@@ -343,7 +350,7 @@ export class BudgetLineInput {
 @InputType()
 export class SaveBudgetLinesInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   versionId: string;
 
   @Field(() => Int, { description: 'The revision the client edited' })
@@ -360,14 +367,14 @@ export class SaveBudgetLinesInput {
   @Field(() => [ID], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(5000, ctx('errors.validation.tooMany', { max: 5000 }))
-  @IsUUID('all', { each: true, ...ctx('errors.validation.invalid') })
+  @IsUUID(UUID, { each: true, ...ctx('errors.validation.invalid') })
   removeLineKeys: string[];
 }
 
 @InputType()
 export class VersionStepInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   versionId: string;
 
   @Field(() => Int)
@@ -378,14 +385,14 @@ export class VersionStepInput {
 @InputType()
 export class PublishVersionInput extends VersionStepInput {
   @Field({ description: 'Last day of the public comment period (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, ctx('errors.validation.date'))
+  @IsIsoDate(ctx('errors.validation.date'))
   commentsUntil: string;
 }
 
 @InputType()
 export class ApproveVersionInput extends VersionStepInput {
   @Field()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, ctx('errors.validation.date'))
+  @IsIsoDate(ctx('errors.validation.date'))
   decisionDate: string;
 
   @Field()
@@ -405,7 +412,7 @@ export class ApproveVersionInput extends VersionStepInput {
 @InputType()
 export class AmendBudgetInput {
   @Field(() => ID, { description: 'The published or approved version to amend' })
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   versionId: string;
 
   @Field()
@@ -419,12 +426,12 @@ export class AmendBudgetInput {
 @InputType()
 export class AddBudgetCommentInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   versionId: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   lineKey?: string | null;
 
   @Field()
@@ -453,15 +460,15 @@ export class AttachmentInput {
 @InputType()
 export class RecordTransactionInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   budgetId: string;
 
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   lineKey: string;
 
   @Field({ description: 'YYYY-MM-DD, within the fiscal year' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, ctx('errors.validation.date'))
+  @IsIsoDate(ctx('errors.validation.date'))
   occurredOn: string;
 
   @Field({ description: 'Decimal amount as typed' })
@@ -489,7 +496,7 @@ export class RecordTransactionInput {
 
   @Field(() => [AttachmentInput], { defaultValue: [] })
   @IsArray()
-  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 }))
+  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 })) // MAX_ATTACHMENTS (not imported: services import these DTOs)
   @ValidateNested({ each: true })
   @Type(() => AttachmentInput)
   attachments: AttachmentInput[];
@@ -498,17 +505,17 @@ export class RecordTransactionInput {
 @InputType()
 export class CreateMonitoringNoteInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   budgetId: string;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   lineKey?: string | null;
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   transactionId?: string | null;
 
   @Field(() => NoteStatusEnum)
@@ -569,7 +576,7 @@ export class ClassificationInput {
 @InputType()
 export class RequestExportInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   versionId: string;
 
   @Field(() => ExportFormatEnum)
@@ -580,7 +587,7 @@ export class RequestExportInput {
 @InputType()
 export class ImportMappingInput {
   @Field(() => ID)
-  @Matches(UUID, ctx('errors.validation.invalid'))
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
   communityId: string;
 
   @Field(() => ImportKindEnum)

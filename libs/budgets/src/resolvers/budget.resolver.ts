@@ -1,7 +1,7 @@
 import { Actor, CurrentActor, PermissionService } from '@ashar/auth';
 import { accountByIdLoader, AccountService, MemberSummaryType } from '@ashar/identity';
 import { byKeys, Ctx, groupByKeys, RequestContext } from '@ashar/graphql';
-import { AppConfig, NotFoundError } from '@ashar/kernel';
+import { AppConfig, NotFoundError, parseIsoDate } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
@@ -23,6 +23,7 @@ import { ClassificationService } from '../services/classification.service';
 import { ExecutionService } from '../services/execution.service';
 import { MonitoringService } from '../services/monitoring.service';
 import { perResident } from '../domain/totals';
+import { UuidArg } from './uuid-arg.pipe';
 import { diffVersions, toChanges, toLineType, toTotalsType, versionsOf, versionView } from './view-loader';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -42,19 +43,17 @@ export class BudgetResolver {
   ) {}
 
   @Query(() => BudgetType, { description: 'Public: a budget document (its non-public versions only for its budget group)' })
-  budget(@Args('id', { type: () => ID }) id: string) {
+  budget(@Args('id', { type: () => ID }, UuidArg) id: string) {
     return this.budgets.budgetById(id);
   }
 
   @Query(() => BudgetType, { nullable: true, description: 'Public: the budget of a community for a year' })
-  budgetFor(@Args('communityId', { type: () => ID }) communityId: string, @Args('fiscalYear', { type: () => Int }) fiscalYear: number) {
-    if (!/^[0-9a-f-]{36}$/i.test(communityId)) return null;
+  budgetFor(@Args('communityId', { type: () => ID }, UuidArg) communityId: string, @Args('fiscalYear', { type: () => Int }) fiscalYear: number) {
     return this.db.getRepository(Budget).findOneBy({ communityId, fiscalYear });
   }
 
   @Query(() => [BudgetType], { description: 'Public: the budgets of a community, latest year first' })
-  budgetsOfCommunity(@Args('communityId', { type: () => ID }) communityId: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(communityId)) return [];
+  budgetsOfCommunity(@Args('communityId', { type: () => ID }, UuidArg) communityId: string) {
     return this.db.getRepository(Budget).find({ where: { communityId }, order: { fiscalYear: 'DESC' } });
   }
 
@@ -117,7 +116,7 @@ export class BudgetResolver {
     const versions = await versionsOf(ctx, this.views, b.id);
     const current = [...versions].reverse().find((v) => v.status === 'APPROVED' || v.status === 'PUBLISHED') ?? versions[versions.length - 1];
     if (!current) return [];
-    const date = asOf && /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : new Date().toISOString().slice(0, 10);
+    const date = asOf ? parseIsoDate('asOf', asOf) : new Date().toISOString().slice(0, 10);
     return (await this.views.flags(b, current, date)).map((f) => ({ ...f, kind: f.kind as never, amount: f.amount?.toString() ?? null }));
   }
 
@@ -125,7 +124,7 @@ export class BudgetResolver {
   async transactions(
     @Parent() b: Budget,
     @CurrentActor() actor: Actor,
-    @Args('lineKey', { type: () => ID, nullable: true }) lineKey?: string,
+    @Args('lineKey', { type: () => ID, nullable: true }, UuidArg) lineKey?: string,
     @Args('limit', { type: () => Int, defaultValue: 50 }) limit = 50,
     @Args('offset', { type: () => Int, defaultValue: 0 }) offset = 0,
   ) {
@@ -145,7 +144,7 @@ export class BudgetResolver {
   }
 
   @Mutation(() => BudgetType)
-  setBudgetPopulation(@CurrentActor() actor: Actor, @Args('budgetId', { type: () => ID }) budgetId: string, @Args('population', { type: () => Int, nullable: true }) population: number | null) {
+  setBudgetPopulation(@CurrentActor() actor: Actor, @Args('budgetId', { type: () => ID }, UuidArg) budgetId: string, @Args('population', { type: () => Int, nullable: true }) population: number | null) {
     return this.budgets.setPopulation(actor, budgetId, population ?? null);
   }
 
@@ -190,7 +189,7 @@ export class BudgetResolver {
   }
 
   @Mutation(() => TransactionType)
-  async attachBudgetDocument(@CurrentActor() actor: Actor, @Args('transactionId', { type: () => ID }) transactionId: string, @Args('attachment') attachment: AttachmentInput) {
+  async attachBudgetDocument(@CurrentActor() actor: Actor, @Args('transactionId', { type: () => ID }, UuidArg) transactionId: string, @Args('attachment') attachment: AttachmentInput) {
     return toTx(await this.execution.attach(actor, transactionId, attachment));
   }
 
@@ -200,12 +199,12 @@ export class BudgetResolver {
   }
 
   @Mutation(() => ReplyType)
-  replyToMonitoringNote(@CurrentActor() actor: Actor, @Args('noteId', { type: () => ID }) noteId: string, @Args('body') body: string) {
+  replyToMonitoringNote(@CurrentActor() actor: Actor, @Args('noteId', { type: () => ID }, UuidArg) noteId: string, @Args('body') body: string) {
     return this.monitoring.reply(actor, noteId, body);
   }
 
   @Mutation(() => MonitoringNoteType)
-  setMonitoringNoteStatus(@CurrentActor() actor: Actor, @Args('noteId', { type: () => ID }) noteId: string, @Args('status', { type: () => NoteStatusEnum }) status: NoteStatusEnum) {
+  setMonitoringNoteStatus(@CurrentActor() actor: Actor, @Args('noteId', { type: () => ID }, UuidArg) noteId: string, @Args('status', { type: () => NoteStatusEnum }) status: NoteStatusEnum) {
     return this.monitoring.setStatus(actor, noteId, status);
   }
 
@@ -252,12 +251,12 @@ export class BudgetVersionResolver {
   ) {}
 
   @Query(() => BudgetVersionType)
-  async budgetVersion(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+  async budgetVersion(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidArg) id: string) {
     return (await this.budgets.visibleVersion(actor, id)).version;
   }
 
   @Query(() => VersionComparisonType, { description: 'Line-by-line comparison of any two versions of the same budget' })
-  async compareBudgetVersions(@CurrentActor() actor: Actor, @Args('fromId', { type: () => ID }) fromId: string, @Args('toId', { type: () => ID }) toId: string) {
+  async compareBudgetVersions(@CurrentActor() actor: Actor, @Args('fromId', { type: () => ID }, UuidArg) fromId: string, @Args('toId', { type: () => ID }, UuidArg) toId: string) {
     const a = await this.budgets.visibleVersion(actor, fromId);
     const b = await this.budgets.visibleVersion(actor, toId);
     if (a.budget.id !== b.budget.id) throw new NotFoundError('BudgetVersion', toId);

@@ -2,19 +2,20 @@ import { Actor, CurrentActor } from '@ashar/auth';
 import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsString, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsString, IsUUID, MaxLength } from 'class-validator';
 import { ExportType, ImportKindEnum, ImportMappingInput, ImportType, RequestExportInput } from '../dtos/budget.types';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';
 import { ImportService } from '../services/import.service';
+import { UuidArg } from './uuid-arg.pipe';
 
 const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
 
 @InputType()
 export class StartBudgetImportInput {
   @Field(() => ID)
-  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  @IsUUID('loose', ctx('errors.validation.invalid'))
   budgetId: string;
 
   @Field(() => ImportKindEnum)
@@ -52,7 +53,7 @@ export class ImportExportResolver {
   }
 
   @Query(() => ImportType)
-  async budgetImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+  async budgetImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidArg) id: string) {
     return this.importType(await this.imports.get(actor, id));
   }
 
@@ -68,7 +69,7 @@ export class ImportExportResolver {
   }
 
   @Query(() => ExportType)
-  async budgetExport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string) {
+  async budgetExport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidArg) id: string) {
     return this.exportType(await this.exports.get(actor, id));
   }
 }

@@ -1,7 +1,7 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, parseMajorAmount } from '@ashar/kernel';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -17,7 +17,6 @@ import { BudgetVersion } from '../entities/budget-version.entity';
 import { Budget } from '../entities/budget.entity';
 import { ClassificationService } from './classification.service';
 
-const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
 const cleanNames = (n: Record<string, string | null | undefined> | null | undefined) =>
   Object.fromEntries(Object.entries(n ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
 
@@ -142,7 +141,7 @@ export class BudgetService {
       const amount = parseMajorAmount(l.amount);
       if (amount === null) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amount');
       if (amount < 0n) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountNegative');
-      if (amount >= 10n ** 15n) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountTooLarge');
+      if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountTooLarge');
       const dir = codes.economic.get(l.economicCode);
       if (!dir) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.unknownCode', undefined, { code: l.economicCode });
       if (dir !== l.direction) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.codeDirection', undefined, { code: l.economicCode });
@@ -222,6 +221,7 @@ export class BudgetService {
 
   /** Another person confirms: the version goes public for hearing, with its comment period. */
   publish(actor: Actor, input: PublishVersionInput) {
+    parseIsoDate('input.commentsUntil', input.commentsUntil);
     return this.step(actor, input.versionId, input.expectedRevision, 'publish', 'budget.publish', async (v) => {
       if (!isSecondPerson(v.submittedBy, actor.accountId!)) throw new ForbiddenError('budget.publish.secondPerson');
       const today = new Date().toISOString().slice(0, 10);
@@ -232,6 +232,7 @@ export class BudgetService {
 
   /** The community admin records the local kenesh's decision; not the person who prepared the version. */
   approve(actor: Actor, input: ApproveVersionInput) {
+    parseIsoDate('input.decisionDate', input.decisionDate);
     return this.step(actor, input.versionId, input.expectedRevision, 'approve', 'budget.approve', async (v, m) => {
       if (!isSecondPerson(v.submittedBy, actor.accountId!)) throw new ForbiddenError('budget.approve.secondPerson');
       // The version it amends (the previous approved one) is superseded.

@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { DomainError, InvalidInputError, NotFoundError } from '@ashar/kernel';
+import { DomainError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
@@ -36,7 +36,7 @@ export class DocumentService {
   ) {}
 
   async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer): Promise<{ id: string; url: string }> {
-    const t = /^[0-9a-f-]{36}$/i.test(transactionId) ? await this.db.getRepository(BudgetTransaction).findOneBy({ id: transactionId }) : null;
+    const t = await this.db.getRepository(BudgetTransaction).findOneBy({ id: uuidOrNotFound('BudgetTransaction', transactionId) });
     if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
     const budget = await this.budgets.budgetById(t.budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
@@ -45,17 +45,23 @@ export class DocumentService {
     if (content.length > MAX_DOCUMENT_BYTES) throw new InvalidInputError('file', 'errors.budgets.document.tooLarge', undefined, { max: MAX_DOCUMENT_BYTES / 1024 / 1024 });
     const contentType = sniffDocumentType(content);
     if (!contentType) throw new InvalidInputError('file', 'errors.budgets.document.type');
+    const sha256 = createHash('sha256').update(content).digest('hex');
     return this.db.transaction(async (m) => {
-      // Lock the record so two uploads at once cannot both pass the attachment limit.
+      // Lock the record: two uploads at once can neither both pass the attachment limit nor both
+      // store the same file.
       const locked = await m.findOne(BudgetTransaction, { where: { id: t.id }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw new NotFoundError('BudgetTransaction', t.id);
+      // The same bytes uploaded again to the same record (a retry, a double tap) are the same
+      // document: the first one is answered, nothing is stored or audited twice.
+      const same = await m.findOne(BudgetDocument, { where: { transactionId: t.id, sha256 }, order: { createdAt: 'ASC' } });
+      if (same) return { id: same.id, url: documentUrl(same.id) };
       if (locked.attachments.length >= MAX_ATTACHMENTS) throw new DomainError('CONFLICT', 'errors.validation.tooMany', 'too many attachments', { params: { max: MAX_ATTACHMENTS } });
       const doc = m.create(BudgetDocument, {
         transactionId: t.id,
         fileName: name,
         contentType,
         sizeBytes: content.length,
-        sha256: createHash('sha256').update(content).digest('hex'),
+        sha256,
         content,
         uploadedBy: actor.accountId!,
       });
@@ -74,9 +80,7 @@ export class DocumentService {
   }
 
   async download(actor: Actor, id: string): Promise<Pick<BudgetDocument, 'fileName' | 'contentType' | 'content' | 'sha256'>> {
-    const doc = /^[0-9a-f-]{36}$/i.test(id)
-      ? await this.db.getRepository(BudgetDocument).createQueryBuilder('d').addSelect('d.content').where('d.id = :id', { id }).getOne()
-      : null;
+    const doc = await this.db.getRepository(BudgetDocument).createQueryBuilder('d').addSelect('d.content').where('d.id = :id', { id: uuidOrNotFound('BudgetDocument', id) }).getOne();
     if (!doc) throw new NotFoundError('BudgetDocument', id);
     const t = await this.db.getRepository(BudgetTransaction).findOneByOrFail({ id: doc.transactionId });
     const budget = await this.budgets.budgetById(t.budgetId);

@@ -1,14 +1,28 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { ConflictError, InvalidInputError, parseMajorAmount } from '@ashar/kernel';
+import { assertUuid, ConflictError, InvalidInputError, MAX_MONEY_MINOR, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { parseDateCell } from '../domain/import-rows';
 import { RecordTransactionInput } from '../dtos/budget.types';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetService } from './budget.service';
+import { MAX_ATTACHMENTS } from './document.service';
+
+type Attachment = { name: string; url: string };
+
+/** One document is one (url, name) pair: attaching it again is the same request, not a new attachment. */
+const sameAttachment = (a: Attachment, b: Attachment) => a.url === b.url && a.name === b.name;
+
+function uniqueAttachments(list: Attachment[]): Attachment[] {
+  const out: Attachment[] = [];
+  for (const a of list) {
+    const x = { name: a.name.trim(), url: a.url.trim() };
+    if (!out.some((o) => sameAttachment(o, x))) out.push(x);
+  }
+  return out;
+}
 
 /** Spending records and revenue receipts against the lines of a budget. */
 @Injectable()
@@ -25,9 +39,8 @@ export class ExecutionService {
     await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
     const amount = parseMajorAmount(input.amount);
     if (amount === null || amount <= 0n) throw new InvalidInputError('input.amount', 'errors.budgets.amount');
-    if (amount >= 10n ** 15n) throw new InvalidInputError('input.amount', 'errors.budgets.amountTooLarge');
-    const date = parseDateCell(input.occurredOn);
-    if (!date) throw new InvalidInputError('input.occurredOn', 'errors.validation.date');
+    if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError('input.amount', 'errors.budgets.amountTooLarge');
+    const date = parseIsoDate('input.occurredOn', input.occurredOn);
     if (!date.startsWith(`${budget.fiscalYear}-`)) throw new InvalidInputError('input.occurredOn', 'errors.budgets.dateOutsideFiscalYear', undefined, { year: budget.fiscalYear });
     // The line must exist in some version past... any version of this budget; its side gives the kind.
     const line: { direction: string }[] = await this.db.query(
@@ -46,7 +59,7 @@ export class ExecutionService {
         counterparty: input.counterparty || null,
         purpose: input.purpose || null,
         documentNumber: input.documentNumber || null,
-        attachments: input.attachments.map((a) => ({ name: a.name, url: a.url })),
+        attachments: uniqueAttachments(input.attachments),
         createdBy: actor.accountId,
       });
       await m.insert(BudgetTransaction, t);
@@ -55,18 +68,30 @@ export class ExecutionService {
     });
   }
 
-  /** Attach a document (e.g. a scanned receipt) to an existing record. */
-  async attach(actor: Actor, transactionId: string, attachment: { name: string; url: string }): Promise<BudgetTransaction> {
+  /**
+   * Attach a document (e.g. a scanned receipt) to an existing record. The record's row is locked for
+   * the read-modify-write of its `attachments`: without it, parallel attaches each appended to the
+   * same old list and all but the last were lost after being acknowledged.
+   * Idempotent: an attachment with the same url and name as one the record already has is not added
+   * again; the record is returned as it is, with no second audit event (a retried request, or a
+   * double tap, answers like the first). Past MAX_ATTACHMENTS: CONFLICT, nothing written.
+   */
+  async attach(actor: Actor, transactionId: string, input: { name: string; url: string }): Promise<BudgetTransaction> {
+    assertUuid('transactionId', transactionId);
+    const attachment = { name: input.name.trim(), url: input.url.trim() };
     const t = await this.db.getRepository(BudgetTransaction).findOneBy({ id: transactionId });
     if (!t) throw new InvalidInputError('transactionId', 'errors.budgets.unknownTransaction');
     const budget = await this.budgets.budgetById(t.budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
-    if (t.attachments.length >= 20) throw new ConflictError('errors.validation.tooMany');
     return this.db.transaction(async (m) => {
-      const attachments = [...t.attachments, attachment];
+      const locked = await m.findOne(BudgetTransaction, { where: { id: t.id }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw new InvalidInputError('transactionId', 'errors.budgets.unknownTransaction');
+      if (locked.attachments.some((a) => sameAttachment(a, attachment))) return locked;
+      if (locked.attachments.length >= MAX_ATTACHMENTS) throw new ConflictError('errors.validation.tooMany', 'too many attachments', { params: { max: MAX_ATTACHMENTS } });
+      const attachments = [...locked.attachments, attachment];
       await m.update(BudgetTransaction, { id: t.id }, { attachments });
       await this.audit.record(m, actor.toAudit(), { action: 'budget.attachDocument', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: attachment });
-      return { ...t, attachments };
+      return { ...locked, attachments };
     });
   }
 

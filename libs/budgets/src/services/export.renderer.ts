@@ -1,4 +1,4 @@
-import { AppConfig, formatMinorAsDecimal, NotFoundError, toCsv } from '@ashar/kernel';
+import { AppConfig, formatMinorAsDecimal, isUuid, NotFoundError, toCsv } from '@ashar/kernel';
 import { pickLocalized } from '@ashar/i18n';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -21,7 +21,7 @@ export class ExportRenderer {
   constructor(private readonly db: DataSource, private readonly views: BudgetViewService, private readonly config: Pick<AppConfig, 'publicUrl'>) {}
 
   async load(budgetId: string, versionNumber: number, publicOnly: boolean) {
-    const budget = /^[0-9a-f-]{36}$/i.test(budgetId) ? await this.db.getRepository(Budget).findOneBy({ id: budgetId }) : null;
+    const budget = isUuid(budgetId) ? await this.db.getRepository(Budget).findOneBy({ id: budgetId }) : null;
     const version = budget ? await this.db.getRepository(BudgetVersion).findOneBy({ budgetId, number: versionNumber }) : null;
     if (!budget || !version || (publicOnly && !isPublicStatus(version.status))) throw new NotFoundError('BudgetVersion', `${budgetId}/${versionNumber}`);
     const lines = (await this.views.linesOfVersions([version.id])).get(version.id)!;

@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { NotFoundError } from '@ashar/kernel';
+import { NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -38,7 +38,7 @@ export class ExportService {
   }
 
   async get(actor: Actor, id: string, withContent = false): Promise<BudgetExport> {
-    const qb = this.db.getRepository(BudgetExport).createQueryBuilder('e').where('e.id = :id', { id: /^[0-9a-f-]{36}$/i.test(id) ? id : '00000000-0000-0000-0000-000000000000' });
+    const qb = this.db.getRepository(BudgetExport).createQueryBuilder('e').where('e.id = :id', { id: uuidOrNotFound('BudgetExport', id) });
     if (withContent) qb.addSelect('e.content');
     const e = await qb.getOne();
     if (!e) throw new NotFoundError('BudgetExport', id);

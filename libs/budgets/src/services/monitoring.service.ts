@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { InvalidInputError, NotFoundError } from '@ashar/kernel';
+import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
@@ -42,7 +42,7 @@ export class MonitoringService {
   }
 
   private async noteForMember(actor: Actor, noteId: string): Promise<{ note: MonitoringNote; communityId: string }> {
-    const note = /^[0-9a-f-]{36}$/i.test(noteId) ? await this.db.getRepository(MonitoringNote).findOneBy({ id: noteId }) : null;
+    const note = await this.db.getRepository(MonitoringNote).findOneBy({ id: uuidOrNotFound('MonitoringNote', noteId) });
     if (!note) throw new NotFoundError('MonitoringNote', noteId);
     const budget = await this.budgets.budgetById(note.budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.monitor', BUDGETS_PERMISSIONS);

@@ -2,7 +2,7 @@ import { Role } from '@ashar/auth';
 import { Lang } from '@ashar/graphql';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 export enum GenderEnum {
   FEMALE = 'FEMALE',
@@ -139,7 +139,7 @@ export class LogInInput {
 @InputType()
 export class CreateInvitationInput {
   @Field(() => ID)
-  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  @IsUUID('loose', ctx('errors.validation.invalid'))
   communityId: string;
 
   @Field(() => Role)
@@ -156,7 +156,7 @@ export class CreateInvitationInput {
 @InputType()
 export class RegisterAssistedResidentInput extends ResidentProfileInput {
   @Field(() => ID)
-  @Matches(/^[0-9a-f-]{36}$/i, ctx('errors.validation.invalid'))
+  @IsUUID('loose', ctx('errors.validation.invalid'))
   communityId: string;
 
   @Field()

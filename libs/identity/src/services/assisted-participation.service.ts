@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OnBehalfOf, PermissionService, Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { ForbiddenError, InvalidInputError } from '@ashar/kernel';
+import { assertUuid, ForbiddenError, InvalidInputError } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { DataSource } from 'typeorm';
 import { RegisterAssistedResidentInput } from '../dtos/account.types';
@@ -57,7 +57,7 @@ export class AssistedParticipationService {
    */
   async authorise(actor: Actor, residentId: string, reason: string): Promise<OnBehalfOf> {
     if (!reason || reason.trim().length < 3) throw new InvalidInputError('x-on-behalf-reason', 'errors.validation.required');
-    if (!/^[0-9a-f-]{36}$/i.test(residentId)) throw new InvalidInputError('x-on-behalf-of', 'errors.validation.invalid');
+    assertUuid('x-on-behalf-of', residentId);
     this.permissions.requireAccount(actor);
     const rows: { community_id: string }[] = await this.db.query(
       `SELECT m.community_id FROM memberships m JOIN accounts a ON a.id = m.account_id

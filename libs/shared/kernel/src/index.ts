@@ -4,3 +4,5 @@ export * from './search-fold';
 export * from './pagination';
 export * from './config';
 export * from './csv';
+export * from './ids';
+export * from './dates';

@@ -12,6 +12,12 @@ export interface Money {
 
 export const MINOR_UNITS_PER_MAJOR = 100n;
 
+/**
+ * Largest amount accepted anywhere (exclusive): 10^15 minor units = 10^13 som/tenge, far above any
+ * local budget, and every sum of such amounts still fits PostgreSQL's bigint.
+ */
+export const MAX_MONEY_MINOR = 10n ** 15n;
+
 export function money(amount: bigint | number | string, currency: Currency): Money {
   const value = typeof amount === 'bigint' ? amount : BigInt(amount);
   return { amount: value, currency };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { InvalidInputError, NotFoundError } from '@ashar/kernel';
+import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import type { LocalizedText } from '@ashar/i18n';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CommunityKind } from '../domain/unit-level';
@@ -11,7 +11,7 @@ export class CommunityService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async byId(id: string): Promise<Community> {
-    const c = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(Community).findOneBy({ id }) : null;
+    const c = await this.db.getRepository(Community).findOneBy({ id: uuidOrNotFound('Community', id) });
     if (!c) throw new NotFoundError('Community', id);
     return c;
   }
