@@ -36,6 +36,12 @@ export class ImportService {
     private readonly audit: AuditService,
   ) {}
 
+  /** The permission check of `start`, on its own: the HTTP upload runs it before reading the body. */
+  async assertMayImport(actor: Actor, budgetId: string, kind: ImportKind): Promise<void> {
+    const budget = await this.budgets.budgetById(budgetId);
+    await this.permissions.assert(actor, budget.communityId, kind === 'LEDGER' ? 'budget.recordExecution' : 'budget.edit', BUDGETS_PERMISSIONS);
+  }
+
   /**
    * Stores the file and enqueues the job in one transaction. The same file for the same budget is
    * one import: uploading it again returns the existing import instead of importing twice.
