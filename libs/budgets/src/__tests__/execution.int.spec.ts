@@ -151,7 +151,7 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     expect(mine.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await mine.arrayBuffer()).equals(png)).toBe(true);
     expect((await get()).status).toBe(401);
-    expect((await get(v.citizen.token)).status).toBe(403);
+    expect((await get(v.citizen.token)).status).toBe(404); // not allowed = not there (no existence leak)
     const audit = await api.dataSource.query(`SELECT after->>'sha256' AS sha FROM audit_events WHERE action = 'budget.uploadDocument'`);
     expect(audit).toHaveLength(1);
   });

@@ -14,6 +14,8 @@ export interface RowError {
   messageKey: string;
   /** A short excerpt of what was found (never the whole 10 MB). */
   value?: string;
+  /** Parameters of the message (a limit), for clients that format them. */
+  params?: Record<string, string | number>;
 }
 
 export const MAX_LINE_CHARS = 64 * 1024;

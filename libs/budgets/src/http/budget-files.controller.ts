@@ -1,5 +1,5 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
-import { DomainError, AppConfig, toCsv } from '@ashar/kernel';
+import { DomainError, AppConfig, NotFoundError, toCsv } from '@ashar/kernel';
 import { MembershipService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
@@ -11,9 +11,26 @@ import { BudgetViewService } from '../services/budget-view.service';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
-import { DocumentService, MAX_DOCUMENT_BYTES } from '../services/document.service';
+import { DocumentService, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../services/document.service';
+import { attachmentDisposition } from './content-disposition';
 
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
+
+/**
+ * The rest of a refused upload, after the answer has been sent: read and dropped (never kept), so that
+ * clients see the answer rather than a reset connection; past `max` bytes the connection is closed.
+ */
+function discardUpload(req: Request, max: number): void {
+  if (req.readableEnded || req.destroyed) return;
+  let seen = 0;
+  req.removeAllListeners('data');
+  req.on('data', (c: Buffer) => {
+    seen += c.length;
+    if (seen > max) req.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
 
 /**
  * Files over plain HTTP: uploads of CSV/XLSX (too big for a JSON body), downloads of error reports
@@ -41,21 +58,47 @@ export class BudgetFilesController {
     return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id));
   }
 
-  private async handle(res: Response, fn: () => Promise<void>) {
+  private async handle(res: Response, fn: () => Promise<void>, upload?: { req: Request; max: number }) {
     try {
       await fn();
     } catch (e) {
       if (e instanceof DomainError) {
         res.status(STATUS[e.code] ?? 400).json({ code: e.code, messageKey: e.messageKey, ...(e.details as object) });
+        if (upload) discardUpload(upload.req, upload.max);
       } else throw e;
+    }
+  }
+
+  /** A signed-in caller, checked from the Authorization header alone (no body read, no database). */
+  private signedIn(req: Request): Actor {
+    const actor = this.actor(req);
+    if (!actor.accountId) throw new DomainError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED', 'Authentication required');
+    return actor;
+  }
+
+  /**
+   * Private files (receipts, error reports, exports) say nothing about ids the caller may not see:
+   * anonymous → 401 before any lookup, whether the id exists or not; signed in but not allowed → the
+   * same 404 as an id that does not exist.
+   */
+  private async privateFile<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'FORBIDDEN') throw new NotFoundError(what);
+      throw e;
     }
   }
 
   /**
    * Reads an upload up to `max` bytes. Past the limit the rest is drained and dropped (not cut off), so
-   * the client gets the 400 answer instead of a reset connection.
+   * the client gets the 400 answer instead of a reset connection. Callers authenticate and authorise
+   * first: nothing of an upload is read for a caller who may not make it.
    */
   private readBody(req: Request, max = MAX_IMPORT_BYTES, tooLargeKey = 'errors.budgets.import.tooLarge'): Promise<Buffer> {
+    const tooLarge = () => new DomainError('BAD_USER_INPUT', tooLargeKey, 'File too large', { field: 'file', params: { max: Math.round(max / 1024 / 1024) } });
+    // A declared length over the limit is refused before reading.
+    if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(tooLarge());
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -63,11 +106,7 @@ export class BudgetFilesController {
         size += c.length;
         if (size <= max) chunks.push(c);
       });
-      req.on('end', () =>
-        size > max
-          ? reject(new DomainError('BAD_USER_INPUT', tooLargeKey, 'File too large', { field: 'file', params: { max: Math.round(max / 1024 / 1024) } }))
-          : resolve(Buffer.concat(chunks)),
-      );
+      req.on('end', () => (size > max ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
       req.on('error', reject);
     });
   }
@@ -76,49 +115,56 @@ export class BudgetFilesController {
   @Post('budget-transactions/:transactionId/documents')
   async uploadDocument(@Param('transactionId') transactionId: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.actor(req);
-      this.documentsAuth(actor);
+      const actor = this.signedIn(req);
       const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
       res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content));
-    });
+    }, { req, max: MAX_DOCUMENT_BYTES });
   }
 
-  /** Budget group only: receipts carry names and signatures. */
+  /**
+   * Budget group and admin only: receipts carry names and signatures. Always a download (never shown
+   * in the page: a PDF/PNG polyglot holding HTML must not run as our origin), typed by its first bytes
+   * against the allowed list, sandboxed by CSP.
+   */
   @Get('budget-documents/:id')
   async downloadDocument(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const doc = await this.documents.download(this.actor(req), id);
-      res.setHeader('Content-Type', doc.contentType);
+      const actor = this.signedIn(req);
+      const doc = await this.privateFile('BudgetDocument', () => this.documents.download(actor, id));
+      res.setHeader('Content-Type', sniffDocumentType(doc.content) ?? 'application/octet-stream');
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', "sandbox; default-src 'none'");
       res.setHeader('Cache-Control', 'private, max-age=3600');
       res.setHeader('ETag', `"${doc.sha256}"`);
-      res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`);
+      res.setHeader('Content-Disposition', attachmentDisposition(doc.fileName));
       res.send(doc.content);
     });
   }
 
-  private documentsAuth(actor: Actor) {
-    if (!actor.accountId) throw new DomainError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED', 'Authentication required');
-  }
-
-  /** Body: the raw file (Content-Type text/csv or application/octet-stream). */
+  /**
+   * Body: the raw file (Content-Type text/csv or application/octet-stream). Who may import is checked
+   * from the token and the budget before one byte of the body is read.
+   */
   @Post('budgets/:budgetId/imports')
   async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.actor(req);
+      const actor = this.signedIn(req);
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
+      await this.imports.assertMayImport(actor, budgetId, kind);
       const content = await this.readBody(req);
       const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content });
       res.status(202).json({ id: imp.id, status: imp.status });
-    });
+    }, { req, max: MAX_IMPORT_BYTES });
   }
 
   @Get('budgets/imports/:id/errors.csv')
   async errorReport(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const imp = await this.imports.get(this.actor(req), id);
+      const actor = this.signedIn(req);
+      const imp = await this.privateFile('BudgetImport', () => this.imports.get(actor, id));
       const rows = (imp.errors ?? []).map((e) => [e.line, e.column ?? '', e.messageKey, e.value ?? '']);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Content-Disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
       res.send('\ufeff' + toCsv([['line', 'column', 'error', 'value'], ...rows]));
     });
@@ -127,9 +173,11 @@ export class BudgetFilesController {
   @Get('budgets/exports/:id/download')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const e = await this.exports.get(this.actor(req), id, true);
+      const actor = this.signedIn(req);
+      const e = await this.privateFile('BudgetExport', () => this.exports.get(actor, id, true));
       if (e.status !== 'DONE' || !e.content) throw new DomainError('CONFLICT', 'errors.budgets.exportNotReady', 'Not ready');
       res.setHeader('Content-Type', e.contentType ?? 'application/octet-stream');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
       res.send(e.content);
     });
   }

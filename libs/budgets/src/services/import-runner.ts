@@ -6,7 +6,7 @@ import { BudgetImport } from '../entities/budget-import.entity';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetVersionEdit } from '../entities/budget-version-edit.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
-import { readRows } from './file-rows';
+import { FileLimitError, readRows } from './file-rows';
 
 export const IMPORT_CHUNK = 10_000;
 
@@ -30,15 +30,20 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
     await db.query('UPDATE budget_imports SET progress = $2, updated_at = now() WHERE id = $1 AND status <> $3', [importId, pct, 'DONE']);
     await onProgress(pct);
   };
-  await db.query(`UPDATE budget_imports SET status = 'RUNNING', progress = 1, updated_at = now() WHERE id = $1 AND status <> 'DONE'`, [importId]);
+  // Only a queued or interrupted run goes (back) to RUNNING: a FAILED import is final (the user
+  // uploads again, which makes a new import), so a late retry cannot resurrect it.
+  // (UPDATE inside a CTE: a bare UPDATE ... RETURNING comes back from TypeORM as [rows, count].)
+  const started: unknown[] = await db.query(`WITH u AS (UPDATE budget_imports SET status = 'RUNNING', progress = 1, updated_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id) SELECT id FROM u`, [importId]);
+  if (!started.length) return { status: 'SKIPPED', imported: imp.importedRows ?? 0, errors: 0 };
   const fail = async (errors: RowError[], totalRows: number | null) => {
-    await db.query(`UPDATE budget_imports SET status = 'FAILED', errors = $2, total_rows = $3, progress = 100, finished_at = now(), updated_at = now() WHERE id = $1`, [importId, JSON.stringify(errors), totalRows]);
+    await db.query(`UPDATE budget_imports SET status = 'FAILED', errors = $2, total_rows = $3, progress = 100, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'RUNNING'`, [importId, JSON.stringify(errors), totalRows]);
     return { status: 'FAILED' as const, imported: 0, errors: errors.length };
   };
   let rows;
   try {
     rows = await readRows(imp.format, imp.content);
   } catch (e) {
+    if (e instanceof FileLimitError) return fail([e.rowError], null);
     return fail([{ line: 1, column: null, messageKey: 'errors.budgets.import.unreadable', value: String((e as Error).message).slice(0, 80) }], null);
   }
   const budget: { fiscal_year: number; country: string }[] = await db.query(
@@ -64,7 +69,7 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
       // An advisory lock (not a row lock: progress is written to the row from outside this transaction).
       await m.query('SELECT pg_advisory_xact_lock(7241003, hashtext($1))', [importId]);
       const locked: { status: string }[] = await m.query('SELECT status FROM budget_imports WHERE id = $1', [importId]);
-      if (locked[0]?.status === 'DONE') return;
+      if (locked[0]?.status !== 'RUNNING') return;
       for (let i = 0; i < recs.length; i += IMPORT_CHUNK) {
         const chunk = recs.slice(i, i + IMPORT_CHUNK);
         await m.query(
@@ -102,7 +107,7 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
       // An advisory lock (not a row lock: progress is written to the row from outside this transaction).
       await m.query('SELECT pg_advisory_xact_lock(7241003, hashtext($1))', [importId]);
       const locked: { status: string }[] = await m.query('SELECT status FROM budget_imports WHERE id = $1', [importId]);
-    if (locked[0]?.status === 'DONE') return;
+    if (locked[0]?.status !== 'RUNNING') return;
     const v = await m.findOne(BudgetVersion, { where: { id: imp.versionId! }, lock: { mode: 'pessimistic_write' } });
     if (!v || v.status !== 'DRAFT') throw new Error('the target version is no longer a draft');
     // A line keeps its identity (lineKey, to which execution records and notes attach) when the file
@@ -129,4 +134,19 @@ export async function runImport(db: DataSource, audit: AuditService, importId: s
     await audit.record(m, actor, { action: 'budget.import.lines', entityType: 'BudgetImport', entityId: importId, communityId: imp.communityId, after: { versionId: v.id, lines: recs.length } });
   });
   return { status: 'DONE', imported: result.records.length, errors: 0 };
+}
+
+/** The one error of an import whose job failed for good or whose run went silent (see STALE_IMPORT_MS). */
+export const IMPORT_FAILED_ERROR: RowError = { line: 1, column: null, messageKey: 'errors.budgets.import.failed' };
+
+/**
+ * Marks an unfinished import FAILED (its job will not run again). Only QUEUED/RUNNING rows change:
+ * a DONE import stays DONE. Returns whether the row changed.
+ */
+export async function markImportFailed(db: DataSource, importId: string): Promise<boolean> {
+  const r: unknown[] = await db.query(
+    `WITH u AS (UPDATE budget_imports SET status = 'FAILED', errors = $2, progress = 100, finished_at = now(), updated_at = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING id) SELECT id FROM u`,
+    [importId, JSON.stringify([IMPORT_FAILED_ERROR])],
+  );
+  return r.length > 0;
 }

@@ -5,7 +5,7 @@ import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BUDGET_FIELDS, ImportKind, LEDGER_FIELDS } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
@@ -13,9 +13,17 @@ import { BudgetVersion } from '../entities/budget-version.entity';
 import { ImportMapping } from '../entities/import-mapping.entity';
 import { BudgetService } from './budget.service';
 import { detectFormat } from './file-rows';
+import { IMPORT_FAILED_ERROR } from './import-runner';
 
 export const BUDGET_IMPORT_JOB = 'budget.import';
 export const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
+/**
+ * A RUNNING import whose row has not changed for this long has lost its job (a worker killed again
+ * and again, a job that stalled out of BullMQ): it is marked FAILED when looked up, so it cannot stay
+ * RUNNING, and the same file can be uploaded again. A live run writes its progress at least every
+ * 10,000 rows, far more often than this.
+ */
+export const STALE_IMPORT_MS = 10 * 60 * 1000;
 
 @Injectable()
 export class ImportService {
@@ -27,6 +35,12 @@ export class ImportService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
   ) {}
+
+  /** The permission check of `start`, on its own: the HTTP upload runs it before reading the body. */
+  async assertMayImport(actor: Actor, budgetId: string, kind: ImportKind): Promise<void> {
+    const budget = await this.budgets.budgetById(budgetId);
+    await this.permissions.assert(actor, budget.communityId, kind === 'LEDGER' ? 'budget.recordExecution' : 'budget.edit', BUDGETS_PERMISSIONS);
+  }
 
   /**
    * Stores the file and enqueues the job in one transaction. The same file for the same budget is
@@ -47,6 +61,7 @@ export class ImportService {
     }
     const saved = await this.db.getRepository(ImportMapping).findOneBy({ communityId: budget.communityId, kind: input.kind });
     const imp = await this.db.transaction(async (m) => {
+      await this.expireStale(m, `budget_id = $1 AND kind = $2 AND file_sha256 = $3`, [budget.id, input.kind, sha]);
       const existing = await m.findOne(BudgetImport, { where: { budgetId: budget.id, kind: input.kind, fileSha256: sha, status: In(['QUEUED', 'RUNNING', 'DONE']) } });
       if (existing) return existing;
       const row = m.create(BudgetImport, {
@@ -65,7 +80,16 @@ export class ImportService {
         errors: null,
         finishedAt: null,
       });
-      await m.insert(BudgetImport, row);
+      // The same file uploaded several times at once: the partial unique index lets one insert win; the
+      // others wait for it (ON CONFLICT DO NOTHING), then read and return the winner's row.
+      const inserted = await m.createQueryBuilder().insert().into(BudgetImport).values(row).orIgnore().returning(['id']).execute();
+      const id = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!id) {
+        const winner = await m.findOne(BudgetImport, { where: { budgetId: budget.id, kind: input.kind, fileSha256: sha, status: In(['QUEUED', 'RUNNING', 'DONE']) } });
+        if (!winner) throw new ConflictError('errors.budgets.import.retry');
+        return winner;
+      }
+      row.id = id;
       await this.outbox.enqueue(m, QUEUES.imports, BUDGET_IMPORT_JOB, { importId: row.id }, `budget-import.${row.id}`);
       await this.audit.record(m, actor.toAudit(), { action: 'budget.import.start', entityType: 'BudgetImport', entityId: row.id, communityId: budget.communityId, after: { kind: row.kind, fileName, bytes: input.content.length, sha256: sha } });
       return row;
@@ -78,7 +102,21 @@ export class ImportService {
     const imp = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(BudgetImport).findOneBy({ id }) : null;
     if (!imp) throw new NotFoundError('BudgetImport', id);
     await this.permissions.assert(actor, imp.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+    if (imp.status === 'RUNNING' && Date.now() - imp.updatedAt.getTime() > STALE_IMPORT_MS) {
+      await this.expireStale(this.db.manager, 'id = $1', [imp.id]);
+      return this.db.getRepository(BudgetImport).findOneByOrFail({ id: imp.id });
+    }
     return imp;
+  }
+
+  /** RUNNING imports (matching `where`) silent for STALE_IMPORT_MS become FAILED. */
+  private async expireStale(m: EntityManager, where: string, params: unknown[]): Promise<void> {
+    const n = params.length;
+    await m.query(
+      `UPDATE budget_imports SET status = 'FAILED', errors = $${n + 1}, progress = 100, finished_at = now(), updated_at = now()
+        WHERE ${where} AND status = 'RUNNING' AND updated_at < now() - make_interval(secs => $${n + 2})`,
+      [...params, JSON.stringify([IMPORT_FAILED_ERROR]), STALE_IMPORT_MS / 1000],
+    );
   }
 
   /** The community's column mapping: our field → the header in their files. */

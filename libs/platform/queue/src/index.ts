@@ -4,3 +4,4 @@ export * from './outbox-message.entity';
 export * from './outbox.service';
 export * from './outbox-relay';
 export * from './queue.module';
+export * from './final-failure';
