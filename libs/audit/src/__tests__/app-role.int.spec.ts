@@ -1,10 +1,12 @@
-import { buildDataSourceOptions } from '@ashar/database';
+import { buildDataSourceOptions, MIGRATIONS } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit-event.entity';
 import { AuditService } from '../services/audit.service';
 import { verifyAuditChain } from '../services/audit-verifier';
-import { excessPrivileges } from '../services/least-privilege.check';
+import pino from 'pino';
+import { Writable } from 'stream';
+import { excessPrivileges, LeastPrivilegeCheck } from '../services/least-privilege.check';
 
 /** The application's login (a member of ashar_app, as in a deployment) can read and append, nothing more. */
 describe('audit log under the least-privileged application role (real PostgreSQL)', () => {
@@ -51,6 +53,17 @@ describe('audit log under the least-privileged application role (real PostgreSQL
     expect(await owner.getRepository(AuditEvent).count()).toBe(2);
   });
 
+  it('the migration is idempotent: a second database (the cluster-wide role already there) runs it again cleanly', async () => {
+    const AppRole = MIGRATIONS.find((m) => m.name.startsWith('AppRole')) as new () => { up(r: unknown): Promise<void> };
+    const runner = owner.createQueryRunner();
+    try {
+      await new AppRole().up(runner);
+    } finally {
+      await runner.release();
+    }
+    await expect(app.query('DELETE FROM audit_events')).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('keeps ordinary read and write rights on the other tables', async () => {
     const [row] = await app.query(`SELECT has_table_privilege('outbox_messages', 'INSERT, UPDATE, DELETE') AS dml, has_table_privilege('audit_events', 'INSERT') AS append`);
     expect(row).toEqual({ dml: true, append: true });
@@ -59,5 +72,16 @@ describe('audit log under the least-privileged application role (real PostgreSQL
   it('reports the superuser connection as over-privileged and the app role as fine', async () => {
     expect(await excessPrivileges(app)).toEqual([]);
     expect(await excessPrivileges(owner)).toEqual([expect.stringMatching(/is a superuser/)]);
+  });
+
+  it('warns at start when the login could bypass the trigger, and is silent for the app role', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+    await new LeastPrivilegeCheck(app, log).onApplicationBootstrap();
+    expect(lines).toEqual([]);
+    await new LeastPrivilegeCheck(owner, log).onApplicationBootstrap();
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 40, msg: expect.stringMatching(/MIGRATION_DATABASE_URL/), problems: [expect.stringMatching(/superuser/)] }),
+    ]);
   });
 });

@@ -29,8 +29,14 @@ export class AppRole1796215963848 implements MigrationInterface {
     // The schema history is the owner's: the application only needs to read it (if at all).
     await queryRunner.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_migrations FROM ashar_app`);
     // BullMQ's PostgreSQL backend runs CREATE SCHEMA IF NOT EXISTS at every start (migrate: true), which
-    // needs CREATE on the database; the queue schema and its tables are then the app role's own.
-    await queryRunner.query(`DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %I TO ashar_app', current_database()); END $$`);
+    // needs CREATE on the database; the queue schema and its tables are then the app role's own. Only the
+    // database owner may grant it: another migrating role gets a warning saying what to grant by hand
+    // (queues on Redis do not need it).
+    await queryRunner.query(`DO $$ BEGIN
+        EXECUTE format('GRANT CREATE ON DATABASE %I TO ashar_app', current_database());
+      EXCEPTION WHEN insufficient_privilege THEN
+        RAISE WARNING 'queues on PostgreSQL need: GRANT CREATE ON DATABASE % TO ashar_app (run it as the database owner)', quote_ident(current_database());
+      END $$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
