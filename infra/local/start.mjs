@@ -193,7 +193,8 @@ async function waitForReady(url, proc) {
 }
 
 async function main() {
-  const databaseUrl = process.env.DATABASE_URL || (await startEmbeddedPostgres());
+  // Embedded: migrations as an owner login, everything else as a least-privileged one (infra/local/db-roles.mjs).
+  const { appUrl: databaseUrl, migrationUrl } = process.env.DATABASE_URL ? { appUrl: process.env.DATABASE_URL, migrationUrl: process.env.MIGRATION_DATABASE_URL } : await (await import('./db-roles.mjs')).leastPrivilegeUrls(await startEmbeddedPostgres(), dataDir);
   const port = process.env.PORT || String(await freePort(3000));
   const env = {
     ...process.env,
@@ -207,7 +208,7 @@ async function main() {
   };
   env.PUBLIC_URL ||= `http://${env.HOST}:${port}`;
   log(`database: ${process.env.DATABASE_URL ? 'DATABASE_URL' : 'embedded PostgreSQL'}; queues: ${process.env.REDIS_URL ? 'Redis' : 'PostgreSQL (BullMQ PostgreSQL backend)'}`);
-  log(run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'migrate'], env).trim());
+  log(run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'migrate'], { ...env, MIGRATION_DATABASE_URL: migrationUrl || databaseUrl }).trim());
   const seeded = JSON.parse(run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', 'seed-demo'], env));
   const loginsFile = join(dataDir, 'demo-logins.json');
   const known = existsSync(loginsFile) ? JSON.parse(readFileSync(loginsFile, 'utf8')) : {};

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { buildDataSourceOptions } from '../../libs/platform/database/src/data-source-options';
-import { databaseUrlFor, withAdminClient } from '@ashar/database/testing';
+import { databaseUrlFor, ensureAppTestRole, withAdminClient } from '@ashar/database/testing';
 // Direct file imports: globalSetup shares the process with in-band tests, and loading GraphQL types
 // here would register them in another realm's metadata storage.
 import { seedTerritory } from '../../libs/territory/src/seed/territory-seeder';
@@ -21,8 +21,8 @@ function hashTree(dir: string, h = createHash('sha256')): ReturnType<typeof crea
 }
 
 /**
- * Builds the template database once per schema + seed version: migrations, then the territory
- * classifiers. Suites clone it (CREATE DATABASE ... TEMPLATE), which takes a fraction of a second.
+ * Builds the template database once per schema + seed version: migrations (as the superuser, the
+ * owner of every table), then the territory classifiers. Suites clone it (CREATE DATABASE ... TEMPLATE), which takes a fraction of a second.
  */
 export async function ensureTemplateDatabase(): Promise<string> {
   const h = createHash('sha256');
@@ -32,6 +32,8 @@ export async function ensureTemplateDatabase(): Promise<string> {
   return withAdminClient(async (admin) => {
     await admin.query('SELECT pg_advisory_lock(7241002)');
     try {
+      // The API and worker under test log in as this least-privileged role (test-config.ts).
+      await ensureAppTestRole(admin);
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (exists.rowCount) return template;
       const building = `${template}_building`;

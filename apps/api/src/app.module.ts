@@ -3,7 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
-import { AuditModule } from '@ashar/audit';
+import { AuditAnchorModule, AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import {
@@ -64,7 +64,7 @@ export class ApiModule {
         RuntimeModule.forRoot(config, 'api', logger),
         DatabaseModule.forRoot(config.databaseUrl, { logSql: opts.logSql }),
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix }),
-        AuditModule,
+        AuditModule, AuditAnchorModule,
         AuthPlatformModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

@@ -1,19 +1,21 @@
 import 'reflect-metadata';
-import { verifyAuditChain } from '@ashar/audit';
 import { buildDataSourceOptions } from '@ashar/database';
 import { seedTerritory } from '@ashar/territory';
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
+import { auditVerify } from './commands/audit-verify';
 import { seedDemo } from './commands/seed-demo';
 import { pendingSchemaChanges } from './commands/schema-drift';
 import { ALL_ENTITIES } from './all-entities';
 
 const USAGE = `Usage: npm run cli -- <command>
-  migrate                 apply pending migrations
+  migrate                 apply pending migrations (as MIGRATION_DATABASE_URL, default DATABASE_URL)
   seed                    territory classifiers (idempotent)
   seed-demo               territory + demo communities, accounts and budgets
-  audit-verify            check the audit hash chain; exit 1 naming the first broken row
+  audit-verify [--anchor SEQ:HASH]... [--anchor-file FILE]...
+                          check the audit hash chain, and that every published anchor (chain head) is
+                          still in it; exit 1 naming the first broken row
   migration-generate NAME write a migration for entity changes
 Needs DATABASE_URL.`;
 
@@ -26,9 +28,19 @@ function databaseUrl(): string {
   return url;
 }
 
-async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>): Promise<T> {
-  const ds = new DataSource(buildDataSourceOptions(databaseUrl(), ALL_ENTITIES));
+/** Migrations run as the schema owner; the application's own login (DATABASE_URL) owns nothing. */
+function migrationDatabaseUrl(): string {
+  return process.env.MIGRATION_DATABASE_URL || databaseUrl();
+}
+
+async function openDataSource(url = databaseUrl()): Promise<DataSource> {
+  const ds = new DataSource(buildDataSourceOptions(url, ALL_ENTITIES));
   await ds.initialize();
+  return ds;
+}
+
+async function withDataSource<T>(fn: (ds: DataSource) => Promise<T>, url = databaseUrl()): Promise<T> {
+  const ds = await openDataSource(url);
   try {
     return await fn(ds);
   } finally {
@@ -40,7 +52,7 @@ export async function runCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'migrate': {
-      const done = await withDataSource((ds) => ds.runMigrations({ transaction: 'each' }));
+      const done = await withDataSource((ds) => ds.runMigrations({ transaction: 'each' }), migrationDatabaseUrl());
       process.stdout.write(`migrations applied: ${done.length}\n`);
       return 0;
     }
@@ -54,17 +66,8 @@ export async function runCli(argv: string[]): Promise<number> {
       process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
       return 0;
     }
-    case 'audit-verify': {
-      const result = await withDataSource((ds) => verifyAuditChain(ds));
-      if (result.ok) {
-        process.stdout.write(`audit chain intact: ${result.checked} events\n`);
-        return 0;
-      }
-      process.stdout.write(
-        `audit chain BROKEN at seq ${result.firstBroken!.seq} (${result.firstBroken!.problem}); ${result.checked} events before it are intact\n`,
-      );
-      return 1;
-    }
+    case 'audit-verify':
+      return auditVerify(() => openDataSource(), rest, (s) => process.stdout.write(s), process.env.AUDIT_ANCHOR_KEY || null);
     case 'migration-generate': {
       const name = rest[0];
       if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {

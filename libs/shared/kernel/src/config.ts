@@ -34,6 +34,12 @@ export interface AppConfig {
    * a hop count, or addresses/CIDRs and Express's names (loopback, linklocal, uniquelocal).
    */
   trustProxy: false | number | string[];
+  /** HMAC key signing published audit anchors; null = anchors are published unsigned. */
+  auditAnchorKey: string | null;
+  /** Append-only file that receives every published audit anchor (one JSON line each); null = log only. */
+  auditAnchorFile: string | null;
+  /** How often the API publishes the audit chain head; 0 = only at start and shutdown. */
+  auditAnchorIntervalMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +113,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const queueSchema = env.QUEUE_SCHEMA ?? 'bullmq';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(queueSchema)) throw new ConfigError('QUEUE_SCHEMA must be a lower-case SQL identifier');
   const port = int(env, 'PORT', 3000, 0, 65535);
+  const auditAnchorKey = env.AUDIT_ANCHOR_KEY || null;
+  if (auditAnchorKey !== null && auditAnchorKey.length < 32) throw new ConfigError('AUDIT_ANCHOR_KEY must be at least 32 random characters when set');
   return {
     nodeEnv,
     port,
@@ -132,5 +140,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxFragmentSpreads: int(env, 'GRAPHQL_MAX_FRAGMENT_SPREADS', 100, 0, 10000),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    auditAnchorKey,
+    auditAnchorFile: env.AUDIT_ANCHOR_FILE || null,
+    auditAnchorIntervalMinutes: int(env, 'AUDIT_ANCHOR_INTERVAL_MINUTES', 10, 0, 1440),
   };
 }
