@@ -456,3 +456,46 @@ export function checkCompose(file: string, compose: Obj, known: Set<string>, opt
   if (!trust || /^(true|\*|0\.0\.0\.0\/0|::\/0)$/i.test(trust)) problems.push(`${file}: TRUST_PROXY must name the proxy, not everything`);
   return problems;
 }
+
+// ---- the compose proxy -------------------------------------------------------------------------------
+
+function ipv4(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}
+
+export function inCidr(ip: string, cidr: string): boolean {
+  const [base, bits = '32'] = cidr.split('/');
+  const size = 2 ** (32 - Number(bits));
+  const start = Math.floor(ipv4(base) / size) * size;
+  return ipv4(ip) >= start && ipv4(ip) < start + size;
+}
+
+/**
+ * nginx is the one hop the API trusts: TRUST_PROXY is nginx's fixed address, which Docker can never
+ * hand to a replica (outside the network's ip_range); nginx overwrites X-Forwarded-For; its upstream
+ * is the API service and port.
+ */
+export function checkComposeProxy(compose: Obj, nginxConf: string): string[] {
+  const problems: string[] = [];
+  const s = compose.services ?? {};
+  const proxyNets = s.proxy?.networks ?? {};
+  const [netName, net] = Object.entries<Obj>(Array.isArray(proxyNets) ? {} : proxyNets).find(([, n]) => n?.ipv4_address) ?? [];
+  if (!netName) return ['proxy: needs a fixed ipv4_address (TRUST_PROXY names it)'];
+  const address = net!.ipv4_address as string;
+  const ipam = compose.networks?.[netName]?.ipam?.config?.[0] ?? {};
+  if (!ipam.subnet || !inCidr(address, ipam.subnet)) problems.push(`proxy: ${address} is outside the ${netName} subnet`);
+  if (!ipam.ip_range || inCidr(address, ipam.ip_range)) problems.push(`networks.${netName}: ip_range must exclude ${address}, or a replica may take it first`);
+  const trust = String(s.api?.environment?.TRUST_PROXY ?? '');
+  if (!trust.split(',').map((x) => x.trim()).some((c) => c && inCidr(address, c))) problems.push(`api: TRUST_PROXY (${trust}) does not name the proxy's ${address}`);
+  for (const c of trust.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const bits = Number(c.split('/')[1] ?? 32);
+    if (bits < 24) problems.push(`api: TRUST_PROXY ${c} trusts more than the proxy`);
+  }
+  if (!/proxy_set_header\s+X-Forwarded-For\s+\$remote_addr;/.test(nginxConf)) problems.push('nginx: must overwrite X-Forwarded-For with $remote_addr (appending lets a client forge it)');
+  const upstream = /server\s+([a-z0-9_-]+):(\d+)\s/.exec(nginxConf);
+  if (!upstream || !s[upstream[1]] || upstream[1] !== 'api') problems.push('nginx: the upstream must be the compose service `api`');
+  else if (upstream[2] !== String(s.api.environment?.PORT ?? '3000')) problems.push(`nginx: upstream port ${upstream[2]} is not the API's PORT`);
+  const body = /client_max_body_size\s+(\d+)m;/.exec(nginxConf);
+  if (!body || Number(body[1]) < 30) problems.push('nginx: client_max_body_size must allow the 30 MB imports');
+  return problems;
+}

@@ -1,9 +1,12 @@
 // The deployment files cannot be run here (no Docker engine, no cluster): these tests read them and
 // check what they promise. The second half feeds each check a deliberately broken copy, so a check that
 // stopped looking would fail too.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import {
   checkApiProbes,
   checkCompose,
+  checkComposeProxy,
   checkK8sEnvNames,
   checkK8sLeastPrivilege,
   checkK8sRedis,
@@ -18,12 +21,14 @@ import {
   parseYamlFile,
   podSpecs,
   postgresMajors,
+  ROOT,
 } from './manifest-checks';
 
 const k8s = loadK8s();
 const prod = parseYamlFile('infra/docker-compose.prod.yml')[0];
 const dev = parseYamlFile('infra/docker-compose.yml')[0];
 const known = envNamesRead();
+const nginx = readFileSync(join(ROOT, 'infra/proxy/nginx.conf'), 'utf8');
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 function mutate(manifests: Manifest[], kind: string, name: string, change: (doc: Obj) => void): Manifest[] {
@@ -95,6 +100,10 @@ describe('deployment files as written', () => {
 
   it('the production compose file: healthchecks, Redis, secrets from the environment, the API not as the owner', () => {
     expect(checkCompose('infra/docker-compose.prod.yml', prod, known, { production: true })).toEqual([]);
+  });
+
+  it('the production proxy is the one trusted hop: fixed address in TRUST_PROXY, header overwritten, upstream = api', () => {
+    expect(checkComposeProxy(prod, nginx)).toEqual([]);
   });
 
   it('the development compose file: known variables, Redis persisted, no literal secret', () => {
@@ -180,5 +189,15 @@ describe('the checks catch a wrong manifest', () => {
     c.services.api.environment.TRUST_PROXY = 'true';
     c.services.worker.environment.TRUST_PROXY = 'true';
     expect(checkCompose('prod', c, known, { production: true }).join('\n')).toContain('TRUST_PROXY must name the proxy');
+  });
+
+  it('compose: a proxy address Docker may give to a replica, TRUST_PROXY too wide, an appended X-Forwarded-For', () => {
+    const c = clone(prod);
+    c.networks.edge.ipam.config[0].ip_range = undefined;
+    c.services.api.environment.TRUST_PROXY = '172.16.0.0/12';
+    const found = checkComposeProxy(c, nginx.replace('X-Forwarded-For $remote_addr', 'X-Forwarded-For $proxy_add_x_forwarded_for')).join('\n');
+    expect(found).toContain('ip_range must exclude 172.30.0.2');
+    expect(found).toContain('trusts more than the proxy');
+    expect(found).toContain('must overwrite X-Forwarded-For');
   });
 });
