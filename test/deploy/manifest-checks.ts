@@ -2,6 +2,7 @@
 // run on the build machines (no Docker engine, no cluster), so the files are read and their promises
 // checked. Each check returns the problems it found (empty = fine), so a test can also show that a
 // wrong manifest is caught.
+import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join, relative } from 'path';
 import * as YAML from 'yaml';
@@ -328,6 +329,7 @@ export function checkKustomize(): string[] {
     if (!listed.includes(name)) problems.push(`${f} is not listed in ${base}/kustomization.yaml`);
   }
   const baseDocs = listed.filter((r) => existsSync(join(ROOT, base, r))).flatMap((r) => parseYamlFile(join(base, r)));
+  if (baseKust.images) problems.push(`${base}/kustomization.yaml renames images: an overlay's images would then match nothing`);
   for (const r of listed) if (r.includes('secret')) problems.push(`${base}/kustomization.yaml applies ${r}: Secrets are created with kubectl, not from git`);
   const overlays = join('infra/k8s/overlays');
   for (const o of readdirSync(join(ROOT, overlays))) {
@@ -340,7 +342,11 @@ export function checkKustomize(): string[] {
       if (baseDocs.some((d) => d.kind === 'HorizontalPodAutoscaler' && d.spec?.scaleTargetRef?.name === rep.name)) problems.push(`${file}: sets replicas of ${rep.name}, which an autoscaler owns`);
     }
     const imageNames = new Set(baseDocs.flatMap((d) => (d.spec?.template?.spec?.containers ?? d.spec?.jobTemplate?.spec?.template?.spec?.containers ?? []).map((c: Obj) => c.image)));
-    for (const img of k.images ?? []) if (!imageNames.has(img.name)) problems.push(`${file}: image ${img.name} is used by no container`);
+    for (const img of k.images ?? []) {
+      if (!imageNames.has(img.name)) problems.push(`${file}: image ${img.name} is used by no container`);
+      if (!img.newTag || img.newTag === 'latest') problems.push(`${file}: image ${img.name} needs a fixed newTag (not latest)`);
+    }
+    for (const name of imageNames) if (!/[:/]/.test(name) && !(k.images ?? []).some((i: Obj) => i.name === name)) problems.push(`${file}: sets no registry and tag for image ${name}`);
     for (const patch of k.patches ?? []) {
       const target = baseDocs.find((d) => d.kind === patch.target?.kind && d.metadata?.name === patch.target?.name);
       if (!target) {
@@ -498,4 +504,16 @@ export function checkComposeProxy(compose: Obj, nginxConf: string): string[] {
   const body = /client_max_body_size\s+(\d+)m;/.exec(nginxConf);
   if (!body || Number(body[1]) < 30) problems.push('nginx: client_max_body_size must allow the 30 MB imports');
   return problems;
+}
+
+// ---- rendered by kustomize ------------------------------------------------------------------------------
+
+/** `kubectl kustomize DIR` (offline), or null when kubectl is not installed. */
+export function renderKustomize(dir: string): Manifest[] | null {
+  const probe = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) return null;
+  const r = spawnSync('kubectl', ['kustomize', join(ROOT, dir)], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${r.stderr}`);
+  const docs = YAML.parseAllDocuments(r.stdout, { merge: true }) as unknown as { errors: Error[]; toJSON(): unknown }[];
+  return docs.map((d) => ({ file: `${dir} (rendered)`, doc: d.toJSON() as Obj })).filter((m) => m.doc);
 }

@@ -21,6 +21,7 @@ import {
   parseYamlFile,
   podSpecs,
   postgresMajors,
+  renderKustomize,
   ROOT,
 } from './manifest-checks';
 
@@ -108,6 +109,41 @@ describe('deployment files as written', () => {
 
   it('the development compose file: known variables, Redis persisted, no literal secret', () => {
     expect(checkCompose('infra/docker-compose.yml', dev, known, { production: false })).toEqual([]);
+  });
+});
+
+// kustomize itself, when kubectl is installed (offline: `kubectl kustomize` needs no cluster).
+const rendered = renderKustomize('infra/k8s/overlays/production');
+(rendered ? describe : describe.skip)('the production overlay as kustomize renders it', () => {
+  const templates = k8s.filter((m) => m.file.endsWith('secrets.template.yaml'));
+  const all = [...(rendered ?? []), ...templates];
+
+  it('holds every workload, all in the namespace ashar, with the overlay applied', () => {
+    const kinds = rendered!.map((m) => `${m.doc.kind}/${m.doc.metadata?.name}`);
+    expect(kinds).toEqual(expect.arrayContaining(['Deployment/ashar-api', 'Deployment/ashar-worker', 'Job/ashar-migrate', 'CronJob/ashar-backup', 'StatefulSet/ashar-redis', 'Cluster/ashar-db']));
+    expect(kinds).not.toContain('Secret/ashar-app');
+    for (const m of rendered!) if (m.doc.kind !== 'Namespace') expect([m.doc.metadata.name, m.doc.metadata.namespace]).toEqual([m.doc.metadata.name, 'ashar']);
+    const hpa = rendered!.find((m) => m.doc.kind === 'HorizontalPodAutoscaler')!.doc;
+    expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([3, 12]);
+  });
+
+  it('every app image has a registry and a fixed tag', () => {
+    const images = podSpecs(rendered!).flatMap((p) => (p.spec.containers ?? []).map((c: Obj) => c.image as string));
+    expect(images.length).toBeGreaterThanOrEqual(5);
+    for (const image of images) expect(image).toMatch(/^[^:]+(\/[^:]+)*:(?!latest$)[\w.-]+$/);
+    expect(images.filter((i) => !i.startsWith('redis:'))).toEqual(images.filter((i) => i.startsWith('ghcr.io/')));
+  });
+
+  it('passes the same checks as the sources', () => {
+    expect([
+      ...checkApiProbes(all),
+      ...checkK8sEnvNames(all, known),
+      ...checkNoSecretsInK8s(all),
+      ...checkK8sRedis(all),
+      ...checkNonRoot(all),
+      ...checkK8sLeastPrivilege(all),
+      ...checkK8sWiring(all),
+    ]).toEqual([]);
   });
 });
 
