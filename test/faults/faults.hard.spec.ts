@@ -117,6 +117,7 @@ describe('faults with the real services', () => {
 
   it.each(['fast', 'immediate'] as const)('PostgreSQL restarted (-m %s) under write load: every acknowledged write is kept, the rest are retryable, the API recovers', async (mode) => {
     const outcomes: Outcome[] = [];
+    const logFrom = api.mark();
     let stop = false;
     const clients = Array.from({ length: CLIENTS }, async (_, c) => {
       for (let i = 0; !stop; i++) outcomes.push(await record(`load-${mode}-${c}-${i}`));
@@ -146,12 +147,22 @@ describe('faults with the real services', () => {
     // A refusal may still have committed (the commit raced the shutdown); not a loss, but worth seeing.
     const refusedYetStored = await count('budget_transactions WHERE counterparty = ANY($1)', [[...refused, ...other].map((o) => o.counterparty)]);
     const otherKinds = [...new Set(other.map((o) => o.detail))].join('; ');
+    // What the API logged as unexpected, for whoever maps outage errors to SERVICE_UNAVAILABLE.
+    const logged = [...new Set(api.since(logFrom).split('\n').flatMap((l) => {
+      try {
+        const e = JSON.parse(l);
+        return e.level >= 50 && e.err ? [`${e.err.code ?? e.err.type ?? 'error'}: ${String(e.err.message).slice(0, 80)}`] : [];
+      } catch {
+        return [];
+      }
+    }))].slice(0, 6);
     report(
       `postgres restart -m ${mode} under write load (${CLIENTS} clients): ${n(acked.length)} writes acknowledged, ${n(found.length)} found afterwards, ` +
         `${n(refused.length)} refused with SERVICE_UNAVAILABLE (503 + Retry-After), ${n(other.length)} other errors${other.length ? ` (${otherKinds})` : ''}, ` +
         `${refusedYetStored} unacknowledged yet stored, restart took ${((acceptingAt - restartedAt) / 1000).toFixed(1)} s, ` +
         (readyAt ? `ready again ${((readyAt - acceptingAt) / 1000).toFixed(1)} s after PostgreSQL accepted connections` : `NOT ready within ${READY_BOUND_MS / 1000} s`) +
-        `, write afterwards: ${after.kind === 'ack' ? 'ok' : after.detail}`,
+        `, write afterwards: ${after.kind === 'ack' ? 'ok' : after.detail}` +
+        (logged.length ? `; the API logged as unexpected: ${logged.join(' | ')}` : ''),
     );
     expect(acked.length).toBeGreaterThan(0);
     expect(found.length).toBe(acked.length);
@@ -190,7 +201,14 @@ describe('faults with the real services', () => {
     const RUNNING_ROWS = 30_000;
     const QUEUED_ROWS = 5_000;
     const running = await upload(ledger(RUNNING_ROWS, 11, 11), 'running.csv');
-    await waitFor('the import to start running', async () => (await importRow(running)).status === 'RUNNING', 60_000, 20);
+    // Stopped while the rows are being inserted: the job's progress and lock renewals then hit a dead Redis
+    // from inside the import's open transaction.
+    await waitFor('the import to be inserting rows', async () => {
+      const row = await importRow(running);
+      if (row.status === 'DONE') throw new Error('the import finished before Redis could be stopped: make the file larger');
+      // Past 20 % the first chunk is in (progress is written from outside the transaction, after each chunk).
+      return row.status === 'RUNNING' && row.progress > 20;
+    }, 60_000, 10);
     const stoppedAt = Date.now();
     await redis.shutdown();
     const runningWhenStopped = await importRow(running);
@@ -245,11 +263,12 @@ describe('faults with the real services', () => {
   it('the worker SIGKILLed mid-import: nothing partial is left, the retried job imports exactly once', async () => {
     const ROWS = 60_000;
     const id = await upload(ledger(ROWS, 13, 13), 'killed.csv');
-    // Progress is written outside the import's transaction: past 20% the rows are being inserted.
+    // Progress is written outside the import's transaction after each chunk: past 20 % the first chunk
+    // sits in the open transaction.
     const at = await waitFor('the import to be inserting rows', async () => {
       const row = await importRow(id);
       if (row.status === 'DONE') throw new Error('the import finished before the worker could be killed: make the file larger');
-      return row.status === 'RUNNING' && row.progress >= 20 ? row : undefined;
+      return row.status === 'RUNNING' && row.progress > 20 ? row : undefined;
     }, 60_000, 10);
     await worker.kill();
     const killedAt = Date.now();

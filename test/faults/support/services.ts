@@ -187,12 +187,15 @@ export class ThrowawayRedis {
  */
 export class AppProcess {
   child?: ChildProcess;
+  /** The last few MB the process printed (JSON log lines), for start-up errors and log checks. */
   output = '';
+  private written = 0;
 
   constructor(readonly app: 'api' | 'worker', readonly env: Record<string, string>) {}
 
   async start(): Promise<void> {
     this.output = '';
+    this.written = 0;
     const child = spawn(process.execPath, ['-r', '@swc-node/register', `apps/${this.app}/src/main.ts`], {
       cwd: ROOT,
       // production: no schema file written into the checkout, no introspection; logs only warnings.
@@ -200,13 +203,27 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
-    child.stderr!.on('data', (d) => (this.output = (this.output + d).slice(-20_000)));
+    const keep = (d: Buffer) => {
+      const text = d.toString('utf8');
+      this.written += text.length;
+      this.output = (this.output + text).slice(-4_000_000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
     const ready = this.app === 'api' ? 'api listening' : 'worker started';
     await waitFor(`${this.app} to start`, async () => {
       if (child.exitCode !== null) throw new Error(`${this.app} exited with ${child.exitCode}: ${this.output.slice(-2000)}`);
       return this.output.includes(ready);
     }, 90_000, 100);
+  }
+
+  /** A position in the output, and what was printed after it. */
+  mark(): number {
+    return this.written;
+  }
+
+  since(mark: number): string {
+    return this.output.slice(Math.max(0, this.output.length - (this.written - mark)));
   }
 
   /** SIGKILL: no shutdown hooks, open transactions cut off mid-way. */
