@@ -3,15 +3,17 @@
 // it starts its own throwaway PostgreSQL and Redis on spare ports, restarts and stops them, and kills
 // processes, which takes a minute or two. Prints one line per scenario: what it tried and what held.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PORTS = [process.env.FAULTS_PG_PORT ?? 54391, process.env.FAULTS_REDIS_PORT ?? 63791, process.env.FAULTS_API_PORT ?? 30991].map(Number);
-const dir = mkdtempSync(join(tmpdir(), 'ashar-hard-report-'));
+// One folder for the report and the throwaway servers' data; the postgres user must reach it.
+const dir = mkdtempSync(join(tmpdir(), 'ashar-hard-'));
+chmodSync(dir, 0o755);
 const reportFile = join(dir, 'report.txt');
 const t0 = Date.now();
-const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', FAULTS_REPORT: reportFile };
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', FAULTS_REPORT: reportFile, FAULTS_TMP: dir };
 
 // A timeout (`.ci/run`) or Ctrl+C reaches Jest through the process group; we only wait and clean up.
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => undefined);

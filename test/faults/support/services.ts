@@ -15,6 +15,8 @@ export const REDIS_PORT = Number(process.env.FAULTS_REDIS_PORT ?? 63791);
 export const API_PORT = Number(process.env.FAULTS_API_PORT ?? 30991);
 const ROOT = join(__dirname, '../../..');
 const TMP_PREFIX = 'ashar-faults-';
+/** test/run-hard.mjs passes a folder of its own (removed after the run, even a cut-off one). */
+const tmpParent = () => process.env.FAULTS_TMP ?? tmpdir();
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -37,7 +39,7 @@ export function killLeftovers(): void {
     }
   }
   for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(TMP_PREFIX)) continue;
+    if (!name.startsWith(TMP_PREFIX) && !name.startsWith('ashar-hard-')) continue;
     const p = join(tmpdir(), name);
     // Only folders older than an hour: a concurrent run of another checkout may own a fresh one.
     if (Date.now() - statSync(p).mtimeMs > 3600_000) rmSync(p, { recursive: true, force: true });
@@ -69,7 +71,7 @@ export class ThrowawayPostgres {
   readonly url: string;
 
   constructor(readonly port = PG_PORT, database = 'ashar_faults') {
-    this.dir = mkdtempSync(join(tmpdir(), TMP_PREFIX));
+    this.dir = mkdtempSync(join(tmpParent(), TMP_PREFIX));
     chmodSync(this.dir, 0o755);
     this.data = join(this.dir, 'pg');
     this.url = `postgres://postgres@127.0.0.1:${port}/${database}`;
@@ -147,7 +149,7 @@ export class ThrowawayRedis {
   readonly url: string;
 
   constructor(readonly port = REDIS_PORT) {
-    this.dir = mkdtempSync(join(tmpdir(), TMP_PREFIX));
+    this.dir = mkdtempSync(join(tmpParent(), TMP_PREFIX));
     this.url = `redis://127.0.0.1:${port}`;
   }
 
