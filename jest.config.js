@@ -6,6 +6,8 @@ function findConfigs(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
+    // Fault runs restart and kill services: only `npm run test:hard` runs them (test/run-hard.mjs).
+    if (full === path.join(__dirname, 'test', 'faults')) continue;
     if (entry.isDirectory()) findConfigs(full, out);
     else if (entry.name === 'jest.config.js') out.push(full);
   }
