@@ -4,3 +4,4 @@ export * from './search-fold';
 export * from './pagination';
 export * from './config';
 export * from './csv';
+export * from './safe-text';
