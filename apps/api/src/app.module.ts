@@ -8,7 +8,7 @@ import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import { createValidationPipe, formatGraphqlError, LoaderRegistry, queryLimitsPlugin, RequestContext } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
-import { IdentityModule, MembershipService } from '@ashar/identity';
+import { IdentityModule, MembershipService, SessionService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
 import { QueueModule } from '@ashar/queue';
 import { APP_LOGGER, RuntimeModule } from '@ashar/runtime';
@@ -43,8 +43,8 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER],
-          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => ({
+          inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER, SessionService],
+          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger, sessions: SessionService) => ({
             autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
             sortSchema: true,
             path: '/graphql',
@@ -53,8 +53,8 @@ export class ApiModule {
             includeStacktraceInErrorResponses: false,
             formatError: (formatted, error) => formatGraphqlError(formatted, error, (e) => log.error({ err: e }, 'unhandled GraphQL error')),
             plugins: [queryLimitsPlugin(() => schemaHost.schema, config.graphqlMaxDepth, config.graphqlMaxComplexity)],
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
-              const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const actor = await actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id), (sid, id) => sessions.isLive(sid, id));
               const langHeader = req.headers['x-lang'];
               const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
               return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };

@@ -1,6 +1,6 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
 import { DomainError, AppConfig, toCsv } from '@ashar/kernel';
-import { MembershipService } from '@ashar/identity';
+import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -30,6 +30,7 @@ export class BudgetFilesController {
     private readonly exports: ExportService,
     private readonly memberships: MembershipService,
     private readonly documents: DocumentService,
+    private readonly sessions: SessionService,
     views: BudgetViewService,
     @InjectDataSource() db: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -37,8 +38,8 @@ export class BudgetFilesController {
     this.renderer = new ExportRenderer(db, views, config);
   }
 
-  private actor(req: Request): Actor {
-    return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id));
+  private actor(req: Request): Promise<Actor> {
+    return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id), (sid, id) => this.sessions.isLive(sid, id));
   }
 
   private async handle(res: Response, fn: () => Promise<void>) {
@@ -76,7 +77,7 @@ export class BudgetFilesController {
   @Post('budget-transactions/:transactionId/documents')
   async uploadDocument(@Param('transactionId') transactionId: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.actor(req);
+      const actor = await this.actor(req);
       this.documentsAuth(actor);
       const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
       res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content));
@@ -87,7 +88,7 @@ export class BudgetFilesController {
   @Get('budget-documents/:id')
   async downloadDocument(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const doc = await this.documents.download(this.actor(req), id);
+      const doc = await this.documents.download(await this.actor(req), id);
       res.setHeader('Content-Type', doc.contentType);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Cache-Control', 'private, max-age=3600');
@@ -105,7 +106,7 @@ export class BudgetFilesController {
   @Post('budgets/:budgetId/imports')
   async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.actor(req);
+      const actor = await this.actor(req);
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
       const content = await this.readBody(req);
       const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content });
@@ -116,7 +117,7 @@ export class BudgetFilesController {
   @Get('budgets/imports/:id/errors.csv')
   async errorReport(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const imp = await this.imports.get(this.actor(req), id);
+      const imp = await this.imports.get(await this.actor(req), id);
       const rows = (imp.errors ?? []).map((e) => [e.line, e.column ?? '', e.messageKey, e.value ?? '']);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('Content-Disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
@@ -127,7 +128,7 @@ export class BudgetFilesController {
   @Get('budgets/exports/:id/download')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const e = await this.exports.get(this.actor(req), id, true);
+      const e = await this.exports.get(await this.actor(req), id, true);
       if (e.status !== 'DONE' || !e.content) throw new DomainError('CONFLICT', 'errors.budgets.exportNotReady', 'Not ready');
       res.setHeader('Content-Type', e.contentType ?? 'application/octet-stream');
       res.send(e.content);

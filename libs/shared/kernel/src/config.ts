@@ -22,6 +22,10 @@ export interface AppConfig {
   graphqlMaxDepth: number;
   graphqlMaxComplexity: number;
   argon2MemoryKiB: number;
+  /** Sign-up limits (SIGNUP_LIMITS, "a/b/c/d"): per address per minute / per hour, all addresses per minute / per hour. */
+  signupLimits: { perAddressPerMinute: number; perAddressPerHour: number; allPerMinute: number; allPerHour: number };
+  /** How long a process trusts its cached answer "this session is not revoked" (another replica's log-out shows after at most this). */
+  sessionCheckCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +59,16 @@ function url(env: Env, name: string, protocols: string[], required: boolean): st
     throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+function signupLimits(env: Env): AppConfig['signupLimits'] {
+  const raw = env.SIGNUP_LIMITS || '10/60/120/2000';
+  const m = /^(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(raw);
+  if (!m || m.slice(1).some((n) => Number(n) < 1)) {
+    throw new ConfigError(`SIGNUP_LIMITS must be four positive whole numbers "per-address-minute/per-address-hour/all-minute/all-hour", got "${raw}"`);
+  }
+  const [perAddressPerMinute, perAddressPerHour, allPerMinute, allPerHour] = m.slice(1).map(Number);
+  return { perAddressPerMinute, perAddressPerHour, allPerMinute, allPerHour };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -91,5 +105,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     graphqlMaxComplexity: int(env, 'GRAPHQL_MAX_COMPLEXITY', 2000, 10, 100000),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
+    signupLimits: signupLimits(env),
+    sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
   };
 }
