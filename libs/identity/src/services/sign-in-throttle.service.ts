@@ -13,8 +13,8 @@ import { hashToken } from './session.service';
 
 /**
  * Wrong passwords slow the guesser down without locking the owner out:
- * - per (login, address): the first FREE_FAILURES are free; each further one makes that pair wait
- *   15 s, 30 s, 60 s … up to 15 min (no captcha). The owner on another address is not affected, and a
+ * - per (login, address): from the 5th failure on, each one makes that pair wait 15 s, 30 s, 60 s …
+ *   up to 15 min (no captcha); attempts during the wait are refused unchecked, so they teach nothing. The owner on another address is not affected, and a
  *   right password (once the wait is over) clears the pair.
  * - per login, from all addresses: at most 100 failures an hour. The 100th sends the owner a one-time
  *   unlock link (`unlockSignIn`), the only way the ceiling stops the owner too.
