@@ -103,6 +103,16 @@ describe.each([
     expect(await counter(`login:pair:${a.login}|203.0.113.10`)).toBeNull();
   });
 
+  it('parallel guesses from one address get no more than the free attempts and one slot', async () => {
+    const a = await account();
+    const rs = await Promise.all(Array.from({ length: 12 }, (_, i) => logIn(a.login, `parallel ${i}`, '203.0.113.20')));
+    const codes = rs.map((r) => firstError(r).extensions.code);
+    const checked = codes.filter((c) => c === 'UNAUTHENTICATED').length;
+    expect(checked).toBeGreaterThanOrEqual(5);
+    expect(checked).toBeLessThanOrEqual(6);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(12 - checked);
+  });
+
   async function clearWait(login: string, ip: string) {
     const key = `login:wait:${login}|${ip}`;
     if (redis) {

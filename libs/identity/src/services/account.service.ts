@@ -108,7 +108,7 @@ export class AccountService {
   async logIn(input: LogInInput, ip: string): Promise<IssuedSession> {
     const where = normaliseLogin(input.login);
     const key = where.email ?? where.phone ?? '';
-    await this.throttle.beforeAttempt(key, ip);
+    const attempt = await this.throttle.beforeAttempt(key, ip);
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -117,7 +117,7 @@ export class AccountService {
       .getOne();
     const ok = await this.hasher.verify(account?.passwordHash ?? null, input.password);
     if (!account || !ok) {
-      await this.throttle.failed(key, ip, account);
+      await this.throttle.failed(key, ip, attempt, account ?? null);
       throw new UnauthenticatedError('errors.auth.invalidCredentials');
     }
     await this.throttle.succeeded(key, ip);

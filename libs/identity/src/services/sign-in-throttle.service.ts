@@ -13,15 +13,17 @@ import { hashToken } from './session.service';
 
 /**
  * Wrong passwords slow the guesser down without locking the owner out:
- * - per (login, address): from the 5th failure on, each one makes that pair wait 15 s, 30 s, 60 s …
- *   up to 15 min (no captcha); attempts during the wait are refused unchecked, so they teach nothing. The owner on another address is not affected, and a
+ * - per (login, address): from the 5th attempt on, a failure makes that pair wait 15 s, 30 s, 60 s …
+ *   up to 15 min (no captcha); attempts during the wait are refused unchecked (they teach nothing) and
+ *   count, so the next wait is longer. The owner on another address is not affected, and a
  *   right password (once the wait is over) clears the pair.
  * - per login, from all addresses: at most 100 failures an hour. The 100th sends the owner a one-time
  *   unlock link (`unlockSignIn`), the only way the ceiling stops the owner too.
  * - per address: 300 attempts in 15 min, whatever the login (a village often shares one address).
  */
 export const LOGIN_PER_ADDRESS: RateLimitRule = { name: 'login:ip', limit: 300, windowSeconds: 15 * 60 };
-export const LOGIN_FAILURES_PER_PAIR: RateLimitRule = { name: 'login:pair', limit: 5, windowSeconds: 24 * 3600 };
+/** Attempts (refused ones included) of one (login, address) pair since its last success; 5 run freely. */
+export const LOGIN_ATTEMPTS_PER_PAIR: RateLimitRule = { name: 'login:pair', limit: 5, windowSeconds: 24 * 3600 };
 export const LOGIN_WAIT_PER_PAIR = { name: 'login:wait' };
 export const LOGIN_FAILURES_PER_LOGIN: RateLimitRule = { name: 'login:fail', limit: 100, windowSeconds: 3600 };
 export const UNLOCK_PER_ADDRESS: RateLimitRule = { name: 'unlock:ip', limit: 20, windowSeconds: 3600 };
@@ -37,10 +39,10 @@ export interface SignInUnlockPayload {
   hours: number;
 }
 
-/** Seconds a (login, address) pair must wait after its n-th failure in a row. */
+/** Seconds a (login, address) pair must wait after a failure that was its n-th attempt. */
 export function signInDelaySeconds(failures: number): number {
-  if (failures < LOGIN_FAILURES_PER_PAIR.limit) return 0;
-  return Math.min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (failures - LOGIN_FAILURES_PER_PAIR.limit));
+  if (failures < LOGIN_ATTEMPTS_PER_PAIR.limit) return 0;
+  return Math.min(MAX_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** (failures - LOGIN_ATTEMPTS_PER_PAIR.limit));
 }
 
 const pair = (login: string, ip: string) => `${login}|${ip}`;
@@ -56,19 +58,30 @@ export class SignInThrottleService {
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
-  /** Refuses the attempt (before the password is checked) while the pair waits or the login is at its ceiling. */
-  async beforeAttempt(login: string, ip: string): Promise<void> {
+  /**
+   * Counts the attempt and refuses it (before the password is checked) while its (login, address) pair
+   * waits or the login is at its ceiling. Past the free attempts each one must take the pair's single slot
+   * (atomically), so parallel requests cannot guess around the wait. Returns the pair's attempt number.
+   */
+  async beforeAttempt(login: string, ip: string): Promise<number> {
     await this.limiter.consume(LOGIN_PER_ADDRESS, [ip]);
-    const wait = await this.limiter.peek(LOGIN_WAIT_PER_PAIR, pair(login, ip));
-    if (wait) throw new TooManyRequestsError(wait.resetInSeconds);
     const failures = await this.limiter.peek(LOGIN_FAILURES_PER_LOGIN, login);
     if (failures && failures.count >= LOGIN_FAILURES_PER_LOGIN.limit) throw new TooManyRequestsError(failures.resetInSeconds);
+    const { count: attempt } = await this.limiter.hit(LOGIN_ATTEMPTS_PER_PAIR, pair(login, ip));
+    if (attempt > LOGIN_ATTEMPTS_PER_PAIR.limit) {
+      // Held until the failure below sets the real wait (or a success clears it).
+      const mine = await this.limiter.claim(LOGIN_WAIT_PER_PAIR, pair(login, ip), signInDelaySeconds(attempt - 1));
+      if (!mine) {
+        const wait = await this.limiter.peek(LOGIN_WAIT_PER_PAIR, pair(login, ip));
+        throw new TooManyRequestsError(wait?.resetInSeconds ?? 1);
+      }
+    }
+    return attempt;
   }
 
   /** Counts a wrong password; `account` is null for an unknown login (counted all the same). */
-  async failed(login: string, ip: string, account: Account | null): Promise<void> {
-    const { count: pairFailures } = await this.limiter.hit(LOGIN_FAILURES_PER_PAIR, pair(login, ip));
-    const delay = signInDelaySeconds(pairFailures);
+  async failed(login: string, ip: string, attempt: number, account: Account | null): Promise<void> {
+    const delay = signInDelaySeconds(attempt);
     if (delay > 0) await this.limiter.hold(LOGIN_WAIT_PER_PAIR, pair(login, ip), delay);
     const { count } = await this.limiter.hit(LOGIN_FAILURES_PER_LOGIN, login);
     // Exactly one hit sees the count equal the ceiling (the counters are atomic), so one notice per window.
@@ -76,7 +89,7 @@ export class SignInThrottleService {
   }
 
   async succeeded(login: string, ip: string): Promise<void> {
-    await this.limiter.reset(LOGIN_FAILURES_PER_PAIR, pair(login, ip));
+    await this.limiter.reset(LOGIN_ATTEMPTS_PER_PAIR, pair(login, ip));
     await this.limiter.reset(LOGIN_WAIT_PER_PAIR, pair(login, ip));
   }
 

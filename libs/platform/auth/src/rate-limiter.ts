@@ -15,6 +15,8 @@ export interface RateLimitStore {
   peek(key: string): Promise<{ count: number; resetInSeconds: number } | null>;
   /** Overwrites a key with a fresh window (a sign-in delay: "wait this long"). */
   set(key: string, count: number, windowSeconds: number): Promise<void>;
+  /** Takes the key for `windowSeconds` if no live window holds it (atomic: of concurrent callers one wins). */
+  claim(key: string, windowSeconds: number): Promise<boolean>;
 }
 
 export class RedisRateLimitStore implements RateLimitStore {
@@ -42,6 +44,10 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async set(key: string, count: number, windowSeconds: number) {
     await this.redis.set(this.prefix + key, String(count), 'EX', windowSeconds);
+  }
+
+  async claim(key: string, windowSeconds: number) {
+    return (await this.redis.set(this.prefix + key, '1', 'EX', windowSeconds, 'NX')) === 'OK';
   }
 }
 
@@ -82,6 +88,17 @@ export class PostgresRateLimitStore implements RateLimitStore {
       [key, count, windowSeconds],
     );
   }
+
+  async claim(key: string, windowSeconds: number) {
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO rate_limit_counters (key, count, window_ends) VALUES ($1, 1, now() + make_interval(secs => $2))
+       ON CONFLICT (key) DO UPDATE SET count = 1, window_ends = EXCLUDED.window_ends
+         WHERE rate_limit_counters.window_ends <= now()
+       RETURNING key`,
+      [key, windowSeconds],
+    );
+    return rows.length > 0;
+  }
 }
 
 export interface RateLimitRule {
@@ -115,6 +132,11 @@ export class RateLimiter {
 
   peek(rule: Pick<RateLimitRule, 'name'>, subject: string): Promise<{ count: number; resetInSeconds: number } | null> {
     return this.store.peek(`${rule.name}:${subject}`);
+  }
+
+  /** Takes `subject` under `name` for `seconds` unless it is held already; true when this caller got it. */
+  claim(rule: Pick<RateLimitRule, 'name'>, subject: string, seconds: number): Promise<boolean> {
+    return this.store.claim(`${rule.name}:${subject}`, seconds);
   }
 
   /** Marks `subject` as held for `seconds` under `name` (read back with peek). */
