@@ -4,8 +4,9 @@ import { RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { AppConfig, DomainError, TooManyRequestsError } from '@ashar/kernel';
 import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
-import { InjectConfig } from '@ashar/runtime';
+import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { randomBytes } from 'crypto';
+import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { Account } from '../entities/account.entity';
 import { SignInUnlock } from '../entities/sign-in-unlock.entity';
@@ -56,6 +57,7 @@ export class SignInThrottleService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     @InjectConfig() private readonly config: AppConfig,
+    @InjectAppLogger() private readonly log: Logger,
   ) {}
 
   /**
@@ -85,7 +87,10 @@ export class SignInThrottleService {
     if (delay > 0) await this.limiter.hold(LOGIN_WAIT_PER_PAIR, pair(login, ip), delay);
     const { count } = await this.limiter.hit(LOGIN_FAILURES_PER_LOGIN, login);
     // Exactly one hit sees the count equal the ceiling (the counters are atomic), so one notice per window.
-    if (count === LOGIN_FAILURES_PER_LOGIN.limit && account) await this.sendUnlock(account, login);
+    if (count === LOGIN_FAILURES_PER_LOGIN.limit && account) {
+      // The person guessing still gets "wrong password"; a failed notice is logged, not shown to them.
+      await this.sendUnlock(account, login).catch((err) => this.log.error({ err, accountId: account.id }, 'sign-in unlock notice not enqueued'));
+    }
   }
 
   async succeeded(login: string, ip: string): Promise<void> {
@@ -96,20 +101,21 @@ export class SignInThrottleService {
   /** Clears the throttle of the account the code was sent for (every login of it, and this address). */
   async unlock(token: string, ip: string): Promise<void> {
     await this.limiter.consume(UNLOCK_PER_ADDRESS, [ip]);
-    const account = await this.db.transaction(async (manager) => {
+    await this.db.transaction(async (manager) => {
       const row = await manager.findOne(SignInUnlock, { where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
       if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
         throw new DomainError('NOT_FOUND', 'errors.auth.unlockInvalid', 'Unlock code not valid');
       }
       await manager.update(SignInUnlock, { id: row.id }, { usedAt: new Date() });
       await this.audit.record(manager, { accountId: row.accountId }, { action: 'account.unlockSignIn', entityType: 'Account', entityId: row.accountId, after: { unlockId: row.id } });
-      return manager.findOneByOrFail(Account, { id: row.accountId });
+      const account = await manager.findOneByOrFail(Account, { id: row.accountId });
+      // Cleared before the commit: if clearing fails the code is not spent and can be used again.
+      for (const login of [account.email, account.phone]) {
+        if (!login) continue;
+        await this.limiter.reset(LOGIN_FAILURES_PER_LOGIN, login);
+        await this.succeeded(login, ip);
+      }
     });
-    for (const login of [account.email, account.phone]) {
-      if (!login) continue;
-      await this.limiter.reset(LOGIN_FAILURES_PER_LOGIN, login);
-      await this.succeeded(login, ip);
-    }
   }
 
   private async sendUnlock(account: Account, login: string): Promise<void> {

@@ -52,9 +52,17 @@ export class RedisRateLimitStore implements RateLimitStore {
 }
 
 export class PostgresRateLimitStore implements RateLimitStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly sweepEvery = 500) {}
+
+  /** Rows of ended windows; a flood from many addresses would otherwise leave one row per address behind. */
+  async sweepExpired(): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(`DELETE FROM rate_limit_counters WHERE window_ends < now() - interval '1 minute'`)) as [unknown, number];
+    return deleted;
+  }
 
   async hit(key: string, windowSeconds: number) {
+    // About one hit in `sweepEvery` also clears ended windows (Redis expires its keys by itself).
+    if (Math.random() * this.sweepEvery < 1) await this.sweepExpired();
     const rows: { count: number; reset_in: number }[] = await this.dataSource.query(
       `INSERT INTO rate_limit_counters (key, count, window_ends)
          VALUES ($1, 1, now() + make_interval(secs => $2))
