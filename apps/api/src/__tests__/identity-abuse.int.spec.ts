@@ -1,5 +1,6 @@
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
+import { CREATE_BUDGET, platformAdmin, village } from '../../../../libs/budgets/src/__tests__/support';
 
 const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken refreshToken account { id } } }`;
 const LOG_IN = `mutation($input: LogInInput!) { logIn(input: $input) { accessToken refreshToken } }`;
@@ -165,6 +166,18 @@ describe.each([
     expect(ok(await gql(api.baseUrl, LOG_OUT, { t: a.refreshToken }, { token: a.accessToken })).logOut).toBe(true);
     expect(firstError(await gql(api.baseUrl, NEEDS_ACCOUNT, {}, { token: a.accessToken })).extensions.code).toBe('UNAUTHENTICATED');
     expect(ok(await gql(api.baseUrl, `{ me { id } }`, {}, { token: a.accessToken })).me).toBeNull();
+  });
+
+  it('the file endpoints refuse an access token of an ended session too', async () => {
+    const v = await village(api, await platformAdmin(api), '41707220840000', 'Ак-Дөбө');
+    const budget = ok(await gql(api.baseUrl, CREATE_BUDGET, { input: { communityId: v.communityId, fiscalYear: 2026, currency: 'KGS', title: { ru: 'Бюджет' } } }, { token: v.a.token })).createBudget;
+    const upload = () => fetch(`${api.baseUrl}/api/budgets/${budget.id}/imports?kind=BUDGET`, { method: 'POST', headers: { authorization: `Bearer ${v.a.token}`, 'content-type': 'text/csv' }, body: '' });
+    // Signed in: past the permission check, refused only for the empty file.
+    expect((await upload()).status).toBe(400);
+    ok(await gql(api.baseUrl, LOG_OUT, {}, { token: v.a.token }));
+    const after = await upload();
+    expect(after.status).toBe(401);
+    expect(await after.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('logOut with only the access token ends that session too', async () => {
