@@ -25,6 +25,8 @@ export function testConfig(databaseUrl: string, overrides: Record<string, string
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     ARGON2_MEMORY_KIB: '4096',
+    // Suites sign up many people from 127.0.0.1; identity-abuse.int.spec.ts tests the real defaults.
+    SIGNUP_LIMITS: '1000/10000/10000/100000',
     ...overrides,
   });
 }

@@ -18,7 +18,7 @@ import {
   serviceUnavailablePlugin,
 } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
-import { IdentityModule, MembershipService } from '@ashar/identity';
+import { IdentityModule, MembershipService, SessionService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
 import { QueueModule } from '@ashar/queue';
 import { APP_LOGGER, RuntimeModule } from '@ashar/runtime';
@@ -69,8 +69,8 @@ export class ApiModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER],
-          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger) => {
+          inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER, SessionService],
+          useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger, sessions: SessionService) => {
             const limits = queryLimits(config);
             const production = config.nodeEnv === 'production';
             return {
@@ -96,10 +96,10 @@ export class ApiModule {
               // here sets extensions.http, so nothing else changes).
               preserveHttpStatusForExecutionErrors: false,
               plugins: [queryLimitsPlugin(() => schemaHost.schema, limits), serviceUnavailablePlugin(RETRY_AFTER_SECONDS)],
-              context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+              context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
                 // Before Apollo parses and validates: an oversized document costs no more than this scan.
                 assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);
-                const actor = actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id));
+                const actor = await actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id), (sid, id) => sessions.isLive(sid, id));
                 const langHeader = req.headers['x-lang'];
                 const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);
                 return { req, res, actor, locale, loaders: new LoaderRegistry(), ip: clientIp(req) };

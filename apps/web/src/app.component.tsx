@@ -17,6 +17,7 @@ const UnitPage = lazyPage(() => import('./pages/unit.page'));
 const CommunityPage = lazyPage(() => import('./pages/community.page'));
 const NotFoundPage = lazyPage(() => import('./pages/not-found.page'));
 const InvitationPage = lazyPage(() => import('./pages/invitation.page'));
+const UnlockSignInPage = lazyPage(() => import('./pages/unlock-sign-in.page'));
 const PublicBudgetPage = lazyPage(() => import('./pages/budget/public-budget.page'));
 const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.page'));
 const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
@@ -44,6 +45,7 @@ export function App() {
               <Route path="budgets/:id" element={<PublicBudgetPage />} />
               <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
               <Route path="invitations/:token" element={<InvitationPage />} />
+              <Route path="unlock-sign-in/:token" element={<UnlockSignInPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -7,6 +7,7 @@ import { Membership } from './entities/membership.entity';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentProfile } from './entities/resident-profile.entity';
+import { SignInUnlock } from './entities/sign-in-unlock.entity';
 import { NotificationsProcessor } from './jobs/notifications.processor';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
@@ -18,12 +19,14 @@ import { InvitationService } from './services/invitation.service';
 import { MembershipService } from './services/membership.service';
 import { PasswordHasher } from './services/password-hasher';
 import { SessionService } from './services/session.service';
+import { SignInThrottleService } from './services/sign-in-throttle.service';
 
-export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, NotificationDelivery];
+export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, NotificationDelivery, SignInUnlock];
 
 const services = [
   PasswordHasher,
   SessionService,
+  SignInThrottleService,
   AccountService,
   MembershipService,
   InvitationService,

@@ -1,1 +1,1 @@
-module.exports = { ...require('../../../jest.preset.js'), displayName: 'auth', rootDir: __dirname };
+module.exports = { ...require('../../../jest.preset.js'), displayName: 'auth', rootDir: __dirname, globalSetup: '<rootDir>/../../../test/support/global-setup.js', testTimeout: 60000 };

@@ -1,6 +1,6 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
 import { DomainError, AppConfig, NotFoundError, toCsv } from '@ashar/kernel';
-import { MembershipService } from '@ashar/identity';
+import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -47,6 +47,7 @@ export class BudgetFilesController {
     private readonly exports: ExportService,
     private readonly memberships: MembershipService,
     private readonly documents: DocumentService,
+    private readonly sessions: SessionService,
     views: BudgetViewService,
     @InjectDataSource() db: DataSource,
     @InjectConfig() private readonly config: AppConfig,
@@ -54,8 +55,8 @@ export class BudgetFilesController {
     this.renderer = new ExportRenderer(db, views, config);
   }
 
-  private actor(req: Request): Actor {
-    return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id));
+  private actor(req: Request): Promise<Actor> {
+    return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id), (sid, id) => this.sessions.isLive(sid, id));
   }
 
   private async handle(res: Response, fn: () => Promise<void>, upload?: { req: Request; max: number }) {
@@ -69,9 +70,9 @@ export class BudgetFilesController {
     }
   }
 
-  /** A signed-in caller, checked from the Authorization header alone (no body read, no database). */
-  private signedIn(req: Request): Actor {
-    const actor = this.actor(req);
+  /** A signed-in caller with a live session, checked from the Authorization header alone (no body read). */
+  private async signedIn(req: Request): Promise<Actor> {
+    const actor = await this.actor(req);
     if (!actor.accountId) throw new DomainError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED', 'Authentication required');
     return actor;
   }
@@ -115,7 +116,7 @@ export class BudgetFilesController {
   @Post('budget-transactions/:transactionId/documents')
   async uploadDocument(@Param('transactionId') transactionId: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.signedIn(req);
+      const actor = await this.signedIn(req);
       const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
       res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content));
     }, { req, max: MAX_DOCUMENT_BYTES });
@@ -129,7 +130,7 @@ export class BudgetFilesController {
   @Get('budget-documents/:id')
   async downloadDocument(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.signedIn(req);
+      const actor = await this.signedIn(req);
       const doc = await this.privateFile('BudgetDocument', () => this.documents.download(actor, id));
       res.setHeader('Content-Type', sniffDocumentType(doc.content) ?? 'application/octet-stream');
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -148,7 +149,7 @@ export class BudgetFilesController {
   @Post('budgets/:budgetId/imports')
   async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.signedIn(req);
+      const actor = await this.signedIn(req);
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
       await this.imports.assertMayImport(actor, budgetId, kind);
       const content = await this.readBody(req);
@@ -160,7 +161,7 @@ export class BudgetFilesController {
   @Get('budgets/imports/:id/errors.csv')
   async errorReport(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.signedIn(req);
+      const actor = await this.signedIn(req);
       const imp = await this.privateFile('BudgetImport', () => this.imports.get(actor, id));
       const rows = (imp.errors ?? []).map((e) => [e.line, e.column ?? '', e.messageKey, e.value ?? '']);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -173,7 +174,7 @@ export class BudgetFilesController {
   @Get('budgets/exports/:id/download')
   async download(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
-      const actor = this.signedIn(req);
+      const actor = await this.signedIn(req);
       const e = await this.privateFile('BudgetExport', () => this.exports.get(actor, id, true));
       if (e.status !== 'DONE' || !e.content) throw new DomainError('CONFLICT', 'errors.budgets.exportNotReady', 'Not ready');
       res.setHeader('Content-Type', e.contentType ?? 'application/octet-stream');

@@ -1,5 +1,6 @@
 import { Role } from '@ashar/auth';
 import { Lang } from '@ashar/graphql';
+import { IsSafeText } from '@ashar/kernel';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -112,6 +113,7 @@ export class SignUpInput extends ResidentProfileInput {
   @IsString(ctx('errors.validation.required'))
   @MinLength(1, ctx('errors.validation.required'))
   @MaxLength(100, ctx('errors.validation.tooLong', { max: 100 }))
+  @IsSafeText()
   displayName: string;
 
   @Field(() => Lang, { nullable: true })
@@ -127,6 +129,7 @@ export class LogInInput {
   @IsString(ctx('errors.validation.required'))
   @MinLength(3, ctx('errors.validation.emailOrPhone'))
   @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
+  @IsSafeText()
   login: string;
 
   @Field()
@@ -150,6 +153,7 @@ export class CreateInvitationInput {
   @IsOptional()
   @IsString()
   @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
+  @IsSafeText()
   recipient?: string | null;
 }
 
@@ -164,6 +168,7 @@ export class RegisterAssistedResidentInput extends ResidentProfileInput {
   @IsString(ctx('errors.validation.required'))
   @MinLength(1, ctx('errors.validation.required'))
   @MaxLength(100, ctx('errors.validation.tooLong', { max: 100 }))
+  @IsSafeText()
   displayName: string;
 
   @Field({ description: 'Why the resident is entered by a member (e.g. "paper form at village meeting")' })
@@ -171,5 +176,6 @@ export class RegisterAssistedResidentInput extends ResidentProfileInput {
   @IsString(ctx('errors.validation.required'))
   @MinLength(3, ctx('errors.validation.required'))
   @MaxLength(500, ctx('errors.validation.tooLong', { max: 500 }))
+  @IsSafeText()
   reason: string;
 }

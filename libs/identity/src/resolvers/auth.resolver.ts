@@ -6,6 +6,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AccountType, AuthPayloadType, LogInInput, SignUpInput } from '../dtos/account.types';
 import { AccountService } from '../services/account.service';
 import { IssuedSession, SessionService } from '../services/session.service';
+import { SignInThrottleService } from '../services/sign-in-throttle.service';
 
 export const REFRESH_COOKIE = 'ashar_refresh';
 
@@ -14,6 +15,7 @@ export class AuthResolver {
   constructor(
     private readonly accounts: AccountService,
     private readonly sessions: SessionService,
+    private readonly throttle: SignInThrottleService,
     @InjectConfig() private readonly config: AppConfig,
   ) {}
 
@@ -39,11 +41,22 @@ export class AuthResolver {
     return this.respond(ctx, await this.sessions.rotate(presented));
   }
 
-  @Mutation(() => Boolean)
-  async logOut(@Ctx() ctx: RequestContext, @Args('refreshToken', { nullable: true, type: () => String }) refreshToken?: string | null) {
+  @Mutation(() => Boolean, { description: 'Ends the session of the refresh token (cookie or argument) and of the access token sent' })
+  async logOut(
+    @Ctx() ctx: RequestContext,
+    @CurrentActor() actor: Actor,
+    @Args('refreshToken', { nullable: true, type: () => String }) refreshToken?: string | null,
+  ) {
     const presented = refreshToken ?? ctx.req.cookies?.[REFRESH_COOKIE];
     if (presented) await this.sessions.revokeFamilyOf(presented);
+    if (actor.sessionId) await this.sessions.revokeFamily(actor.sessionId);
     ctx.res.clearCookie(REFRESH_COOKIE, { path: '/graphql' });
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Redeems the one-time code sent when a login hit its failed-password ceiling: signing in works again' })
+  async unlockSignIn(@Args('token') token: string, @Ctx() ctx: RequestContext) {
+    await this.throttle.unlock(token, ctx.ip);
     return true;
   }
 

@@ -4,20 +4,37 @@ import { Actor, RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
 import { isLocale } from '@ashar/i18n';
-import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '@ashar/kernel';
+import { AppConfig, ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '@ashar/kernel';
+import { InjectConfig } from '@ashar/runtime';
 import { TerritoryService } from '@ashar/territory';
 import { DataSource, In } from 'typeorm';
 import { LogInInput, ResidentProfileInput, SignUpInput } from '../dtos/account.types';
 import { Account } from '../entities/account.entity';
 import { ResidentProfile } from '../entities/resident-profile.entity';
 import { PasswordHasher } from './password-hasher';
+import { SignInThrottleService } from './sign-in-throttle.service';
 import { IssuedSession, SessionService } from './session.service';
 
-// A whole village may share one address: per-address limits are generous, per-login ones strict.
-export const LOGIN_PER_LOGIN: RateLimitRule = { name: 'login:id', limit: 10, windowSeconds: 15 * 60 };
-export const LOGIN_PER_ADDRESS: RateLimitRule = { name: 'login:ip', limit: 300, windowSeconds: 15 * 60 };
 export const SIGNUP_PER_IDENTIFIER: RateLimitRule = { name: 'signup:id', limit: 5, windowSeconds: 3600 };
-export const SIGNUP_PER_ADDRESS: RateLimitRule = { name: 'signup:ip', limit: 100, windowSeconds: 3600 };
+
+/**
+ * Sign-up floods (SIGNUP_LIMITS, default 10/60/120/2000): per address 10 a minute and 60 an hour, so a
+ * budget-group member can sign up 30 residents from one phone at a village meeting; all addresses
+ * together 120 a minute and 2000 an hour, which bounds a flood from many addresses. The counters are in
+ * Redis or PostgreSQL, shared by every replica.
+ */
+export function signupRules(limits: AppConfig['signupLimits']): { perAddress: RateLimitRule[]; all: RateLimitRule[] } {
+  return {
+    perAddress: [
+      { name: 'signup:ip:min', limit: limits.perAddressPerMinute, windowSeconds: 60 },
+      { name: 'signup:ip:hour', limit: limits.perAddressPerHour, windowSeconds: 3600 },
+    ],
+    all: [
+      { name: 'signup:all:min', limit: limits.allPerMinute, windowSeconds: 60 },
+      { name: 'signup:all:hour', limit: limits.allPerHour, windowSeconds: 3600 },
+    ],
+  };
+}
 
 export function normaliseLogin(login: string): { email?: string; phone?: string } {
   const trimmed = login.trim();
@@ -27,6 +44,8 @@ export function normaliseLogin(login: string): { email?: string; phone?: string 
 
 @Injectable()
 export class AccountService {
+  private readonly signupRules: ReturnType<typeof signupRules>;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
@@ -34,13 +53,19 @@ export class AccountService {
     private readonly territory: TerritoryService,
     private readonly audit: AuditService,
     private readonly limiter: RateLimiter,
-  ) {}
+    private readonly throttle: SignInThrottleService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
+    this.signupRules = signupRules(config.signupLimits);
+  }
 
   async signUp(input: SignUpInput, ip: string): Promise<IssuedSession> {
     const email = input.email?.toLowerCase() ?? null;
     const phone = input.phone ?? null;
     if (!email && !phone) throw new InvalidInputError('input.email', 'errors.validation.emailOrPhone');
-    await this.limiter.consume(SIGNUP_PER_ADDRESS, [ip]);
+    // Per address first: one flooding address must not use up everybody's budget.
+    for (const rule of this.signupRules.perAddress) await this.limiter.consume(rule, [ip]);
+    for (const rule of this.signupRules.all) await this.limiter.consume(rule, ['*']);
     await this.limiter.consume(SIGNUP_PER_IDENTIFIER, [email, phone]);
     const village = input.villageCode ? await this.territory.requireCurrentUnit(input.villageCode, 'input.villageCode') : null;
     const passwordHash = await this.hasher.hash(input.password);
@@ -83,8 +108,7 @@ export class AccountService {
   async logIn(input: LogInInput, ip: string): Promise<IssuedSession> {
     const where = normaliseLogin(input.login);
     const key = where.email ?? where.phone ?? '';
-    await this.limiter.consume(LOGIN_PER_ADDRESS, [ip]);
-    await this.limiter.consume(LOGIN_PER_LOGIN, [key]);
+    const attempt = await this.throttle.beforeAttempt(key, ip);
     const account = await this.db
       .getRepository(Account)
       .createQueryBuilder('a')
@@ -92,8 +116,11 @@ export class AccountService {
       .where(where.email ? 'a.email = :v' : 'a.phone = :v', { v: key })
       .getOne();
     const ok = await this.hasher.verify(account?.passwordHash ?? null, input.password);
-    if (!account || !ok) throw new UnauthenticatedError('errors.auth.invalidCredentials');
-    await this.limiter.reset(LOGIN_PER_LOGIN, key);
+    if (!account || !ok) {
+      await this.throttle.failed(key, ip, attempt, account ?? null);
+      throw new UnauthenticatedError('errors.auth.invalidCredentials');
+    }
+    await this.throttle.succeeded(key, ip);
     return this.db.transaction((manager) => this.sessions.issue(manager, account));
   }
 

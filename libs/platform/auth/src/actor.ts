@@ -19,6 +19,8 @@ export class Actor {
     private readonly loadMemberships: (accountId: string) => Promise<Array<{ communityId: string; role: Role }>>,
     /** Set when a budget-group member acts for a resident who is not online (assisted participation). */
     readonly onBehalfOf: OnBehalfOf | null = null,
+    /** The session (refresh-token family) the access token belongs to; log-out without a cookie ends it. */
+    readonly sessionId: string | null = null,
   ) {}
 
   static anonymous(): Actor {
@@ -46,7 +48,7 @@ export class Actor {
   }
 
   withOnBehalfOf(onBehalfOf: OnBehalfOf): Actor {
-    const a = new Actor(this.accountId, this.platformAdmin, this.loadMemberships, onBehalfOf);
+    const a = new Actor(this.accountId, this.platformAdmin, this.loadMemberships, onBehalfOf, this.sessionId);
     a.membershipsPromise = this.membershipsPromise;
     return a;
   }
@@ -59,13 +61,17 @@ export class Actor {
 
 /**
  * The actor behind an `Authorization: Bearer <access token>` header, or anonymous for anything
- * missing, forged or expired. One function for GraphQL and plain HTTP endpoints alike.
+ * missing, forged, expired or of a session that has ended (logged out, or revoked for refresh-token
+ * theft): the signature alone would keep a token working for its whole lifetime after log-out.
+ * One function for GraphQL and plain HTTP endpoints alike.
  */
-export function actorFromAuthorization(
+export async function actorFromAuthorization(
   header: string | undefined,
   secret: string,
   loadMemberships: (accountId: string) => Promise<Array<{ communityId: string; role: Role }>>,
-): Actor {
+  isSessionLive: (sessionId: string, accountId: string) => Promise<boolean>,
+): Promise<Actor> {
   const claims = header?.startsWith('Bearer ') ? verifyAccessToken(header.slice(7), secret) : null;
-  return claims ? new Actor(claims.sub, !!claims.adm, loadMemberships) : Actor.anonymous();
+  if (!claims || typeof claims.sid !== 'string' || !(await isSessionLive(claims.sid, claims.sub))) return Actor.anonymous();
+  return new Actor(claims.sub, !!claims.adm, loadMemberships, null, claims.sid);
 }

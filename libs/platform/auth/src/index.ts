@@ -6,3 +6,4 @@ export * from './permission.service';
 export * from './rate-limiter';
 export * from './auth-platform.module';
 export * from './rate-limit-counter.entity';
+export * from './session-cache';

@@ -40,6 +40,10 @@ export interface AppConfig {
   auditAnchorFile: string | null;
   /** How often the API publishes the audit chain head; 0 = only at start and shutdown. */
   auditAnchorIntervalMinutes: number;
+  /** Sign-up limits (SIGNUP_LIMITS, "a/b/c/d"): per address per minute / per hour, all addresses per minute / per hour. */
+  signupLimits: { perAddressPerMinute: number; perAddressPerHour: number; allPerMinute: number; allPerHour: number };
+  /** How long a process trusts its cached answer "this session is not revoked" (another replica's log-out shows after at most this). */
+  sessionCheckCacheSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -97,6 +101,16 @@ function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
   return items;
 }
 
+function signupLimits(env: Env): AppConfig['signupLimits'] {
+  const raw = env.SIGNUP_LIMITS || '10/60/120/2000';
+  const m = /^(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(raw);
+  if (!m || m.slice(1).some((n) => Number(n) < 1)) {
+    throw new ConfigError(`SIGNUP_LIMITS must be four positive whole numbers "per-address-minute/per-address-hour/all-minute/all-hour", got "${raw}"`);
+  }
+  const [perAddressPerMinute, perAddressPerHour, allPerMinute, allPerHour] = m.slice(1).map(Number);
+  return { perAddressPerMinute, perAddressPerHour, allPerMinute, allPerHour };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -143,5 +157,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditAnchorKey,
     auditAnchorFile: env.AUDIT_ANCHOR_FILE || null,
     auditAnchorIntervalMinutes: int(env, 'AUDIT_ANCHOR_INTERVAL_MINUTES', 10, 0, 1440),
+    signupLimits: signupLimits(env),
+    sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
   };
 }

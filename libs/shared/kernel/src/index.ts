@@ -6,3 +6,4 @@ export * from './config';
 export * from './csv';
 export * from './ids';
 export * from './dates';
+export * from './safe-text';
