@@ -85,6 +85,7 @@ export class ApiModule {
               formatError: (formatted, error) =>
                 formatGraphqlError(formatted, error, {
                   log: (e) => log.error({ err: e }, 'unhandled GraphQL error'),
+                  logUnavailable: (e) => log.error({ err: e }, 'dependency unavailable: answered 503'),
                   logClient: (e, code) => log.debug({ code, msg: e instanceof Error ? e.message : String(e) }, 'client GraphQL error'),
                   hideSuggestions: production,
                   retryAfterSeconds: RETRY_AFTER_SECONDS,

@@ -32,6 +32,8 @@ function clientMessageKey(code: string): string {
 export interface FormatErrorOptions {
   /** Unexpected errors: logged at error level (they are bugs or outages). */
   log?: (err: unknown) => void;
+  /** A dependency is down (answered SERVICE_UNAVAILABLE); falls back to `log`. */
+  logUnavailable?: (err: unknown) => void;
   /** Client errors (bad input, refused queries): for debugging only, at debug level. */
   logClient?: (err: unknown, code: string) => void;
   /** Production: drop graphql-js "Did you mean ...?" suggestions, which spell out the schema. */
@@ -57,7 +59,7 @@ export function formatGraphqlError(
   const original = error instanceof GraphQLError ? error.originalError ?? error : error;
   const domain = original instanceof DomainError ? original : asServiceUnavailable(error, opts.retryAfterSeconds ?? 5);
   if (domain) {
-    if (domain.code === 'SERVICE_UNAVAILABLE') opts.log?.(original);
+    if (domain.code === 'SERVICE_UNAVAILABLE') (opts.logUnavailable ?? opts.log)?.(original);
     else opts.logClient?.(original, domain.code);
     const { field, params, ...rest } = domain.details as { field?: string; params?: Record<string, unknown> };
     return {
