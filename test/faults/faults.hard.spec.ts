@@ -147,7 +147,7 @@ describe('faults with the real services', () => {
     // A refusal may still have committed (the commit raced the shutdown); not a loss, but worth seeing.
     const refusedYetStored = await count('budget_transactions WHERE counterparty = ANY($1)', [[...refused, ...other].map((o) => o.counterparty)]);
     const otherKinds = [...new Set(other.map((o) => o.detail))].join('; ');
-    // What the API logged as unexpected, for whoever maps outage errors to SERVICE_UNAVAILABLE.
+    // The errors the API logged meanwhile, for whoever maps outage errors to SERVICE_UNAVAILABLE.
     const logged = [...new Set(api.since(logFrom).split('\n').flatMap((l) => {
       try {
         const e = JSON.parse(l);
@@ -162,7 +162,7 @@ describe('faults with the real services', () => {
         `${refusedYetStored} unacknowledged yet stored, restart took ${((acceptingAt - restartedAt) / 1000).toFixed(1)} s, ` +
         (readyAt ? `ready again ${((readyAt - acceptingAt) / 1000).toFixed(1)} s after PostgreSQL accepted connections` : `NOT ready within ${READY_BOUND_MS / 1000} s`) +
         `, write afterwards: ${after.kind === 'ack' ? 'ok' : after.detail}` +
-        (logged.length ? `; the API logged as unexpected: ${logged.join(' | ')}` : ''),
+        (logged.length ? `; errors the API logged: ${logged.join(' | ')}` : ''),
     );
     expect(acked.length).toBeGreaterThan(0);
     expect(found.length).toBe(acked.length);
