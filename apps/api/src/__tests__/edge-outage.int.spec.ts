@@ -6,10 +6,14 @@ const SEARCH = `{ searchTerritory(query: "Ак", limit: 3) { code } }`;
 
 /**
  * A PostgreSQL outage as the API sees it: its connections are cut (pg_terminate_backend) and new ones
- * refused (ALLOW_CONNECTIONS false), then the database comes back. Queues and limits live in Redis
- * here, so only the API's own pool is affected.
+ * refused (ALLOW_CONNECTIONS false), then the database comes back. With queues in Redis only the API's
+ * own pool is affected; with queues on PostgreSQL (npm start's default) BullMQ's pool loses its
+ * connections too, which used to crash the process with an unhandled 'error' event.
  */
-describe('PostgreSQL down (real API)', () => {
+describe.each([
+  ['queues in Redis', true],
+  ['queues on PostgreSQL', false],
+])('PostgreSQL down (real API, %s)', (_label, redis) => {
   let api: RunningApi;
   const allowConnections = (allow: boolean) =>
     withAdminClient(async (c) => {
@@ -18,7 +22,7 @@ describe('PostgreSQL down (real API)', () => {
     });
 
   beforeAll(async () => {
-    api = await startApi({ label: 'edgeoutage', redis: true });
+    api = await startApi({ label: 'edgeoutage', redis });
   });
   afterAll(async () => {
     if (!api) return;

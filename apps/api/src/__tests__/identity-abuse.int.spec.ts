@@ -28,7 +28,9 @@ describe.each([
       redis,
       worker: true,
       // '' = the production defaults; PostgreSQL mode also shows that a zero session cache works.
-      env: { SIGNUP_LIMITS: '', SESSION_CHECK_CACHE_SECONDS: redis ? '' : '0' },
+      // The test plays several addresses through X-Forwarded-For, so it trusts the loopback proxy
+      // (by default no proxy is trusted and every request here would be 127.0.0.1).
+      env: { SIGNUP_LIMITS: '', SESSION_CHECK_CACHE_SECONDS: redis ? '' : '0', TRUST_PROXY: 'loopback' },
     });
   });
   afterAll(() => api?.stop());

@@ -8,7 +8,8 @@ const REFRESH = `mutation($t: String) { refreshSession(refreshToken: $t) { acces
 describe('identity over GraphQL (real PostgreSQL, queues and limits in Redis)', () => {
   let api: RunningApi;
   beforeAll(async () => {
-    api = await startApi({ label: 'identity', redis: true, worker: true });
+    // TRUST_PROXY: the tests play several client addresses through X-Forwarded-For from loopback.
+    api = await startApi({ label: 'identity', redis: true, worker: true, env: { TRUST_PROXY: 'loopback' } });
   });
   afterAll(() => api?.stop());
 

@@ -37,7 +37,9 @@ const UNAVAILABLE_MESSAGES = [
   /connection is not (yet )?established/i, // TypeORM before (re)initialisation
 ];
 
-const UNAVAILABLE_NAMES = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError', 'MaxRetriesPerRequestError']);
+// The QueryRunner*AlreadyReleased errors are what TypeORM raises when the connection died inside a
+// transaction (a PostgreSQL restart under write load): the write did not happen, so it is retryable.
+const UNAVAILABLE_NAMES = new Set(['CannotExecuteNotConnectedError', 'ConnectionIsNotSetError', 'MaxRetriesPerRequestError', 'QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
 
 /** True when the error (or what it wraps: originalError, driverError, cause) is a lost connection. */
 export function isServiceUnavailable(error: unknown): boolean {

@@ -58,6 +58,7 @@ describe('formatGraphqlError', () => {
     ['pool timeout', new Error('timeout exceeded when trying to connect')],
     ['a database that refuses connections', pgError('55000', 'database "x" is not currently accepting connections')],
     ['socket errors inside an AggregateError', new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })], '')],
+    ['a transaction whose connection died (TypeORM)', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
   ])('maps a lost database connection (%s) to SERVICE_UNAVAILABLE with a retry hint', (_name, cause) => {
     const { out, log } = run(new GraphQLError(cause.message, { originalError: cause }), 'INTERNAL_SERVER_ERROR');
     expect(out.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'errors.SERVICE_UNAVAILABLE', retryAfterSeconds: 7 });
