@@ -28,6 +28,12 @@ describe('client input that used to crash the API (real API)', () => {
     expect((await gql(api.baseUrl, `query($q: String!) { searchTerritory(query: $q) { code } }`, { q: 'Ак' })).errors).toBeUndefined();
   });
 
+  it('refuses a NUL character in an HTTP query parameter of the file endpoints with 400, not 500', async () => {
+    const r = await fetch(`${api.baseUrl}/api/budget-transactions/00000000-0000-0000-0000-000000000000/documents?fileName=a%00b.pdf`, { method: 'POST', body: 'x' });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ code: 'BAD_USER_INPUT', messageKey: 'errors.validation.invalidCharacters', field: 'fileName' });
+  });
+
   it('refuses a malformed percent-encoding in x-on-behalf-reason as BAD_USER_INPUT on that header', async () => {
     const r = await gql(api.baseUrl, '{ me { id } }', {}, { headers: { 'x-on-behalf-of': '00000000-0000-0000-0000-000000000000', 'x-on-behalf-reason': '%E0%A4%A' } });
     expect(r.status).toBeLessThan(500);

@@ -26,12 +26,14 @@ describe('the GraphQL edge under hostile documents (real API)', () => {
   ])('refuses a fan-out of %s in milliseconds while /healthz keeps answering', async (_name, n) => {
     const query = fanOut(n);
     expect(query.length).toBeLessThan(1700);
+    await post({ query: '{ __typename }' }); // warm: the first request of a fresh API compiles a lot
     const t0 = Date.now();
     const [attacks, health] = await Promise.all([
       Promise.all(Array.from({ length: 4 }, () => post({ query }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })))),
       fetch(`${api.baseUrl}/healthz`).then((r) => r.status),
     ]);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // Generous for a loaded machine; the unmemoised walk took 3.8 s at 24 fragments and minutes at 29+.
+    expect(Date.now() - t0).toBeLessThan(2000);
     expect(health).toBe(200);
     for (const a of attacks) {
       expect(a.status).toBe(400);
@@ -49,6 +51,12 @@ describe('the GraphQL edge under hostile documents (real API)', () => {
     expect(r.status).toBe(400);
     const body = (await r.json()) as any;
     expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers a document with two operations and no operationName with a client error, not 500', async () => {
+    const r = await post({ query: 'query A { me { id } } query B { me { id } }' });
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as any).errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('refuses a batched (array) body clearly, with 400', async () => {

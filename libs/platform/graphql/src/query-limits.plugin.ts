@@ -247,6 +247,8 @@ export function queryLimitsPlugin(getSchema: () => GraphQLSchema, limits: Pick<Q
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
+          // No operation chosen (several in the document, no operationName): execution refuses it, 400.
+          if (!operation) return;
           const schema = getSchema();
           const op = operation as OperationDefinitionNode;
           const variables = coerceVariables(schema, op, request.variables as Record<string, unknown> | undefined);

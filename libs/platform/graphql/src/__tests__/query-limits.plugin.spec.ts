@@ -64,6 +64,12 @@ describe('queryLimitsPlugin', () => {
     });
   });
 
+  it('leaves a document without a chosen operation to Apollo (it answers 400), instead of crashing', async () => {
+    const listener = await (queryLimitsPlugin(() => schema, { maxDepth: 5, maxComplexity: 100 }).requestDidStart as any)({});
+    const document = parse('query A { root { code } } query B { other { code } }');
+    await expect(listener.didResolveOperation({ request: { variables: {} }, document, operation: undefined })).resolves.toBeUndefined();
+  });
+
   it('refuses a missing or null required variable with its name', () => {
     const doc = parse('query($input: SignUpInput!) { search(input: $input) { code } }');
     const op = doc.definitions[0] as any;
