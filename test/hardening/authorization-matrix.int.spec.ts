@@ -1,7 +1,7 @@
 import { OperationPolicy, policyAllows, Role } from '@ashar/auth';
 import { GraphQLSchema } from 'graphql';
 import { RunningApi, startApi } from '../support/api-harness';
-import { ACTOR_NAMES, ActorName, buildWorld, World } from './support/fixtures';
+import { ACTOR_NAMES, ActorName, buildWorld, logIn, World } from './support/fixtures';
 import { graphqlCall, httpCall, RawAnswer } from './support/http';
 import { CallContext, OPERATION_CALLS, Side } from './support/operation-calls';
 import { ALL_OPERATION_POLICIES, TRANSPORT_ROUTES } from './support/policies';
@@ -106,7 +106,8 @@ describe('authorisation matrix: every operation × role × (own, foreign target)
     const run = async (c: Case): Promise<Outcome> => {
       const call = OPERATION_CALLS[c.policy.operation];
       const ctx: CallContext = { w, t: c.side === 'own' ? w.A : w.B, side: c.side, actor: c.actor };
-      const token = w.actors[c.actor]?.token;
+      const actor = w.actors[c.actor];
+      const token = actor && call.kind === 'graphql' && call.freshSession ? (await logIn(api, actor)).token : actor?.token;
       if (call.kind === 'http') return classify(await httpCall(api.baseUrl, call.method, call.path(ctx), token, call.body, call.contentType), true);
       const skip = call.skip?.(ctx);
       if (skip) return { verdict: 'skipped', detail: skip };

@@ -8,6 +8,7 @@ export const IDENTITY_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.logIn', allow: 'public' },
   { operation: 'Mutation.refreshSession', allow: 'public', note: 'the refresh token is the credential' },
   { operation: 'Mutation.logOut', allow: 'public' },
+  { operation: 'Mutation.unlockSignIn', allow: 'public', note: 'the one-time code from the unlock mail is the credential' },
   { operation: 'Mutation.setLocale', allow: 'authenticated', note: "the caller's own account" },
   { operation: 'Mutation.updateResidentProfile', allow: 'authenticated', note: "the caller's own profile, or the assisted resident's (x-on-behalf-of, checked by resident.assist)" },
   { operation: 'Mutation.acceptInvitation', allow: 'authenticated', note: 'the invitation token is the capability' },

@@ -69,7 +69,7 @@ export async function signUp(api: RunningApi, name: string): Promise<Person> {
   return { id: s.account.id, token: s.accessToken, refreshToken: s.refreshToken, email };
 }
 
-async function logIn(api: RunningApi, p: Person): Promise<Person> {
+export async function logIn(api: RunningApi, p: Person): Promise<Person> {
   const s = (await q(api, `mutation($input: LogInInput!) { logIn(input: $input) { accessToken refreshToken } }`, { input: { login: p.email, password: PASSWORD } }, null, 'logIn')).logIn;
   return { ...p, token: s.accessToken, refreshToken: s.refreshToken };
 }

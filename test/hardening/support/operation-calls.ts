@@ -1,5 +1,6 @@
 import { FISCAL_YEAR, IMPORT_CSV, invitationToken, PNG, signUp, Target, unique, World, ActorName, PASSWORD } from './fixtures';
 import { Role } from '@ashar/auth';
+import { createHash, randomBytes } from 'crypto';
 
 /**
  * How to call each operation with minimal valid arguments: data, one entry per operation. The matrix
@@ -24,6 +25,8 @@ export interface GraphqlCall {
   vars: (c: CallContext) => Vars | Promise<Vars>;
   /** For `own`-scope fields: whether the object read is the caller's own account. */
   targetIsCaller?: (c: CallContext) => boolean;
+  /** Call with a new session of the actor (logOut ends the session it is sent with). */
+  freshSession?: boolean;
   /** A reason when a combination cannot be expressed (e.g. `me` is null for anonymous). */
   skip?: (c: CallContext) => string | null;
 }
@@ -63,6 +66,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.territoryRoots': g(() => ({ country: 'KG' })),
   'Query.territorialUnit': g((c) => ({ code: c.t.unitCode })),
   'Query.searchTerritory': g(() => ({ query: 'Ак' })),
+  'Query.auditAnchor': g(() => ({})),
   // ---- fields with their own check
   'Budget.flags': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id flags { kind } } }' }),
   'Budget.transactions': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id transactions { id } } }' }),
@@ -80,7 +84,13 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.createInvitation': g((c) => ({ input: { communityId: c.t.communityId, role: 'CITIZEN' } })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?' } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
-  'Mutation.logOut': g(() => ({})),
+  'Mutation.logOut': g(() => ({}), { freshSession: true }),
+  // The unlock code normally arrives by mail (outside the platform): store one as the mail job would.
+  'Mutation.unlockSignIn': g(async (c) => {
+    const token = randomBytes(24).toString('base64url');
+    await c.w.api.dataSource.query(`INSERT INTO sign_in_unlocks (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [c.w.preparer.id, createHash('sha256').update(token).digest('hex')]);
+    return { token };
+  }),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
   'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),
   'Mutation.setLocale': g(() => ({ locale: 'ky' })),

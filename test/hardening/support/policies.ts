@@ -12,13 +12,17 @@ export const API_APP_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'GET /readyz', allow: 'public' },
 ];
 
-// The audit context has no GraphQL operation in this checkout. When the public `auditAnchor` query
-// lands (another change in flight), it needs `{ operation: 'Query.auditAnchor', allow: 'public' }` in an
-// audit table here, and the matrix fails until it has one.
+/**
+ * The audit context's one operation: the public head of the hash chain (anyone may pin it to check the
+ * log later). Kept here rather than in libs/audit until that context has a table of its own.
+ */
+export const AUDIT_OPERATION_POLICIES: readonly OperationPolicy[] = [{ operation: 'Query.auditAnchor', allow: 'public' }];
+
 export const ALL_OPERATION_POLICIES: readonly OperationPolicy[] = [
   ...BUDGETS_OPERATION_POLICIES,
   ...IDENTITY_OPERATION_POLICIES,
   ...TERRITORY_OPERATION_POLICIES,
+  ...AUDIT_OPERATION_POLICIES,
   ...API_APP_OPERATION_POLICIES,
 ];
 
