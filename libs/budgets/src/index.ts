@@ -9,3 +9,4 @@ export * from './services/import-runner';
 export * from './services/export.renderer';
 export * from './services/file-rows';
 export * from './seed/demo-budgets';
+export * from './budgets.operation-policies';

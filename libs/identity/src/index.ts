@@ -17,3 +17,4 @@ export * from './dtos/account.types';
 export * from './identity.module';
 export * from './jobs/notifications.processor';
 export * from './resolvers/identity.loaders';
+export * from './identity.operation-policies';

@@ -8,3 +8,4 @@ export * from './dtos/territorial-unit.type';
 export * from './dtos/community.type';
 export * from './territory.module';
 export * from './resolvers/territory.loaders';
+export * from './territory.operation-policies';

@@ -7,3 +7,4 @@ export * from './rate-limiter';
 export * from './auth-platform.module';
 export * from './rate-limit-counter.entity';
 export * from './session-cache';
+export * from './operation-policy';

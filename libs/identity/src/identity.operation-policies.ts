@@ -1,0 +1,26 @@
+import { communityRoles, OperationPolicy } from '@ashar/auth';
+import { IDENTITY_PERMISSIONS as P } from './identity.permissions';
+
+/** Who may call each identity operation (account, session, membership and invitation services). */
+export const IDENTITY_OPERATION_POLICIES: readonly OperationPolicy[] = [
+  { operation: 'Query.me', allow: 'public', publicPart: 'null when not signed in' },
+  { operation: 'Mutation.signUp', allow: 'public' },
+  { operation: 'Mutation.logIn', allow: 'public' },
+  { operation: 'Mutation.refreshSession', allow: 'public', note: 'the refresh token is the credential' },
+  { operation: 'Mutation.logOut', allow: 'public' },
+  { operation: 'Mutation.unlockSignIn', allow: 'public', note: 'the one-time code from the unlock mail is the credential' },
+  { operation: 'Mutation.setLocale', allow: 'authenticated', note: "the caller's own account" },
+  { operation: 'Mutation.updateResidentProfile', allow: 'authenticated', note: "the caller's own profile, or the assisted resident's (x-on-behalf-of, checked by resident.assist)" },
+  { operation: 'Mutation.acceptInvitation', allow: 'authenticated', note: 'the invitation token is the capability' },
+  { operation: 'Mutation.createInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
+  { operation: 'Mutation.registerAssistedResident', allow: communityRoles(P['resident.assist']), permission: 'resident.assist' },
+  { operation: 'Mutation.createCommunity', allow: { scope: 'platform' } },
+  {
+    operation: 'Community.members',
+    allow: communityRoles(P['community.viewMembers']),
+    permission: 'community.viewMembers',
+    note: 'every role, CITIZEN included, sees the full member list with names: worth a privacy review',
+  },
+  { operation: 'Account.profile', allow: { scope: 'own' } },
+  { operation: 'Account.memberships', allow: { scope: 'own' } },
+];

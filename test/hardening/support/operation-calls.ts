@@ -1,0 +1,125 @@
+import { FISCAL_YEAR, IMPORT_CSV, invitationToken, PNG, signUp, Target, unique, World, ActorName, PASSWORD } from './fixtures';
+import { Role } from '@ashar/auth';
+import { createHash, randomBytes } from 'crypto';
+
+/**
+ * How to call each operation with minimal valid arguments: data, one entry per operation. The matrix
+ * fails for an operation without an entry here. `own` calls point at community A's fixtures, `foreign`
+ * ones at B's. State-changing calls use stale revisions or duplicates where that is enough to get past
+ * authorisation (a CONFLICT or BAD_USER_INPUT answer counts as "allowed"), so allowed calls barely
+ * change the world for later ones.
+ */
+export type Side = 'own' | 'foreign';
+export interface CallContext {
+  w: World;
+  t: Target;
+  side: Side;
+  actor: ActorName;
+}
+type Vars = Record<string, unknown>;
+
+export interface GraphqlCall {
+  kind: 'graphql';
+  /** Default: generated from the schema (every argument a variable, `{ __typename }` selected). */
+  query?: string | ((c: CallContext) => string);
+  vars: (c: CallContext) => Vars | Promise<Vars>;
+  /** For `own`-scope fields: whether the object read is the caller's own account. */
+  targetIsCaller?: (c: CallContext) => boolean;
+  /** Call with a new session of the actor (logOut ends the session it is sent with). */
+  freshSession?: boolean;
+  /** A reason when a combination cannot be expressed (e.g. `me` is null for anonymous). */
+  skip?: (c: CallContext) => string | null;
+}
+export interface HttpCall {
+  kind: 'http';
+  method: string;
+  path: (c: CallContext) => string;
+  body?: Buffer;
+  contentType?: string;
+}
+export type OperationCall = GraphqlCall | HttpCall;
+
+const STALE = 999_999;
+const g = (vars: GraphqlCall['vars'], extra: Partial<GraphqlCall> = {}): GraphqlCall => ({ kind: 'graphql', vars, ...extra });
+const get = (path: HttpCall['path']): HttpCall => ({ kind: 'http', method: 'GET', path });
+const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const REGISTER = `mutation($input: RegisterAssistedResidentInput!) { registerAssistedResident(input: $input) { id profile { birthYear } memberships { id } } }`;
+const accountField = (field: 'profile' | 'memberships'): GraphqlCall =>
+  g((c) => (c.side === 'own' ? {} : { input: { communityId: c.w.A.communityId, displayName: 'Assisted', reason: 'paper form at a village meeting' } }), {
+    query: (c) => (c.side === 'own' ? `query { me { id ${field === 'profile' ? 'profile { birthYear }' : 'memberships { id }'} } }` : REGISTER.replace(field === 'profile' ? ' memberships { id }' : ' profile { birthYear }', '')),
+    targetIsCaller: (c) => c.side === 'own',
+    skip: (c) => (c.side === 'own' && c.actor === 'anonymous' ? 'me is null for anonymous: the field is unreachable' : null),
+  });
+
+export const OPERATION_CALLS: Record<string, OperationCall> = {
+  // ---- queries
+  'Query.budget': g((c) => ({ id: c.t.budgetId })),
+  'Query.budgetFor': g((c) => ({ communityId: c.t.communityId, fiscalYear: FISCAL_YEAR })),
+  'Query.budgetsOfCommunity': g((c) => ({ communityId: c.t.communityId })),
+  'Query.budgetClassifications': g(() => ({ country: 'KG' })),
+  'Query.budgetVersion': g((c) => ({ id: c.t.draftVersionId })),
+  'Query.compareBudgetVersions': g((c) => ({ fromId: c.t.publishedVersionId, toId: c.t.draftVersionId })),
+  'Query.budgetImport': g((c) => ({ id: c.t.importId })),
+  'Query.budgetExport': g((c) => ({ id: c.t.exportId })),
+  'Query.me': g(() => ({})),
+  'Query.community': g((c) => ({ id: c.t.communityId })),
+  'Query.territoryRoots': g(() => ({ country: 'KG' })),
+  'Query.territorialUnit': g((c) => ({ code: c.t.unitCode })),
+  'Query.searchTerritory': g(() => ({ query: 'Ак' })),
+  'Query.auditAnchor': g(() => ({})),
+  // ---- fields with their own check
+  'Budget.flags': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id flags { kind } } }' }),
+  'Budget.transactions': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id transactions { id } } }' }),
+  'Community.members': g((c) => ({ id: c.t.communityId }), { query: 'query($id: ID!) { community(id: $id) { id members { id } } }' }),
+  'Account.profile': accountField('profile'),
+  'Account.memberships': accountField('memberships'),
+  // ---- mutations
+  'Mutation.acceptInvitation': g(async (c) => ({ token: await invitationToken(c.w.api, c.w.platform, c.w.sandboxCommunityId, Role.CITIZEN) })),
+  'Mutation.addBudgetComment': g((c) => ({ input: { versionId: c.t.publishedVersionId, body: 'Жакшы' } })),
+  'Mutation.amendBudget': g((c) => ({ input: { versionId: c.t.publishedVersionId, reason: 'again' } })),
+  'Mutation.approveBudgetVersion': g((c) => ({ input: { versionId: c.t.publishedVersionId, expectedRevision: STALE, decisionDate: `${FISCAL_YEAR}-01-10`, decisionNumber: '1' } })),
+  'Mutation.attachBudgetDocument': g((c) => ({ transactionId: c.t.transactionId, attachment: { name: 'act.pdf', url: 'https://example.kg/act.pdf' } })),
+  'Mutation.createBudget': g((c) => ({ input: { communityId: c.t.communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', title: { ky: 'Дагы' } } })),
+  'Mutation.createCommunity': g((c) => ({ input: { unitCode: c.t.unitCode, kind: 'PUBLIC_COUNCIL', names: { ky: 'Кеңеш' } } })),
+  'Mutation.createInvitation': g((c) => ({ input: { communityId: c.t.communityId, role: 'CITIZEN' } })),
+  'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?' } })),
+  'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
+  'Mutation.logOut': g(() => ({}), { freshSession: true }),
+  // The unlock code normally arrives by mail (outside the platform): store one as the mail job would.
+  'Mutation.unlockSignIn': g(async (c) => {
+    const token = randomBytes(24).toString('base64url');
+    await c.w.api.dataSource.query(`INSERT INTO sign_in_unlocks (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [c.w.preparer.id, createHash('sha256').update(token).digest('hex')]);
+    return { token };
+  }),
+  'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
+  'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),
+  'Mutation.setLocale': g(() => ({ locale: 'ky' })),
+  'Mutation.updateResidentProfile': g(() => ({ input: { birthYear: 1980 } })),
+  'Mutation.mergeTerritorialUnits': g(() => ({ input: { codes: ['00000000000000'], effectiveDate: '2026-01-01', names: { ky: 'Жок' }, newCode: '00000000000001' } })),
+  'Mutation.publishBudgetVersion': g((c) => ({ input: { versionId: c.t.draftVersionId, expectedRevision: STALE, commentsUntil: inAYear() } })),
+  'Mutation.recordBudgetTransaction': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, occurredOn: `${FISCAL_YEAR}-04-01`, amount: '10', attachments: [] } })),
+  'Mutation.registerAssistedResident': g((c) => ({ input: { communityId: c.t.communityId, displayName: 'Апа', reason: 'paper form at a village meeting' } })),
+  'Mutation.replyToMonitoringNote': g((c) => ({ noteId: c.t.noteId, body: 'Жооп' })),
+  'Mutation.requestBudgetExport': g((c) => ({ input: { versionId: c.t.publishedVersionId, format: 'CSV' } })),
+  'Mutation.saveBudgetImportMapping': g((c) => ({ input: { communityId: c.t.communityId, kind: 'BUDGET', columns: [{ field: 'amount', header: 'Сумма' }] } })),
+  'Mutation.saveBudgetLines': g((c) => ({ input: { versionId: c.t.draftVersionId, expectedRevision: STALE, lines: [] } })),
+  'Mutation.setBudgetPopulation': g((c) => ({ budgetId: c.t.budgetId, population: 5000 })),
+  'Mutation.setMonitoringNoteStatus': g((c) => ({ noteId: c.t.noteId, status: 'QUESTION' })),
+  'Mutation.startBudgetImport': g((c) => ({ input: { budgetId: c.t.budgetId, kind: 'BUDGET', fileName: 'plan.csv', contentBase64: Buffer.from(IMPORT_CSV).toString('base64') } })),
+  'Mutation.submitBudgetVersion': g((c) => ({ input: { versionId: c.t.draftVersionId, expectedRevision: STALE } })),
+  'Mutation.withdrawBudgetVersion': g((c) => ({ input: { versionId: c.t.draftVersionId, expectedRevision: STALE } })),
+  'Mutation.upsertBudgetClassification': g(() => ({ input: { code: '2111', country: 'KG', scheme: 'ECONOMIC', direction: 'EXPENDITURE', names: { ky: 'Эмгек акы', ru: 'Заработная плата' }, source: 'hardening' } })),
+  // ---- HTTP
+  'POST /api/budget-transactions/:transactionId/documents': { kind: 'http', method: 'POST', path: (c) => `/api/budget-transactions/${c.t.transactionId}/documents?fileName=r.png`, body: PNG },
+  'GET /api/budget-documents/:id': get((c) => `/api/budget-documents/${c.t.documentId}`),
+  'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },
+  'GET /api/budgets/imports/:id/errors.csv': get((c) => `/api/budgets/imports/${c.t.importId}/errors.csv`),
+  'GET /api/budgets/exports/:id/download': get((c) => `/api/budgets/exports/${c.t.exportId}/download`),
+  'GET /api/public/budgets/:budgetId/versions/:n/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.csv`),
+  'GET /api/public/budgets/:budgetId/versions/:n/budget.xlsx': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.xlsx`),
+  'GET /api/public/budgets/:budgetId/versions/:n/budget.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.json`),
+  'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/datapackage.json`),
+  'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
+  'GET /healthz': get(() => '/healthz'),
+  'GET /readyz': get(() => '/readyz'),
+};
