@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { ConflictError, InvalidInputError, NotFoundError } from '@ashar/kernel';
+import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -99,7 +99,7 @@ export class ImportService {
   }
 
   async get(actor: Actor, id: string): Promise<BudgetImport> {
-    const imp = /^[0-9a-f-]{36}$/i.test(id) ? await this.db.getRepository(BudgetImport).findOneBy({ id }) : null;
+    const imp = await this.db.getRepository(BudgetImport).findOneBy({ id: uuidOrNotFound('BudgetImport', id) });
     if (!imp) throw new NotFoundError('BudgetImport', id);
     await this.permissions.assert(actor, imp.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
     if (imp.status === 'RUNNING' && Date.now() - imp.updatedAt.getTime() > STALE_IMPORT_MS) {
