@@ -1,4 +1,5 @@
-import { Actor, PermissionService } from '@ashar/auth';
+import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
+import { COMMENTS_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
@@ -30,6 +31,7 @@ export class BudgetService {
     private readonly territory: TerritoryService,
     private readonly classification: ClassificationService,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async budgetById(id: string): Promise<Budget> {
@@ -271,6 +273,8 @@ export class BudgetService {
       const line = await this.db.getRepository(BudgetLine).findOneBy({ versionId: version.id, lineKey: input.lineKey });
       if (!line) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
     }
+    // Counted once the comment would be accepted: refused input costs nothing.
+    await this.limiter.consume(COMMENTS_PER_ACCOUNT, [actor.accountId]);
     return this.db.transaction(async (m) => {
       const c = m.create(BudgetComment, { versionId: version.id, lineKey: input.lineKey ?? null, authorAccountId: actor.accountId!, body: input.body });
       await m.insert(BudgetComment, c);

@@ -1,4 +1,5 @@
-import { Actor, PermissionService } from '@ashar/auth';
+import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
+import { DOCUMENT_UPLOADS_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { DomainError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
@@ -33,6 +34,7 @@ export class DocumentService {
     private readonly permissions: PermissionService,
     private readonly budgets: BudgetService,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer): Promise<{ id: string; url: string }> {
@@ -45,6 +47,7 @@ export class DocumentService {
     if (content.length > MAX_DOCUMENT_BYTES) throw new InvalidInputError('file', 'errors.budgets.document.tooLarge', undefined, { max: MAX_DOCUMENT_BYTES / 1024 / 1024 });
     const contentType = sniffDocumentType(content);
     if (!contentType) throw new InvalidInputError('file', 'errors.budgets.document.type');
+    await this.limiter.consume(DOCUMENT_UPLOADS_PER_ACCOUNT, [actor.accountId]);
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.db.transaction(async (m) => {
       // Lock the record: two uploads at once can neither both pass the attachment limit nor both

@@ -1,4 +1,5 @@
-import { Actor, PermissionService } from '@ashar/auth';
+import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
+import { REPLIES_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
@@ -18,6 +19,7 @@ export class MonitoringService {
     private readonly permissions: PermissionService,
     private readonly budgets: BudgetService,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
   ) {}
 
   async create(actor: Actor, input: CreateMonitoringNoteInput): Promise<MonitoringNote> {
@@ -54,6 +56,7 @@ export class MonitoringService {
     if (!text) throw new InvalidInputError('body', 'errors.validation.required');
     if (text.length > 8000) throw new InvalidInputError('body', 'errors.validation.tooLong', undefined, { max: 8000 });
     const { note, communityId } = await this.noteForMember(actor, noteId);
+    await this.limiter.consume(REPLIES_PER_ACCOUNT, [actor.accountId]);
     return this.db.transaction(async (m) => {
       const r = m.create(MonitoringReply, { noteId: note.id, authorAccountId: actor.accountId!, body: text });
       await m.insert(MonitoringReply, r);
