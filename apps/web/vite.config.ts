@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -8,7 +9,18 @@ const api = process.env.ASHAR_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The allow-list of operations the API enforces in production (apps/web/tools/operations-manifest.ts).
+      name: 'ashar-operations-manifest',
+      apply: 'build',
+      closeBundle() {
+        const r = spawnSync(process.execPath, ['-r', '@swc-node/register', here('tools/operations-manifest.ts'), here('../../dist/apps/web')], { cwd: here('../..'), stdio: 'inherit' });
+        if (r.status !== 0) throw new Error('writing graphql-operations.json failed');
+      },
+    },
+  ],
   resolve: {
     // Same aliases as tsconfig.base.json paths; only the pure libraries are allowed in the browser.
     alias: {

@@ -12,7 +12,8 @@ export async function startPlatform(opts: { label?: string; redis?: boolean } = 
     label: opts.label ?? 'e2e',
     redis: opts.redis ?? false,
     worker: true,
-    env: { WEB_DIST: join(__dirname, '../../dist/apps/web') },
+    // The allow-list the web build writes, as in production: the journeys prove the client stays inside it.
+    env: { WEB_DIST: join(__dirname, '../../dist/apps/web'), GRAPHQL_OPERATIONS_FILE: join(__dirname, '../../dist/apps/web/graphql-operations.json') },
   });
   return { baseUrl: api.baseUrl, stop: () => api.stop() };
 }

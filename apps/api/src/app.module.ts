@@ -12,6 +12,8 @@ import {
   formatGraphqlError,
   GraphqlExceptionFilter,
   LoaderRegistry,
+  loadOperationAllowlist,
+  operationAllowlistPlugin,
   QueryLimits,
   queryLimitsPlugin,
   RequestContext,
@@ -96,7 +98,12 @@ export class ApiModule {
               // Nest would reset every response with `data` to 200, hiding the 503 of an outage (no resolver
               // here sets extensions.http, so nothing else changes).
               preserveHttpStatusForExecutionErrors: false,
-              plugins: [queryLimitsPlugin(() => schemaHost.schema, limits), serviceUnavailablePlugin(RETRY_AFTER_SECONDS)],
+              plugins: [
+                queryLimitsPlugin(() => schemaHost.schema, limits),
+                serviceUnavailablePlugin(RETRY_AFTER_SECONDS),
+                // Production with the web client: only the operations it was built with (README, Security).
+                ...(config.graphqlOperationsFile ? [operationAllowlistPlugin(loadOperationAllowlist(config.graphqlOperationsFile))] : []),
+              ],
               context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
                 // Before Apollo parses and validates: an oversized document costs no more than this scan.
                 assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { loadOperationAllowlist } from '@ashar/graphql';
 import { AppConfig } from '@ashar/kernel';
 import { createLogger, PinoNestLogger } from '@ashar/runtime';
 import compression from 'compression';
@@ -55,6 +56,8 @@ export function securityHeaders(config: AppConfig, indexHtml: string | null) {
 /** Builds the API (GraphQL, health, and the built web client when WEB_DIST is set). */
 export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): Promise<INestApplication> {
   const logger = createLogger(config.logLevel, 'api');
+  // Checked before Nest starts: inside the module factory a bad file would end the process without a word.
+  if (config.graphqlOperationsFile) loadOperationAllowlist(config.graphqlOperationsFile);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, opts, logger), {
     logger: new PinoNestLogger(logger),
     bodyParser: true,

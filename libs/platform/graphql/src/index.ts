@@ -7,3 +7,4 @@ export * from './localized-text.type';
 export * from './lang.scalar';
 export * from './service-unavailable';
 export * from './graphql-exception.filter';
+export * from './operation-allowlist.plugin';

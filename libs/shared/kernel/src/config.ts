@@ -28,6 +28,11 @@ export interface AppConfig {
   graphqlMaxRootFields: number;
   graphqlMaxFragments: number;
   graphqlMaxFragmentSpreads: number;
+  /**
+   * The allow-list of GraphQL operations (the web build's manifest); null = any operation. Default: on
+   * in production when the web client is served (WEB_DIST/graphql-operations.json); "off" turns it off.
+   */
+  graphqlOperationsFile: string | null;
   argon2MemoryKiB: number;
   /**
    * Which peers may set X-Forwarded-For/-Proto (Express "trust proxy"): false (none, the default),
@@ -101,6 +106,13 @@ function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
   return items;
 }
 
+function operationsFile(env: Env, nodeEnv: AppConfig['nodeEnv']): string | null {
+  const raw = (env.GRAPHQL_OPERATIONS_FILE ?? '').trim();
+  if (raw === 'off') return null;
+  if (raw) return raw;
+  return nodeEnv === 'production' && env.WEB_DIST ? `${env.WEB_DIST.replace(/\/+$/, '')}/graphql-operations.json` : null;
+}
+
 function signupLimits(env: Env): AppConfig['signupLimits'] {
   const raw = env.SIGNUP_LIMITS || '10/60/120/2000';
   const m = /^(\d+)\/(\d+)\/(\d+)\/(\d+)$/.exec(raw);
@@ -152,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlMaxRootFields: int(env, 'GRAPHQL_MAX_ROOT_FIELDS', 20, 1, 1000),
     graphqlMaxFragments: int(env, 'GRAPHQL_MAX_FRAGMENTS', 30, 0, 1000),
     graphqlMaxFragmentSpreads: int(env, 'GRAPHQL_MAX_FRAGMENT_SPREADS', 100, 0, 10000),
+    graphqlOperationsFile: operationsFile(env, nodeEnv),
     argon2MemoryKiB: int(env, 'ARGON2_MEMORY_KIB', 19456, 1024, 1048576),
     trustProxy: trustProxy(env.TRUST_PROXY),
     auditAnchorKey,
