@@ -56,7 +56,8 @@ describe('authorisation matrix: every operation × role × (own, foreign target)
   const policies = new Map<string, OperationPolicy>(ALL_OPERATION_POLICIES.map((p) => [p.operation, p]));
 
   beforeAll(async () => {
-    api = await startApi({ label: 'hardauthz' });
+    // TRUST_PROXY: every call plays its own client address (support/http.ts) so per-address limits stay out of the way.
+    api = await startApi({ label: 'hardauthz', env: { TRUST_PROXY: 'loopback' } });
     w = await buildWorld(api);
   }, 120_000);
   afterAll(() => api?.stop());

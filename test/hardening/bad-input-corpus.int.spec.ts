@@ -1,20 +1,24 @@
 import { GraphQLSchema } from 'graphql';
 import { RunningApi, startApi } from '../support/api-harness';
-import { BAD_INPUT_KNOWN_GAPS } from './bad-input-corpus.known-gaps';
 import { plausible, typeAt, variantsOf, withValue } from './support/bad-values';
 import { DbSnapshotter, diffSnapshots } from './support/db-snapshot';
-import { buildWorld, World } from './support/fixtures';
+import { buildWorld, logIn, World } from './support/fixtures';
 import { graphqlCall, rawGraphql, RawAnswer } from './support/http';
 import { CallContext, GraphqlCall, OPERATION_CALLS } from './support/operation-calls';
 import { mapPool } from './support/pool';
 import { loadSchema, operationDocument, rootFields } from './support/schema';
 
 /**
- * Cases that fail today because of a defect someone is fixing, one line per case with its defect, in
- * bad-input-corpus.known-gaps.ts (about 580 lines, grouped by defect, so kept out of this file). The
- * suite fails when a listed case passes, so the list can only shrink: delete the lines with the fix.
+ * Cases that fail today because of a defect someone is fixing. Key: the case as printed in a failure
+ * (`operation path label`), value: the defect. The suite fails when a listed case passes, so the list
+ * can only shrink: delete the line with the fix. The ~580 gaps of the first run (variable coercion in
+ * the cost check, NUL bytes, loose uuid checks) are closed on main at 19b2718; this one was hidden
+ * there because a logOut case ended the admin's session before saveBudgetImportMapping ran.
  */
-const KNOWN_GAPS: Record<string, string> = BAD_INPUT_KNOWN_GAPS;
+const KNOWN_GAPS: Record<string, string> = {
+  'Mutation.saveBudgetImportMapping input.communityId nil uuid':
+    'saveBudgetImportMapping does not check that the community exists: a platform admin (who passes every permission check) gets a foreign-key violation on import_mappings, answered INTERNAL_SERVER_ERROR (budgets, ImportService.saveMapping)',
+};
 
 /**
  * Stable codes a refusal may carry: the platform's own (README "Errors") and Apollo's parse and
@@ -32,6 +36,9 @@ const ALLOWED_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
   'BAD_REQUEST',
 ]);
+
+/** Operations whose refusal of a bad credential is UNAUTHENTICATED by design. */
+const SESSION_OPERATIONS = new Set(['Mutation.logIn', 'Mutation.refreshSession', 'Mutation.logOut']);
 
 interface Tried {
   key: string;
@@ -90,7 +97,8 @@ describe('bad-input corpus: every argument of every operation, refused cleanly a
   const schema: GraphQLSchema = loadSchema();
 
   beforeAll(async () => {
-    api = await startApi({ label: 'hardinput' });
+    // TRUST_PROXY: every call plays its own client address (support/http.ts) so per-address limits stay out of the way.
+    api = await startApi({ label: 'hardinput', env: { TRUST_PROXY: 'loopback' } });
     w = await buildWorld(api);
     snap = new DbSnapshotter(api.dataSource);
   }, 120_000);
@@ -139,8 +147,11 @@ describe('bad-input corpus: every argument of every operation, refused cleanly a
         for (const { arg, v } of root === 'Mutation' ? variants : []) {
           {
             const vars = withValue(base, v.path, v.value, (p) => plausible(typeAt(arg.type, p.slice(1))));
+            // logOut ends the session it is sent with: give it its own, so the admin's stays valid.
+            const as = call.freshSession ? (await logIn(api, w.platform)).token : token;
+            if (call.freshSession) before = await snap.take(); // the new session's rows are not the case's
             started = Date.now();
-            const answer = await graphqlCall(api.baseUrl, doc, vars, token);
+            const answer = await graphqlCall(api.baseUrl, doc, vars, as);
             const data = (answer.body as { data?: Record<string, unknown> | null } | null)?.data;
             const refused = answer.status >= 400 || answer.errors.length > 0 || !data || data[field.name] == null;
             await record(`${op} ${v.path.join('.')} ${v.label}`, answer, refused);
@@ -175,14 +186,23 @@ describe('bad-input corpus: every argument of every operation, refused cleanly a
       else failures.push(`${t.key}: ${problem}`);
     }
     const fixed = Object.keys(KNOWN_GAPS).filter((k) => !gapsOpen.includes(k));
+    // As the platform admin nothing but a sign-in or session operation should answer UNAUTHENTICATED:
+    // anything else means the admin's session died mid-run and later cases never reached validation.
+    const unauthenticated = tried.filter((t) => t.answer.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')).map((t) => t.key.split(' ')[0]);
+    const codes = tried.reduce<Record<string, number>>((m, t) => {
+      for (const c of t.answer.errors.length ? new Set(t.answer.errors.map((e) => e.extensions?.code ?? 'no code')) : ['accepted']) m[c] = (m[c] ?? 0) + 1;
+      return m;
+    }, {});
     console.log(
       [
         `bad inputs: ${tried.length} tried, ${serverErrors} server errors, ${rowsChanged} rows changed (${gapsOpen.length} known gaps remain)`,
+        `  answers: ${Object.entries(codes).map(([c, n]) => `${c} ${n}`).join(', ')}`,
         ...failures.map((f) => `  FAIL ${f}`),
         ...Object.entries(gapsOpen.reduce<Record<string, number>>((m, k) => ({ ...m, [KNOWN_GAPS[k]]: (m[KNOWN_GAPS[k]] ?? 0) + 1 }), {})).map(([d, n]) => `  KNOWN GAPS ${n}× ${d}`),
         ...fixed.map((k) => `  FIXED (remove from KNOWN_GAPS) ${k}`),
       ].join('\n'),
     );
+    expect([...new Set(unauthenticated)].filter((op) => !SESSION_OPERATIONS.has(op))).toEqual([]);
     expect(failures).toEqual([]);
     expect(fixed).toEqual([]);
   }, 300_000);

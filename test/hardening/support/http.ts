@@ -10,7 +10,7 @@ export interface RawAnswer {
 }
 
 let ipSeq = 0;
-/** A distinct client address per call (the API trusts X-Forwarded-For from loopback) so per-address rate limits stay out of the way. */
+/** A distinct client address per call (the suites start the API with TRUST_PROXY=loopback) so per-address rate limits stay out of the way. */
 export function nextClientIp(): string {
   ipSeq++;
   return `10.${(ipSeq >> 16) & 255}.${(ipSeq >> 8) & 255}.${ipSeq & 255}`;
