@@ -13,12 +13,9 @@ import { loadSchema, operationDocument, rootFields } from './support/schema';
  * (`operation path label`), value: the defect. The suite fails when a listed case passes, so the list
  * can only shrink: delete the line with the fix. The ~580 gaps of the first run (variable coercion in
  * the cost check, NUL bytes, loose uuid checks) are closed on main at 19b2718; this one was hidden
- * there because a logOut case ended the admin's session before saveBudgetImportMapping ran.
+ * there because a logOut case ended the admin's session before saveBudgetImportMapping ran (fixed: NOT_FOUND).
  */
-const KNOWN_GAPS: Record<string, string> = {
-  'Mutation.saveBudgetImportMapping input.communityId nil uuid':
-    'saveBudgetImportMapping does not check that the community exists: a platform admin (who passes every permission check) gets a foreign-key violation on import_mappings, answered INTERNAL_SERVER_ERROR (budgets, ImportService.saveMapping)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 /**
  * Stable codes a refusal may carry: the platform's own (README "Errors") and Apollo's parse and

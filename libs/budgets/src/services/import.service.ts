@@ -1,5 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
+import { pgErrorCode, PG_FOREIGN_KEY_VIOLATION } from '@ashar/database';
 import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
@@ -127,10 +128,16 @@ export class ImportService {
       if (!allowed.includes(c.field)) throw new InvalidInputError(`input.columns.${i}.field`, 'errors.budgets.import.unknownField');
     });
     const mapping = Object.fromEntries(columns.map((c) => [c.field, c.header]));
-    await this.db.transaction(async (m) => {
-      await m.createQueryBuilder().insert().into(ImportMapping).values({ communityId, kind, mapping }).orUpdate(['mapping', 'updated_at'], ['community_id', 'kind']).execute();
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping } });
-    });
+    try {
+      await this.db.transaction(async (m) => {
+        await m.createQueryBuilder().insert().into(ImportMapping).values({ communityId, kind, mapping }).orUpdate(['mapping', 'updated_at'], ['community_id', 'kind']).execute();
+        await this.audit.record(m, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping } });
+      });
+    } catch (e) {
+      // A platform admin passes every permission check, so an unknown community surfaces only here.
+      if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) throw new NotFoundError('Community', communityId);
+      throw e;
+    }
     return mapping;
   }
 }

@@ -154,8 +154,11 @@ export class AccountService {
     const subject = actor.onBehalfOf?.accountId ?? actor.accountId;
     const village = input.villageCode ? await this.territory.requireCurrentUnit(input.villageCode, 'input.villageCode') : null;
     return this.db.transaction(async (manager) => {
+      // Lock the account, which always exists: a row lock on a profile that is not there yet locks
+      // nothing, and two first updates at once both inserted (duplicate key, answered 500).
+      await manager.getRepository(Account).findOne({ where: { id: subject }, lock: { mode: 'pessimistic_write' } });
       const repo = manager.getRepository(ResidentProfile);
-      const before = await repo.findOne({ where: { accountId: subject }, lock: { mode: 'pessimistic_write' } });
+      const before = await repo.findOne({ where: { accountId: subject } });
       const next = {
         accountId: subject,
         villageUnitId: village ? village.id : before?.villageUnitId ?? null,
