@@ -3,9 +3,7 @@
 // Everything runs against a throwaway PostgreSQL and Redis started here; see README.md beside this file.
 import 'reflect-metadata';
 import { appendFileSync } from 'fs';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../libs/platform/database/src/data-source-options';
-import { seedTerritory } from '../../libs/territory/src/seed/territory-seeder';
+import { migrateAndSeed } from '../support/template-database';
 import { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
 import { platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
@@ -36,15 +34,8 @@ describe('faults with the real services', () => {
   beforeAll(async () => {
     killLeftovers();
     await Promise.all([pg.start(), redis.start()]);
-    // Migrated and seeded the way test/support/template-database.ts builds the shared template.
-    const ds = new DataSource(buildDataSourceOptions(pg.url));
-    await ds.initialize();
-    try {
-      await ds.runMigrations({ transaction: 'each' });
-      await seedTerritory(ds);
-    } finally {
-      await ds.destroy();
-    }
+    // Migrated and seeded as the shared test template is.
+    await migrateAndSeed(pg.url);
     const env = {
       DATABASE_URL: pg.url,
       REDIS_URL: redis.url,

@@ -20,6 +20,18 @@ function hashTree(dir: string, h = createHash('sha256')): ReturnType<typeof crea
   return h;
 }
 
+/** Migrations, then the territory classifiers: what every test database starts from. */
+export async function migrateAndSeed(url: string): Promise<void> {
+  const ds = new DataSource(buildDataSourceOptions(url));
+  await ds.initialize();
+  try {
+    await ds.runMigrations({ transaction: 'each' });
+    await seedTerritory(ds);
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /**
  * Builds the template database once per schema + seed version: migrations (as the superuser, the
  * owner of every table), then the territory classifiers. Suites clone it (CREATE DATABASE ... TEMPLATE), which takes a fraction of a second.
@@ -39,14 +51,7 @@ export async function ensureTemplateDatabase(): Promise<string> {
       const building = `${template}_building`;
       await admin.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
       await admin.query(`CREATE DATABASE "${building}"`);
-      const ds = new DataSource(buildDataSourceOptions(databaseUrlFor(building)));
-      await ds.initialize();
-      try {
-        await ds.runMigrations({ transaction: 'each' });
-        await seedTerritory(ds);
-      } finally {
-        await ds.destroy();
-      }
+      await migrateAndSeed(databaseUrlFor(building));
       await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
       // Templates of other schema versions are left alone: another checkout's test run may be cloning one.
       return template;

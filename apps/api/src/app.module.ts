@@ -7,12 +7,11 @@ import { AuditAnchorModule, AuditModule } from '@ashar/audit';
 import { BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import {
-  assertDocumentShape,
+  createDocumentShapeCheck,
   createValidationPipe,
   formatGraphqlError,
   GraphqlExceptionFilter,
   LoaderRegistry,
-  loadOperationAllowlist,
   operationAllowlistPlugin,
   QueryLimits,
   queryLimitsPlugin,
@@ -59,7 +58,8 @@ function clientIp(req: Request): string {
 /** The API's composition root: platform modules, then one module per bounded context. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: AppConfig, opts: ApiModuleOptions, logger?: Logger): DynamicModule {
+  /** `operationAllowlist`: SHA-256 of the operations allowed to run (production with the web client), or null for any. */
+  static forRoot(config: AppConfig, opts: ApiModuleOptions, logger?: Logger, operationAllowlist: Set<string> | null = null): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -74,6 +74,7 @@ export class ApiModule {
           inject: [MembershipService, GraphQLSchemaHost, APP_LOGGER, SessionService],
           useFactory: (memberships: MembershipService, schemaHost: GraphQLSchemaHost, log: Logger, sessions: SessionService) => {
             const limits = queryLimits(config);
+            const checkShape = createDocumentShapeCheck(limits);
             const production = config.nodeEnv === 'production';
             return {
               autoSchemaFile: opts.schemaFile === false ? true : opts.schemaFile,
@@ -102,11 +103,11 @@ export class ApiModule {
                 queryLimitsPlugin(() => schemaHost.schema, limits),
                 serviceUnavailablePlugin(RETRY_AFTER_SECONDS),
                 // Production with the web client: only the operations it was built with (README, Security).
-                ...(config.graphqlOperationsFile ? [operationAllowlistPlugin(loadOperationAllowlist(config.graphqlOperationsFile))] : []),
+                ...(operationAllowlist ? [operationAllowlistPlugin(operationAllowlist)] : []),
               ],
               context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
                 // Before Apollo parses and validates: an oversized document costs no more than this scan.
-                assertDocumentShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query, limits);
+                checkShape(req.method === 'GET' ? req.query?.query : (req.body as { query?: unknown } | undefined)?.query);
                 const actor = await actorFromAuthorization(req.headers.authorization, config.jwtSecret, (id) => memberships.rolesOfAccount(id), (sid, id) => sessions.isLive(sid, id));
                 const langHeader = req.headers['x-lang'];
                 const locale = typeof langHeader === 'string' && isLocale(langHeader) ? langHeader : negotiateLocale(req.headers['accept-language']);

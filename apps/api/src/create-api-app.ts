@@ -56,9 +56,9 @@ export function securityHeaders(config: AppConfig, indexHtml: string | null) {
 /** Builds the API (GraphQL, health, and the built web client when WEB_DIST is set). */
 export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): Promise<INestApplication> {
   const logger = createLogger(config.logLevel, 'api');
-  // Checked before Nest starts: inside the module factory a bad file would end the process without a word.
-  if (config.graphqlOperationsFile) loadOperationAllowlist(config.graphqlOperationsFile);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, opts, logger), {
+  // Read before Nest starts: inside the module factory a bad file would end the process without a word.
+  const operationAllowlist = config.graphqlOperationsFile ? loadOperationAllowlist(config.graphqlOperationsFile) : null;
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, opts, logger, operationAllowlist), {
     logger: new PinoNestLogger(logger),
     bodyParser: true,
   });

@@ -110,6 +110,21 @@ export function assertDocumentShape(query: unknown, limits: QueryLimits): void {
 }
 
 /**
+ * The shape check for the request context, remembering documents it accepted: the web client sends the
+ * same few dozen operations, so each is parsed here once rather than on every request (Apollo keeps its
+ * own parsed copy). Refused documents are not remembered; the cache is bounded by being emptied when full.
+ */
+export function createDocumentShapeCheck(limits: QueryLimits, maxRemembered = 1000): (query: unknown) => void {
+  const accepted = new Set<string>();
+  return (query) => {
+    if (typeof query !== 'string' || accepted.has(query)) return;
+    assertDocumentShape(query, limits);
+    if (accepted.size >= maxRemembered) accepted.clear();
+    accepted.add(query);
+  };
+}
+
+/**
  * Coerces the operation's variables as execution will, but reports the first failure as
  * BAD_USER_INPUT with its path ("input.displayName") instead of letting a later step throw.
  */

@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLSchema, parse } from 'graphql';
-import { assertDocumentShape, coerceVariables, DEFAULT_QUERY_LIMITS, measureOperation, queryLimitsPlugin } from '../query-limits.plugin';
+import { assertDocumentShape, coerceVariables, createDocumentShapeCheck, DEFAULT_QUERY_LIMITS, measureOperation, queryLimitsPlugin } from '../query-limits.plugin';
 
 const schema = buildSchema(`
   type Unit { code: String  children: [Unit]  parent: Unit }
@@ -127,5 +127,19 @@ describe('assertDocumentShape', () => {
     refuses(`{ ${'root { code } '.repeat(21)} }`, /more than 20 root fields/);
     refuses(fanOut(40), /more than 30 fragments/);
     refuses(`fragment U on Unit { code } { root { ${'...U '.repeat(101)} } }`, /more than 100 fragment spreads/);
+  });
+});
+
+describe('createDocumentShapeCheck', () => {
+  const limits = { ...DEFAULT_QUERY_LIMITS, maxAliases: 1 };
+  it('accepts what the shape check accepts and keeps refusing what it refuses, however often it is sent', () => {
+    const check = createDocumentShapeCheck(limits, 2);
+    for (let i = 0; i < 3; i++) {
+      expect(() => check('{ root { code } }')).not.toThrow();
+      expect(() => check('{ root { a: code b: code } }')).toThrow(expect.objectContaining({ message: expect.stringMatching(/aliases/) }));
+    }
+    // Past its bound it forgets and checks again, with the same answers.
+    for (const q of ['{ root { code } }', '{ other { code } }', '{ root { code } other { code } }']) expect(() => check(q)).not.toThrow();
+    expect(() => check('{ root { a: code b: code } }')).toThrow();
   });
 });
