@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from './data-source-options';
+import { TransactionModule } from './transaction';
 
 /**
  * TypeORM for Nest. Each context registers its own entities with TypeOrmModule.forFeature;
@@ -29,7 +30,9 @@ export class DatabaseModule {
               }
             : {}),
         } as never),
+        TransactionModule,
       ],
+      exports: [TransactionModule],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './outbox.service';
 export * from './outbox-relay';
 export * from './queue.module';
 export * from './final-failure';
+export * from './job';

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { managerOf, Transaction } from '@ashar/database';
 import { EntityManager } from 'typeorm';
+import { JobDefinition } from './job';
 import { OutboxMessage } from './outbox-message.entity';
 import { QueueName } from './queue-names';
 
 @Injectable()
 export class OutboxService {
+  /**
+   * Call inside the transaction of the write that needs the job (the job exists only if that write
+   * commits). `jobId` makes it idempotent: the same jobId twice keeps one message.
+   */
+  async enqueueJob<P extends object>(tx: Transaction, job: JobDefinition<P>, payload: P, jobId: string): Promise<void> {
+    await this.enqueue(managerOf(tx), job.queue as QueueName, job.name, payload as Record<string, unknown>, jobId);
+  }
+
   /**
    * Call inside the transaction of the write that needs the job. `jobId` makes the job idempotent:
    * writing the same jobId twice keeps one message (ON CONFLICT DO NOTHING).
