@@ -19,3 +19,4 @@ export * from './jobs/notifications.processor';
 export * from './resolvers/identity.loaders';
 export * from './identity.operation-policies';
 export * from './jobs/identity.jobs';
+export * from './identity.manifest';

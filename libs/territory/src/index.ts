@@ -9,3 +9,4 @@ export * from './dtos/community.type';
 export * from './territory.module';
 export * from './resolvers/territory.loaders';
 export * from './territory.operation-policies';
+export * from './territory.manifest';
