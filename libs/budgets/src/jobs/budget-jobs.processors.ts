@@ -1,6 +1,7 @@
 import { AuditService } from '@ashar/audit';
 import { AppConfig } from '@ashar/kernel';
-import { FinalFailureAwareHost, QUEUES } from '@ashar/queue';
+import { FinalFailureAwareHost } from '@ashar/queue';
+import { BUDGETS_QUEUES } from './budget.jobs';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,7 +23,7 @@ export const BUDGET_EXPORT_JOB_NAME = 'budget.export';
  * it does not stay RUNNING; a job lost to repeated crashes is caught by the stale check on lookup
  * (ImportService, STALE_IMPORT_MS).
  */
-@Processor(QUEUES.imports, { concurrency: 2 })
+@Processor(BUDGETS_QUEUES.imports.name, { concurrency: 2 })
 export class BudgetImportProcessor extends FinalFailureAwareHost {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, @InjectAppLogger() private readonly log: Logger) {
     super();
@@ -51,7 +52,7 @@ export class BudgetImportProcessor extends FinalFailureAwareHost {
 const FILE_OF: Record<string, ExportFile> = { CSV: 'budget.csv', XLSX: 'budget.xlsx', JSON: 'budget.json', FDP: 'fdp/datapackage.json' };
 
 /** Exports: renders and stores the file; rerunning overwrites it with the same content (idempotent). */
-@Processor(QUEUES.exports, { concurrency: 2 })
+@Processor(BUDGETS_QUEUES.exports.name, { concurrency: 2 })
 export class BudgetExportProcessor extends WorkerHost {
   private readonly renderer: ExportRenderer;
 
