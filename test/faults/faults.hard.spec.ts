@@ -239,7 +239,7 @@ describe('faults with the real services', () => {
         `import uploaded while down (answered, ${whileDown.queued} while down) -> ${q.status}, ${n(q.rows)}/${n(QUEUED_ROWS)} rows, ${q.audits} event; ` +
         `invitation SMS enqueued while down (${whileDown.outboxPending} row held in the outbox, ${whileDown.deliveries} deliveries while down) -> ${deliveries} delivery; ` +
         `both requests answered in ${answeredInMs} ms; all settled ${(settledMs / 1000).toFixed(1)} s after Redis was back; ` +
-        `tally job: not tried, there is none yet (the tallies queue has no producer or processor)`,
+        `tally job: not tried, there is none yet (no tally queue or job exists)`,
     );
     expect(whileDown).toEqual({ queued: 'QUEUED', deliveries: 0, outboxPending: 1 });
     expect(r).toMatchObject({ status: 'DONE', imported_rows: RUNNING_ROWS, rows: RUNNING_ROWS, audits: 1 });
