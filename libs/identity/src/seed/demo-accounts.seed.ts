@@ -2,7 +2,7 @@ import { Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'crypto';
-import { DataSource } from 'typeorm';
+import { demoAccounts, DemoSeedDataSource } from '../repositories/demo-accounts.repository';
 
 export interface DemoLogin {
   login: string;
@@ -21,23 +21,17 @@ const DEMO_ACCOUNTS = [
  * Demo accounts with roles in the demo communities (ids by key, from territory's demo seed).
  * Idempotent; passwords are random per database and returned to the caller, never stored in the repo.
  */
-export async function seedDemoAccounts(ds: DataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[] }> {
+export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[] }> {
   const audit = new AuditService();
   const logins: DemoLogin[] = [];
-  await ds.transaction(async (manager) => {
+  await demoAccounts.inTransaction(ds, async (m) => {
     for (const a of DEMO_ACCOUNTS) {
-      const existing: { id: string }[] = await manager.query('SELECT id FROM accounts WHERE email = $1', [a.email]);
-      if (existing.length) continue;
+      if (await demoAccounts.exists(m, a.email)) continue;
       const password = `demo-${randomBytes(6).toString('base64url')}`;
-      const hash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-      const [acc]: { id: string }[] = await manager.query(
-        `INSERT INTO accounts (email, password_hash, display_name, locale, platform_admin, kind) VALUES ($1, $2, $3, 'ky', $4, 'registered') RETURNING id`,
-        [a.email, hash, a.name, a.admin],
-      );
-      for (const [key, role] of a.roles) {
-        await manager.query('INSERT INTO memberships (account_id, community_id, role) VALUES ($1, $2, $3)', [acc.id, communities[key], role]);
-      }
-      await audit.record(manager, { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: acc.id, after: { email: a.email, roles: a.roles } });
+      const passwordHash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+      const id = await demoAccounts.insert(m, { email: a.email, passwordHash, displayName: a.name, platformAdmin: a.admin });
+      for (const [key, role] of a.roles) await demoAccounts.addMembership(m, id, communities[key], role);
+      await audit.record(m, { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: id, after: { email: a.email, roles: a.roles } });
       logins.push({ login: a.email, password, role: a.admin ? 'platform admin' : a.roles.map(([k, r]) => `${r} (${k})`).join(', ') });
     }
   });

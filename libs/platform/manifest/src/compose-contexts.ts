@@ -1,8 +1,7 @@
 import type { OperationPolicy } from '@ashar/auth';
 import type { JobDefinition, QueueDeclaration } from '@ashar/queue';
 import type { DynamicModule, Type } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
-import type { ContextManifest, MigrationClass, SeedSummary } from './context-manifest';
+import type { ContextManifest, MigrationClass, SeedDataSource, SeedSummary } from './context-manifest';
 
 /** The timestamp of a migration: the 13 digits that end its name (instance `name`, else class name), as TypeORM reads it. */
 export function migrationTimestamp(m: MigrationClass): number {
@@ -46,9 +45,9 @@ export interface ComposedContexts {
   readonly workerModules: Array<Type<unknown> | DynamicModule>;
   readonly operationPolicies: OperationPolicy[];
   /** Every context's `seed`, in list order. */
-  seed(ds: DataSource): Promise<SeedSummary>;
+  seed(ds: SeedDataSource): Promise<SeedSummary>;
   /** Every context's `seed`, then every `seedDemo`, in list order. */
-  seedDemo(ds: DataSource): Promise<SeedSummary>;
+  seedDemo(ds: SeedDataSource): Promise<SeedSummary>;
 }
 
 /**
@@ -79,7 +78,7 @@ export function composeContexts(manifests: ReadonlyArray<ContextManifest>): Comp
   }
   const entities = unique(manifests.flatMap((m) => m.entities ?? []));
 
-  const runSeeds = async (ds: DataSource, kinds: Array<'seed' | 'seedDemo'>) => {
+  const runSeeds = async (ds: SeedDataSource, kinds: Array<'seed' | 'seedDemo'>) => {
     let summary: SeedSummary = {};
     for (const kind of kinds) {
       for (const ctx of manifests) {

@@ -1,17 +1,23 @@
 import type { OperationPolicy } from '@ashar/auth';
 import type { JobDefinition, QueueDeclaration } from '@ashar/queue';
 import type { DynamicModule, Type } from '@nestjs/common';
-import type { DataSource, MigrationInterface } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
 
 /** A migration class; its timestamp is the 13 digits that end its `name` (TypeORM's own rule). */
 export type MigrationClass = new () => MigrationInterface;
+
+/**
+ * The connection a seed is given (the cli's own, or the test harness's). A type only: the manifest
+ * passes it through to each context's seed, which hands it to its repositories.
+ */
+export type SeedDataSource = import('typeorm').DataSource;
 
 /**
  * What seed functions return, merged in list order into one summary (what `cli seed-demo` prints).
  * A later context may read what an earlier one returned (identity reads territory's `communities`).
  */
 export type SeedSummary = Record<string, unknown>;
-export type SeedFunction = (ds: DataSource, seededSoFar: Readonly<SeedSummary>) => Promise<SeedSummary>;
+export type SeedFunction = (ds: SeedDataSource, seededSoFar: Readonly<SeedSummary>) => Promise<SeedSummary>;
 
 /**
  * Everything a context contributes to the apps, in one place (`libs/<context>/src/<context>.manifest.ts`).

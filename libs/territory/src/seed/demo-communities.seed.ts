@@ -1,5 +1,5 @@
 import { AuditService } from '@ashar/audit';
-import { DataSource } from 'typeorm';
+import { demoCommunities, DemoSeedDataSource } from '../repositories/demo-communities.repository';
 
 /** A few real aiyl aimaks' communities for `npm start`; `key` is how the other demo seeds refer to them. */
 export const DEMO_COMMUNITIES = [
@@ -8,27 +8,20 @@ export const DEMO_COMMUNITIES = [
   { key: 'akDoboKenesh', unitCode: '41707220840000', kind: 'LOCAL_KENESH', names: { ky: 'Ак-Дөбө айылдык кеңеши', ru: 'Ак-Дебенский айылный кенеш', en: 'Ak-Dobo aiyl kenesh' } },
 ];
 
-/** Demo communities (idempotent: found by unit and kind). Returns their ids by key. */
-export async function seedDemoCommunities(ds: DataSource): Promise<{ communities: Record<string, string> }> {
+/** Demo communities (idempotent: found again by unit and kind), each new one audited. Returns their ids by key. */
+export async function seedDemoCommunities(ds: DemoSeedDataSource): Promise<{ communities: Record<string, string> }> {
   const audit = new AuditService();
   const communities: Record<string, string> = {};
-  await ds.transaction(async (manager) => {
+  await demoCommunities.inTransaction(ds, async (m) => {
     for (const c of DEMO_COMMUNITIES) {
-      const found: { id: string }[] = await manager.query(
-        `SELECT c.id FROM communities c JOIN territorial_units u ON u.id = c.unit_id WHERE u.code = $1 AND c.kind = $2`,
-        [c.unitCode, c.kind],
-      );
-      if (found.length) {
-        communities[c.key] = found[0].id;
+      const found = await demoCommunities.find(m, c.unitCode, c.kind);
+      if (found) {
+        communities[c.key] = found;
         continue;
       }
-      const [row]: { id: string }[] = await manager.query(
-        `INSERT INTO communities (unit_id, kind, names)
-         SELECT id, $2, $3 FROM territorial_units WHERE code = $1 AND valid_to IS NULL RETURNING id`,
-        [c.unitCode, c.kind, JSON.stringify(c.names)],
-      );
-      communities[c.key] = row.id;
-      await audit.record(manager, { accountId: null }, { action: 'community.create', entityType: 'Community', entityId: row.id, communityId: row.id, after: { demo: true, ...c } });
+      const id = await demoCommunities.insert(m, c.unitCode, c.kind, c.names);
+      communities[c.key] = id;
+      await audit.record(m, { accountId: null }, { action: 'community.create', entityType: 'Community', entityId: id, communityId: id, after: { demo: true, ...c } });
     }
   });
   return { communities };
