@@ -1,9 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { INestApplicationContext, Injectable, Module } from '@nestjs/common';
+import { Controller, Get, INestApplication, INestApplicationContext, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
 import { composeContexts, CONTEXTS } from '@ashar/contexts';
 import { asTransaction } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
+import { AppConfig } from '@ashar/kernel';
 import { defineContext, migrationName } from '@ashar/manifest';
 import { defineJob, defineQueue, HandlesJob, JobDispatcher, JobHandler, JobRunContext, OutboxRelay, OutboxService } from '@ashar/queue';
 import { Queue } from 'bullmq';
@@ -12,6 +13,7 @@ import { Column, DataSource, Entity, MigrationInterface, PrimaryColumn, QueryRun
 import { migrate } from '../../../cli/src/commands/migrate';
 import { pendingSchemaChanges } from '../../../cli/src/commands/schema-drift';
 import { TEST_REDIS_URL, testConfig } from '../../../../test/support/test-config';
+import { createApiApp } from '../../../api/src/create-api-app';
 import { createWorkerApp } from '../create-worker-app';
 
 // A context that exists only in this test: one table, one migration, one queue, one job, one handler.
@@ -53,8 +55,20 @@ class WriteNoteJob implements JobHandler<{ id: string; body: string }> {
 @Module({ imports: [TypeOrmModule.forFeature([ThrowawayNote])], providers: [WriteNoteJob] })
 class ThrowawayWorkerModule {}
 
+@Controller('throwaway')
+class ThrowawayController {
+  @Get('ping')
+  ping() {
+    return { context: 'throwaway' };
+  }
+}
+
+@Module({ controllers: [ThrowawayController] })
+class ThrowawayApiModule {}
+
 const THROWAWAY_MANIFEST = defineContext({
   name: 'throwaway',
+  apiModule: ThrowawayApiModule,
   workerModule: ThrowawayWorkerModule,
   entities: [ThrowawayNote],
   migrations: [ThrowawayNotes1899000000000],
@@ -81,13 +95,16 @@ describe.each([
 ])('a throwaway context registered through the manifest list (queues on %s)', (_label, redis) => {
   let db: TestDatabase;
   let worker: INestApplicationContext;
+  let api: INestApplication | undefined;
   let owner: DataSource;
+  let config: AppConfig;
 
   beforeAll(async () => {
     db = await createTestDatabase(`throwaway${redis ? 'r' : 'p'}`);
     owner = await new DataSource({ type: 'postgres', url: db.url }).initialize();
   });
   afterAll(async () => {
+    await api?.close();
     await worker?.close();
     await owner?.destroy();
     await db?.drop();
@@ -105,7 +122,7 @@ describe.each([
   });
 
   it('has its job enqueued through the outbox, dispatched by name to its handler in the worker', async () => {
-    const config = testConfig(db.url, { REDIS_URL: redis ? TEST_REDIS_URL : undefined, REDIS_PREFIX: `ashar_test_${randomBytes(4).toString('hex')}` });
+    config = testConfig(db.url, { REDIS_URL: redis ? TEST_REDIS_URL : undefined, REDIS_PREFIX: `ashar_test_${randomBytes(4).toString('hex')}` });
     worker = await createWorkerApp(config, { contexts: WITH_THROWAWAY });
     expect(worker.get(JobDispatcher).dispatchTable()).toMatchObject({ throwaway: ['throwaway.write-note'] });
 
@@ -122,6 +139,19 @@ describe.each([
     expect(job.returnvalue).toEqual({ written: 'n1' });
   });
 
+  it('is served by the API too: its module mounted, its queue registered for the API’s outbox', async () => {
+    api = await createApiApp(config, { schemaFile: false, contexts: WITH_THROWAWAY });
+    await api.listen(0, '127.0.0.1');
+    const { port } = api.getHttpServer().address() as { port: number };
+    expect(await (await fetch(`http://127.0.0.1:${port}/throwaway/ping`)).json()).toEqual({ context: 'throwaway' });
+
+    expect(api.get<Queue>(getQueueToken('throwaway'), { strict: false })).toBeInstanceOf(Queue);
+    await api.get(DataSource).transaction((m) => api!.get(OutboxService).enqueueJob(asTransaction(m), WRITE_NOTE, { id: 'n2', body: 'from the api' }, 'throwaway-note.n2'));
+    await api.get(OutboxRelay).kick();
+    const row = await eventually(async () => (await owner.query(`SELECT body FROM throwaway_notes WHERE id = 'n2'`))[0]);
+    expect(row.body).toBe('from the api');
+  });
+
   it('does not acknowledge a job with a name nobody handles: retried, then kept as failed with UnknownJobError', async () => {
     const queue = worker.get<Queue>(getQueueToken('throwaway'), { strict: false });
     await queue.add('throwaway.nobody-handles-this', { id: 'x' }, { jobId: 'stray-1', attempts: 3, backoff: { type: 'fixed', delay: 20 } });
@@ -132,6 +162,6 @@ describe.each([
     expect(job.attemptsMade).toBe(3);
     expect(job.failedReason).toBe('No handler for job "throwaway.nobody-handles-this" on queue "throwaway"');
     expect(job.returnvalue).toBeFalsy();
-    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 1, failed: 1 });
+    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 2, failed: 1 });
   });
 });
