@@ -85,6 +85,7 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private collectHandlers(declared: Map<string, QueueDeclaration>): void {
+    const declaredJobs = new Map(this.options.jobs.map((j) => [j.name, j.queue]));
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as JobHandler<object> | undefined;
       const cls = (!wrapper.metatype || wrapper.inject ? instance?.constructor : wrapper.metatype) as Function | undefined;
@@ -93,6 +94,10 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
       if (!wrapper.isDependencyTreeStatic()) throw new Error(`Job handler ${cls!.name} (${def.name}) must not be request-scoped`);
       if (typeof instance.handle !== 'function') throw new Error(`Job handler ${cls!.name} (${def.name}) has no handle(payload, ctx) method`);
       if (!declared.has(def.queue)) throw new Error(`Job "${def.name}" (${cls!.name}) runs on queue "${def.queue}", which no manifest declares`);
+      // A handler the manifests do not list would run, but its job would be invisible to the list.
+      if (declaredJobs.get(def.name) !== def.queue) {
+        throw new Error(`Job "${def.name}" on queue "${def.queue}" has a handler (${cls!.name}) but no manifest declares it in its jobs`);
+      }
       const byName = this.handlers.get(def.queue) ?? new Map<string, Registered>();
       const other = byName.get(def.name);
       // The same provider reached through two module imports is one handler, not two.

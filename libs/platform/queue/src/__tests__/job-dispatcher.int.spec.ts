@@ -219,8 +219,8 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
   });
   afterAll(() => db?.drop());
 
-  const boot = async (queues: QueueDeclaration[], providers: Provider[], concurrency?: Record<string, number>) => {
-    const app = await startWorker(db, true, queues, providers, undefined, concurrency);
+  const boot = async (queues: QueueDeclaration[], providers: Provider[], concurrency?: Record<string, number>, jobs?: Parameters<typeof startWorker>[4]) => {
+    const app = await startWorker(db, true, queues, providers, jobs, concurrency);
     try {
       await app.init();
     } finally {
@@ -234,6 +234,10 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
 
   it('a handler whose queue no manifest declares', async () => {
     await expect(boot([WORK], [DoomedHandler])).rejects.toThrow('Job "test.doomed" (DoomedHandler) runs on queue "dispatch-other", which no manifest declares');
+  });
+
+  it('a handler of a job no manifest lists', async () => {
+    await expect(boot([WORK], [EchoHandler], undefined, [SLOW])).rejects.toThrow('Job "test.echo" on queue "dispatch-work" has a handler (EchoHandler) but no manifest declares it in its jobs');
   });
 
   it('a concurrency override for a queue nobody declares (a typo would otherwise be ignored)', async () => {
