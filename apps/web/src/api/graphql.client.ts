@@ -4,6 +4,7 @@
  */
 import { ApiError, GraphQLErrorItem } from './graphql-errors';
 import { REFRESH_SESSION, AuthPayload } from './auth.operations';
+import type { Operation } from './operation';
 
 type Fetch = typeof fetch;
 type SessionListener = (payload: AuthPayload | null) => void;
@@ -33,14 +34,15 @@ export class GraphQLClient {
     return this.accessToken !== null;
   }
 
-  async request<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  /** Sends one operation of an `*.operations.ts` module; result and variables are typed by it. */
+  async request<T, V>(query: Operation<T, V>, variables?: V, signal?: AbortSignal): Promise<T> {
     try {
-      return await this.send<T>(query, variables, signal);
+      return await this.send(query, variables, signal);
     } catch (e) {
       // An expired access token: rotate once with the cookie and retry; a second failure is real.
       if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && this.accessToken) {
         const session = await this.refresh();
-        if (session) return this.send<T>(query, variables, signal);
+        if (session) return this.send(query, variables, signal);
       }
       throw e;
     }
@@ -49,7 +51,7 @@ export class GraphQLClient {
   /** Rotates the refresh cookie. Concurrent callers share one request: a rotated token is single-use. */
   refresh(): Promise<AuthPayload | null> {
     if (!this.refreshing) {
-      this.refreshing = this.send<{ refreshSession: AuthPayload }>(REFRESH_SESSION, undefined, undefined, false)
+      this.refreshing = this.send(REFRESH_SESSION, undefined, undefined, false)
         .then((data) => {
           this.setSession(data.refreshSession);
           return data.refreshSession;
@@ -95,9 +97,9 @@ export class GraphQLClient {
     return body as T;
   }
 
-  private async send<T>(
-    query: string,
-    variables: Record<string, unknown> | undefined,
+  private async send<T, V>(
+    query: Operation<T, V>,
+    variables: V | undefined,
     signal: AbortSignal | undefined,
     withToken = true,
   ): Promise<T> {

@@ -27,7 +27,7 @@ export default function InvitationPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await graphql.request<{ acceptInvitation: { role: Role; community: { id: string } } }>(ACCEPT_INVITATION, { token });
+      const r = await graphql.request(ACCEPT_INVITATION, { token });
       navigate(`/communities/${r.acceptInvitation.community.id}`);
     } catch (e) {
       setError(t(errorMessageKey(e instanceof ApiError ? e.errors[0] : undefined)));

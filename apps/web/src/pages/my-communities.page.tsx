@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../ui/query-status.component';
 export default function MyCommunitiesPage() {
   const { t, pick } = useI18n();
   const { status, account } = useSession();
-  const { data, error, loading, retry } = useQuery<{ me: { memberships: MembershipView[] } | null }>(
+  const { data, error, loading, retry } = useQuery(
     MY_MEMBERSHIPS,
     status === 'authenticated' ? {} : null,
     { scope: account?.id },

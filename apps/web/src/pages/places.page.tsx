@@ -93,7 +93,7 @@ export default function PlacesPage() {
 
 function SearchResults({ query }: { query: string }) {
   const { t } = useI18n();
-  const { data, error, loading, retry } = useQuery<{ searchTerritory: (UnitSummary & { ancestors: UnitSummary[] })[] }>(
+  const { data, error, loading, retry } = useQuery(
     SEARCH_TERRITORY,
     { query, limit: SEARCH_LIMIT },
     { cache: true },
@@ -110,7 +110,7 @@ function SearchResults({ query }: { query: string }) {
 }
 
 function Roots({ country }: { country: Country }) {
-  const { data, error, loading, retry } = useQuery<{ territoryRoots: UnitSummary[] }>(
+  const { data, error, loading, retry } = useQuery(
     TERRITORY_ROOTS,
     { country },
     { cache: true },

@@ -11,7 +11,7 @@ import { UnitList } from '../ui/unit-list.component';
 export default function UnitPage() {
   const { code = '' } = useParams();
   const { t, pick, formatDate } = useI18n();
-  const { data, error, loading, retry } = useQuery<{ territorialUnit: UnitDetail }>(
+  const { data, error, loading, retry } = useQuery(
     TERRITORIAL_UNIT,
     { code },
     { cache: true },

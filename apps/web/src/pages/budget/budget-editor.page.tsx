@@ -57,7 +57,7 @@ export default function BudgetEditorPage() {
   const [reload, setReload] = useState(0);
   // Kept here: saving reloads the budget, which remounts the editor.
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, error, loading, retry } = useQuery<{ budget: EditorBudget }>(EDITOR_BUDGET, status === 'loading' ? null : { id, reload }, { scope: status });
+  const { data, error, loading, retry } = useQuery(EDITOR_BUDGET, status === 'loading' ? null : { id, reload }, { scope: status });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
   return <Editor budget={data.budget} notice={notice} setNotice={setNotice} onChanged={() => setReload((n) => n + 1)} />;
@@ -67,7 +67,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
   const { t, pick, locale } = useI18n();
   const v = b.openVersion;
   const country = b.currency === 'KZT' ? 'KZ' : 'KG';
-  const { data: cls } = useQuery<{ budgetClassifications: Array<{ code: string; scheme: string; direction: Direction | null; names: Record<string, string> }> }>(CLASSIFICATIONS, { country }, { cache: true });
+  const { data: cls } = useQuery(CLASSIFICATIONS, { country }, { cache: true });
   const [rows, setRows] = useState<Row[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);

@@ -12,7 +12,7 @@ export function Comments({ versionId }: { versionId: string }) {
   const { t, formatDate } = useI18n();
   const { status } = useSession();
   const [reload, setReload] = useState(0);
-  const { data } = useQuery<{ budgetVersion: { status: string; commentsUntil: string | null; comments: Array<{ id: string; body: string; createdAt: string }> } }>(VERSION_COMMENTS, { id: versionId, reload });
+  const { data } = useQuery(VERSION_COMMENTS, { id: versionId, reload });
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState(false);

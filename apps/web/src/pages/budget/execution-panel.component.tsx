@@ -16,7 +16,7 @@ import { ReceiptUpload } from './receipt-upload.component';
 export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { budgetId: string; version: Version; fiscalYear: number; currency: string }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
-  const { data, error, loading, retry } = useQuery<ExecutionData>(EXECUTION, { id: budgetId, reload });
+  const { data, error, loading, retry } = useQuery(EXECUTION, { id: budgetId, reload });
   const [lineKey, setLineKey] = useState(version.lines.find((l) => l.direction === 'EXPENDITURE')?.lineKey ?? version.lines[0]?.lineKey ?? '');
   const [date, setDate] = useState(() => {
     const today = new Date().toISOString().slice(0, 10);

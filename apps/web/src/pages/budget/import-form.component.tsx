@@ -16,7 +16,7 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
     setState(cur);
     while (cur.status === 'QUEUED' || cur.status === 'RUNNING') {
       await new Promise((r) => setTimeout(r, 500));
-      cur = (await graphql.request<{ budgetImport: ImportState }>(IMPORT_STATUS, { id: cur.id })).budgetImport;
+      cur = (await graphql.request(IMPORT_STATUS, { id: cur.id })).budgetImport;
       setState(cur);
     }
     if (cur.status === 'DONE') onDone();
@@ -31,7 +31,7 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
       const bytes = new Uint8Array(await file.arrayBuffer());
       let binary = '';
       for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      const started = await graphql.request<{ startBudgetImport: ImportState }>(START_IMPORT, { input: { budgetId, kind, fileName: file.name, contentBase64: btoa(binary) } });
+      const started = await graphql.request(START_IMPORT, { input: { budgetId, kind, fileName: file.name, contentBase64: btoa(binary) } });
       await follow(started.startBudgetImport);
     } catch (err) {
       setProblem(err instanceof ApiError ? errorMessageKey(err.errors[0]) : 'errors.INTERNAL_SERVER_ERROR');

@@ -26,7 +26,7 @@ function problemOf(err: unknown): Problem {
 export function MonitoringNotes({ budgetId, lines, currency, canWrite }: { budgetId: string; lines: Line[]; currency: string; canWrite: boolean }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
-  const { data: fresh, error, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
+  const { data: fresh, error, retry } = useQuery(MONITORING_NOTES, { id: budgetId, reload });
   // While a change reloads the thread, the previous answer stays on screen (no flash of "loading", focus kept).
   const [last, setLast] = useState<NotesData | null>(null);
   useEffect(() => {

@@ -18,7 +18,7 @@ export default function CommunityBudgetsPage() {
   const { t, pick } = useI18n();
   const { status } = useSession();
   const navigate = useNavigate();
-  const { data, error, loading, retry } = useQuery<{ budgetsOfCommunity: Array<{ id: string; fiscalYear: number; title: Record<string, string>; publicVersion: { status: string } | null; viewerCanEdit: boolean }> }>(
+  const { data, error, loading, retry } = useQuery(
     COMMUNITY_BUDGETS,
     status === 'loading' ? null : { id: communityId },
     { scope: status },
@@ -39,7 +39,7 @@ export default function CommunityBudgetsPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const r = await graphql.request<{ createBudget: { id: string } }>(CREATE_BUDGET, {
+      const r = await graphql.request(CREATE_BUDGET, {
         input: { communityId, fiscalYear: Number(year), currency: 'KGS', population: population ? Number(population) : null, title: { ky: titleKy || null, ru: titleRu || null }, copyFromPreviousYear: copy },
       });
       navigate(`/budgets/${r.createBudget.id}/edit`);
