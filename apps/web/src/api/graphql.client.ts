@@ -5,12 +5,15 @@
 import { ApiError, GraphQLErrorItem } from './graphql-errors';
 import { REFRESH_SESSION, AuthPayload } from './auth.operations';
 import type { Operation } from './operation';
+import { failureOfAnswer, postFile, UploadError, UploadProgress, XhrFactory } from './file-upload';
 
 type Fetch = typeof fetch;
 type SessionListener = (payload: AuthPayload | null) => void;
 
 export class GraphQLClient {
   private accessToken: string | null = null;
+  /** When the access token stops working (ms since epoch; 0 when unknown). */
+  private expiresAt = 0;
   private refreshing: Promise<AuthPayload | null> | null = null;
   private listeners = new Set<SessionListener>();
 
@@ -27,6 +30,7 @@ export class GraphQLClient {
 
   setSession(payload: AuthPayload | null): void {
     this.accessToken = payload?.accessToken ?? null;
+    this.expiresAt = payload ? Date.parse(payload.expiresAt) || 0 : 0;
     this.listeners.forEach((l) => l(payload));
   }
 
@@ -95,6 +99,32 @@ export class GraphQLClient {
       throw new ApiError([{ message: body.code, extensions: { code: body.code, messageKey: body.messageKey, field: body.field, params: body.params } }], response.status);
     }
     return body as T;
+  }
+
+  /**
+   * Sends a file with upload progress (XMLHttpRequest), with the access token. A token about to expire
+   * is renewed first so that a large file is not sent twice; a 401 anyway renews once and sends again.
+   * Resolves with the JSON answer; every failure is an UploadError saying what kind it was.
+   */
+  async uploadWithProgress(
+    path: string,
+    file: Blob,
+    options: { contentType: string; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory },
+  ): Promise<unknown> {
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UploadError({ kind: 'offline' });
+    const renew = async () => {
+      try {
+        return await this.refresh();
+      } catch {
+        throw new UploadError({ kind: 'networkLost' });
+      }
+    };
+    if (this.accessToken && this.expiresAt && this.expiresAt - Date.now() < 60_000) await renew();
+    const attempt = () => postFile({ url: path, file, token: this.accessToken, ...options });
+    let answer = await attempt();
+    if (answer.status === 401 && this.accessToken && (await renew())) answer = await attempt();
+    if (answer.status >= 200 && answer.status < 300) return answer.body;
+    throw new UploadError(failureOfAnswer(answer));
   }
 
   private async send<T, V>(
