@@ -21,7 +21,7 @@ export function codegenConfig(output: string = GENERATED_FILE): CodegenConfig {
   return {
     overwrite: true,
     silent: true,
-    schema: 'apps/api/schema.gql',
+    schema: join(__dirname, '../api/schema.gql'),
     // One document, in module order, so the generated file's order never depends on loading order.
     documents: [
       collectOperations(join(__dirname, 'src'))

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { COMMUNITY, COMMUNITY_MEMBERS, CommunityDetail, Role } from '../api/territory.operations';
+import { COMMUNITY, COMMUNITY_MEMBERS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';

@@ -3,7 +3,6 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessageKey } from '../api/graphql-errors';
 import { graphql } from '../api/graphql.client';
 import { ACCEPT_INVITATION } from '../api/invitation.operations';
-import type { Role } from '../api/territory.operations';
 import { useI18n } from '../i18n/i18n.context';
 import { withNext } from '../session/next-path';
 import { useSession } from '../session/session.context';

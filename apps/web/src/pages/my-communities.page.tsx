@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { groupMemberships } from '../api/memberships.util';
-import { MembershipView, MY_MEMBERSHIPS } from '../api/territory.operations';
+import { MY_MEMBERSHIPS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';

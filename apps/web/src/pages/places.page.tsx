@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Country, SEARCH_TERRITORY, TERRITORY_ROOTS, UnitSummary } from '../api/territory.operations';
+import { Country, SEARCH_TERRITORY, TERRITORY_ROOTS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { PageHeading } from '../ui/page-heading.component';

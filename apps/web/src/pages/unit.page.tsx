@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { TERRITORIAL_UNIT, UnitDetail } from '../api/territory.operations';
+import { TERRITORIAL_UNIT } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { Breadcrumbs } from '../ui/breadcrumbs.component';

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { AccountSummary, AuthPayload, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
+import { AccountSummary, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
 import { graphql } from '../api/graphql.client';
 import { useI18n } from '../i18n/i18n.context';
 import { readStoredLocale } from '../i18n/locale.store';

@@ -5,7 +5,7 @@ import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { Field } from '../../ui/field.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { EXECUTION, ExecutionData, RECORD_TRANSACTION, Version } from './budget.operations';
+import { EXECUTION, RECORD_TRANSACTION, Version } from './budget.operations';
 import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
 import { cleanAmountInput, formatMinor } from './money';

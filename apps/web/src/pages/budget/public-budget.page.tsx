@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
+import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET } from './budget.operations';
 import { Comments } from './comments.component';
 import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
