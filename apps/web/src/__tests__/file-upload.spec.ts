@@ -1,6 +1,6 @@
 import { CATALOGUES } from '@ashar/i18n';
 import type { AuthPayload } from '../api/auth.operations';
-import { failureOfAnswer, postFile, UploadError, UploadFailure, uploadFailureMessage, UploadProgress } from '../api/file-upload';
+import { failureOfAnswer, postFile, UploadError, UploadFailure, uploadFailureMessage, UploadProgress, uploadWithProgress } from '../api/file-upload';
 import { GraphQLClient } from '../api/graphql.client';
 import { checkImportFile, importUploadPath, MAX_IMPORT_MB } from '../pages/budget/import-upload';
 
@@ -115,12 +115,12 @@ describe('what a failed upload is', () => {
   });
 });
 
-describe('GraphQLClient.uploadWithProgress', () => {
+describe('uploadWithProgress (with GraphQLClient.authorized)', () => {
   test('on 401 it renews the session once and sends again with the new token', async () => {
     const sent: Sent[] = [];
     const client = new GraphQLClient('/graphql', (async () => json({ data: { refreshSession: payload('t2') } })) as unknown as typeof fetch);
     client.setSession(payload('t1'));
-    const body = await client.uploadWithProgress('/api/x', file, {
+    const body = await uploadWithProgress(client, '/api/x', file, {
       contentType: 'text/csv',
       xhr: fakeXhr((x) => (x.headers.authorization === 'Bearer t2' ? x.answer(202, { id: 'i1' }) : x.answer(401, { code: 'UNAUTHENTICATED' })), sent),
     });
@@ -132,15 +132,15 @@ describe('GraphQLClient.uploadWithProgress', () => {
     const sent: Sent[] = [];
     const client = new GraphQLClient('/graphql', (async () => json({ data: { refreshSession: payload('t2') } })) as unknown as typeof fetch);
     client.setSession(payload('t1', 10_000));
-    await client.uploadWithProgress('/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(202, { id: 'i1' }), sent) });
+    await uploadWithProgress(client, '/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(202, { id: 'i1' }), sent) });
     expect(sent.map((s) => s.headers.authorization)).toEqual(['Bearer t2']);
   });
 
   test('a session that cannot be renewed is "session expired"; a 413 is "too large for the server"', async () => {
     const client = new GraphQLClient('/graphql', (async () => json({ errors: [{ message: 'no', extensions: { code: 'UNAUTHENTICATED' } }] })) as unknown as typeof fetch);
     client.setSession(payload('t1'));
-    expect(await failureOf(client.uploadWithProgress('/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(401, { code: 'UNAUTHENTICATED' })) }))).toEqual({ kind: 'sessionExpired' });
-    expect(await failureOf(client.uploadWithProgress('/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(413, '<html></html>')) }))).toEqual({ kind: 'entityTooLarge' });
+    expect(await failureOf(uploadWithProgress(client, '/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(401, { code: 'UNAUTHENTICATED' })) }))).toEqual({ kind: 'sessionExpired' });
+    expect(await failureOf(uploadWithProgress(client, '/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(413, '<html></html>')) }))).toEqual({ kind: 'entityTooLarge' });
   });
 
   test('offline: nothing is sent', async () => {
@@ -149,7 +149,7 @@ describe('GraphQLClient.uploadWithProgress', () => {
     Object.defineProperty(globalThis, 'navigator', { value: { onLine: false }, configurable: true });
     try {
       const client = new GraphQLClient('/graphql', (async () => json({})) as unknown as typeof fetch);
-      expect(await failureOf(client.uploadWithProgress('/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(202, {}), sent) }))).toEqual({ kind: 'offline' });
+      expect(await failureOf(uploadWithProgress(client, '/api/x', file, { contentType: 'text/csv', xhr: fakeXhr((x) => x.answer(202, {}), sent) }))).toEqual({ kind: 'offline' });
       expect(sent).toEqual([]);
     } finally {
       if (before) Object.defineProperty(globalThis, 'navigator', before);

@@ -5,6 +5,7 @@
  * happened in words: a refusal by the server is not "no connection", and neither is a 413 from a proxy.
  */
 import type { Message } from './graphql-errors';
+import type { GraphQLClient } from './graphql.client';
 
 export interface UploadProgress {
   loaded: number;
@@ -131,4 +132,29 @@ export function failureOfAnswer(a: HttpAnswer): UploadFailure {
   // No JSON: a proxy or a server in trouble answered. Still an answer, so not "no connection".
   const unavailable = a.status === 502 || a.status === 503 || a.status === 504;
   return { kind: 'refused', status: a.status, messageKey: unavailable ? 'errors.SERVICE_UNAVAILABLE' : 'errors.INTERNAL_SERVER_ERROR', params };
+}
+
+/**
+ * Sends a file with upload progress and the session's access token (renewed first when about to expire,
+ * and once more on 401: `GraphQLClient.authorized`). Resolves with the JSON answer of a success; every
+ * failure is an UploadError saying what kind it was. Kept out of the client so that only pages that
+ * upload carry this code.
+ */
+export async function uploadWithProgress(
+  client: GraphQLClient,
+  url: string,
+  file: Blob,
+  options: { contentType: string; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory },
+): Promise<unknown> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UploadError({ kind: 'offline' });
+  let answer: HttpAnswer;
+  try {
+    answer = await client.authorized((token) => postFile({ url, file, token, ...options }));
+  } catch (e) {
+    if (e instanceof UploadError) throw e;
+    // Renewing the session failed on the network.
+    throw new UploadError({ kind: 'networkLost' });
+  }
+  if (answer.status >= 200 && answer.status < 300) return answer.body;
+  throw new UploadError(failureOfAnswer(answer));
 }

@@ -5,7 +5,6 @@
 import { ApiError, GraphQLErrorItem } from './graphql-errors';
 import { REFRESH_SESSION, AuthPayload } from './auth.operations';
 import type { Operation } from './operation';
-import { failureOfAnswer, postFile, UploadError, UploadProgress, XhrFactory } from './file-upload';
 
 type Fetch = typeof fetch;
 type SessionListener = (payload: AuthPayload | null) => void;
@@ -77,18 +76,17 @@ export class GraphQLClient {
    * same access token and one refresh on 401. Errors come back as ApiError like GraphQL errors do.
    */
   async upload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
-    const attempt = () =>
-      this.fetchImpl(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}) },
-        body: file,
-        credentials: 'include',
-        signal,
-      });
     let response: Response;
     try {
-      response = await attempt();
-      if (response.status === 401 && (await this.refresh())) response = await attempt();
+      response = await this.authorized((token) =>
+        this.fetchImpl(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: file,
+          credentials: 'include',
+          signal,
+        }),
+      );
     } catch (e) {
       if (signal?.aborted) throw e;
       throw ApiError.network(e);
@@ -102,29 +100,15 @@ export class GraphQLClient {
   }
 
   /**
-   * Sends a file with upload progress (XMLHttpRequest), with the access token. A token about to expire
-   * is renewed first so that a large file is not sent twice; a 401 anyway renews once and sends again.
-   * Resolves with the JSON answer; every failure is an UploadError saying what kind it was.
+   * Runs an HTTP request to one of the API's file endpoints with the access token: a token about to
+   * expire is renewed first (so that a large body is not sent twice), and a 401 renews once and runs
+   * it again. Used by `upload` here and by the progress upload (file-upload.ts).
    */
-  async uploadWithProgress(
-    path: string,
-    file: Blob,
-    options: { contentType: string; onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory },
-  ): Promise<unknown> {
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new UploadError({ kind: 'offline' });
-    const renew = async () => {
-      try {
-        return await this.refresh();
-      } catch {
-        throw new UploadError({ kind: 'networkLost' });
-      }
-    };
-    if (this.accessToken && this.expiresAt && this.expiresAt - Date.now() < 60_000) await renew();
-    const attempt = () => postFile({ url: path, file, token: this.accessToken, ...options });
-    let answer = await attempt();
-    if (answer.status === 401 && this.accessToken && (await renew())) answer = await attempt();
-    if (answer.status >= 200 && answer.status < 300) return answer.body;
-    throw new UploadError(failureOfAnswer(answer));
+  async authorized<R extends { status: number }>(send: (token: string | null) => Promise<R>): Promise<R> {
+    if (this.accessToken && this.expiresAt && this.expiresAt - Date.now() < 60_000) await this.refresh();
+    let answer = await send(this.accessToken);
+    if (answer.status === 401 && this.accessToken && (await this.refresh())) answer = await send(this.accessToken);
+    return answer;
   }
 
   private async send<T, V>(

@@ -3,7 +3,7 @@
  * bytes (libs/budgets/src/http/budget-files.controller.ts). The API answers 202 `{ id, status }`; the
  * page then follows the job with the `budgetImport` query.
  */
-import { UploadError, UploadProgress, XhrFactory } from '../../api/file-upload';
+import { UploadError, uploadWithProgress, UploadProgress, XhrFactory } from '../../api/file-upload';
 import type { BudgetImportKind } from '../../api/generated/graphql';
 import { graphql } from '../../api/graphql.client';
 
@@ -51,7 +51,7 @@ export async function uploadImport(
   options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory } = {},
 ): Promise<StartedImport> {
   const { contentType } = await checkImportFile(file);
-  const body = (await graphql.uploadWithProgress(importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
+  const body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
   if (!body?.id) throw new UploadError({ kind: 'refused', status: 200, messageKey: 'errors.INTERNAL_SERVER_ERROR', params: {} });
   return body;
 }
