@@ -1,7 +1,7 @@
 import { ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { UploadError, uploadFailureMessage, UploadProgress } from '../../api/file-upload';
 import type { BudgetImportKind } from '../../api/generated/graphql';
-import { Message, toFormErrors } from '../../api/graphql-errors';
+import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useI18n } from '../../i18n/i18n.context';
 import { FormAlert } from '../../ui/form-alert.component';
@@ -11,6 +11,9 @@ import { MAX_IMPORT_MB, uploadImport } from './import-upload';
 /** Screen readers hear the upload at these steps, not at every percent. */
 const ANNOUNCE_EVERY = 25;
 const POLL_MS = 500;
+/** A poll lost on a flaky link is tried again (the job runs on regardless), slower, this many times in a row. */
+const POLL_RETRIES = 10;
+const RETRY_MS = 2000;
 
 function messageOf(err: unknown): Message {
   if (err instanceof UploadError) return uploadFailureMessage(err.failure);
@@ -43,11 +46,18 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
 
   const follow = async (first: ImportState) => {
     let cur = first;
+    let misses = 0;
     setState(cur);
     while (cur.status === 'QUEUED' || cur.status === 'RUNNING') {
-      await new Promise((r) => setTimeout(r, POLL_MS));
+      await new Promise((r) => setTimeout(r, misses ? RETRY_MS : POLL_MS));
       if (gone.current) return;
-      cur = (await graphql.request(IMPORT_STATUS, { id: cur.id })).budgetImport;
+      try {
+        cur = (await graphql.request(IMPORT_STATUS, { id: cur.id })).budgetImport;
+        misses = 0;
+      } catch (err) {
+        if (!(err instanceof ApiError && err.network) || ++misses > POLL_RETRIES) throw err;
+        continue;
+      }
       if (gone.current) return;
       setState(cur);
     }
@@ -106,7 +116,7 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
       <FormAlert text={problem ? t(problem.key, problem.params) : null} />
       {upload && (
         <div className="upload">
-          <p id={`${id}-upload`}>{t('upload.sending', { name: upload.name })}</p>
+          <p id={`${id}-upload`}>{pct < 100 ? t('upload.sending', { name: upload.name }) : t('upload.sent', { name: upload.name })}</p>
           <div className="upload__bar" role="progressbar" aria-labelledby={`${id}-upload`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={t('upload.percent', { percent: pct })}>
             <progress max={100} value={pct} aria-hidden="true" />
             <span aria-hidden="true">{t('upload.percent', { percent: pct })}</span>
