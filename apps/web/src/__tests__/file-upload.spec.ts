@@ -2,7 +2,7 @@ import { CATALOGUES } from '@ashar/i18n';
 import type { AuthPayload } from '../api/auth.operations';
 import { failureOfAnswer, postFile, UploadError, UploadFailure, uploadFailureMessage, UploadProgress, uploadWithProgress } from '../api/file-upload';
 import { GraphQLClient } from '../api/graphql.client';
-import { checkImportFile, importUploadPath, MAX_IMPORT_MB } from '../pages/budget/import-upload';
+import { checkImportFile, importUploadPath, MAX_IMPORT_MB, serverTooLarge } from '../pages/budget/import-upload';
 
 interface Sent {
   method: string;
@@ -181,6 +181,13 @@ describe('checkImportFile', () => {
     const big = Object.assign(new Blob(['x']), { name: 'big.csv' });
     Object.defineProperty(big, 'size', { value: MAX_IMPORT_MB * 1024 * 1024 + 1 });
     expect(await failureOf(checkImportFile(big))).toEqual({ kind: 'tooLarge', maxMb: MAX_IMPORT_MB });
+  });
+
+  test("the server's own size refusal names its limit too (should it ever differ from ours)", () => {
+    const refusal = failureOfAnswer({ status: 400, body: { code: 'BAD_USER_INPUT', messageKey: 'errors.budgets.import.tooLarge', field: 'file', params: { max: 20 } } });
+    expect(serverTooLarge(new UploadError(refusal))?.failure).toEqual({ kind: 'tooLarge', maxMb: 20 });
+    expect(serverTooLarge(new UploadError({ kind: 'refused', status: 403, messageKey: 'errors.FORBIDDEN', params: {} }))).toBeNull();
+    expect(serverTooLarge(new UploadError({ kind: 'networkLost' }))).toBeNull();
   });
 
   test('the upload path names the budget, the kind and the file', () => {

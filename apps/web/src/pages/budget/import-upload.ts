@@ -51,7 +51,19 @@ export async function uploadImport(
   options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory } = {},
 ): Promise<StartedImport> {
   const { contentType } = await checkImportFile(file);
-  const body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
+  let body: StartedImport | null;
+  try {
+    body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
+  } catch (e) {
+    throw serverTooLarge(e) ?? e;
+  }
   if (!body?.id) throw new UploadError({ kind: 'refused', status: 200, messageKey: 'errors.INTERNAL_SERVER_ERROR', params: {} });
   return body;
+}
+
+/** The server's own size refusal (`…tooLarge` with `params.max` in MB) says the limit the same way ours does. */
+export function serverTooLarge(e: unknown): UploadError | null {
+  if (!(e instanceof UploadError) || e.failure.kind !== 'refused') return null;
+  const max = Number(e.failure.params.max);
+  return /\.tooLarge$/.test(e.failure.messageKey) && Number.isFinite(max) && max > 0 ? new UploadError({ kind: 'tooLarge', maxMb: max }) : null;
 }
