@@ -38,7 +38,7 @@ export async function migrateAndSeed(url: string): Promise<void> {
  */
 export async function ensureTemplateDatabase(): Promise<string> {
   const h = createHash('sha256');
-  for (const dir of ['libs/platform/database/src/migrations', 'libs/threads/src/migrations', 'libs/budgets/src/migrations', 'libs/territory/src/seed']) hashTree(join(ROOT, dir), h);
+  for (const dir of ['libs/platform/database/src/migrations', 'libs/territory/src/seed']) hashTree(join(ROOT, dir), h);
   const template = `ashar_tpl_${h.digest('hex').slice(0, 12)}`;
   process.env.ASHAR_TEST_TEMPLATE = template;
   return withAdminClient(async (admin) => {
