@@ -5,6 +5,7 @@ import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { ThreadService } from '../services/thread.service';
 import { ThreadPolicyRegistry } from '../services/thread-policy.registry';
 import { ThreadPolicy, ThreadSubject } from '../thread-policy';
+import { MODERATION_PER_ACCOUNT } from '../threads.rate-limits';
 
 /**
  * The threads library on its own, through a throwaway context registered in a real API on real
@@ -166,6 +167,24 @@ describe('threads (a throwaway context on a real API)', () => {
       expect(await refused(threads.hide(actor(moderator), secretMessage.id, 'r'))).toMatchObject({ code: 'NOT_FOUND' });
     } finally {
       api.app.get(ThreadPolicyRegistry)['policies'].set(`${CONTEXT}/${TYPE}`, policy);
+    }
+  });
+
+  it(`limits hide and unhide to ${MODERATION_PER_ACCOUNT.limit} per moderator in ${MODERATION_PER_ACCOUNT.windowSeconds / 60} minutes; refusals do not count`, async () => {
+    const busy = randomUUID();
+    const mod = actor(busy);
+    const s = item();
+    const m = await threads.post(actor(author), { context: CONTEXT, subjectType: TYPE, subjectId: s, body: 'flood' });
+    const asModerator = { ...policy, canModerate: async (a: Actor) => a.accountId === busy };
+    const registry = api.app.get(ThreadPolicyRegistry)['policies'] as Map<string, ThreadPolicy>;
+    registry.set(`${CONTEXT}/${TYPE}`, asModerator);
+    try {
+      expect(await refused(threads.unhide(mod, m.id))).toMatchObject({ code: 'CONFLICT' }); // not counted
+      for (let i = 0; i < MODERATION_PER_ACCOUNT.limit; i++) await (i % 2 ? threads.unhide(mod, m.id) : threads.hide(mod, m.id, `r${i}`));
+      expect(await refused(threads.hide(mod, m.id, 'one more'))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+      expect((await api.dataSource.query('SELECT hidden_at FROM thread_messages WHERE id = $1', [m.id]))[0].hidden_at).toBeNull();
+    } finally {
+      registry.set(`${CONTEXT}/${TYPE}`, policy);
     }
   });
 

@@ -60,7 +60,7 @@ export interface MonitoringNote {
   createdAt: string;
   resolvedAt: string | null;
   author: { displayName: string };
-  replies: Array<{ id: string; body: string; createdAt: string; author: { displayName: string } }>;
+  replies: Array<{ id: string; body: string | null; createdAt: string; author: { displayName: string } }>;
 }
 
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
@@ -161,7 +161,7 @@ export const EXECUTION = `query Execution($id: ID!) {
 
 export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTransactionInput!) { recordBudgetTransaction(input: $input) { id } }`;
 
-export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt } } }`;
+export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt hidden hiddenReason } } }`;
 export const ADD_COMMENT = `mutation AddComment($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`;
 
 export interface ImportState {

@@ -12,7 +12,7 @@ export function Comments({ versionId }: { versionId: string }) {
   const { t, formatDate } = useI18n();
   const { status } = useSession();
   const [reload, setReload] = useState(0);
-  const { data } = useQuery<{ budgetVersion: { status: string; commentsUntil: string | null; comments: Array<{ id: string; body: string; createdAt: string }> } }>(VERSION_COMMENTS, { id: versionId, reload });
+  const { data } = useQuery<{ budgetVersion: { status: string; commentsUntil: string | null; comments: Array<{ id: string; body: string | null; createdAt: string; hidden: boolean; hiddenReason: string | null }> } }>(VERSION_COMMENTS, { id: versionId, reload });
   const [body, setBody] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
@@ -45,7 +45,8 @@ export function Comments({ versionId }: { versionId: string }) {
           {v.comments.map((c) => (
             <li key={c.id}>
               <span className="list__meta">{formatDate(c.createdAt)}</span>
-              <span>{c.body}</span>
+              {c.body === null ? <span className="muted">{t('threads.hiddenByModerator')}</span> : <span>{c.body}</span>}
+              {c.body !== null && c.hidden && <span className="muted">{t('threads.hiddenForAuthor', { reason: c.hiddenReason ?? '' })}</span>}
             </li>
           ))}
         </ul>
