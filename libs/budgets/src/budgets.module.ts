@@ -22,6 +22,7 @@ import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
 import { DocumentService } from './services/document.service';
 import { BudgetThreadsService } from './services/budget-threads.service';
+import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
@@ -31,7 +32,7 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
   controllers: [BudgetFilesController],
   providers: [
     ...services,
-    BudgetThreadsService,
+    BudgetThreadsService, BudgetThreadsQueries,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,

@@ -1,12 +1,14 @@
 import { Actor, PermissionService } from '@ashar/auth';
-import { InvalidInputError } from '@ashar/kernel';
+import { DomainError, InvalidInputError } from '@ashar/kernel';
 import { ThreadMessageView, ThreadPolicy, ThreadPolicyRegistry, ThreadService, ThreadSubject } from '@ashar/threads';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { COMMENTS_PER_ACCOUNT, REPLIES_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AddBudgetCommentInput, CommentType, ReplyType } from '../dtos';
+import { canTransition } from '../domain/workflow';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { MonitoringNote } from '../entities/monitoring-note.entity';
+import { BudgetThreadsQueries } from '../repositories/budget-threads.queries';
 import { BudgetService } from './budget.service';
 import { MonitoringService } from './monitoring.service';
 
@@ -40,6 +42,7 @@ export class BudgetThreadsService implements OnModuleInit {
     private readonly budgets: BudgetService,
     private readonly monitoring: MonitoringService,
     private readonly permissions: PermissionService,
+    private readonly queries: BudgetThreadsQueries,
   ) {}
 
   private readonly canModerate = (actor: Actor, s: ThreadSubject) => this.permissions.can(actor, s.communityId, 'budget.moderate', BUDGETS_PERMISSIONS);
@@ -57,7 +60,7 @@ export class BudgetThreadsService implements OnModuleInit {
     canRead: async () => true,
     assertCanPost: async (_actor, s, draft) => {
       if (draft.parentId !== null) throw new InvalidInputError('parentId', 'errors.threads.noReplies');
-      await this.budgets.assertCommentable((s as VersionSubject).version, draft.anchor);
+      await this.assertCommentable((s as VersionSubject).version, draft.anchor);
     },
     canModerate: this.canModerate,
     auditPost: (s, m) => ({ action: 'budget.comment', entityType: 'BudgetComment', after: { versionId: s.subjectId, lineKey: m.anchor } }),
@@ -80,6 +83,13 @@ export class BudgetThreadsService implements OnModuleInit {
     canModerate: this.canModerate,
     auditPost: (s) => ({ action: 'budget.note.reply', entityType: 'MonitoringReply', after: { noteId: s.subjectId } }),
   };
+
+  /** Open for public hearing, until its comment period ends, on one of its own lines if any. */
+  private async assertCommentable(version: BudgetVersion, lineKey: string | null): Promise<void> {
+    if (!canTransition('comment', version.status)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Not open for comments');
+    if (version.commentsUntil && version.commentsUntil < new Date().toISOString().slice(0, 10)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Comment period over');
+    if (lineKey && !(await this.queries.versionHasLine(version.id, lineKey))) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
+  }
 
   onModuleInit(): void {
     this.registry.register(this.hearingPolicy);

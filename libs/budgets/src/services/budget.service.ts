@@ -261,19 +261,6 @@ export class BudgetService {
     }
   }
 
-  /**
-   * Hearing comments (the "budgets/budget-version" thread policy, budget-threads.service.ts): a version
-   * open for public hearing, until its comment period ends, on one of its own lines if any.
-   */
-  async assertCommentable(version: BudgetVersion, lineKey: string | null): Promise<void> {
-    if (!canTransition('comment', version.status)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Not open for comments');
-    if (version.commentsUntil && version.commentsUntil < new Date().toISOString().slice(0, 10)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Comment period over');
-    if (lineKey) {
-      const line = await this.db.getRepository(BudgetLine).findOneBy({ versionId: version.id, lineKey });
-      if (!line) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
-    }
-  }
-
   async countryOf(budget: Budget): Promise<string> {
     const rows: { country: string }[] = await this.db.query('SELECT u.country FROM communities c JOIN territorial_units u ON u.id = c.unit_id WHERE c.id = $1', [budget.communityId]);
     return rows[0]?.country ?? 'KG';
