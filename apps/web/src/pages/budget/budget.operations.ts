@@ -115,7 +115,7 @@ export const EXECUTION = `query Execution($id: ID!) {
 
 export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTransactionInput!) { recordBudgetTransaction(input: $input) { id } }` as Operation<RecordTransactionMutation, RecordTransactionMutationVariables>;
 
-export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt } } }` as Operation<VersionCommentsQuery, VersionCommentsQueryVariables>;
+export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt hidden hiddenReason } } }` as Operation<VersionCommentsQuery, VersionCommentsQueryVariables>;
 export const ADD_COMMENT = `mutation AddComment($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }` as Operation<AddCommentMutation, AddCommentMutationVariables>;
 
 export const IMPORT_STATUS = `query ImportStatus($id: ID!) { budgetImport(id: $id) { id status progress importedRows errors { line column messageKey value } } }` as Operation<ImportStatusQuery, ImportStatusQueryVariables>;

@@ -43,7 +43,8 @@ export function Comments({ versionId }: { versionId: string }) {
           {v.comments.map((c) => (
             <li key={c.id}>
               <span className="list__meta">{formatDate(c.createdAt)}</span>
-              <span>{c.body}</span>
+              {c.body === null ? <span className="muted">{t('threads.hiddenByModerator')}</span> : <span>{c.body}</span>}
+              {c.body !== null && c.hidden && <span className="muted">{t('threads.hiddenForAuthor', { reason: c.hiddenReason ?? '' })}</span>}
             </li>
           ))}
         </ul>
