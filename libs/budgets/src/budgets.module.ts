@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ashar/identity';
 import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
+import { ThreadsModule } from '@ashar/threads';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
@@ -20,15 +21,18 @@ import { ExportService } from './services/export.service';
 import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
 import { DocumentService } from './services/document.service';
+import { BudgetThreadsService } from './services/budget-threads.service';
+import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule, ThreadsModule],
   controllers: [BudgetFilesController],
   providers: [
     ...services,
+    BudgetThreadsService, BudgetThreadsQueries,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,

@@ -3,6 +3,7 @@ import { BUDGETS_MANIFEST } from '@ashar/budgets';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
 import { composeContexts, ContextManifest } from '@ashar/manifest';
 import { TERRITORY_MANIFEST } from '@ashar/territory';
+import { THREADS_MANIFEST } from '@ashar/threads';
 import { PLATFORM_MANIFEST } from './platform.manifest';
 
 /**
@@ -15,6 +16,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   AUDIT_MANIFEST,
   TERRITORY_MANIFEST,
   IDENTITY_MANIFEST,
+  THREADS_MANIFEST,
   BUDGETS_MANIFEST,
 ];
 
