@@ -1,5 +1,5 @@
-import { IDENTITY_QUEUES, NotificationsProcessor } from '@ashar/identity';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
+import { NotificationsProcessor } from '@ashar/identity';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../../../../test/support/test-config';
 import { gql, ok } from '../../../../test/support/graphql-client';
@@ -50,14 +50,14 @@ describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', (
     const relay = api.app.get(OutboxRelay);
     await expect(
       api.dataSource.transaction(async (m) => {
-        await outbox.enqueue(m, IDENTITY_QUEUES.notifications.name, 'invitation.notify', {}, 'rolled-back-job');
+        await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', {}, 'rolled-back-job');
         throw new Error('write failed');
       }),
     ).rejects.toThrow('write failed');
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE job_id = 'rolled-back-job'`))[0].n).toBe(0);
 
     await api.dataSource.transaction(async (m) => {
-      await outbox.enqueue(m, IDENTITY_QUEUES.notifications.name, 'invitation.notify', { invitationId: 'x', recipient: 'log', link: 'l', role: 'CITIZEN', communityId: 'c' }, 'after-commit-job');
+      await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', { invitationId: 'x', recipient: 'log', link: 'l', role: 'CITIZEN', communityId: 'c' }, 'after-commit-job');
       // Inside the transaction the row is invisible to the relay's own connection: nothing goes out yet.
       expect(await relay.kick()).toBe(0);
     });

@@ -1,7 +1,6 @@
 import { AuditService } from '@ashar/audit';
 import { AppConfig } from '@ashar/kernel';
-import { FinalFailureAwareHost } from '@ashar/queue';
-import { BUDGETS_QUEUES } from './budget.jobs';
+import { FinalFailureAwareHost, QUEUES } from '@ashar/queue';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,7 +22,7 @@ export const BUDGET_EXPORT_JOB_NAME = 'budget.export';
  * it does not stay RUNNING; a job lost to repeated crashes is caught by the stale check on lookup
  * (ImportService, STALE_IMPORT_MS).
  */
-@Processor(BUDGETS_QUEUES.imports.name, { concurrency: 2 })
+@Processor(QUEUES.imports, { concurrency: 2 })
 export class BudgetImportProcessor extends FinalFailureAwareHost {
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, @InjectAppLogger() private readonly log: Logger) {
     super();
@@ -52,7 +51,7 @@ export class BudgetImportProcessor extends FinalFailureAwareHost {
 const FILE_OF: Record<string, ExportFile> = { CSV: 'budget.csv', XLSX: 'budget.xlsx', JSON: 'budget.json', FDP: 'fdp/datapackage.json' };
 
 /** Exports: renders and stores the file; rerunning overwrites it with the same content (idempotent). */
-@Processor(BUDGETS_QUEUES.exports.name, { concurrency: 2 })
+@Processor(QUEUES.exports, { concurrency: 2 })
 export class BudgetExportProcessor extends WorkerHost {
   private readonly renderer: ExportRenderer;
 

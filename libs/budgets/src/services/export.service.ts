@@ -1,8 +1,7 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { NotFoundError, uuidOrNotFound } from '@ashar/kernel';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
-import { BUDGETS_QUEUES } from '../jobs/budget.jobs';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -30,7 +29,7 @@ export class ExportService {
     const exp = await this.db.transaction(async (m) => {
       const row = m.create(BudgetExport, { versionId: version.id, communityId: budget.communityId, format, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
       await m.insert(BudgetExport, row);
-      await this.outbox.enqueue(m, BUDGETS_QUEUES.exports.name, BUDGET_EXPORT_JOB, { exportId: row.id }, `budget-export.${row.id}`);
+      await this.outbox.enqueue(m, QUEUES.exports, BUDGET_EXPORT_JOB, { exportId: row.id }, `budget-export.${row.id}`);
       await this.audit.record(m, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format } });
       return row;
     });

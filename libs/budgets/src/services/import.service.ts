@@ -2,8 +2,7 @@ import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { pgErrorCode, PG_FOREIGN_KEY_VIOLATION } from '@ashar/database';
 import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
-import { BUDGETS_QUEUES } from '../jobs/budget.jobs';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
@@ -92,7 +91,7 @@ export class ImportService {
         return winner;
       }
       row.id = id;
-      await this.outbox.enqueue(m, BUDGETS_QUEUES.imports.name, BUDGET_IMPORT_JOB, { importId: row.id }, `budget-import.${row.id}`);
+      await this.outbox.enqueue(m, QUEUES.imports, BUDGET_IMPORT_JOB, { importId: row.id }, `budget-import.${row.id}`);
       await this.audit.record(m, actor.toAudit(), { action: 'budget.import.start', entityType: 'BudgetImport', entityId: row.id, communityId: budget.communityId, after: { kind: row.kind, fileName, bytes: input.content.length, sha256: sha } });
       return row;
     });

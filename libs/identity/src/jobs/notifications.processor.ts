@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IDENTITY_QUEUES } from './identity.jobs';
+import { QUEUES } from '@ashar/queue';
 import { InjectAppLogger } from '@ashar/runtime';
 import { Job } from 'bullmq';
 import { Logger } from 'pino';
@@ -16,7 +16,7 @@ const channelOf = (recipient: string) => (recipient.includes('@') ? 'email' : /^
  * the message is logged and recorded. Idempotent: the delivery row is unique per job id, so a
  * retried or duplicated job sends once.
  */
-@Processor(IDENTITY_QUEUES.notifications.name, { concurrency: 10 })
+@Processor(QUEUES.notifications, { concurrency: 10 })
 export class NotificationsProcessor extends WorkerHost {
   constructor(@InjectDataSource() private readonly db: DataSource, @InjectAppLogger() private readonly log: Logger) {
     super();

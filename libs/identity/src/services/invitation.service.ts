@@ -4,8 +4,7 @@ import { Actor, PermissionService, RateLimiter, RateLimitRule } from '@ashar/aut
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@ashar/database';
 import { AppConfig, ConflictError, DomainError, UnauthenticatedError } from '@ashar/kernel';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
-import { IDENTITY_QUEUES } from '../jobs/identity.jobs';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { InjectConfig } from '@ashar/runtime';
 import { CommunityService } from '@ashar/territory';
 import { randomBytes } from 'crypto';
@@ -71,7 +70,7 @@ export class InvitationService {
         role: inv.role,
         communityId: community.id,
       };
-      await this.outbox.enqueue(manager, IDENTITY_QUEUES.notifications.name, INVITATION_NOTIFY_JOB, { ...payload }, `invitation-notify.${inv.id}`);
+      await this.outbox.enqueue(manager, QUEUES.notifications, INVITATION_NOTIFY_JOB, { ...payload }, `invitation-notify.${inv.id}`);
       return inv;
     });
     void this.relay.kick();

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { AppConfig, DomainError, TooManyRequestsError } from '@ashar/kernel';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
-import { IDENTITY_QUEUES } from '../jobs/identity.jobs';
+import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { randomBytes } from 'crypto';
 import { Logger } from 'pino';
@@ -136,7 +135,7 @@ export class SignInThrottleService {
       await manager.insert(SignInUnlock, row);
       // The notice goes to the login that was attacked: it is the owner's own email or phone.
       const payload: SignInUnlockPayload = { unlockId: row.id, recipient: login, link, hours: UNLOCK_TTL_HOURS };
-      await this.outbox.enqueue(manager, IDENTITY_QUEUES.notifications.name, SIGN_IN_UNLOCK_JOB, { ...payload }, `sign-in-unlock.${row.id}`);
+      await this.outbox.enqueue(manager, QUEUES.notifications, SIGN_IN_UNLOCK_JOB, { ...payload }, `sign-in-unlock.${row.id}`);
     });
     void this.relay.kick();
   }

@@ -1,3 +1,4 @@
+export * from './queue-names';
 export * from './queue-declaration';
 export * from './queue.tokens';
 export * from './queue-backend';
