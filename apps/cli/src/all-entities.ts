@@ -2,8 +2,9 @@ import { RateLimitCounter } from '@ashar/auth';
 import { AuditEvent } from '@ashar/audit';
 import { BUDGETS_ENTITIES } from '@ashar/budgets';
 import { IDENTITY_ENTITIES } from '@ashar/identity';
+import { NOTIFICATIONS_ENTITIES } from '@ashar/notifications';
 import { OutboxMessage } from '@ashar/queue';
 import { TERRITORY_ENTITIES } from '@ashar/territory';
 
 /** Every entity of every context: what migrations must produce (checked by the drift test). */
-export const ALL_ENTITIES = [AuditEvent, OutboxMessage, RateLimitCounter, ...TERRITORY_ENTITIES, ...IDENTITY_ENTITIES, ...BUDGETS_ENTITIES];
+export const ALL_ENTITIES = [AuditEvent, OutboxMessage, RateLimitCounter, ...TERRITORY_ENTITIES, ...IDENTITY_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BUDGETS_ENTITIES];
