@@ -21,6 +21,7 @@ import {
 import { isLocale, negotiateLocale } from '@ashar/i18n';
 import { IdentityModule, MembershipService, SessionService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
+import { NotificationsModule } from '@ashar/notifications';
 import { QueueModule } from '@ashar/queue';
 import { APP_LOGGER, RuntimeModule } from '@ashar/runtime';
 import { TerritoryModule } from '@ashar/territory';
@@ -118,6 +119,7 @@ export class ApiModule {
         }),
         TerritoryModule,
         IdentityModule,
+        NotificationsModule,
         BudgetsModule,
       ],
       controllers: [HealthController],

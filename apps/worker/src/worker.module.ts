@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@ashar/audit';
 import { BudgetsJobsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
-import { IdentityJobsModule } from '@ashar/identity';
+import { NotificationsJobsModule } from '@ashar/notifications';
 import { AppConfig } from '@ashar/kernel';
 import { QueueModule } from '@ashar/queue';
 import { RuntimeModule } from '@ashar/runtime';
@@ -19,7 +19,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(config.databaseUrl),
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix }),
         AuditModule,
-        IdentityJobsModule,
+        NotificationsJobsModule,
         BudgetsJobsModule,
       ],
     };

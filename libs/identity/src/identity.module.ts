@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Account } from './entities/account.entity';
 import { Invitation } from './entities/invitation.entity';
@@ -7,6 +8,7 @@ import { Membership } from './entities/membership.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentProfile } from './entities/resident-profile.entity';
 import { SignInUnlock } from './entities/sign-in-unlock.entity';
+import { IDENTITY_REPOSITORIES } from './repositories';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { CommunityMembershipResolver, MembershipResolver } from './resolvers/membership.resolver';
@@ -34,8 +36,8 @@ const services = [
 
 /** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule],
-  providers: [...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule, NotificationsCoreModule],
+  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
   exports: services,
 })
 export class IdentityModule {}

@@ -1,3 +1,14 @@
 export * from './entities/notification-delivery.entity';
-import { NotificationDelivery } from './entities/notification-delivery.entity';
-export const NOTIFICATIONS_ENTITIES = [NotificationDelivery];
+export * from './notifications.module';
+export * from './notifications.operation-policies';
+export * from './services/notification.service';
+export * from './services/notification-renderer';
+export * from './services/delivery.service';
+export * from './jobs/deliver-notification.job';
+export * from './jobs/deliver-notification.handler';
+export * from './jobs/notifications.processor';
+export * from './providers/notification-provider';
+export * from './providers/http.provider';
+export * from './providers/logging.provider';
+export * from './providers/channel-providers';
+export { NotificationDeliveries1796226041775 } from './migrations/1796226041775-notification-deliveries.migration';
