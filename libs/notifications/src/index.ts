@@ -11,4 +11,3 @@ export * from './providers/notification-provider';
 export * from './providers/http.provider';
 export * from './providers/logging.provider';
 export * from './providers/channel-providers';
-export { NotificationDeliveries1796226041775 } from './migrations/1796226041775-notification-deliveries.migration';

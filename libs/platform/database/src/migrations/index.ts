@@ -4,9 +4,8 @@ import { BudgetActuals1795433292826 } from './1795433292826-budget-actuals.migra
 import { BudgetDocuments1795435238940 } from './1795435238940-budget-documents.migration';
 import { AppRole1796215963848 } from './1796215963848-app-role.migration';
 import { SignInUnlocks1796216010732 } from './1796216010732-sign-in-unlocks.migration';
-// Until the context manifests collect each context's migrations (h/manifest), listed here in order.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { NotificationDeliveries1796226041775 } from '../../../../notifications/src/migrations/1796226041775-notification-deliveries.migration';
+// Belongs to libs/notifications: moves there (same name and order) when context manifests collect migrations.
+import { NotificationDeliveries1796226041775 } from './1796226041775-notification-deliveries.migration';
 
 // Ordered schema history. Generate the next with `npm run cli -- migration-generate <Name>` and add it here.
 export const MIGRATIONS: Function[] = [Foundation1795430736556, Budgets1795432094190, BudgetActuals1795433292826, BudgetDocuments1795435238940, AppRole1796215963848, SignInUnlocks1796216010732, NotificationDeliveries1796226041775];
