@@ -1,6 +1,7 @@
 import { OperationPolicy } from '@ashar/auth';
 import { BUDGETS_OPERATION_POLICIES } from '@ashar/budgets';
 import { IDENTITY_OPERATION_POLICIES } from '@ashar/identity';
+import { NOTIFICATIONS_OPERATION_POLICIES } from '@ashar/notifications';
 import { TERRITORY_OPERATION_POLICIES } from '@ashar/territory';
 
 /**
@@ -21,6 +22,7 @@ export const AUDIT_OPERATION_POLICIES: readonly OperationPolicy[] = [{ operation
 export const ALL_OPERATION_POLICIES: readonly OperationPolicy[] = [
   ...BUDGETS_OPERATION_POLICIES,
   ...IDENTITY_OPERATION_POLICIES,
+  ...NOTIFICATIONS_OPERATION_POLICIES,
   ...TERRITORY_OPERATION_POLICIES,
   ...AUDIT_OPERATION_POLICIES,
   ...API_APP_OPERATION_POLICIES,
