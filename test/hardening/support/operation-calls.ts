@@ -98,7 +98,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
     if (!owner) return { id: '00000000-0000-4000-8000-000000000000' };
     const [row] = await c.w.api.dataSource.query(
       `INSERT INTO notification_deliveries (job_id, channel, recipient, account_id, template_key, params, status, provider, sent_at)
-       VALUES ($1, 'in_app', $2, $2, 'notifications.signInUnlock', '{"link":"L","hours":1}', 'SENT', 'in-app', now()) RETURNING id`,
+       VALUES ($1, 'in_app', $2::text, $2::uuid, 'notifications.signInUnlock', '{"link":"L","hours":1}', 'SENT', 'in-app', now()) RETURNING id`,
       [unique('hardening-inbox'), owner.id],
     );
     return { id: row.id };

@@ -203,6 +203,24 @@ describe('notifications: HTTP gateway delivery, retries that never send twice, i
     expect(gateway.to(to)).toHaveLength(1);
   });
 
+  it('an attempt that died while SENDING is not repeated: in flight it waits, past its lease it is FAILED as ambiguous', async () => {
+    const to = phone();
+    const d = await send(sms(to));
+    await settled(d.id);
+    // As if the worker died after the gateway took the message but before it recorded SENT.
+    const interrupt = (ago: string) =>
+      api.dataSource.query(`UPDATE notification_deliveries SET status = 'SENDING', claim_id = gen_random_uuid(), claimed_at = now() - $2::interval, sent_at = NULL WHERE id = $1`, [d.id, ago]);
+    const handler = api.worker!.get(DeliverNotificationHandler, { strict: false });
+    await interrupt('1 second');
+    await expect(handler.handle({ deliveryId: d.id })).rejects.toThrow('is being sent by another attempt');
+    await interrupt('10 minutes');
+    expect(await handler.handle({ deliveryId: d.id })).toEqual({ outcome: 'failed' });
+    const r = await row(d.id);
+    expect(r).toMatchObject({ status: 'FAILED', attempts: 2 });
+    expect(r.last_error).toMatch(/^ambiguous: an earlier attempt stopped while sending/);
+    expect(gateway.to(to)).toHaveLength(1);
+  });
+
   describe('in-app', () => {
     const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken account { id } } }`;
     const MINE = `query($limit: Int, $unread: Boolean) { myNotifications(limit: $limit, unreadOnly: $unread) { id templateKey text readAt } }`;
