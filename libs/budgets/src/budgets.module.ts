@@ -5,7 +5,12 @@ import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
-import { BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, MonitoringReplyResolver } from './resolvers/budget.resolver';
+import { BudgetClassificationResolver } from './resolvers/budget-classification.resolver';
+import { BudgetCommentResolver, BudgetVersionCommentsResolver } from './resolvers/budget-comment.resolver';
+import { BudgetTransactionResolver } from './resolvers/budget-transaction.resolver';
+import { BudgetVersionResolver } from './resolvers/budget-version.resolver';
+import { BudgetResolver } from './resolvers/budget.resolver';
+import { BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver } from './resolvers/monitoring-note.resolver';
 import { ImportExportResolver } from './resolvers/import-export.resolver';
 import { BudgetViewService } from './services/budget-view.service';
 import { BudgetService } from './services/budget.service';
@@ -22,7 +27,12 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
   controllers: [BudgetFilesController],
-  providers: [...services, BudgetResolver, BudgetVersionResolver, MonitoringNoteResolver, MonitoringReplyResolver, ImportExportResolver],
+  providers: [
+    ...services,
+    BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
+    BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
+    ImportExportResolver,
+  ],
   exports: services,
 })
 export class BudgetsModule {}

@@ -6,7 +6,7 @@ export * from './services/notification-renderer';
 export * from './services/delivery.service';
 export * from './jobs/deliver-notification.job';
 export * from './jobs/deliver-notification.handler';
-export * from './jobs/notifications.processor';
+export * from './jobs/notifications.jobs';
 export * from './providers/notification-provider';
 export * from './providers/http.provider';
 export * from './providers/logging.provider';

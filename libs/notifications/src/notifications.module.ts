@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { DeliverNotificationHandler } from './jobs/deliver-notification.handler';
-import { NotificationsProcessor } from './jobs/notifications.processor';
 import { ChannelProviders } from './providers/channel-providers';
 import { NotificationDeliveriesRepository } from './repositories/notification-deliveries.repository';
 import { NotificationResolver } from './resolvers/notification.resolver';
@@ -26,7 +25,7 @@ export class NotificationsModule {}
 /** The worker side: sends email and SMS deliveries through the configured providers. */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
-  providers: [NotificationDeliveriesRepository, ChannelProviders, DeliveryService, DeliverNotificationHandler, NotificationsProcessor],
+  providers: [NotificationDeliveriesRepository, ChannelProviders, DeliveryService, DeliverNotificationHandler],
   exports: [DeliveryService],
 })
 export class NotificationsJobsModule {}

@@ -3,7 +3,7 @@ import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ExportType, ImportKindEnum, ImportMappingInput, ImportType, RequestExportInput } from '../dtos/budget.types';
+import { ExportType, ImportKindEnum, ImportMappingInput, ImportType, RequestExportInput } from '../dtos';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';

@@ -4,7 +4,7 @@ import { diffVersions, VersionDiff } from '../domain/version-diff';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { Budget } from '../entities/budget.entity';
 import { BudgetViewService, LineView, TotalsView } from '../services/budget-view.service';
-import { BudgetLineType, LineChangeType, TotalsType } from '../dtos/budget.types';
+import { BudgetLineType, LineChangeType, TotalsType } from '../dtos';
 import { perResident } from '../domain/totals';
 
 export interface VersionView {

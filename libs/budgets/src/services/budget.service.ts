@@ -10,7 +10,7 @@ import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { canTransition, isPublicStatus, isSecondPerson, WorkflowAction } from '../domain/workflow';
-import { AddBudgetCommentInput, AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos/budget.types';
+import { AddBudgetCommentInput, AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
 import { BudgetComment } from '../entities/budget-comment.entity';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetVersionEdit } from '../entities/budget-version-edit.entity';

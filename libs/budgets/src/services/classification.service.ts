@@ -4,7 +4,7 @@ import { InvalidInputError } from '@ashar/kernel';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ClassificationInput } from '../dtos/budget.types';
+import { ClassificationInput } from '../dtos';
 import { BudgetClassification } from '../entities/budget-classification.entity';
 import { seedBudgetClassification } from '../seed/budget-classification.seeder';
 

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { RecordTransactionInput } from '../dtos/budget.types';
+import { RecordTransactionInput } from '../dtos';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetService } from './budget.service';
 import { MAX_ATTACHMENTS } from './document.service';

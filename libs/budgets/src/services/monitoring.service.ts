@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { CreateMonitoringNoteInput } from '../dtos/budget.types';
+import { CreateMonitoringNoteInput } from '../dtos';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { MonitoringNote, MonitoringReply, NoteStatus } from '../entities/monitoring-note.entity';
 import { BudgetService } from './budget.service';

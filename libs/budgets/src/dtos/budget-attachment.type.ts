@@ -1,0 +1,7 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('BudgetAttachment')
+export class AttachmentType {
+  @Field() name: string;
+  @Field() url: string;
+}

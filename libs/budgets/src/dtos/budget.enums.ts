@@ -1,0 +1,61 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum DirectionEnum {
+  REVENUE = 'REVENUE',
+  EXPENDITURE = 'EXPENDITURE',
+}
+export enum VersionStatusEnum {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  PUBLISHED = 'PUBLISHED',
+  APPROVED = 'APPROVED',
+  SUPERSEDED = 'SUPERSEDED',
+}
+export enum TransactionKindEnum {
+  SPENDING = 'SPENDING',
+  RECEIPT = 'RECEIPT',
+}
+export enum CurrencyEnum {
+  KGS = 'KGS',
+  KZT = 'KZT',
+}
+export enum NoteStatusEnum {
+  QUESTION = 'QUESTION',
+  CONCERN = 'CONCERN',
+  CONFIRMED_ISSUE = 'CONFIRMED_ISSUE',
+  RESOLVED = 'RESOLVED',
+}
+export enum FlagKindEnum {
+  OVERSPENT = 'OVERSPENT',
+  NO_DOCUMENT = 'NO_DOCUMENT',
+  NO_MOVEMENT_BY_MID_YEAR = 'NO_MOVEMENT_BY_MID_YEAR',
+}
+export enum ClassificationSchemeEnum {
+  ECONOMIC = 'ECONOMIC',
+  FUNCTIONAL = 'FUNCTIONAL',
+}
+export enum ImportKindEnum {
+  LEDGER = 'LEDGER',
+  BUDGET = 'BUDGET',
+}
+export enum ExportFormatEnum {
+  CSV = 'CSV',
+  XLSX = 'XLSX',
+  JSON = 'JSON',
+  FDP = 'FDP',
+}
+export enum LineChangeKindEnum {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+  CHANGED = 'CHANGED',
+}
+registerEnumType(DirectionEnum, { name: 'BudgetDirection' });
+registerEnumType(VersionStatusEnum, { name: 'BudgetVersionStatus' });
+registerEnumType(TransactionKindEnum, { name: 'BudgetTransactionKind' });
+registerEnumType(CurrencyEnum, { name: 'Currency' });
+registerEnumType(NoteStatusEnum, { name: 'MonitoringNoteStatus' });
+registerEnumType(FlagKindEnum, { name: 'BudgetFlagKind' });
+registerEnumType(ClassificationSchemeEnum, { name: 'ClassificationScheme' });
+registerEnumType(ImportKindEnum, { name: 'BudgetImportKind' });
+registerEnumType(ExportFormatEnum, { name: 'BudgetExportFormat' });
+registerEnumType(LineChangeKindEnum, { name: 'BudgetLineChangeKind' });
