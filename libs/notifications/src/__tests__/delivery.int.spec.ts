@@ -1,5 +1,5 @@
 import { asTransaction } from '@ashar/database';
-import { OutboxService } from '@ashar/queue';
+import { JobDispatcher, OutboxService } from '@ashar/queue';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
@@ -118,6 +118,10 @@ describe('notifications: HTTP gateway delivery, retries that never send twice, i
     }
   }
   const settled = (id: string) => until(`delivery ${id} to settle`, async () => ['SENT', 'FAILED'].includes((await row(id)).status));
+
+  it('the worker dispatches notifications.deliver on the notifications queue', () => {
+    expect(api.worker!.get(JobDispatcher, { strict: false }).dispatchTable().notifications).toEqual(['notifications.deliver']);
+  });
 
   it('sends through the HTTP gateway: a real request with the templated body, the credential and the idempotency key; the gateway id is kept', async () => {
     const to = phone();
