@@ -10,11 +10,15 @@ import { renderNotification } from './notification-renderer';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed' | 'missing';
 
-/** Margin past the provider's timeout after which a SENDING record counts as interrupted. */
-const LEASE_MARGIN_MS = 30_000;
+/**
+ * Margin past the provider's timeout after which a SENDING record counts as interrupted: covers
+ * rendering and recording SENT (three tries), which take well under a second.
+ */
+const LEASE_MARGIN_MS = 15_000;
+const WAIT_STEP_MS = 250;
 const RECORD_TRIES = 3;
 
-/** Another attempt holds the record right now; the job is retried later and then finds the outcome. */
+/** Another attempt held the record for longer than its lease and the wait; the job is retried later. */
 export class DeliveryInFlightError extends Error {
   override name = 'DeliveryInFlightError';
 }
@@ -37,22 +41,31 @@ export class DeliveryService {
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
     const claimId = randomUUID();
-    let row = await this.deliveries.claim(deliveryId, claimId);
-    if (!row) {
+    const started = Date.now();
+    for (;;) {
+      const claimed = await this.deliveries.claim(deliveryId, claimId);
+      if (claimed) return this.send(claimed, claimId);
       const current = await this.deliveries.byId(deliveryId);
       if (!current) return 'missing';
-      if (current.status === 'SENT') return 'already-sent';
+      if (current.status === 'SENT' || current.channel === 'in_app') return 'already-sent';
       if (current.status === 'FAILED') return 'failed';
-      if (current.channel === 'in_app') return 'already-sent';
+      if (current.status === 'PENDING') continue;
+      // SENDING: another attempt holds the record. Wait for its outcome while its lease runs (waiting here,
+      // not in job retries, so the retries cannot run out before the lease does).
       const provider = this.providers.for(current.channel);
-      row = await this.deliveries.claimStale(deliveryId, claimId, provider.timeoutMs + LEASE_MARGIN_MS);
-      if (!row) throw new DeliveryInFlightError(`delivery ${deliveryId} is being sent by another attempt`);
+      const leaseMs = provider.timeoutMs + LEASE_MARGIN_MS;
+      const stale = await this.deliveries.claimStale(deliveryId, claimId, leaseMs);
+      if (!stale) {
+        if (Date.now() - started > leaseMs + LEASE_MARGIN_MS) throw new DeliveryInFlightError(`delivery ${deliveryId} is being sent by another attempt`);
+        await new Promise((r) => setTimeout(r, WAIT_STEP_MS));
+        continue;
+      }
       if (!provider.idempotent) {
         await this.deliveries.markFailed(deliveryId, claimId, provider.name, 'ambiguous: an earlier attempt stopped while sending; not repeated, so the message is not sent twice');
         return 'failed';
       }
+      return this.send(stale, claimId);
     }
-    return this.send(row, claimId);
   }
 
   /** When the job has no retry left. */
