@@ -143,7 +143,7 @@ describe.each([
 
     let deliveries: { recipient: string; channel: string; template_key: string; params: { link: string; hours: number } }[] = [];
     for (let i = 0; i < 100 && !deliveries.length; i++) {
-      deliveries = await api.dataSource.query(`SELECT recipient, channel, template_key, params FROM notification_deliveries WHERE template_key = 'notifications.signInUnlock' AND recipient = $1`, [a.login]);
+      deliveries = await api.dataSource.query(`SELECT recipient, channel, template_key, params FROM notification_deliveries WHERE template_key = 'notifications.signInUnlock' AND recipient = $1 AND status = 'SENT'`, [a.login]);
       if (!deliveries.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(deliveries).toHaveLength(1);

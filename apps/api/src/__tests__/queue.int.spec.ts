@@ -30,7 +30,8 @@ describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', (
     const token = ok(await gql(api.baseUrl, `mutation { logIn(input: { login: "${email}", password: "long enough pw" }) { accessToken } }`)).logIn.accessToken;
     const community = ok(await gql(api.baseUrl, `mutation { createCommunity(input: { unitCode: "41707220840000", kind: INITIATIVE_GROUP, names: { ky: "Демилгелүү топ" } }) { id } }`, {}, { token })).createCommunity.id;
     const inv = ok(await gql(api.baseUrl, `mutation($c: ID!) { createInvitation(input: { communityId: $c, role: EXPERT, recipient: "expert@example.kg" }) { id } }`, { c: community }, { token })).createInvitation;
-    const row = await eventually(async () => (await api.dataSource.query('SELECT channel FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${inv.id}`]))[0]);
+    // The record is written with the invitation; SENT only once the worker has run the delivery job.
+    const row = await eventually(async () => (await api.dataSource.query(`SELECT channel FROM notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [`invitation-notify.${inv.id}`]))[0]);
     expect(row.channel).toBe('email');
   });
 
