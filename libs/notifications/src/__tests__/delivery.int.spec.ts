@@ -231,6 +231,24 @@ describe('notifications: HTTP gateway delivery, retries that never send twice, i
     expect(gateway.to(to)).toHaveLength(1);
   });
 
+  it('an invitation with a phone goes out as one SMS in the inviting admin\'s language, naming the community and the role', async () => {
+    const email = 'notify-admin@example.kg';
+    const s = ok(await gql(api.baseUrl, `mutation($i: SignUpInput!) { signUp(input: $i) { account { id } } }`, { i: { email, password: 'long enough pw', displayName: 'A', locale: 'ru' } }));
+    await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [s.signUp.account.id]);
+    const token = ok(await gql(api.baseUrl, `mutation { logIn(input: { login: "${email}", password: "long enough pw" }) { accessToken } }`)).logIn.accessToken;
+    const community = ok(await gql(api.baseUrl, `mutation { createCommunity(input: { unitCode: "41707220840000", kind: BUDGET_GROUP, names: { ky: "Ак-Дөбө тобу", ru: "Группа Ак-Дебе" } }) { id } }`, {}, { token })).createCommunity.id;
+    const to = phone();
+    const inv = ok(await gql(api.baseUrl, `mutation($c: ID!, $r: String) { createInvitation(input: { communityId: $c, role: EXPERT, recipient: $r }) { id link } }`, { c: community, r: to }, { token })).createInvitation;
+    const [{ id }] = await api.dataSource.query('SELECT id FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${inv.id}`]);
+    await settled(id);
+    const [req] = gateway.to(to);
+    expect(gateway.to(to)).toHaveLength(1);
+    expect(req.body.text).toBe(`Вас приглашают в «Группа Ак-Дебе» на Ashar, роль: Эксперт. Откройте ${inv.link}, чтобы принять (действует 14 дн., один раз).`);
+    // Without a recipient nothing is recorded: the admin shares the link.
+    const bare = ok(await gql(api.baseUrl, `mutation($c: ID!) { createInvitation(input: { communityId: $c, role: CITIZEN }) { id } }`, { c: community }, { token })).createInvitation;
+    expect(await api.dataSource.query('SELECT id FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${bare.id}`])).toEqual([]);
+  });
+
   describe('in-app', () => {
     const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken account { id } } }`;
     const MINE = `query($limit: Int, $unread: Boolean) { myNotifications(limit: $limit, unreadOnly: $unread) { id templateKey text readAt } }`;
