@@ -1,6 +1,7 @@
 import { AUDIT_MANIFEST } from '@ashar/audit';
 import { BUDGETS_MANIFEST } from '@ashar/budgets';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
+import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
 import { composeContexts, ContextManifest } from '@ashar/manifest';
 import { TERRITORY_MANIFEST } from '@ashar/territory';
 import { THREADS_MANIFEST } from '@ashar/threads';
@@ -15,6 +16,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   PLATFORM_MANIFEST,
   AUDIT_MANIFEST,
   TERRITORY_MANIFEST,
+  NOTIFICATIONS_MANIFEST,
   IDENTITY_MANIFEST,
   THREADS_MANIFEST,
   BUDGETS_MANIFEST,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { managerOf, Transaction } from '@ashar/database';
 import { EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit-event.entity';
 import { GENESIS_HASH, hashAuditRecord, toJsonValue } from '../audit-hash';
@@ -27,7 +28,8 @@ export class AuditService {
    * Appends to the chain inside the caller's transaction, so the audit row commits or rolls back with
    * the write it describes. The advisory lock serialises writers until commit: seq order = chain order.
    */
-  async record(manager: EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
+  async record(tx: Transaction | EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
+    const manager = managerOf(tx as Transaction);
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside a transaction');
     }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { managerOf, Transaction } from '@ashar/database';
 import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import type { LocalizedText } from '@ashar/i18n';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -25,7 +26,8 @@ export class CommunityService {
   }
 
   /** Runs in the caller's transaction (the creator's membership and the audit row commit with it). */
-  async create(manager: EntityManager, input: { unitId: string; kind: CommunityKind; names: LocalizedText }): Promise<Community> {
+  async create(tx: Transaction | EntityManager, input: { unitId: string; kind: CommunityKind; names: LocalizedText }): Promise<Community> {
+    const manager = managerOf(tx as Transaction);
     const names = Object.fromEntries(
       Object.entries(input.names).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]),
     );
