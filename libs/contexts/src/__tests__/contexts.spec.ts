@@ -48,9 +48,9 @@ describe('the manifest list', () => {
 
   it('names every context once, the platform first, and declares each queue and job once', () => {
     expect(composed.names[0]).toBe('platform');
-    expect(composed.names).toEqual(expect.arrayContaining(['platform', 'audit', 'territory', 'identity', 'budgets']));
+    expect(composed.names).toEqual(expect.arrayContaining(['platform', 'audit', 'territory', 'notifications', 'identity', 'threads', 'budgets']));
     expect(composed.queues.map((q) => q.name)).toEqual(expect.arrayContaining(['imports', 'exports', 'notifications']));
     expect(composed.queues.map((q) => q.name)).not.toContain('tallies');
-    expect(composed.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['budget.import', 'budget.export', 'invitation.notify', 'sign-in-unlock.notify']));
+    expect(composed.jobs.map((j) => j.name)).toEqual(expect.arrayContaining(['budget.import', 'budget.export', 'notifications.deliver']));
   });
 });
