@@ -4,6 +4,7 @@ export * from './entities/community.entity';
 export * from './services/territory.service';
 export * from './services/community.service';
 export * from './seed/territory-seeder';
+export type { SeedConnection } from './repositories/territory-seed.repository';
 export * from './dtos/territorial-unit.type';
 export * from './dtos/community.type';
 export * from './territory.module';

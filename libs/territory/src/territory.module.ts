@@ -7,10 +7,12 @@ import { TerritorialUnitResolver } from './resolvers/territorial-unit.resolver';
 import { CommunityService } from './services/community.service';
 import { TerritoryService } from './services/territory.service';
 import { TerritoryReformService } from './services/territory-reform.service';
+import { CommunitiesRepository } from './repositories/communities.repository';
+import { TerritorialUnitsRepository } from './repositories/territorial-units.repository';
 
 @Module({
   imports: [TypeOrmModule.forFeature([TerritorialUnit, Community])],
-  providers: [TerritoryService, CommunityService, TerritoryReformService, TerritorialUnitResolver, CommunityResolver],
+  providers: [TerritorialUnitsRepository, CommunitiesRepository, TerritoryService, CommunityService, TerritoryReformService, TerritorialUnitResolver, CommunityResolver],
   exports: [TerritoryService, CommunityService],
 })
 export class TerritoryModule {}
