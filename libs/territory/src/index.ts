@@ -10,3 +10,4 @@ export * from './dtos/community.type';
 export * from './territory.module';
 export * from './resolvers/territory.loaders';
 export * from './territory.operation-policies';
+export { territoryServicesOn } from './repositories/standalone';

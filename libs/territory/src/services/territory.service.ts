@@ -26,6 +26,11 @@ export class TerritoryService {
     return unit;
   }
 
+  /** The current unit with this code, or null. */
+  currentUnitByCode(code: string): Promise<TerritorialUnit | null> {
+    return this.units.currentByCode(code.trim());
+  }
+
   byIds(ids: readonly string[]): Promise<TerritorialUnit[]> {
     return this.units.byIds(ids);
   }
