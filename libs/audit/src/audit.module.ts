@@ -8,10 +8,12 @@ import { LeastPrivilegeCheck } from './services/least-privilege.check';
 import { AuditEventsRepository } from './repositories/audit-events.repository';
 import { DatabaseRoleQueries } from './repositories/database-role.queries';
 
+export const AUDIT_ENTITIES = [AuditEvent];
+
 /** Recording (API and worker). Also warns at start when the database login could bypass the trigger. */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([AuditEvent])],
+  imports: [TypeOrmModule.forFeature(AUDIT_ENTITIES)],
   providers: [AuditService, DatabaseRoleQueries, LeastPrivilegeCheck],
   exports: [AuditService],
 })
