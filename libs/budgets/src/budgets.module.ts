@@ -4,7 +4,7 @@ import { IdentityModule } from '@ashar/identity';
 import { TerritoryModule, TerritoryReadModule } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
-import { BudgetExportProcessor } from './jobs/budget-export.processor';
+import { BudgetExportJob } from './jobs/budget-export.job';
 import { BudgetImportProcessor } from './jobs/budget-jobs.processors';
 import { BudgetClassificationResolver } from './resolvers/budget-classification.resolver';
 import { BudgetCommentResolver, BudgetVersionCommentsResolver } from './resolvers/budget-comment.resolver';
@@ -51,9 +51,9 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 })
 export class BudgetsModule {}
 
-/** The worker side: the import and export processors. */
+/** The worker side: the import processor and the export job handler. */
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryReadModule],
-  providers: [...repositories, BudgetViewService, ExportRenderer, ExportRunService, BudgetImportProcessor, BudgetExportProcessor],
+  providers: [...repositories, BudgetViewService, ExportRenderer, ExportRunService, BudgetImportProcessor, BudgetExportJob],
 })
 export class BudgetsJobsModule {}

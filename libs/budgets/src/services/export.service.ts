@@ -6,11 +6,11 @@ import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BudgetExport, ExportFormat } from '../entities/budget-export.entity';
-import { BUDGET_EXPORT } from '../jobs/budget-export.job';
+import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { BudgetExportsRepository } from '../repositories/budget-exports.repository';
 import { BudgetService } from './budget.service';
 
-export const BUDGET_EXPORT_JOB = BUDGET_EXPORT.name;
+export const BUDGET_EXPORT_JOB = BUDGET_JOBS.export.name;
 
 @Injectable()
 export class ExportService {
@@ -30,7 +30,7 @@ export class ExportService {
     await this.permissions.assert(actor, budget.communityId, 'budget.export', BUDGETS_PERMISSIONS);
     const exp = await this.tx.run(async (tx) => {
       const row = await this.exportsRepo.insert(tx, { versionId: version.id, communityId: budget.communityId, format, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
-      await this.outbox.enqueueJob(tx, BUDGET_EXPORT, { exportId: row.id }, `budget-export.${row.id}`);
+      await this.outbox.enqueueJob(tx, BUDGET_JOBS.export, { exportId: row.id }, `budget-export.${row.id}`);
       await this.audit.record(tx, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format } });
       return row;
     });
