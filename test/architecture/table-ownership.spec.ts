@@ -3,6 +3,7 @@ import { RateLimitCounter } from '@ashar/auth';
 import { IDENTITY_ENTITIES } from '@ashar/identity';
 import { OutboxMessage } from '@ashar/queue';
 import { TERRITORY_ENTITIES } from '@ashar/territory';
+import { THREADS_ENTITIES } from '@ashar/threads';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { getMetadataArgsStorage } from 'typeorm';
@@ -29,6 +30,7 @@ const CONTEXTS: Context[] = [
   { name: 'budgets', root: 'libs/budgets', entities: BUDGETS_ENTITIES },
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
+  { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },
   { name: 'audit', root: 'libs/audit', entities: AUDIT_ENTITIES },
   { name: 'platform/auth', root: 'libs/platform/auth', entities: [RateLimitCounter] },
   { name: 'platform/queue', root: 'libs/platform/queue', entities: [OutboxMessage] },

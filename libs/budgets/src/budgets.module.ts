@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ashar/identity';
 import { TerritoryModule, TerritoryReadModule } from '@ashar/territory';
+import { ThreadsModule } from '@ashar/threads';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportJob } from './jobs/budget-export.job';
@@ -30,6 +31,8 @@ import { BudgetTransactionsRepository } from './repositories/budget-transactions
 import { BudgetVersionsRepository } from './repositories/budget-versions.repository';
 import { BudgetViewQueries } from './repositories/budget-views.queries';
 import { BudgetsRepository } from './repositories/budgets.repository';
+import { BudgetThreadsService } from './services/budget-threads.service';
+import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 /** Every SQL statement of budgets is in one of these (repositories/). */
 const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries];
@@ -37,12 +40,13 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule, ThreadsModule],
   controllers: [BudgetFilesController],
   providers: [
     ...repositories,
     ...services,
     ExportRenderer,
+    BudgetThreadsService, BudgetThreadsQueries,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,

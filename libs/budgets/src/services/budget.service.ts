@@ -1,22 +1,15 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
-import { COMMENTS_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, Transaction, TransactionRunner } from '@ashar/database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount, todayIso } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
-// Only `comment` (owned by the threads work, issue 8) still uses the pool directly; these go with it.
-// eslint-disable-next-line no-restricted-imports
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
-// eslint-disable-next-line no-restricted-imports
-import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { Flag } from '../domain/execution';
 import { diffVersions, VersionDiff } from '../domain/version-diff';
 import { canTransition, flaggedVersionOf, isPublicStatus, isSecondPerson, openVersionOf, visibleVersions, WorkflowAction } from '../domain/workflow';
-import { AddBudgetCommentInput, AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
-import { BudgetComment } from '../entities/budget-comment.entity';
+import { AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { Budget } from '../entities/budget.entity';
@@ -28,12 +21,10 @@ import { ClassificationService } from './classification.service';
 const cleanNames = (n: Record<string, string | null | undefined> | null | undefined) =>
   Object.fromEntries(Object.entries(n ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
 
-/** The write side of budgets: documents, versions and their workflow, lines, comments. */
+/** The write side of budgets (documents, versions and their workflow, lines) and the actor-facing reads. */
 @Injectable()
 export class BudgetService {
   constructor(
-    // eslint-disable-next-line no-restricted-syntax -- for `comment` only (see the imports)
-    @InjectDataSource() private readonly db: DataSource,
     private readonly tx: TransactionRunner,
     private readonly budgetsRepo: BudgetsRepository,
     private readonly versions: BudgetVersionsRepository,
@@ -301,28 +292,6 @@ export class BudgetService {
       throw e;
     }
   }
-
-  /* eslint-disable no-restricted-syntax -- `comment` moves to the shared threads (issue 8); its SQL goes with it */
-  /** Anyone signed in comments on a version open for public hearing, until its comment period ends. */
-  async comment(actor: Actor, input: AddBudgetCommentInput): Promise<BudgetComment> {
-    this.permissions.requireAccount(actor);
-    const { version, budget } = await this.visibleVersion(actor, input.versionId);
-    if (!canTransition('comment', version.status)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Not open for comments');
-    if (version.commentsUntil && version.commentsUntil < new Date().toISOString().slice(0, 10)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Comment period over');
-    if (input.lineKey) {
-      const line = await this.db.getRepository(BudgetLine).findOneBy({ versionId: version.id, lineKey: input.lineKey });
-      if (!line) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
-    }
-    // Counted once the comment would be accepted: refused input costs nothing.
-    await this.limiter.consume(COMMENTS_PER_ACCOUNT, [actor.accountId]);
-    return this.db.transaction(async (m) => {
-      const c = m.create(BudgetComment, { versionId: version.id, lineKey: input.lineKey ?? null, authorAccountId: actor.accountId!, body: input.body });
-      await m.insert(BudgetComment, c);
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.comment', entityType: 'BudgetComment', entityId: c.id, communityId: budget.communityId, after: { versionId: version.id, lineKey: c.lineKey } });
-      return c;
-    });
-  }
-  /* eslint-enable no-restricted-syntax */
 
   /** The country of the budget's unit (territory), which fixes its classification. */
   async countryOf(budget: Pick<Budget, 'communityId'>): Promise<string> {
