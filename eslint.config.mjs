@@ -3,6 +3,7 @@
 // the queue or React; contexts depend one way only.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import { contextDepConstraints } from './eslint.contexts.mjs';
 
 // Where SQL lives (issue 8): only repositories (one file per aggregate, or *.queries.ts for a read
 // model), the database platform, migrations, tests and benches, and the CLI's composition root may
@@ -53,15 +54,12 @@ export default [
             { sourceTag: 'kind:pure', onlyDependOnLibsWithTags: ['kind:pure'], bannedExternalImports: [...serverOnly, 'react', 'react-dom'] },
             { sourceTag: 'kind:platform', onlyDependOnLibsWithTags: ['kind:pure', 'kind:platform'] },
             { sourceTag: 'kind:server', onlyDependOnLibsWithTags: ['kind:pure', 'kind:platform', 'kind:server'] },
-            { sourceTag: 'kind:app', onlyDependOnLibsWithTags: ['kind:pure', 'kind:platform', 'kind:server'] },
+            // The manifest list (libs/contexts): only apps (and tests) may import it.
+            { sourceTag: 'kind:composition', onlyDependOnLibsWithTags: ['kind:pure', 'kind:platform', 'kind:server'] },
+            { sourceTag: 'kind:app', onlyDependOnLibsWithTags: ['kind:pure', 'kind:platform', 'kind:server', 'kind:composition'] },
             { sourceTag: 'context:web', onlyDependOnLibsWithTags: ['kind:pure'], bannedExternalImports: serverOnly },
-            { sourceTag: 'context:audit', onlyDependOnLibsWithTags: ['context:shared', 'context:platform'] },
-            { sourceTag: 'context:territory', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit'] },
-            { sourceTag: 'context:identity', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit', 'context:territory'] },
-            // Threads: a shared facility (comments, replies, moderation) that knows no context; contexts plug in a policy.
-            { sourceTag: 'context:threads', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit'] },
-            { sourceTag: 'context:budgets', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit', 'context:territory', 'context:identity', 'context:threads'] },
-            { sourceTag: 'context:tally', onlyDependOnLibsWithTags: ['context:shared'] },
+            // context:<name> → its `uses:<context>` tags (eslint.contexts.mjs).
+            ...contextDepConstraints(import.meta.dirname),
           ],
         },
       ],

@@ -1,17 +1,14 @@
-import 'reflect-metadata';
-import { buildDataSourceOptions } from '../../libs/platform/database/src/data-source-options';
 import { databaseUrlFor, ensureAppTestRole, withAdminClient } from '@ashar/database/testing';
-// Direct file imports: globalSetup shares the process with in-band tests, and loading GraphQL types
-// here would register them in another realm's metadata storage.
-import { seedTerritory } from '../../libs/territory/src/seed/territory-seeder';
+import { execFile } from 'child_process';
 import { createHash } from 'crypto';
-import { readdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { DataSource } from 'typeorm';
+import { promisify } from 'util';
 
 const ROOT = join(__dirname, '../..');
 
 function hashTree(dir: string, h = createHash('sha256')): ReturnType<typeof createHash> {
+  if (!statSync(dir).isDirectory()) return h.update(readFileSync(dir));
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) hashTree(p, h);
@@ -20,16 +17,32 @@ function hashTree(dir: string, h = createHash('sha256')): ReturnType<typeof crea
   return h;
 }
 
-/** Migrations, then the territory classifiers: what every test database starts from. */
-export async function migrateAndSeed(url: string): Promise<void> {
-  const ds = new DataSource(buildDataSourceOptions(url));
-  await ds.initialize();
-  try {
-    await ds.runMigrations({ transaction: 'each' });
-    await seedTerritory(ds);
-  } finally {
-    await ds.destroy();
+/**
+ * Every `migrations/` and `seed/` folder of every library, every manifest and the manifest list: what
+ * the template is built from. A context's new migration changes the hash without anyone editing this file.
+ */
+function schemaSources(dir = join(ROOT, 'libs'), out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === '__tests__') continue;
+    const p = join(dir, e.name);
+    if (!e.isDirectory()) {
+      if (e.name.endsWith('.manifest.ts')) out.push(p);
+    } else if (e.name === 'migrations' || e.name === 'seed') out.push(p);
+    else schemaSources(p, out);
   }
+  return out.sort();
+}
+
+/**
+ * Migrations of every context in the manifest list, then their reference data (territory's classifiers):
+ * what every test database starts from. In a child process (migrate-and-seed.main.ts), through the cli's code.
+ */
+export async function migrateAndSeed(url: string): Promise<void> {
+  await promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'migrate-and-seed.main.ts'), url], {
+    cwd: ROOT,
+    env: { ...process.env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.json') },
+    maxBuffer: 16 * 1024 * 1024,
+  });
 }
 
 /**
@@ -38,7 +51,7 @@ export async function migrateAndSeed(url: string): Promise<void> {
  */
 export async function ensureTemplateDatabase(): Promise<string> {
   const h = createHash('sha256');
-  for (const dir of ['libs/platform/database/src/migrations', 'libs/territory/src/seed']) hashTree(join(ROOT, dir), h);
+  for (const p of [...schemaSources(), join(ROOT, 'libs/contexts/src/index.ts')]) if (existsSync(p)) hashTree(p, h.update(p.slice(ROOT.length)));
   const template = `ashar_tpl_${h.digest('hex').slice(0, 12)}`;
   process.env.ASHAR_TEST_TEMPLATE = template;
   return withAdminClient(async (admin) => {

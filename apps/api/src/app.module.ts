@@ -3,8 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
-import { AuditAnchorModule, AuditModule } from '@ashar/audit';
-import { BUDGETS_QUEUES, BudgetsModule } from '@ashar/budgets';
+import { composeContexts, ContextManifest, CONTEXTS } from '@ashar/contexts';
 import { DatabaseModule } from '@ashar/database';
 import {
   createDocumentShapeCheck,
@@ -19,11 +18,10 @@ import {
   serviceUnavailablePlugin,
 } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
-import { IDENTITY_QUEUES, IdentityModule, MembershipService, SessionService } from '@ashar/identity';
+import { IdentityModule, MembershipService, SessionService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
 import { QueueModule } from '@ashar/queue';
 import { APP_LOGGER, RuntimeModule } from '@ashar/runtime';
-import { TerritoryModule } from '@ashar/territory';
 import type { Request, Response } from 'express';
 import { Logger } from 'pino';
 import { HealthController } from './health/health.controller';
@@ -33,6 +31,8 @@ export interface ApiModuleOptions {
   /** Where schema.gql is written (the committed copy); false keeps it in memory (tests). */
   schemaFile: string | false;
   logSql?: (sql: string, runnerData?: Record<string, unknown>) => void;
+  /** The contexts to serve (default: every context of `@ashar/contexts`; tests add throwaway ones). */
+  contexts?: readonly ContextManifest[];
 }
 
 /** What a client is told to wait when PostgreSQL or Redis is unreachable (HTTP 503 Retry-After). */
@@ -60,13 +60,13 @@ function clientIp(req: Request): string {
 export class ApiModule {
   /** `operationAllowlist`: SHA-256 of the operations allowed to run (production with the web client), or null for any. */
   static forRoot(config: AppConfig, opts: ApiModuleOptions, logger?: Logger, operationAllowlist: Set<string> | null = null): DynamicModule {
+    const contexts = composeContexts(opts.contexts ?? CONTEXTS);
     return {
       module: ApiModule,
       imports: [
         RuntimeModule.forRoot(config, 'api', logger),
         DatabaseModule.forRoot(config.databaseUrl, { logSql: opts.logSql }),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: [...Object.values(BUDGETS_QUEUES), ...Object.values(IDENTITY_QUEUES)] }),
-        AuditModule, AuditAnchorModule,
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: contexts.queues }),
         AuthPlatformModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -116,9 +116,8 @@ export class ApiModule {
             };
           },
         }),
-        TerritoryModule,
-        IdentityModule,
-        BudgetsModule,
+        // One module per bounded context, from the manifest list.
+        ...contexts.apiModules,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,8 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditModule } from '@ashar/audit';
-import { BUDGET_JOBS, BUDGETS_QUEUES, BudgetsJobsModule } from '@ashar/budgets';
+import { composeContexts, ContextManifest, CONTEXTS } from '@ashar/contexts';
 import { DatabaseModule } from '@ashar/database';
-import { IDENTITY_JOBS, IDENTITY_QUEUES, IdentityJobsModule } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
 import { JobWorkerModule, QueueModule } from '@ashar/queue';
 import { RuntimeModule } from '@ashar/runtime';
@@ -11,24 +9,23 @@ import { Logger } from 'pino';
 export interface WorkerOptions {
   /** Per-queue concurrency over the declarations (WORKER_CONCURRENCY="imports=4,notifications=20"). */
   concurrency?: Record<string, number>;
+  /** The contexts to run (default: every context of `@ashar/contexts`; tests add throwaway ones). */
+  contexts?: readonly ContextManifest[];
 }
 
-/** The worker's composition root: the same domain libraries as the API, job handlers instead of resolvers. */
+/** The worker's composition root: each context's worker module (its job handlers), no resolvers. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, logger?: Logger, opts: WorkerOptions = {}): DynamicModule {
-    const queues = [...Object.values(BUDGETS_QUEUES), ...Object.values(IDENTITY_QUEUES)];
-    const jobs = [...Object.values(BUDGET_JOBS), ...Object.values(IDENTITY_JOBS)];
+    const contexts = composeContexts(opts.contexts ?? CONTEXTS);
     return {
       module: WorkerModule,
       imports: [
         RuntimeModule.forRoot(config, 'worker', logger),
         DatabaseModule.forRoot(config.databaseUrl),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues }),
-        JobWorkerModule.forRoot({ jobs, concurrency: opts.concurrency }),
-        AuditModule,
-        IdentityJobsModule,
-        BudgetsJobsModule,
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: contexts.queues }),
+        JobWorkerModule.forRoot({ jobs: contexts.jobs, concurrency: opts.concurrency }),
+        ...contexts.workerModules,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './services/audit-verifier';
 export * from './services/audit-anchor.service';
 export * from './services/least-privilege.check';
 export * from './audit.module';
+export * from './audit.manifest';

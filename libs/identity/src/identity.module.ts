@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Account } from './entities/account.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Membership } from './entities/membership.entity';
-import { NotificationDelivery } from './entities/notification-delivery.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentProfile } from './entities/resident-profile.entity';
 import { SignInUnlock } from './entities/sign-in-unlock.entity';
-import { NotificationsProcessor } from './jobs/notifications.processor';
+import { IDENTITY_REPOSITORIES } from './repositories';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
 import { CommunityMembershipResolver, MembershipResolver } from './resolvers/membership.resolver';
@@ -21,7 +21,7 @@ import { PasswordHasher } from './services/password-hasher';
 import { SessionService } from './services/session.service';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
 
-export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, NotificationDelivery, SignInUnlock];
+export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock];
 
 const services = [
   PasswordHasher,
@@ -36,15 +36,8 @@ const services = [
 
 /** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
 @Module({
-  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule],
-  providers: [...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
+  imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule, NotificationsCoreModule],
+  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
   exports: services,
 })
 export class IdentityModule {}
-
-/** The worker side: job processors only, no resolvers. */
-@Module({
-  imports: [TypeOrmModule.forFeature([NotificationDelivery])],
-  providers: [NotificationsProcessor],
-})
-export class IdentityJobsModule {}

@@ -11,3 +11,4 @@ export * from './territory.module';
 export * from './resolvers/territory.loaders';
 export * from './territory.operation-policies';
 export { territoryServicesOn } from './repositories/standalone';
+export * from './territory.manifest';

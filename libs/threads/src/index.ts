@@ -5,3 +5,4 @@ export * from './threads.module';
 export * from './services/thread.service';
 export * from './services/thread-policy.registry';
 export * from './dtos';
+export * from './threads.manifest';

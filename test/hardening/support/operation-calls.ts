@@ -67,6 +67,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.territorialUnit': g((c) => ({ code: c.t.unitCode })),
   'Query.searchTerritory': g(() => ({ query: 'Ак' })),
   'Query.auditAnchor': g(() => ({})),
+  'Query.myNotifications': g(() => ({ limit: 5, unreadOnly: false })),
   // ---- fields with their own check
   'Budget.flags': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id flags { kind } } }' }),
   'Budget.transactions': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id transactions { id } } }' }),
@@ -92,6 +93,17 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
     const token = randomBytes(24).toString('base64url');
     await c.w.api.dataSource.query(`INSERT INTO sign_in_unlocks (account_id, token_hash, expires_at) VALUES ($1, $2, now() + interval '1 hour')`, [c.w.preparer.id, createHash('sha256').update(token).digest('hex')]);
     return { token };
+  }),
+  // Only the recipient may mark a message read: each caller gets an in-app message of its own to mark.
+  'Mutation.markNotificationRead': g(async (c) => {
+    const owner = c.w.actors[c.actor];
+    if (!owner) return { id: '00000000-0000-4000-8000-000000000000' };
+    const [row] = await c.w.api.dataSource.query(
+      `INSERT INTO notification_deliveries (job_id, channel, recipient, account_id, template_key, params, status, provider, sent_at)
+       VALUES ($1, 'in_app', $2::text, $2::uuid, 'notifications.signInUnlock', '{"link":"L","hours":1}', 'SENT', 'in-app', now()) RETURNING id`,
+      [unique('hardening-inbox'), owner.id],
+    );
+    return { id: row.id };
   }),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
   'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),

@@ -143,12 +143,12 @@ describe.each([
 
     let deliveries: { recipient: string; channel: string; template_key: string; params: { link: string; hours: number } }[] = [];
     for (let i = 0; i < 100 && !deliveries.length; i++) {
-      deliveries = await api.dataSource.query(`SELECT recipient, channel, template_key, params FROM notification_deliveries WHERE template_key = 'notifications.signInUnlock' AND recipient = $1`, [a.login]);
+      deliveries = await api.dataSource.query(`SELECT recipient, channel, template_key, params FROM notification_deliveries WHERE template_key = 'notifications.signInUnlock' AND recipient = $1 AND status = 'SENT'`, [a.login]);
       if (!deliveries.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ channel: 'email', params: { hours: 24 } });
-    const outbox = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE name = 'sign-in-unlock.notify'`);
+    const outbox = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE name = 'notifications.deliver' AND job_id LIKE 'sign-in-unlock.%'`);
     expect(outbox[0].n).toBe(1);
     const token = deliveries[0].params.link.split('/unlock-sign-in/')[1];
     const stored = await api.dataSource.query('SELECT token_hash FROM sign_in_unlocks WHERE account_id = $1', [a.id]);

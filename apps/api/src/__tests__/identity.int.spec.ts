@@ -154,7 +154,7 @@ describe('identity over GraphQL (real PostgreSQL, queues and limits in Redis)', 
       const ds = api.dataSource;
       let delivered: { channel: string; recipient: string }[] = [];
       for (let i = 0; i < 100 && !delivered.length; i++) {
-        delivered = await ds.query('SELECT channel, recipient FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${inv.id}`]);
+        delivered = await ds.query(`SELECT channel, recipient FROM notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [`invitation-notify.${inv.id}`]);
         if (!delivered.length) await new Promise((r) => setTimeout(r, 100));
       }
       expect(delivered).toEqual([{ channel: 'sms', recipient: '+996555000111' }]);

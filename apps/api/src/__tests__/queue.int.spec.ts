@@ -1,4 +1,5 @@
-import { NotificationsProcessor } from '@ashar/identity';
+import { asTransaction } from '@ashar/database';
+import { DeliverNotificationHandler, NotificationService } from '@ashar/notifications';
 import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../../../../test/support/test-config';
@@ -29,7 +30,8 @@ describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', (
     const token = ok(await gql(api.baseUrl, `mutation { logIn(input: { login: "${email}", password: "long enough pw" }) { accessToken } }`)).logIn.accessToken;
     const community = ok(await gql(api.baseUrl, `mutation { createCommunity(input: { unitCode: "41707220840000", kind: INITIATIVE_GROUP, names: { ky: "Демилгелүү топ" } }) { id } }`, {}, { token })).createCommunity.id;
     const inv = ok(await gql(api.baseUrl, `mutation($c: ID!) { createInvitation(input: { communityId: $c, role: EXPERT, recipient: "expert@example.kg" }) { id } }`, { c: community }, { token })).createInvitation;
-    const row = await eventually(async () => (await api.dataSource.query('SELECT channel FROM notification_deliveries WHERE job_id = $1', [`invitation-notify.${inv.id}`]))[0]);
+    // The record is written with the invitation; SENT only once the worker has run the delivery job.
+    const row = await eventually(async () => (await api.dataSource.query(`SELECT channel FROM notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [`invitation-notify.${inv.id}`]))[0]);
     expect(row.channel).toBe('email');
   });
 
@@ -56,20 +58,30 @@ describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', (
     ).rejects.toThrow('write failed');
     expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE job_id = 'rolled-back-job'`))[0].n).toBe(0);
 
+    const notifications = api.app.get(NotificationService, { strict: false });
+    const message = (key: string) => ({ recipient: { email: 'log@example.kg' }, channel: 'email' as const, templateKey: 'notifications.signInUnlock', params: { link: 'l', hours: 1 }, idempotencyKey: key });
     await api.dataSource.transaction(async (m) => {
-      await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', { invitationId: 'x', recipient: 'log', link: 'l', role: 'CITIZEN', communityId: 'c' }, 'after-commit-job');
+      await notifications.send(asTransaction(m), message('after-commit-job'));
       // Inside the transaction the row is invisible to the relay's own connection: nothing goes out yet.
       expect(await relay.kick()).toBe(0);
     });
-    const delivered = await eventually(async () => (await api.dataSource.query(`SELECT recipient FROM notification_deliveries WHERE job_id = 'after-commit-job'`))[0]);
-    expect(delivered.recipient).toBe('log');
+    const delivered = await eventually(async () => (await api.dataSource.query(`SELECT recipient FROM notification_deliveries WHERE job_id = 'after-commit-job' AND status = 'SENT'`))[0]);
+    expect(delivered.recipient).toBe('log@example.kg');
   });
 
   it('runs a handler twice without doing the work twice', async () => {
-    const processor = api.worker!.get(NotificationsProcessor, { strict: false });
-    const job = { id: 'twice-job', name: 'invitation.notify', data: { invitationId: 'i', recipient: '+996700123456', link: 'l', role: 'CITIZEN', communityId: 'c' } };
-    expect(await processor.process(job as never)).toEqual({ delivered: true });
-    expect(await processor.process(job as never)).toEqual({ delivered: false });
-    expect((await api.dataSource.query(`SELECT count(*)::int AS n FROM notification_deliveries WHERE job_id = 'twice-job'`))[0].n).toBe(1);
+    const notifications = api.app.get(NotificationService, { strict: false });
+    const delivery = await api.dataSource.transaction((m) =>
+      notifications.send(asTransaction(m), { recipient: { phone: '+996700123456' }, channel: 'sms', templateKey: 'notifications.signInUnlock', params: { link: 'l', hours: 1 }, idempotencyKey: 'twice-job' }),
+    );
+    const handler = api.worker!.get(DeliverNotificationHandler, { strict: false });
+    // If the worker's own run of the job holds the record at this moment, the call waits for its outcome.
+    const run = () => handler.handle({ deliveryId: delivery!.id });
+    const outcomes = [await run(), await run()];
+    // The job the outbox enqueued may have run first: then both direct calls find it sent.
+    expect(outcomes.filter((o) => o.outcome === 'sent').length).toBeLessThanOrEqual(1);
+    expect(outcomes[1]).toEqual({ outcome: 'already-sent' });
+    const rows = await api.dataSource.query(`SELECT status, attempts FROM notification_deliveries WHERE job_id = 'twice-job'`);
+    expect(rows).toEqual([{ status: 'SENT', attempts: 1 }]);
   });
 });

@@ -1,10 +1,10 @@
+import { composeContexts, ContextManifest, CONTEXTS } from '@ashar/contexts';
 import { buildDataSourceOptions } from '@ashar/database';
 import { DataSource } from 'typeorm';
-import { ALL_ENTITIES } from '../all-entities';
 
-/** SQL that would bring the database in line with the entities; empty when migrations are complete. */
-export async function pendingSchemaChanges(databaseUrl: string): Promise<{ up: string[]; down: string[] }> {
-  const ds = new DataSource(buildDataSourceOptions(databaseUrl, ALL_ENTITIES));
+/** SQL that would bring the database in line with the entities of every context; empty when migrations are complete. */
+export async function pendingSchemaChanges(databaseUrl: string, contexts: readonly ContextManifest[] = CONTEXTS): Promise<{ up: string[]; down: string[] }> {
+  const ds = new DataSource(buildDataSourceOptions(databaseUrl, composeContexts(contexts).entities));
   await ds.initialize();
   try {
     const log = await ds.driver.createSchemaBuilder().log();

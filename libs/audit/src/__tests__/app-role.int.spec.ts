@@ -1,4 +1,4 @@
-import { buildDataSourceOptions, MIGRATIONS } from '@ashar/database';
+import { buildDataSourceOptions, PLATFORM_MIGRATIONS } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit-event.entity';
@@ -55,7 +55,7 @@ describe('audit log under the least-privileged application role (real PostgreSQL
   });
 
   it('the migration is idempotent: a second database (the cluster-wide role already there) runs it again cleanly', async () => {
-    const AppRole = MIGRATIONS.find((m) => m.name.startsWith('AppRole')) as new () => { up(r: unknown): Promise<void> };
+    const AppRole = PLATFORM_MIGRATIONS.find((m) => m.name.startsWith('AppRole')) as new () => { up(r: unknown): Promise<void> };
     const runner = owner.createQueryRunner();
     try {
       await new AppRole().up(runner);

@@ -1,4 +1,4 @@
-import { MIGRATIONS } from '@ashar/database';
+import { BUDGETS_MIGRATIONS } from '../migrations';
 import { randomUUID } from 'crypto';
 import { DataSource, MigrationInterface } from 'typeorm';
 import { gql, ok } from '../../../../test/support/graphql-client';
@@ -15,7 +15,7 @@ describe('migration BudgetCommentsToThreads', () => {
   let owner: DataSource;
   let v: Village;
   const migration = () => {
-    const M = MIGRATIONS.find((m) => m.name === 'BudgetCommentsToThreads1796226318720') as (new () => MigrationInterface) | undefined;
+    const M = BUDGETS_MIGRATIONS.find((m) => m.name === 'BudgetCommentsToThreads1796226318720') as (new () => MigrationInterface) | undefined;
     if (!M) throw new Error('migration not registered');
     return new M();
   };

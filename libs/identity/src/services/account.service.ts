@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, TransactionRunner } from '@ashar/database';
 import { isLocale } from '@ashar/i18n';
 import { AppConfig, ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { TerritoryService } from '@ashar/territory';
-import { DataSource, In } from 'typeorm';
 import { LogInInput, ResidentProfileInput, SignUpInput } from '../dtos/account.types';
 import { Account } from '../entities/account.entity';
 import { ResidentProfile } from '../entities/resident-profile.entity';
+import { AccountsRepository } from '../repositories/accounts.repository';
+import { ResidentProfilesRepository } from '../repositories/resident-profiles.repository';
 import { PasswordHasher } from './password-hasher';
 import { SignInThrottleService } from './sign-in-throttle.service';
 import { IssuedSession, SessionService } from './session.service';
@@ -47,7 +47,9 @@ export class AccountService {
   private readonly signupRules: ReturnType<typeof signupRules>;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: AccountsRepository,
+    private readonly profiles: ResidentProfilesRepository,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly territory: TerritoryService,
@@ -70,8 +72,8 @@ export class AccountService {
     const village = input.villageCode ? await this.territory.requireCurrentUnit(input.villageCode, 'input.villageCode') : null;
     const passwordHash = await this.hasher.hash(input.password);
     try {
-      return await this.db.transaction(async (manager) => {
-        const account = manager.create(Account, {
+      return await this.tx.run(async (tx) => {
+        const account = await this.accounts.insert(tx, {
           email,
           phone,
           passwordHash,
@@ -79,22 +81,21 @@ export class AccountService {
           locale: input.locale ?? 'ky',
           kind: 'registered',
         });
-        await manager.insert(Account, account);
         if (village || input.birthYear || input.gender) {
-          await manager.insert(ResidentProfile, {
+          await this.profiles.insert(tx, {
             accountId: account.id,
             villageUnitId: village?.id ?? null,
             birthYear: input.birthYear ?? null,
             gender: input.gender ?? null,
           });
         }
-        await this.audit.record(manager, { accountId: account.id }, {
+        await this.audit.record(tx, { accountId: account.id }, {
           action: 'account.signUp',
           entityType: 'Account',
           entityId: account.id,
           after: { email, phone, displayName: account.displayName, villageUnitId: village?.id ?? null },
         });
-        return this.sessions.issue(manager, account);
+        return this.sessions.issue(tx, account);
       });
     } catch (e) {
       if (pgErrorCode(e) === PG_UNIQUE_VIOLATION) {
@@ -109,39 +110,34 @@ export class AccountService {
     const where = normaliseLogin(input.login);
     const key = where.email ?? where.phone ?? '';
     const attempt = await this.throttle.beforeAttempt(key, ip);
-    const account = await this.db
-      .getRepository(Account)
-      .createQueryBuilder('a')
-      .addSelect('a.passwordHash')
-      .where(where.email ? 'a.email = :v' : 'a.phone = :v', { v: key })
-      .getOne();
+    const account = await this.accounts.findByLoginWithHash(where.email ? { email: key } : { phone: key });
     const ok = await this.hasher.verify(account?.passwordHash ?? null, input.password);
     if (!account || !ok) {
       await this.throttle.failed(key, ip, attempt, account ?? null);
       throw new UnauthenticatedError('errors.auth.invalidCredentials');
     }
     await this.throttle.succeeded(key, ip);
-    return this.db.transaction((manager) => this.sessions.issue(manager, account));
+    return this.tx.run((tx) => this.sessions.issue(tx, account));
   }
 
   byIds(ids: readonly string[]): Promise<Account[]> {
-    return this.db.getRepository(Account).findBy({ id: In([...ids]) });
+    return this.accounts.byIds(ids);
   }
 
   async byId(id: string): Promise<Account> {
-    const a = await this.db.getRepository(Account).findOneBy({ id });
+    const a = await this.accounts.byId(id);
     if (!a) throw new NotFoundError('Account', id);
     return a;
   }
 
   profilesOf(accountIds: readonly string[]): Promise<ResidentProfile[]> {
-    return this.db.getRepository(ResidentProfile).findBy({ accountId: In([...accountIds]) });
+    return this.profiles.ofAccounts(accountIds);
   }
 
   async setLocale(actor: Actor, locale: string): Promise<Account> {
     if (!actor.accountId) throw new UnauthenticatedError();
     if (!isLocale(locale)) throw new InvalidInputError('locale', 'errors.validation.invalid');
-    await this.db.getRepository(Account).update({ id: actor.accountId }, { locale });
+    await this.accounts.setLocale(actor.accountId, locale);
     return this.byId(actor.accountId);
   }
 
@@ -153,20 +149,19 @@ export class AccountService {
     if (!actor.accountId) throw new UnauthenticatedError();
     const subject = actor.onBehalfOf?.accountId ?? actor.accountId;
     const village = input.villageCode ? await this.territory.requireCurrentUnit(input.villageCode, 'input.villageCode') : null;
-    return this.db.transaction(async (manager) => {
+    return this.tx.run(async (tx) => {
       // Lock the account, which always exists: a row lock on a profile that is not there yet locks
       // nothing, and two first updates at once both inserted (duplicate key, answered 500).
-      await manager.getRepository(Account).findOne({ where: { id: subject }, lock: { mode: 'pessimistic_write' } });
-      const repo = manager.getRepository(ResidentProfile);
-      const before = await repo.findOne({ where: { accountId: subject } });
+      await this.accounts.lock(tx, subject);
+      const before = await this.profiles.ofAccount(tx, subject);
       const next = {
         accountId: subject,
         villageUnitId: village ? village.id : before?.villageUnitId ?? null,
         birthYear: input.birthYear !== undefined ? input.birthYear : before?.birthYear ?? null,
         gender: input.gender !== undefined ? input.gender : before?.gender ?? null,
       };
-      const saved = await repo.save(next);
-      await this.audit.record(manager, actor.toAudit(), {
+      const saved = await this.profiles.save(tx, next);
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'resident.updateProfile',
         entityType: 'ResidentProfile',
         entityId: subject,

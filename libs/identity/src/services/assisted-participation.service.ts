@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, OnBehalfOf, PermissionService, Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { assertUuid, ForbiddenError, InvalidInputError } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
-import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@ashar/database';
 import { RegisterAssistedResidentInput } from '../dtos/account.types';
 import { Account } from '../entities/account.entity';
-import { Membership } from '../entities/membership.entity';
-import { ResidentProfile } from '../entities/resident-profile.entity';
 import { IDENTITY_PERMISSIONS } from '../identity.permissions';
+import { AccountsRepository } from '../repositories/accounts.repository';
+import { MembershipsRepository } from '../repositories/memberships.repository';
+import { ResidentProfilesRepository } from '../repositories/resident-profiles.repository';
 
 /**
  * Residents who are not online take part through a budget-group member: the member registers them
@@ -19,7 +19,10 @@ import { IDENTITY_PERMISSIONS } from '../identity.permissions';
 @Injectable()
 export class AssistedParticipationService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly accounts: AccountsRepository,
+    private readonly profiles: ResidentProfilesRepository,
+    private readonly memberships: MembershipsRepository,
     private readonly permissions: PermissionService,
     private readonly communities: CommunityService,
     private readonly territory: TerritoryService,
@@ -30,17 +33,16 @@ export class AssistedParticipationService {
     const community = await this.communities.byId(input.communityId);
     await this.permissions.assert(actor, community.id, 'resident.assist', IDENTITY_PERMISSIONS);
     const village = input.villageCode ? await this.territory.requireCurrentUnit(input.villageCode, 'input.villageCode') : null;
-    return this.db.transaction(async (manager) => {
-      const resident = manager.create(Account, { displayName: input.displayName, kind: 'assisted', locale: 'ky' });
-      await manager.insert(Account, resident);
-      await manager.insert(ResidentProfile, {
+    return this.tx.run(async (tx) => {
+      const resident = await this.accounts.insert(tx, { displayName: input.displayName, kind: 'assisted', locale: 'ky' });
+      await this.profiles.insert(tx, {
         accountId: resident.id,
         villageUnitId: village?.id ?? null,
         birthYear: input.birthYear ?? null,
         gender: input.gender ?? null,
       });
-      await manager.insert(Membership, { accountId: resident.id, communityId: community.id, role: Role.CITIZEN });
-      await this.audit.record(manager, { accountId: actor.accountId, onBehalfOf: { accountId: resident.id, reason: input.reason } }, {
+      await this.memberships.insert(tx, { accountId: resident.id, communityId: community.id, role: Role.CITIZEN });
+      await this.audit.record(tx, { accountId: actor.accountId, onBehalfOf: { accountId: resident.id, reason: input.reason } }, {
         action: 'resident.registerAssisted',
         entityType: 'Account',
         entityId: resident.id,
@@ -59,13 +61,8 @@ export class AssistedParticipationService {
     if (!reason || reason.trim().length < 3) throw new InvalidInputError('x-on-behalf-reason', 'errors.validation.required');
     assertUuid('x-on-behalf-of', residentId);
     this.permissions.requireAccount(actor);
-    const rows: { community_id: string }[] = await this.db.query(
-      `SELECT m.community_id FROM memberships m JOIN accounts a ON a.id = m.account_id
-        WHERE m.account_id = $1 AND a.kind = 'assisted'`,
-      [residentId],
-    );
-    for (const r of rows) {
-      if (await this.permissions.can(actor, r.community_id, 'resident.assist', IDENTITY_PERMISSIONS)) {
+    for (const communityId of await this.memberships.communitiesOfAssistedResident(residentId)) {
+      if (await this.permissions.can(actor, communityId, 'resident.assist', IDENTITY_PERMISSIONS)) {
         return { accountId: residentId, reason: reason.trim() };
       }
     }

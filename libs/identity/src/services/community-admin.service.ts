@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, PermissionService, Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { Community, CommunityService, CreateCommunityInput, TerritoryService } from '@ashar/territory';
-import { DataSource } from 'typeorm';
-import { Membership } from '../entities/membership.entity';
+import { TransactionRunner } from '@ashar/database';
+import { MembershipsRepository } from '../repositories/memberships.repository';
 
 /** Creating a community touches territory (the community) and identity (its first admin) at once. */
 @Injectable()
 export class CommunityAdminService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly memberships: MembershipsRepository,
     private readonly permissions: PermissionService,
     private readonly territory: TerritoryService,
     private readonly communities: CommunityService,
@@ -20,10 +20,10 @@ export class CommunityAdminService {
   async create(actor: Actor, input: CreateCommunityInput): Promise<Community> {
     this.permissions.assertPlatformAdmin(actor);
     const unit = await this.territory.requireCurrentUnit(input.unitCode, 'input.unitCode');
-    return this.db.transaction(async (manager) => {
-      const community = await this.communities.create(manager, { unitId: unit.id, kind: input.kind, names: { ...input.names } });
-      await manager.insert(Membership, { accountId: actor.accountId!, communityId: community.id, role: Role.COMMUNITY_ADMIN });
-      await this.audit.record(manager, actor.toAudit(), {
+    return this.tx.run(async (tx) => {
+      const community = await this.communities.create(tx, { unitId: unit.id, kind: input.kind, names: { ...input.names } });
+      await this.memberships.insert(tx, { accountId: actor.accountId!, communityId: community.id, role: Role.COMMUNITY_ADMIN });
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'community.create',
         entityType: 'Community',
         entityId: community.id,

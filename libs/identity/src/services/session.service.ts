@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionCache, signAccessToken } from '@ashar/auth';
 import { AppConfig, UnauthenticatedError } from '@ashar/kernel';
+import { Transaction, TransactionRunner } from '@ashar/database';
 import { InjectConfig } from '@ashar/runtime';
 import { createHash, randomBytes, randomUUID } from 'crypto';
-import { DataSource, EntityManager } from 'typeorm';
 import { Account } from '../entities/account.entity';
-import { RefreshToken } from '../entities/refresh-token.entity';
+import { AccountsRepository } from '../repositories/accounts.repository';
+import { RefreshTokensRepository } from '../repositories/refresh-tokens.repository';
 
 export interface IssuedSession {
   accessToken: string;
@@ -22,7 +22,12 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export class SessionService {
   private readonly liveness: SessionCache;
 
-  constructor(@InjectDataSource() private readonly db: DataSource, @InjectConfig() private readonly config: AppConfig) {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly tokens: RefreshTokensRepository,
+    private readonly accounts: AccountsRepository,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {
     this.liveness = new SessionCache(config.sessionCheckCacheSeconds * 1000);
   }
 
@@ -34,24 +39,20 @@ export class SessionService {
   async isLive(familyId: string, accountId: string): Promise<boolean> {
     const cached = this.liveness.get(familyId);
     if (cached !== undefined) return cached;
-    const rows: unknown[] = await this.db.query(
-      'SELECT 1 FROM refresh_tokens WHERE family_id = $1 AND account_id = $2 AND revoked_at IS NULL LIMIT 1',
-      [familyId, accountId],
-    );
-    const live = rows.length > 0;
+    const live = await this.tokens.familyIsLive(familyId, accountId);
     this.liveness.set(familyId, live);
     return live;
   }
 
   /** Starts a new refresh-token family (log-in, sign-up). */
-  issue(manager: EntityManager, account: Account): Promise<IssuedSession> {
-    return this.issueInFamily(manager, account, randomUUID());
+  issue(tx: Transaction, account: Account): Promise<IssuedSession> {
+    return this.issueInFamily(tx, account, randomUUID());
   }
 
-  private async issueInFamily(manager: EntityManager, account: Account, familyId: string): Promise<IssuedSession> {
+  private async issueInFamily(tx: Transaction, account: Account, familyId: string): Promise<IssuedSession> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86400_000);
-    await manager.insert(RefreshToken, { accountId: account.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
+    await this.tokens.insert(tx, { accountId: account.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
     const { token, expiresAt } = signAccessToken(
       { sub: account.id, adm: account.platformAdmin, sid: familyId },
       this.config.jwtSecret,
@@ -65,23 +66,18 @@ export class SessionService {
    * presented again is theft (or a replay): the whole family is revoked, so the thief's copy dies too.
    */
   async rotate(presented: string): Promise<IssuedSession> {
-    const outcome = await this.db.transaction(async (manager) => {
-      const rows: (RefreshToken & { account_id: string })[] = await manager.query(
-        `SELECT id, account_id AS "accountId", family_id AS "familyId", expires_at AS "expiresAt",
-                used_at AS "usedAt", revoked_at AS "revokedAt"
-           FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`,
-        [hashToken(presented)],
-      );
-      const token = rows[0];
+    const outcome = await this.tx.run(async (tx) => {
+      const token = await this.tokens.lockByHash(tx, hashToken(presented));
       if (!token) return { error: 'unknown' as const };
       if (token.usedAt || token.revokedAt) {
-        await manager.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [token.familyId]);
+        await this.tokens.revokeFamily(token.familyId, tx);
         return { error: 'reused' as const, familyId: token.familyId };
       }
       if (new Date(token.expiresAt).getTime() <= Date.now()) return { error: 'expired' as const };
-      await manager.query('UPDATE refresh_tokens SET used_at = now() WHERE id = $1', [token.id]);
-      const account = await manager.findOneByOrFail(Account, { id: token.accountId });
-      return { session: await this.issueInFamily(manager, account, token.familyId) };
+      await this.tokens.markUsed(tx, token.id);
+      const account = await this.accounts.byId(token.accountId, tx);
+      if (!account) return { error: 'unknown' as const };
+      return { session: await this.issueInFamily(tx, account, token.familyId) };
     });
     // The family revocation above must commit even though the caller gets an error.
     if ('error' in outcome) {
@@ -92,13 +88,13 @@ export class SessionService {
   }
 
   async revokeFamilyOf(presented: string): Promise<void> {
-    const rows: { family_id: string }[] = await this.db.query('SELECT family_id FROM refresh_tokens WHERE token_hash = $1', [hashToken(presented)]);
-    if (rows[0]) await this.revokeFamily(rows[0].family_id);
+    const familyId = await this.tokens.familyOfHash(hashToken(presented));
+    if (familyId) await this.revokeFamily(familyId);
   }
 
   /** Ends a session: its refresh tokens stop rotating and its access tokens stop being accepted. */
   async revokeFamily(familyId: string): Promise<void> {
-    await this.db.query('UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL', [familyId]);
+    await this.tokens.revokeFamily(familyId);
     this.liveness.set(familyId, false);
   }
 }

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { AppConfig, DomainError, TooManyRequestsError } from '@ashar/kernel';
-import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
+import { TransactionRunner } from '@ashar/database';
+import { NotificationService } from '@ashar/notifications';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { randomBytes } from 'crypto';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { Account } from '../entities/account.entity';
-import { SignInUnlock } from '../entities/sign-in-unlock.entity';
+import { AccountsRepository } from '../repositories/accounts.repository';
+import { SignInUnlocksRepository } from '../repositories/sign-in-unlocks.repository';
 import { hashToken } from './session.service';
 
 /**
@@ -31,18 +31,10 @@ export const LOGIN_WAIT_PER_PAIR = { name: 'login:wait' };
 export const LOGIN_FAILURES_PER_LOGIN: RateLimitRule = { name: 'login:fail', limit: 100, windowSeconds: 3600 };
 export const UNLOCK_PER_ADDRESS: RateLimitRule = { name: 'unlock:ip', limit: 20, windowSeconds: 3600 };
 export const UNLOCK_TTL_HOURS = 24;
-export const SIGN_IN_UNLOCK_JOB = 'sign-in-unlock.notify';
 const FIRST_WAIT_SECONDS = 15;
 // How long an attempt past the free five holds the pair's slot while its password is checked.
 const SLOT_SECONDS = 60;
 const MAX_WAIT_SECONDS = 15 * 60;
-
-export interface SignInUnlockPayload {
-  unlockId: string;
-  recipient: string;
-  link: string;
-  hours: number;
-}
 
 /** Seconds a (login, address) pair must wait after its n-th wrong password. */
 export function signInDelaySeconds(failures: number): number {
@@ -55,11 +47,12 @@ const pair = (login: string, ip: string) => `${login}|${ip}`;
 @Injectable()
 export class SignInThrottleService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly unlocks: SignInUnlocksRepository,
+    private readonly accounts: AccountsRepository,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
+    private readonly notifications: NotificationService,
     @InjectConfig() private readonly config: AppConfig,
     @InjectAppLogger() private readonly log: Logger,
   ) {}
@@ -110,14 +103,15 @@ export class SignInThrottleService {
   /** Clears the throttle of the account the code was sent for (every login of it, and this address). */
   async unlock(token: string, ip: string): Promise<void> {
     await this.limiter.consume(UNLOCK_PER_ADDRESS, [ip]);
-    await this.db.transaction(async (manager) => {
-      const row = await manager.findOne(SignInUnlock, { where: { tokenHash: hashToken(token) }, lock: { mode: 'pessimistic_write' } });
+    await this.tx.run(async (tx) => {
+      const row = await this.unlocks.lockByTokenHash(tx, hashToken(token));
       if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) {
         throw new DomainError('NOT_FOUND', 'errors.auth.unlockInvalid', 'Unlock code not valid');
       }
-      await manager.update(SignInUnlock, { id: row.id }, { usedAt: new Date() });
-      await this.audit.record(manager, { accountId: row.accountId }, { action: 'account.unlockSignIn', entityType: 'Account', entityId: row.accountId, after: { unlockId: row.id } });
-      const account = await manager.findOneByOrFail(Account, { id: row.accountId });
+      await this.unlocks.markUsed(tx, row.id);
+      await this.audit.record(tx, { accountId: row.accountId }, { action: 'account.unlockSignIn', entityType: 'Account', entityId: row.accountId, after: { unlockId: row.id } });
+      const account = await this.accounts.byId(row.accountId, tx);
+      if (!account) throw new DomainError('NOT_FOUND', 'errors.auth.unlockInvalid', 'Unlock code not valid');
       // Cleared before the commit: if clearing fails the code is not spent and can be used again.
       for (const login of [account.email, account.phone]) {
         if (!login) continue;
@@ -130,13 +124,18 @@ export class SignInThrottleService {
   private async sendUnlock(account: Account, login: string): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     const link = `${this.config.publicUrl}/unlock-sign-in/${token}`;
-    await this.db.transaction(async (manager) => {
-      const row = manager.create(SignInUnlock, { accountId: account.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + UNLOCK_TTL_HOURS * 3600_000) });
-      await manager.insert(SignInUnlock, row);
+    await this.tx.run(async (tx) => {
+      const row = await this.unlocks.insert(tx, { accountId: account.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + UNLOCK_TTL_HOURS * 3600_000) });
       // The notice goes to the login that was attacked: it is the owner's own email or phone.
-      const payload: SignInUnlockPayload = { unlockId: row.id, recipient: login, link, hours: UNLOCK_TTL_HOURS };
-      await this.outbox.enqueue(manager, QUEUES.notifications, SIGN_IN_UNLOCK_JOB, { ...payload }, `sign-in-unlock.${row.id}`);
+      await this.notifications.send(tx, {
+        recipient: { accountId: account.id, ...(login.includes('@') ? { email: login } : { phone: login }) },
+        channel: login.includes('@') ? 'email' : 'sms',
+        templateKey: 'notifications.signInUnlock',
+        params: { link, hours: UNLOCK_TTL_HOURS },
+        locale: account.locale,
+        idempotencyKey: `sign-in-unlock.${row.id}`,
+      });
     });
-    void this.relay.kick();
+    this.notifications.dispatchSoon();
   }
 }

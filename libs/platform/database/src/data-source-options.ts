@@ -1,14 +1,17 @@
 import { DataSourceOptions } from 'typeorm';
-import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-/** One place that says how we talk to PostgreSQL: migrations only, never synchronize. */
-export function buildDataSourceOptions(databaseUrl: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
+/**
+ * One place that says how we talk to PostgreSQL: migrations only, never synchronize. `migrations`:
+ * the ordered history from the manifest list (only the cli and the test harness run them; the api
+ * and worker pass none).
+ */
+export function buildDataSourceOptions(databaseUrl: string, entities: DataSourceOptions['entities'] = [], migrations: Function[] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
     entities,
-    migrations: MIGRATIONS,
+    migrations,
     migrationsTableName: 'schema_migrations',
     uuidExtension: 'pgcrypto',
     migrationsTransactionMode: 'each',

@@ -39,6 +39,7 @@ interface Registered {
 @Injectable()
 export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
+  private readonly legacy: WorkerHost[] = [];
   private readonly handlers = new Map<string, Map<string, Registered>>();
 
   constructor(
@@ -52,6 +53,8 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
 
   onModuleInit(): void {
     const declared = new Map(this.queues.map((q) => [q.name, q]));
+    const unknown = Object.keys(this.options.concurrency ?? {}).filter((q) => !declared.has(q));
+    if (unknown.length) throw new Error(`Concurrency set for queues no manifest declares: ${unknown.join(', ')}`);
     this.collectHandlers(declared);
     const legacyQueues = this.guardLegacyProcessors(declared);
     for (const queue of legacyQueues) {
@@ -67,7 +70,13 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     // Before the database closes (onApplicationShutdown): running jobs finish, no new one is fetched.
-    await Promise.all(this.workers.splice(0).map((w) => w.close()));
+    // Legacy processors' workers too (@nestjs/bullmq closes them only in onApplicationShutdown; closing twice is harmless).
+    const legacy = this.legacy.splice(0).flatMap((p) => {
+      // The getter throws when the registrar never built a Worker (boot failed before it).
+      const w = (p as unknown as { _worker?: Worker })._worker;
+      return w ? [w] : [];
+    });
+    await Promise.all([...this.workers.splice(0), ...legacy].map((w) => w.close()));
   }
 
   /** The queues with handlers and the job names each one dispatches (for the worker's start line and tests). */
@@ -76,6 +85,7 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private collectHandlers(declared: Map<string, QueueDeclaration>): void {
+    const declaredJobs = new Map(this.options.jobs.map((j) => [j.name, j.queue]));
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as JobHandler<object> | undefined;
       const cls = (!wrapper.metatype || wrapper.inject ? instance?.constructor : wrapper.metatype) as Function | undefined;
@@ -84,11 +94,16 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
       if (!wrapper.isDependencyTreeStatic()) throw new Error(`Job handler ${cls!.name} (${def.name}) must not be request-scoped`);
       if (typeof instance.handle !== 'function') throw new Error(`Job handler ${cls!.name} (${def.name}) has no handle(payload, ctx) method`);
       if (!declared.has(def.queue)) throw new Error(`Job "${def.name}" (${cls!.name}) runs on queue "${def.queue}", which no manifest declares`);
+      // A handler the manifests do not list would run, but its job would be invisible to the list.
+      if (declaredJobs.get(def.name) !== def.queue) {
+        throw new Error(`Job "${def.name}" on queue "${def.queue}" has a handler (${cls!.name}) but no manifest declares it in its jobs`);
+      }
       const byName = this.handlers.get(def.queue) ?? new Map<string, Registered>();
       const other = byName.get(def.name);
       // The same provider reached through two module imports is one handler, not two.
       if (other && other.handler !== instance) {
-        throw new Error(`Job "${def.name}" has two handlers: ${other.className} and ${cls!.name}; a job name has exactly one`);
+        const hint = other.className === cls!.name ? ' (one class provided by two modules?)' : '';
+        throw new Error(`Job "${def.name}" has two handlers: ${other.className} and ${cls!.name}${hint}; a job name has exactly one`);
       }
       byName.set(def.name, { handler: instance, className: cls!.name });
       this.handlers.set(def.queue, byName);
@@ -108,6 +123,7 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
       if (!queue) continue;
       if (!declared.has(queue)) throw new Error(`Processor ${instance.constructor.name} listens on queue "${queue}", which no manifest declares`);
       queues.add(queue);
+      this.legacy.push(instance);
       const names = known.get(queue) ?? new Set<string>();
       const process = instance.process.bind(instance);
       // An own property shadows the prototype's method; the registrar binds it when it builds the Worker.

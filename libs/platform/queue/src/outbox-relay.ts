@@ -2,19 +2,11 @@ import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { InjectAppLogger } from '@ashar/runtime';
 import type { Logger } from 'pino';
 import { DEFAULT_JOB_OPTIONS, QueueDeclaration } from './queue-declaration';
 import { QUEUE_DECLARATIONS } from './queue.tokens';
-
-interface PendingRow {
-  id: string;
-  queue: string;
-  name: string;
-  payload: Record<string, unknown>;
-  job_id: string;
-}
+import { OutboxMessagesRepository, PendingOutboxRow } from './repositories/outbox-messages.repository';
 
 /**
  * Moves committed outbox rows into BullMQ. Runs in every API and worker process; SKIP LOCKED lets
@@ -31,7 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     @Inject(QUEUE_DECLARATIONS) queues: QueueDeclaration[],
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxMessagesRepository,
     private readonly moduleRef: ModuleRef,
     @InjectAppLogger() private readonly log: Logger,
   ) {
@@ -76,44 +68,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return total;
   }
 
-  private async dispatchBatch(): Promise<number> {
-    // A query runner marked as background work, so per-request SQL accounting can leave it out.
-    const runner = this.dataSource.createQueryRunner();
-    runner.data = { background: 'outbox-relay' };
-    try {
-      // Idle polling stays one cheap read, no transaction (the partial index makes it an index probe).
-      // Only queues this process registered: a row for a queue only a newer release declares waits for
-      // that release instead of blocking the batch (the partial index still serves both reads).
-      const pending = await runner.query('SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL AND queue = ANY($1) LIMIT 1', [this.queueNames]);
-      if (!pending.length) return 0;
-      await runner.startTransaction();
-      try {
-        const rows: PendingRow[] = await runner.query(
-          `SELECT id, queue, name, payload, job_id FROM outbox_messages
-            WHERE dispatched_at IS NULL AND queue = ANY($1) ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
-          [this.queueNames],
-        );
-        const byQueue = new Map<string, PendingRow[]>();
-        for (const r of rows) {
-          const list = byQueue.get(r.queue);
-          if (list) list.push(r);
-          else byQueue.set(r.queue, [r]);
-        }
-        for (const [queueName, items] of byQueue) {
-          const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
-          await queue.addBulk(
-            items.map((r) => ({ name: r.name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id } })),
-          );
-        }
-        if (rows.length) await runner.query('UPDATE outbox_messages SET dispatched_at = now() WHERE id = ANY($1)', [rows.map((r) => r.id)]);
-        await runner.commitTransaction();
-        return rows.length;
-      } catch (err) {
-        await runner.rollbackTransaction();
-        throw err;
+  private dispatchBatch(): Promise<number> {
+    // Only queues this process registered: a row for a queue only a newer release declares waits for
+    // that release instead of blocking the batch.
+    return this.outbox.dispatchPending(this.queueNames, 200, async (rows) => {
+      const byQueue = new Map<string, PendingOutboxRow[]>();
+      for (const r of rows) {
+        const list = byQueue.get(r.queue);
+        if (list) list.push(r);
+        else byQueue.set(r.queue, [r]);
       }
-    } finally {
-      await runner.release();
-    }
+      for (const [queueName, items] of byQueue) {
+        const queue = this.moduleRef.get<Queue>(getQueueToken(queueName), { strict: false });
+        await queue.addBulk(items.map((r) => ({ name: r.name, data: r.payload, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id } })));
+      }
+    });
   }
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { managerOf, Transaction } from '@ashar/database';
-import { EntityManager } from 'typeorm';
 import { JobDefinition } from './job';
-import { OutboxMessage } from './outbox-message.entity';
+import { OutboxManager, OutboxMessagesRepository } from './repositories/outbox-messages.repository';
 
 @Injectable()
 export class OutboxService {
+  constructor(private readonly messages: OutboxMessagesRepository) {}
+
   /**
    * Call inside the transaction of the write that needs the job (the job exists only if that write
    * commits). `jobId` makes it idempotent: the same jobId twice keeps one message.
@@ -19,7 +20,7 @@ export class OutboxService {
    * writing the same jobId twice keeps one message (ON CONFLICT DO NOTHING).
    */
   async enqueue(
-    manager: EntityManager,
+    manager: OutboxManager,
     queue: string,
     name: string,
     payload: Record<string, unknown>,
@@ -27,12 +28,6 @@ export class OutboxService {
   ): Promise<void> {
     // BullMQ refuses ':' in custom ids (its key separator); failing here keeps a bad id out of the outbox.
     if (jobId.includes(':')) throw new Error(`Job id must not contain ':' (${jobId})`);
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessage)
-      .values({ queue, name, payload: payload as never, jobId })
-      .orIgnore()
-      .execute();
+    await this.messages.insert(manager, { queue, name, payload, jobId });
   }
 }

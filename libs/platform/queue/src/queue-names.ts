@@ -1,7 +1,8 @@
 /**
- * @deprecated Queue names belong to the context that owns them (declared with `defineQueue` in its
- * jobs file and listed in its manifest). Kept only until every producer enqueues with a
- * `JobDefinition` (`OutboxService.enqueueJob`); do not add to it.
+ * @deprecated Nothing in the platform reads this: queues are registered from the contexts' manifests.
+ * It only keeps producer code written before the manifests compiling while the contexts move to their
+ * own declarations (`BUDGETS_QUEUES`, the notifications library's queue) and to `enqueueJob` with a
+ * `JobDefinition`. Do not add to it; delete it once `git grep "QUEUES\\."` finds no user.
  */
 export const QUEUES = {
   notifications: 'notifications',

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
+import { OutboxMessagesRepository } from './repositories/outbox-messages.repository';
 import { configureQueueBackend, QueueBackendKind } from './queue-backend';
 import { mergeQueueDeclarations, QueueDeclaration } from './queue-declaration';
 import { QUEUE_BACKEND_KIND, QUEUE_CONNECTION, QUEUE_DECLARATIONS, QueueConnection } from './queue.tokens';
@@ -30,6 +31,7 @@ export class QueueModule {
         ...queues.map((q) => BullModule.registerQueue({ name: q.name })),
       ],
       providers: [
+        OutboxMessagesRepository,
         OutboxService,
         OutboxRelay,
         { provide: QUEUE_BACKEND_KIND, useValue: backend.kind as QueueBackendKind },

@@ -49,6 +49,28 @@ export interface AppConfig {
   signupLimits: { perAddressPerMinute: number; perAddressPerHour: number; allPerMinute: number; allPerHour: number };
   /** How long a process trusts its cached answer "this session is not revoked" (another replica's log-out shows after at most this). */
   sessionCheckCacheSeconds: number;
+  /** How email and SMS notifications leave the platform (NOTIFY_EMAIL_* and NOTIFY_SMS_*, libs/notifications README). */
+  notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig };
+}
+
+/** One outgoing channel: logged only (development default), or POSTed to a gateway over HTTP. */
+export interface NotificationChannelConfig {
+  provider: 'log' | 'http';
+  http: NotificationHttpConfig | null;
+}
+
+export interface NotificationHttpConfig {
+  url: string;
+  /** Header carrying the gateway credential (e.g. Authorization); the value comes from the environment only. */
+  authHeaderName: string;
+  authHeaderValue: string | null;
+  /** JSON body with {{to}}, {{subject}}, {{text}}, {{id}} placeholders (filled JSON-escaped). */
+  bodyTemplate: string;
+  timeoutMs: number;
+  /** Dot path of the gateway's message id in its JSON answer; null = none kept. */
+  messageIdPath: string | null;
+  /** The gateway drops a repeated Idempotency-Key, so an ambiguous timeout may be retried. */
+  idempotent: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -123,6 +145,42 @@ function signupLimits(env: Env): AppConfig['signupLimits'] {
   return { perAddressPerMinute, perAddressPerHour, allPerMinute, allPerHour };
 }
 
+const DEFAULT_BODIES = {
+  sms: '{"to":"{{to}}","text":"{{text}}","reference":"{{id}}"}',
+  email: '{"to":"{{to}}","subject":"{{subject}}","text":"{{text}}","reference":"{{id}}"}',
+};
+
+function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationChannelConfig {
+  const prefix = `NOTIFY_${channel.toUpperCase()}`;
+  const provider = env[`${prefix}_PROVIDER`] || 'log';
+  if (provider !== 'log' && provider !== 'http') throw new ConfigError(`${prefix}_PROVIDER must be log or http, got "${provider}"`);
+  if (provider === 'log') return { provider, http: null };
+  const bodyTemplate = env[`${prefix}_HTTP_BODY`] || DEFAULT_BODIES[channel];
+  try {
+    // Placeholders sit inside JSON strings, so the template must already be valid JSON.
+    JSON.parse(bodyTemplate);
+  } catch {
+    throw new ConfigError(`${prefix}_HTTP_BODY must be a JSON document (placeholders {{to}} {{subject}} {{text}} {{id}} inside strings)`);
+  }
+  if (!env[`${prefix}_HTTP_URL`]) throw new ConfigError(`${prefix}_HTTP_URL is required when ${prefix}_PROVIDER=http`);
+  const authHeaderName = env[`${prefix}_HTTP_AUTH_HEADER`] || 'Authorization';
+  if (!/^[A-Za-z0-9-]+$/.test(authHeaderName)) throw new ConfigError(`${prefix}_HTTP_AUTH_HEADER must be a header name`);
+  const idempotent = env[`${prefix}_HTTP_IDEMPOTENT`] ?? 'false';
+  if (idempotent !== 'true' && idempotent !== 'false') throw new ConfigError(`${prefix}_HTTP_IDEMPOTENT must be true or false`);
+  return {
+    provider,
+    http: {
+      url: url(env, `${prefix}_HTTP_URL`, ['https:', 'http:'], true),
+      authHeaderName,
+      authHeaderValue: env[`${prefix}_HTTP_AUTH`] || null,
+      bodyTemplate,
+      timeoutMs: int(env, `${prefix}_HTTP_TIMEOUT_MS`, 10000, 100, 120000),
+      messageIdPath: env[`${prefix}_HTTP_MESSAGE_ID_PATH`] === '' ? null : env[`${prefix}_HTTP_MESSAGE_ID_PATH`] ?? 'id',
+      idempotent: idempotent === 'true',
+    },
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -172,5 +230,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditAnchorIntervalMinutes: int(env, 'AUDIT_ANCHOR_INTERVAL_MINUTES', 10, 0, 1440),
     signupLimits: signupLimits(env),
     sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
+    notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms') },
   };
 }

@@ -9,7 +9,7 @@ import { randomBytes } from 'crypto';
 import { TEST_REDIS_URL, testConfig } from '../../../../../test/support/test-config';
 import { defineJob, HandlesJob, JobHandler, JobRunContext } from '../job';
 import { JobDispatcher } from '../job-dispatcher';
-import { JobWorkerModule } from '../job-worker.module';
+import { JobWorkerModule, parseConcurrency } from '../job-worker.module';
 import { defineQueue, QueueDeclaration } from '../queue-declaration';
 import { QueueModule } from '../queue.module';
 
@@ -71,7 +71,7 @@ class LegacyOnWork extends WorkerHost {
 }
 
 // Only the worker of the shutdown test serves this queue, so no other worker can take its job.
-const CLOSING = defineQueue('dispatch-closing');
+const CLOSING = defineQueue('dispatch-closing', { concurrency: 4 });
 const LAST = defineJob<{ ms: number }>('test.last', CLOSING);
 
 @Injectable()
@@ -108,7 +108,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
   }
 }
 
-async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclaration[], providers: Provider[], jobs = [ECHO, SLOW, DOOMED, LEGACY_JOB]) {
+async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclaration[], providers: Provider[], jobs = [ECHO, SLOW, DOOMED, LEGACY_JOB], concurrency?: Record<string, number>) {
   const config = testConfig(db.url, { REDIS_URL: redis ? TEST_REDIS_URL : undefined, REDIS_PREFIX: `ashar_test_${randomBytes(4).toString('hex')}` });
   @Module({ providers })
   class HandlersModule {}
@@ -119,7 +119,7 @@ async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclar
         RuntimeModule.forRoot(config, 'worker'),
         DatabaseModule.forRoot(config.databaseUrl),
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues }),
-        JobWorkerModule.forRoot({ jobs }),
+        JobWorkerModule.forRoot({ jobs, concurrency }),
         HandlersModule,
       ],
     },
@@ -188,6 +188,19 @@ describe.each([
     expect((await queue(LEGACY.name).getJob('legacy-2'))!.failedReason).toBe('No handler for job "test.stranger" on queue "dispatch-legacy"');
   });
 
+  it('lets the worker override a queue’s concurrency', async () => {
+    const own = await startWorker(db, redis, [CLOSING], [LastHandler], [LAST], { [CLOSING.name]: 1 });
+    await own.init();
+    const q = own.get<Queue>(getQueueToken(CLOSING.name), { strict: false });
+    let maxInFlight = 0;
+    const probe = setInterval(() => (maxInFlight = Math.max(maxInFlight, calls.inFlight)), 10);
+    await q.addBulk([1, 2, 3].map((i) => ({ name: LAST.name, data: { ms: 200 }, opts: { jobId: `one-at-a-time-${i}` } })));
+    await eventually(async () => calls.slowDone === 3);
+    clearInterval(probe);
+    await own.close();
+    expect(maxInFlight).toBe(1);
+  });
+
   it('lets a running job finish on shutdown', async () => {
     const own = await startWorker(db, redis, [CLOSING], [LastHandler], [LAST]);
     await own.init();
@@ -206,8 +219,8 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
   });
   afterAll(() => db?.drop());
 
-  const boot = async (queues: QueueDeclaration[], providers: Provider[]) => {
-    const app = await startWorker(db, true, queues, providers);
+  const boot = async (queues: QueueDeclaration[], providers: Provider[], concurrency?: Record<string, number>, jobs?: Parameters<typeof startWorker>[4]) => {
+    const app = await startWorker(db, true, queues, providers, jobs, concurrency);
     try {
       await app.init();
     } finally {
@@ -223,7 +236,25 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
     await expect(boot([WORK], [DoomedHandler])).rejects.toThrow('Job "test.doomed" (DoomedHandler) runs on queue "dispatch-other", which no manifest declares');
   });
 
+  it('a handler of a job no manifest lists', async () => {
+    await expect(boot([WORK], [EchoHandler], undefined, [SLOW])).rejects.toThrow('Job "test.echo" on queue "dispatch-work" has a handler (EchoHandler) but no manifest declares it in its jobs');
+  });
+
+  it('a concurrency override for a queue nobody declares (a typo would otherwise be ignored)', async () => {
+    await expect(boot([WORK], [EchoHandler], { 'dispatch-wrok': 4 })).rejects.toThrow('Concurrency set for queues no manifest declares: dispatch-wrok');
+  });
+
   it('a queue served by a legacy processor and by handlers', async () => {
     await expect(boot([WORK], [EchoHandler, LegacyOnWork])).rejects.toThrow('Queue "dispatch-work" has both a legacy @Processor and @HandlesJob handlers (test.echo)');
+  });
+});
+
+describe('WORKER_CONCURRENCY', () => {
+  it('reads queue=count pairs and refuses anything else', () => {
+    expect(parseConcurrency('imports=4, notifications=20')).toEqual({ imports: 4, notifications: 20 });
+    expect(parseConcurrency(undefined)).toEqual({});
+    expect(parseConcurrency('')).toEqual({});
+    expect(() => parseConcurrency('imports=0')).toThrow('WORKER_CONCURRENCY: "imports=0" is not queue=positive-integer');
+    expect(() => parseConcurrency('imports:4')).toThrow('WORKER_CONCURRENCY: "imports:4"');
   });
 });

@@ -1,0 +1,4 @@
+import { SignInUnlocks1796216010732 } from './1796216010732-sign-in-unlocks.migration';
+
+/** Identity's schema history after the foundation; the manifest list orders every context's by timestamp. */
+export const IDENTITY_MIGRATIONS = [SignInUnlocks1796216010732];

@@ -1,0 +1,4 @@
+import { NotificationDeliveries1796226041775 } from './1796226041775-notification-deliveries.migration';
+
+/** Notifications' schema history; the manifest list orders every context's by timestamp. */
+export const NOTIFICATIONS_MIGRATIONS = [NotificationDeliveries1796226041775];

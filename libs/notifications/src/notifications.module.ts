@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationDelivery } from './entities/notification-delivery.entity';
+import { DeliverNotificationHandler } from './jobs/deliver-notification.handler';
+import { ChannelProviders } from './providers/channel-providers';
+import { NotificationDeliveriesRepository } from './repositories/notification-deliveries.repository';
+import { NotificationResolver } from './resolvers/notification.resolver';
+import { DeliveryService } from './services/delivery.service';
+import { NotificationService } from './services/notification.service';
+
+export const NOTIFICATIONS_ENTITIES = [NotificationDelivery];
+
+/** What other contexts use: `NotificationService.send` (no resolvers, no job processing). */
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
+  providers: [NotificationDeliveriesRepository, NotificationService],
+  exports: [NotificationService],
+})
+export class NotificationsCoreModule {}
+
+/** The API side: the recipient's inbox over GraphQL. */
+@Module({ imports: [NotificationsCoreModule], providers: [NotificationResolver], exports: [NotificationsCoreModule] })
+export class NotificationsModule {}
+
+/** The worker side: sends email and SMS deliveries through the configured providers. */
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
+  providers: [NotificationDeliveriesRepository, ChannelProviders, DeliveryService, DeliverNotificationHandler],
+  exports: [DeliveryService],
+})
+export class NotificationsJobsModule {}

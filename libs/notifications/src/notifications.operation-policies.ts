@@ -1,0 +1,7 @@
+import { OperationPolicy } from '@ashar/auth';
+
+/** Who may call each notifications operation: only the recipient reads or marks its messages. */
+export const NOTIFICATIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
+  { operation: 'Query.myNotifications', allow: 'authenticated', note: "the caller's own in-app messages only (filtered by account)" },
+  { operation: 'Mutation.markNotificationRead', allow: 'authenticated', note: "the caller's own message only; another account's id answers NOT_FOUND (not even a platform admin)" },
+];

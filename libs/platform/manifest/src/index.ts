@@ -1,0 +1,2 @@
+export * from './context-manifest';
+export * from './compose-contexts';
