@@ -1,6 +1,7 @@
 import { AUDIT_ENTITIES } from '@ashar/audit';
 import { RateLimitCounter } from '@ashar/auth';
 import { IDENTITY_ENTITIES } from '@ashar/identity';
+import { NOTIFICATIONS_ENTITIES } from '@ashar/notifications';
 import { OutboxMessage } from '@ashar/queue';
 import { TERRITORY_ENTITIES } from '@ashar/territory';
 import { THREADS_ENTITIES } from '@ashar/threads';
@@ -31,6 +32,7 @@ const CONTEXTS: Context[] = [
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
   { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },
+  { name: 'notifications', root: 'libs/notifications', entities: NOTIFICATIONS_ENTITIES },
   { name: 'audit', root: 'libs/audit', entities: AUDIT_ENTITIES },
   { name: 'platform/auth', root: 'libs/platform/auth', entities: [RateLimitCounter] },
   { name: 'platform/queue', root: 'libs/platform/queue', entities: [OutboxMessage] },
