@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ashar/identity';
-import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
+import { TerritoryModule, TerritoryReadModule } from '@ashar/territory';
 import { ThreadsModule } from '@ashar/threads';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
-import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
+import { BudgetExportJob } from './jobs/budget-export.job';
+import { BudgetImportProcessor } from './jobs/budget-jobs.processors';
 import { BudgetClassificationResolver } from './resolvers/budget-classification.resolver';
 import { BudgetCommentResolver, BudgetVersionCommentsResolver } from './resolvers/budget-comment.resolver';
 import { BudgetTransactionResolver } from './resolvers/budget-transaction.resolver';
@@ -21,9 +22,20 @@ import { ExportService } from './services/export.service';
 import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
 import { DocumentService } from './services/document.service';
+import { ExportRenderer } from './services/export.renderer';
+import { ExportRunService } from './services/export-run.service';
+import { BudgetClassificationsRepository } from './repositories/budget-classifications.repository';
+import { BudgetDocumentsRepository } from './repositories/budget-documents.repository';
+import { BudgetExportsRepository } from './repositories/budget-exports.repository';
+import { BudgetTransactionsRepository } from './repositories/budget-transactions.repository';
+import { BudgetVersionsRepository } from './repositories/budget-versions.repository';
+import { BudgetViewQueries } from './repositories/budget-views.queries';
+import { BudgetsRepository } from './repositories/budgets.repository';
 import { BudgetThreadsService } from './services/budget-threads.service';
 import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
+/** Every SQL statement of budgets is in one of these (repositories/). */
+const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries];
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
@@ -31,7 +43,9 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule, ThreadsModule],
   controllers: [BudgetFilesController],
   providers: [
+    ...repositories,
     ...services,
+    ExportRenderer,
     BudgetThreadsService, BudgetThreadsQueries,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
@@ -41,9 +55,9 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 })
 export class BudgetsModule {}
 
-/** The worker side: the import and export processors. */
+/** The worker side: the import processor and the export job handler. */
 @Module({
-  imports: [TypeOrmModule.forFeature([...BUDGETS_ENTITIES, ...TERRITORY_ENTITIES])],
-  providers: [BudgetViewService, BudgetImportProcessor, BudgetExportProcessor],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryReadModule],
+  providers: [...repositories, BudgetViewService, ExportRenderer, ExportRunService, BudgetImportProcessor, BudgetExportJob],
 })
 export class BudgetsJobsModule {}

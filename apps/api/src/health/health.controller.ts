@@ -1,16 +1,15 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { DatabaseHealth } from '@ashar/database';
 import { QUEUE_BACKEND_KIND, QueueBackendKind } from '@ashar/queue';
 import { REDIS_CLIENT } from '@ashar/runtime';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
-import { DataSource } from 'typeorm';
 
 /** /healthz: the process answers. /readyz: it can reach PostgreSQL and, when configured, Redis. */
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: DatabaseHealth,
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
     @Inject(QUEUE_BACKEND_KIND) private readonly queueBackend: QueueBackendKind,
   ) {}
@@ -25,7 +24,7 @@ export class HealthController {
     const checks: Record<string, string> = {};
     const timeout = <T>(p: Promise<T>) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error('timeout')), 2000))]);
     try {
-      await timeout(this.db.query('SELECT 1'));
+      await timeout(this.db.ping());
       checks.postgres = 'ok';
     } catch {
       checks.postgres = 'down';

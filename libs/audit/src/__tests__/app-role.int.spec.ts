@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../services/audit-verifier';
 import pino from 'pino';
 import { Writable } from 'stream';
 import { excessPrivileges, LeastPrivilegeCheck } from '../services/least-privilege.check';
+import { DatabaseRoleQueries } from '../repositories/database-role.queries';
 
 /** The application's login (a member of ashar_app, as in a deployment) can read and append, nothing more. */
 describe('audit log under the least-privileged application role (real PostgreSQL)', () => {
@@ -77,9 +78,9 @@ describe('audit log under the least-privileged application role (real PostgreSQL
   it('warns at start when the login could bypass the trigger, and is silent for the app role', async () => {
     const lines: string[] = [];
     const log = pino({ level: 'info' }, new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
-    await new LeastPrivilegeCheck(app, log).onApplicationBootstrap();
+    await new LeastPrivilegeCheck(new DatabaseRoleQueries(app), log).onApplicationBootstrap();
     expect(lines).toEqual([]);
-    await new LeastPrivilegeCheck(owner, log).onApplicationBootstrap();
+    await new LeastPrivilegeCheck(new DatabaseRoleQueries(owner), log).onApplicationBootstrap();
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ level: 40, msg: expect.stringMatching(/MIGRATION_DATABASE_URL/), problems: [expect.stringMatching(/superuser/)] }),
     ]);

@@ -12,6 +12,7 @@ import { anchorSignatureValid, AuditAnchor, parseAnchorLines } from '../audit-an
 import { AuditEvent } from '../audit-event.entity';
 import { GENESIS_HASH, hashAuditRecord } from '../audit-hash';
 import { AuditAnchorService } from '../services/audit-anchor.service';
+import { AuditEventsRepository } from '../repositories/audit-events.repository';
 import { AuditService } from '../services/audit.service';
 import { verifyAuditChain } from '../services/audit-verifier';
 
@@ -78,7 +79,7 @@ describe('audit anchors: the tail of the chain (real PostgreSQL)', () => {
     logLines = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (logLines.push(...String(chunk).trim().split('\n')), done()) });
     const config = { auditAnchorKey: KEY, auditAnchorFile: anchorFile, auditAnchorIntervalMinutes: 0 } as AppConfig;
-    anchors = new AuditAnchorService(ds, config, pino({ level: 'info' }, sink));
+    anchors = new AuditAnchorService(new AuditEventsRepository(ds), config, pino({ level: 'info' }, sink));
     await append(5);
   });
   afterEach(async () => {

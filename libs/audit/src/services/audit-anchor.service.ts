@@ -3,8 +3,8 @@ import { AppConfig } from '@ashar/kernel';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { appendFile } from 'fs/promises';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { AuditAnchor, EMPTY_CHAIN_HEAD, signAnchor } from '../audit-anchor';
+import { AuditEventsRepository } from '../repositories/audit-events.repository';
 
 /**
  * Reads the chain head as an anchor and publishes it outside the database: one `audit anchor` JSON
@@ -17,22 +17,14 @@ export class AuditAnchorService implements OnApplicationBootstrap, BeforeApplica
   private lastPublished: string | null = null;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly events: AuditEventsRepository,
     @InjectConfig() private readonly config: AppConfig,
     @InjectAppLogger() private readonly log: Logger,
   ) {}
 
   /** The head now; `background` marks the query as not belonging to any request (SQL accounting). */
   async current(background = false): Promise<AuditAnchor> {
-    const runner = this.dataSource.createQueryRunner();
-    if (background) runner.data = { background: 'audit-anchor' };
-    let rows: { seq: string; hash: string }[];
-    try {
-      rows = await runner.query('SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
-    } finally {
-      await runner.release();
-    }
-    const head = rows[0] ?? EMPTY_CHAIN_HEAD;
+    const head = (await this.events.head(background)) ?? EMPTY_CHAIN_HEAD;
     const anchor = { seq: head.seq, hash: head.hash, at: new Date().toISOString() };
     return { ...anchor, signature: this.config.auditAnchorKey ? signAnchor(anchor, this.config.auditAnchorKey) : null };
   }

@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
 import { AuditAnchorRef } from '../audit-anchor';
 import { GENESIS_HASH, hashAuditRecord } from '../audit-hash';
+import { AuditChainSource, auditEventsOf, AuditEventRow } from '../repositories/audit-events.repository';
 
 /**
  * content-altered, link-broken, sequence-gap: the chain contradicts itself at that row.
@@ -22,22 +22,6 @@ export interface VerifyOptions {
   anchors?: AuditAnchorRef[];
 }
 
-interface Row {
-  seq: string;
-  occurred_at: Date;
-  actor_account_id: string | null;
-  on_behalf_of_account_id: string | null;
-  reason: string | null;
-  community_id: string | null;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  before: unknown;
-  after: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
 const short = (h: string) => `${h.slice(0, 12)}…`;
 
 /**
@@ -45,7 +29,8 @@ const short = (h: string) => `${h.slice(0, 12)}…`;
  * anchors it also proves the tail: an internally consistent chain that lost or rewrote its newest rows
  * no longer contains an anchored (seq, hash).
  */
-export async function verifyAuditChain(dataSource: DataSource, opts: VerifyOptions = {}): Promise<AuditVerification> {
+export async function verifyAuditChain(source: AuditChainSource, opts: VerifyOptions = {}): Promise<AuditVerification> {
+  const events = auditEventsOf(source);
   const pageSize = opts.pageSize ?? 5000;
   const anchored = new Map<bigint, Set<string>>();
   for (const a of opts.anchors ?? []) {
@@ -66,10 +51,7 @@ export async function verifyAuditChain(dataSource: DataSource, opts: VerifyOptio
   let checked = 0;
   let after = '0';
   for (;;) {
-    const rows: Row[] = await dataSource.query(
-      'SELECT * FROM audit_events WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [after, pageSize],
-    );
+    const rows: AuditEventRow[] = await events.page(after, pageSize);
     if (!rows.length) {
       const lastSeq = expectedSeq - 1n;
       const beyond = [...anchored.keys()].filter((s) => s > lastSeq).sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))[0];

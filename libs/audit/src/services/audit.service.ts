@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { managerOf, Transaction } from '@ashar/database';
-import { EntityManager } from 'typeorm';
+import { asTransaction, Transaction } from '@ashar/database';
+// eslint-disable-next-line no-restricted-imports -- transitional: callers not yet on TransactionRunner pass TypeORM's manager; drop once every context passes a Transaction
+import type { EntityManager } from 'typeorm';
 import { AuditEvent } from '../audit-event.entity';
 import { GENESIS_HASH, hashAuditRecord, toJsonValue } from '../audit-hash';
+import { AuditEventsRepository } from '../repositories/audit-events.repository';
 
 /** Who did it: the signed-in account and, for assisted participation, the resident acted for. */
 export interface AuditActor {
@@ -19,26 +21,20 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-// Any constant works; it only has to be the same for every writer of the chain.
-const AUDIT_CHAIN_LOCK = 7_241_001;
-
 @Injectable()
 export class AuditService {
+  // Writes need no pool (they run on the caller's transaction): the CLI and tests build this with `new`.
+  private readonly events = new AuditEventsRepository();
+
   /**
    * Appends to the chain inside the caller's transaction, so the audit row commits or rolls back with
    * the write it describes. The advisory lock serialises writers until commit: seq order = chain order.
    */
-  async record(tx: Transaction | EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
-    const manager = managerOf(tx as Transaction);
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.record must run inside a transaction');
-    }
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    const last: { seq: string; hash: string }[] = await manager.query(
-      'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1',
-    );
-    const seq = last.length ? (BigInt(last[0].seq) + 1n).toString() : '1';
-    const prevHash = last.length ? last[0].hash : GENESIS_HASH;
+  async record(transaction: Transaction | EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
+    const tx = asTransaction(transaction as EntityManager);
+    const last = await this.events.lockHead(tx);
+    const seq = last ? (BigInt(last.seq) + 1n).toString() : '1';
+    const prevHash = last ? last.hash : GENESIS_HASH;
     const occurredAt = new Date();
     const content = {
       seq,
@@ -54,8 +50,6 @@ export class AuditService {
       after: toJsonValue(entry.after ?? null),
       prevHash,
     };
-    const event = manager.create(AuditEvent, { ...content, occurredAt, hash: hashAuditRecord(content) });
-    await manager.insert(AuditEvent, event as never);
-    return event;
+    return this.events.append(tx, { ...content, occurredAt, hash: hashAuditRecord(content) } as Partial<AuditEvent>);
   }
 }

@@ -1,19 +1,14 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectAppLogger } from '@ashar/runtime';
 import { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { DatabaseRoleQueries, DatabaseRoleSource, privilegesOf } from '../repositories/database-role.queries';
 
 /**
  * What the application's database login could do beyond its job. A superuser or an owner of the tables
  * can disable the audit trigger and rewrite history; the app should log in as a member of ashar_app.
  */
-export async function excessPrivileges(dataSource: DataSource): Promise<string[]> {
-  const [r]: { role: string; superuser: boolean; owned: number }[] = await dataSource.query(
-    `SELECT current_user AS role, r.rolsuper AS superuser,
-            (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-              WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND pg_has_role(current_user, c.relowner, 'USAGE')) AS owned
-       FROM pg_roles r WHERE r.rolname = current_user`,
-  );
+export async function excessPrivileges(source: DatabaseRoleSource): Promise<string[]> {
+  const r = await privilegesOf(source);
   const problems: string[] = [];
   if (r.superuser) problems.push(`database role "${r.role}" is a superuser`);
   else if (r.owned > 0) problems.push(`database role "${r.role}" owns ${r.owned} tables`);
@@ -24,13 +19,13 @@ export async function excessPrivileges(dataSource: DataSource): Promise<string[]
 @Injectable()
 export class LeastPrivilegeCheck implements OnApplicationBootstrap {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly roles: DatabaseRoleQueries,
     @InjectAppLogger() private readonly log: Logger,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const problems = await excessPrivileges(this.dataSource);
+      const problems = await excessPrivileges(this.roles);
       if (problems.length) {
         this.log.warn(
           { problems },

@@ -1,5 +1,5 @@
 import { MONTHS, MonthlyActual, PlanLine } from './types';
-import { percentOf } from './totals';
+import { computeTotals, percentOf, perResident, Totals } from './totals';
 
 export interface LineExecution {
   lineKey: string;
@@ -29,6 +29,41 @@ export function planVsActual(lines: ReadonlyArray<Pick<PlanLine, 'lineKey' | 'am
     const actual = run;
     return { lineKey: l.lineKey, planned: l.amount, actual, remaining: l.amount - actual, percent: percentOf(actual, l.amount), monthly, cumulative };
   });
+}
+
+/** Plan vs actual of each line, by line key. */
+export function executionByLine(lines: ReadonlyArray<Pick<PlanLine, 'lineKey' | 'amount'>>, actuals: ReadonlyArray<MonthlyActual>): Map<string, LineExecution> {
+  return new Map(planVsActual(lines, actuals).map((e) => [e.lineKey, e]));
+}
+
+/** A version's totals with what was executed against them, as percentages and per resident. */
+export interface ExecutionTotals extends Totals {
+  revenueActual: bigint;
+  expenditureActual: bigint;
+  revenuePercent: number | null;
+  expenditurePercent: number | null;
+  revenuePerResident: bigint | null;
+  expenditurePerResident: bigint | null;
+}
+
+export function executionTotals(lines: ReadonlyArray<Pick<PlanLine, 'lineKey' | 'direction' | 'amount'>>, exec: ReadonlyMap<string, Pick<LineExecution, 'actual'>>, population: number | null): ExecutionTotals {
+  const t = computeTotals(lines);
+  let revenueActual = 0n;
+  let expenditureActual = 0n;
+  for (const l of lines) {
+    const a = exec.get(l.lineKey)?.actual ?? 0n;
+    if (l.direction === 'REVENUE') revenueActual += a;
+    else expenditureActual += a;
+  }
+  return {
+    ...t,
+    revenueActual,
+    expenditureActual,
+    revenuePercent: percentOf(revenueActual, t.revenue),
+    expenditurePercent: percentOf(expenditureActual, t.expenditure),
+    revenuePerResident: perResident(t.revenue, population),
+    expenditurePerResident: perResident(t.expenditure, population),
+  };
 }
 
 export type FlagKind = 'OVERSPENT' | 'NO_DOCUMENT' | 'NO_MOVEMENT_BY_MID_YEAR';

@@ -32,3 +32,30 @@ export function isSecondPerson(preparedBy: string | null, confirmingAccountId: s
 export function isPublicStatus(status: VersionStatus): boolean {
   return status === 'PUBLISHED' || status === 'APPROVED' || status === 'SUPERSEDED';
 }
+
+/**
+ * The statuses of a version that can be the one citizens see now: of these, the one with the highest
+ * number is "the public version" (a superseded version stays readable but is never current).
+ */
+export const CURRENT_PUBLIC_STATUSES: readonly VersionStatus[] = ['PUBLISHED', 'APPROVED'];
+
+/** The one rule for "which version is public": the latest published or approved one, else none. Versions by number, ascending. */
+export function publicVersionOf<V extends { status: VersionStatus }>(versions: readonly V[]): V | null {
+  for (let i = versions.length - 1; i >= 0; i--) if (CURRENT_PUBLIC_STATUSES.includes(versions[i].status)) return versions[i];
+  return null;
+}
+
+/** The draft or submitted version (at most one per budget). */
+export function openVersionOf<V extends { status: VersionStatus }>(versions: readonly V[]): V | null {
+  return versions.find((v) => v.status === 'DRAFT' || v.status === 'SUBMITTED') ?? null;
+}
+
+/** What a reader may list: everything for the budget group and admin, the public ones for everybody else. */
+export function visibleVersions<V extends { status: VersionStatus }>(versions: readonly V[], canSeeInternal: boolean): V[] {
+  return canSeeInternal ? [...versions] : versions.filter((v) => isPublicStatus(v.status));
+}
+
+/** Flags watch the public version; before anything is public, the newest version. */
+export function flaggedVersionOf<V extends { status: VersionStatus }>(versions: readonly V[]): V | null {
+  return publicVersionOf(versions) ?? versions[versions.length - 1] ?? null;
+}

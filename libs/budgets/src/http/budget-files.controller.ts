@@ -3,11 +3,8 @@ import { DomainError, AppConfig, NotFoundError, toCsv } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
 import { ImportKind } from '../domain/import-rows';
-import { BudgetViewService } from '../services/budget-view.service';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
@@ -40,20 +37,15 @@ function discardUpload(req: Request, max: number): void {
  */
 @Controller('api')
 export class BudgetFilesController {
-  private readonly renderer: ExportRenderer;
-
   constructor(
     private readonly imports: ImportService,
     private readonly exports: ExportService,
     private readonly memberships: MembershipService,
     private readonly documents: DocumentService,
     private readonly sessions: SessionService,
-    views: BudgetViewService,
-    @InjectDataSource() db: DataSource,
+    private readonly renderer: ExportRenderer,
     @InjectConfig() private readonly config: AppConfig,
-  ) {
-    this.renderer = new ExportRenderer(db, views, config);
-  }
+  ) {}
 
   private actor(req: Request): Promise<Actor> {
     return actorFromAuthorization(req.headers.authorization, this.config.jwtSecret, (id) => this.memberships.rolesOfAccount(id), (sid, id) => this.sessions.isLive(sid, id));

@@ -1,12 +1,10 @@
 import { Actor, CurrentActor } from '@ashar/auth';
 import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AttachmentInput, BudgetType, RecordTransactionInput, TransactionType } from '../dtos';
-import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { Budget } from '../entities/budget.entity';
 import { ExecutionService } from '../services/execution.service';
+import { toTransactionType as toTx } from './budget-types.mapper';
 import { UuidArg } from './uuid-arg.pipe';
-
-const toTx = (t: BudgetTransaction): TransactionType => ({ ...t, kind: t.kind as never, amount: t.amount.toString() });
 
 @Resolver(() => BudgetType)
 export class BudgetTransactionResolver {

@@ -1,17 +1,15 @@
 import { Actor, CurrentActor } from '@ashar/auth';
-import { byKeys, Ctx, RequestContext } from '@ashar/graphql';
-import { AppConfig, NotFoundError } from '@ashar/kernel';
+import { Ctx, RequestContext } from '@ashar/graphql';
+import { AppConfig } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { isPublicStatus } from '../domain/workflow';
-import { computeTotals } from '../domain/totals';
 import { BudgetLineType, BudgetType, BudgetVersionType, ExportLinksType, TotalsType, VersionComparisonType } from '../dtos';
 import { BudgetVersion } from '../entities/budget-version.entity';
-import { Budget } from '../entities/budget.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { BudgetService } from '../services/budget.service';
+import { exportLinksOf, toComparisonType, toLineType, toTotalsType } from './budget-types.mapper';
 import { UuidArg } from './uuid-arg.pipe';
-import { diffVersions, toChanges, toLineType, toTotalsType, versionView } from './view-loader';
+import { budgetLoader, versionView } from './view-loader';
 
 
 @Resolver(() => BudgetVersionType)
@@ -29,18 +27,12 @@ export class BudgetVersionResolver {
 
   @Query(() => VersionComparisonType, { description: 'Line-by-line comparison of any two versions of the same budget' })
   async compareBudgetVersions(@CurrentActor() actor: Actor, @Args('fromId', { type: () => ID }, UuidArg) fromId: string, @Args('toId', { type: () => ID }, UuidArg) toId: string) {
-    const a = await this.budgets.visibleVersion(actor, fromId);
-    const b = await this.budgets.visibleVersion(actor, toId);
-    if (a.budget.id !== b.budget.id) throw new NotFoundError('BudgetVersion', toId);
-    const lines = await this.views.linesOfVersions([a.version.id, b.version.id]);
-    const d = diffVersions(lines.get(a.version.id)!, lines.get(b.version.id)!);
-    const t = (x: ReturnType<typeof computeTotals>): TotalsType => ({ revenue: x.revenue.toString(), expenditure: x.expenditure.toString(), balance: x.balance.toString(), revenueActual: '0', expenditureActual: '0', revenuePercent: null, expenditurePercent: null, revenuePerResident: null, expenditurePerResident: null });
-    return { from: a.version, to: b.version, changes: toChanges(d), beforeTotals: t(d.before), afterTotals: t(d.after) };
+    return toComparisonType(await this.budgets.compare(actor, fromId, toId));
   }
 
   @ResolveField(() => BudgetType)
   budget(@Parent() v: BudgetVersion, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get<string, Budget | null>('budgets.budgetById', async (ids) => byKeys(ids, await this.views.budgetsByIds(ids), (b) => b.id)).load(v.budgetId);
+    return budgetLoader(ctx, this.views).load(v.budgetId);
   }
 
   @ResolveField(() => [BudgetLineType], { complexity: 20 })
@@ -56,8 +48,6 @@ export class BudgetVersionResolver {
 
   @ResolveField(() => ExportLinksType, { nullable: true, description: 'Stable public URLs of this version (public versions only)' })
   exportLinks(@Parent() v: BudgetVersion): ExportLinksType | null {
-    if (!isPublicStatus(v.status)) return null;
-    const base = `${this.config.publicUrl}/api/public/budgets/${v.budgetId}/versions/${v.number}`;
-    return { csv: `${base}/budget.csv`, xlsx: `${base}/budget.xlsx`, json: `${base}/budget.json`, datapackage: `${base}/fdp/datapackage.json` };
+    return exportLinksOf(this.config.publicUrl, v);
   }
 }

@@ -1,19 +1,15 @@
 import { Actor, CurrentActor, PermissionService } from '@ashar/auth';
 import { Ctx, RequestContext } from '@ashar/graphql';
-import { parseIsoDate } from '@ashar/kernel';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { isPublicStatus } from '../domain/workflow';
+import { publicVersionOf } from '../domain/workflow';
 import { AmendBudgetInput, ApproveVersionInput, BudgetType, BudgetVersionType, CreateBudgetInput, FlagType, NeighbourBudgetType, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
 import { Budget } from '../entities/budget.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { BudgetService } from '../services/budget.service';
-import { perResident } from '../domain/totals';
+import { toFlagType, toNeighbourType } from './budget-types.mapper';
 import { UuidArg } from './uuid-arg.pipe';
-import { versionsOf } from './view-loader';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
-
+import { primeBudgets, versionsOf } from './view-loader';
 
 @Resolver(() => BudgetType)
 export class BudgetResolver {
@@ -21,44 +17,36 @@ export class BudgetResolver {
     private readonly budgets: BudgetService,
     private readonly views: BudgetViewService,
     private readonly permissions: PermissionService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Query(() => BudgetType, { description: 'Public: a budget document (its non-public versions only for its budget group)' })
-  budget(@Args('id', { type: () => ID }, UuidArg) id: string) {
-    return this.budgets.budgetById(id);
+  async budget(@Args('id', { type: () => ID }, UuidArg) id: string, @Ctx() ctx: RequestContext) {
+    return primeBudgets(ctx, this.views, await this.budgets.budgetById(id));
   }
 
   @Query(() => BudgetType, { nullable: true, description: 'Public: the budget of a community for a year' })
-  budgetFor(@Args('communityId', { type: () => ID }, UuidArg) communityId: string, @Args('fiscalYear', { type: () => Int }) fiscalYear: number) {
-    return this.db.getRepository(Budget).findOneBy({ communityId, fiscalYear });
+  async budgetFor(@Args('communityId', { type: () => ID }, UuidArg) communityId: string, @Args('fiscalYear', { type: () => Int }) fiscalYear: number, @Ctx() ctx: RequestContext) {
+    return primeBudgets(ctx, this.views, await this.budgets.budgetFor(communityId, fiscalYear));
   }
 
   @Query(() => [BudgetType], { description: 'Public: the budgets of a community, latest year first' })
-  budgetsOfCommunity(@Args('communityId', { type: () => ID }, UuidArg) communityId: string) {
-    return this.db.getRepository(Budget).find({ where: { communityId }, order: { fiscalYear: 'DESC' } });
-  }
-
-  private async canSeeInternal(actor: Actor, communityId: string) {
-    return this.permissions.can(actor, communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+  async budgetsOfCommunity(@Args('communityId', { type: () => ID }, UuidArg) communityId: string, @Ctx() ctx: RequestContext) {
+    return primeBudgets(ctx, this.views, await this.budgets.budgetsOfCommunity(communityId));
   }
 
   @ResolveField(() => [BudgetVersionType])
   async versions(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
-    const all = await versionsOf(ctx, this.views, b.id);
-    return (await this.canSeeInternal(ctx.actor, b.communityId)) ? all : all.filter((v) => isPublicStatus(v.status));
+    return this.budgets.visibleVersionsOf(ctx.actor, b, await versionsOf(ctx, this.views, b.id));
   }
 
   @ResolveField(() => BudgetVersionType, { nullable: true, description: 'The latest published or approved version (what citizens see)' })
   async publicVersion(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
-    const all = await versionsOf(ctx, this.views, b.id);
-    return [...all].reverse().find((v) => v.status === 'APPROVED' || v.status === 'PUBLISHED') ?? null;
+    return publicVersionOf(await versionsOf(ctx, this.views, b.id));
   }
 
   @ResolveField(() => BudgetVersionType, { nullable: true, description: 'The draft or submitted version, for the budget group' })
-  async openVersion(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
-    if (!(await this.canSeeInternal(ctx.actor, b.communityId))) return null;
-    return (await versionsOf(ctx, this.views, b.id)).find((v) => v.status === 'DRAFT' || v.status === 'SUBMITTED') ?? null;
+  openVersion(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
+    return this.budgets.openVersionFor(ctx.actor, b, () => versionsOf(ctx, this.views, b.id));
   }
 
   @ResolveField(() => Boolean)
@@ -83,18 +71,12 @@ export class BudgetResolver {
 
   @ResolveField(() => [NeighbourBudgetType], { description: 'Budgets of the other aiyl okrugs of the same raion, same year (latest public version)', complexity: 10 })
   async neighbours(@Parent() b: Budget): Promise<NeighbourBudgetType[]> {
-    const rows = await this.views.neighbours(b);
-    return rows.map((r) => ({ ...r, revenue: r.revenue.toString(), expenditure: r.expenditure.toString(), expenditurePerResident: perResident(r.expenditure, r.population)?.toString() ?? null }));
+    return (await this.views.neighbours(b)).map(toNeighbourType);
   }
 
   @ResolveField(() => [FlagType], { description: 'Budget group only: overspent lines, spending without a document, no movement by mid-year' })
   async flags(@Parent() b: Budget, @Ctx() ctx: RequestContext, @Args('asOf', { nullable: true, description: 'YYYY-MM-DD; today by default' }) asOf?: string) {
-    await this.permissions.assert(ctx.actor, b.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
-    const versions = await versionsOf(ctx, this.views, b.id);
-    const current = [...versions].reverse().find((v) => v.status === 'APPROVED' || v.status === 'PUBLISHED') ?? versions[versions.length - 1];
-    if (!current) return [];
-    const date = asOf ? parseIsoDate('asOf', asOf) : new Date().toISOString().slice(0, 10);
-    return (await this.views.flags(b, current, date)).map((f) => ({ ...f, kind: f.kind as never, amount: f.amount?.toString() ?? null }));
+    return (await this.budgets.flags(ctx.actor, b, () => versionsOf(ctx, this.views, b.id), asOf)).map(toFlagType);
   }
 
   @Mutation(() => BudgetType)

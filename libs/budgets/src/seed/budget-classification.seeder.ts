@@ -1,22 +1,14 @@
 import { parseCsv } from '@ashar/kernel';
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { DataSource, EntityManager } from 'typeorm';
+import { ClassificationSeedRow, insertMissingClassifications, SeedConnection } from '../repositories/budget-classifications.repository';
 
 const FILES = [
   { file: 'kg_budget_classification.csv', source: 'libs/budgets/src/seed/data/kg_budget_classification.csv (GFSM-2001 pattern of the KR Ministry of Finance; see README)' },
   { file: 'kz_budget_classification.csv', source: 'libs/budgets/src/seed/data/kz_budget_classification.csv' },
 ];
 
-export interface ClassificationRow {
-  country: string;
-  scheme: 'ECONOMIC' | 'FUNCTIONAL';
-  code: string;
-  parentCode: string | null;
-  direction: 'REVENUE' | 'EXPENDITURE' | null;
-  names: { ky: string; ru: string; en: string };
-  source: string;
-}
+export type ClassificationRow = ClassificationSeedRow;
 
 export function readClassificationFiles(dir = join(__dirname, 'data')): ClassificationRow[] {
   const out: ClassificationRow[] = [];
@@ -42,24 +34,8 @@ export function readClassificationFiles(dir = join(__dirname, 'data')): Classifi
 }
 
 /** Inserts codes that are missing; never overwrites (a platform admin may have edited a name). Idempotent. */
-export async function seedBudgetClassification(db: DataSource | EntityManager): Promise<number> {
+export async function seedBudgetClassification(db: SeedConnection): Promise<number> {
   const rows = readClassificationFiles();
   if (!rows.length) return 0;
-  const res: { n: number }[] = await db.query(
-    `WITH ins AS (
-       INSERT INTO budget_classifications (country, scheme, code, parent_code, direction, names, source)
-       SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::jsonb[], $7::text[])
-       ON CONFLICT (country, scheme, code) DO NOTHING RETURNING 1)
-     SELECT count(*)::int AS n FROM ins`,
-    [
-      rows.map((r) => r.country),
-      rows.map((r) => r.scheme),
-      rows.map((r) => r.code),
-      rows.map((r) => r.parentCode),
-      rows.map((r) => r.direction),
-      rows.map((r) => JSON.stringify(r.names)),
-      rows.map((r) => r.source),
-    ],
-  );
-  return res[0]?.n ?? 0;
+  return insertMissingClassifications(db, rows);
 }

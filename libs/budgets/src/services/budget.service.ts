@@ -1,29 +1,34 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
+import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, Transaction, TransactionRunner } from '@ashar/database';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount, todayIso } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { canTransition, isPublicStatus, isSecondPerson, WorkflowAction } from '../domain/workflow';
+import { Flag } from '../domain/execution';
+import { diffVersions, VersionDiff } from '../domain/version-diff';
+import { canTransition, flaggedVersionOf, isPublicStatus, isSecondPerson, openVersionOf, visibleVersions, WorkflowAction } from '../domain/workflow';
 import { AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
 import { BudgetLine } from '../entities/budget-line.entity';
-import { BudgetVersionEdit } from '../entities/budget-version-edit.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { Budget } from '../entities/budget.entity';
+import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
+import { BudgetsRepository } from '../repositories/budgets.repository';
+import { BudgetViewService } from './budget-view.service';
 import { ClassificationService } from './classification.service';
 
 const cleanNames = (n: Record<string, string | null | undefined> | null | undefined) =>
   Object.fromEntries(Object.entries(n ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
 
-/** The write side of budgets: documents, versions and their workflow, lines, comments. */
+/** The write side of budgets (documents, versions and their workflow, lines) and the actor-facing reads. */
 @Injectable()
 export class BudgetService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly budgetsRepo: BudgetsRepository,
+    private readonly versions: BudgetVersionsRepository,
+    private readonly views: BudgetViewService,
     private readonly permissions: PermissionService,
     private readonly communities: CommunityService,
     private readonly territory: TerritoryService,
@@ -33,15 +38,58 @@ export class BudgetService {
   ) {}
 
   async budgetById(id: string): Promise<Budget> {
-    const b = isUuid(id) ? await this.db.getRepository(Budget).findOneBy({ id }) : null;
+    const b = isUuid(id) ? await this.budgetsRepo.findById(id) : null;
     if (!b) throw new NotFoundError('Budget', id);
     return b;
   }
 
   async versionById(id: string): Promise<{ version: BudgetVersion; budget: Budget }> {
-    const v = isUuid(id) ? await this.db.getRepository(BudgetVersion).findOneBy({ id }) : null;
+    const v = isUuid(id) ? await this.versions.findById(id) : null;
     if (!v) throw new NotFoundError('BudgetVersion', id);
     return { version: v, budget: await this.budgetById(v.budgetId) };
+  }
+
+  /** Public: the budget of a community for a year. */
+  budgetFor(communityId: string, fiscalYear: number): Promise<Budget | null> {
+    return this.budgetsRepo.findByCommunityYear(communityId, fiscalYear);
+  }
+
+  /** Public: the budgets of a community, latest year first. */
+  budgetsOfCommunity(communityId: string): Promise<Budget[]> {
+    return this.budgetsRepo.ofCommunity(communityId);
+  }
+
+  private canSeeInternal(actor: Actor, budget: Budget): Promise<boolean> {
+    return this.permissions.can(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+  }
+
+  /** The versions of a budget (all, by number) that this actor may list. */
+  async visibleVersionsOf(actor: Actor, budget: Budget, all: readonly BudgetVersion[]): Promise<BudgetVersion[]> {
+    return visibleVersions(all, await this.canSeeInternal(actor, budget));
+  }
+
+  /** The draft or submitted version, for the budget group and admin only. */
+  async openVersionFor(actor: Actor, budget: Budget, all: () => Promise<readonly BudgetVersion[]>): Promise<BudgetVersion | null> {
+    if (!(await this.canSeeInternal(actor, budget))) return null;
+    return openVersionOf(await all());
+  }
+
+  /** Budget group only: the flags of the public version (else the newest), as of a date (today by default). */
+  async flags(actor: Actor, budget: Budget, all: () => Promise<readonly BudgetVersion[]>, asOf?: string | null): Promise<Flag[]> {
+    await this.permissions.assert(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
+    const current = flaggedVersionOf(await all());
+    if (!current) return [];
+    const date = asOf ? parseIsoDate('asOf', asOf) : todayIso();
+    return this.views.flags(budget, current, date);
+  }
+
+  /** Two versions of the same budget that the actor may see, line by line. */
+  async compare(actor: Actor, fromId: string, toId: string): Promise<{ from: BudgetVersion; to: BudgetVersion; diff: VersionDiff }> {
+    const a = await this.visibleVersion(actor, fromId);
+    const b = await this.visibleVersion(actor, toId);
+    if (a.budget.id !== b.budget.id) throw new NotFoundError('BudgetVersion', toId);
+    const lines = await this.views.linesOfVersions([a.version.id, b.version.id]);
+    return { from: a.version, to: b.version, diff: diffVersions(lines.get(a.version.id)!, lines.get(b.version.id)!) };
   }
 
   /** A version the actor may see: public ones for everybody, the others for the budget group and admin. */
@@ -63,19 +111,17 @@ export class BudgetService {
     const title = cleanNames(input.title as never);
     if (!Object.keys(title).length) throw new InvalidInputError('input.title', 'errors.validation.nameRequired');
     try {
-      return await this.db.transaction(async (m) => {
-        const budget = m.create(Budget, { communityId: community.id, fiscalYear: input.fiscalYear, currency: input.currency, population: input.population ?? null, title, createdBy: actor.accountId! });
-        await m.insert(Budget, budget);
-        const version = m.create(BudgetVersion, { budgetId: budget.id, number: 1, status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
-        await m.insert(BudgetVersion, version);
+      return await this.tx.run(async (tx) => {
+        const budget = await this.budgetsRepo.insert(tx, { communityId: community.id, fiscalYear: input.fiscalYear, currency: input.currency, population: input.population ?? null, title, createdBy: actor.accountId! });
+        const version = await this.versions.insert(tx, { budgetId: budget.id, number: 1, status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
         let copied = 0;
         if (input.copyFromPreviousYear) {
-          const prev = await m.findOne(Budget, { where: { communityId: community.id, fiscalYear: input.fiscalYear - 1 } });
-          const from = prev ? await m.findOne(BudgetVersion, { where: { budgetId: prev.id }, order: { number: 'DESC' } }) : null;
+          const prev = await this.budgetsRepo.findByCommunityYear(community.id, input.fiscalYear - 1, tx);
+          const from = prev ? await this.versions.latestOf(tx, prev.id) : null;
           if (!from) throw new InvalidInputError('input.copyFromPreviousYear', 'errors.budgets.noPreviousYear');
-          copied = await this.copyLines(m, from.id, version.id, true);
+          copied = await this.versions.copyLines(tx, from.id, version.id, true);
         }
-        await this.audit.record(m, actor.toAudit(), {
+        await this.audit.record(tx, actor.toAudit(), {
           action: 'budget.create',
           entityType: 'Budget',
           entityId: budget.id,
@@ -94,29 +140,19 @@ export class BudgetService {
     const budget = await this.budgetById(budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.edit', BUDGETS_PERMISSIONS);
     if (population !== null && (!Number.isInteger(population) || population < 1 || population > 5_000_000)) throw new InvalidInputError('population', 'errors.budgets.population');
-    return this.db.transaction(async (m) => {
-      await m.update(Budget, { id: budget.id }, { population });
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.setPopulation', entityType: 'Budget', entityId: budget.id, communityId: budget.communityId, before: { population: budget.population }, after: { population } });
+    return this.tx.run(async (tx) => {
+      await this.budgetsRepo.setPopulation(tx, budget.id, population);
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.setPopulation', entityType: 'Budget', entityId: budget.id, communityId: budget.communityId, before: { population: budget.population }, after: { population } });
       return { ...budget, population };
     });
   }
 
-  private async copyLines(m: EntityManager, fromVersionId: string, toVersionId: string, newKeys: boolean): Promise<number> {
-    const res: unknown[] = await m.query(
-      `INSERT INTO budget_lines (version_id, line_key, direction, economic_code, functional_code, names, amount, position)
-       SELECT $2, ${newKeys ? 'gen_random_uuid()' : 'line_key'}, direction, economic_code, functional_code, names, amount, position
-         FROM budget_lines WHERE version_id = $1 RETURNING 1`,
-      [fromVersionId, toVersionId],
-    );
-    return res.length;
-  }
-
   /** Locks the version row for the rest of the transaction and checks state, revision and permission. */
-  private async lockVersion(m: EntityManager, versionId: string, expectedRevision: number | null, action: WorkflowAction): Promise<BudgetVersion> {
-    const v = isUuid(versionId) ? await m.findOne(BudgetVersion, { where: { id: versionId }, lock: { mode: 'pessimistic_write' } }) : null;
+  private async lockVersion(tx: Transaction, versionId: string, expectedRevision: number | null, action: WorkflowAction): Promise<BudgetVersion> {
+    const v = isUuid(versionId) ? await this.versions.lock(tx, versionId) : null;
     if (!v) throw new NotFoundError('BudgetVersion', versionId);
     if (expectedRevision !== null && v.revision !== expectedRevision) {
-      const edits = await m.find(BudgetVersionEdit, { where: { versionId: v.id }, order: { revision: 'ASC' } });
+      const edits = await this.versions.editsOf(tx, v.id);
       const changes = edits.filter((e) => e.revision > expectedRevision).flatMap((e) => e.changes.map((c) => ({ ...c, revision: e.revision, by: e.actorAccountId })));
       throw new ConflictError('errors.budgets.staleRevision', `Version ${v.id} is at revision ${v.revision}, you edited ${expectedRevision}`, {
         currentRevision: v.revision,
@@ -153,14 +189,13 @@ export class BudgetService {
       if (l.lineKey && seen.has(l.lineKey)) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.duplicateLine');
       if (l.lineKey) seen.add(l.lineKey);
     });
-    return this.db.transaction(async (m) => {
-      const v = await this.lockVersion(m, input.versionId, input.expectedRevision, 'edit');
+    return this.tx.run(async (tx) => {
+      const v = await this.lockVersion(tx, input.versionId, input.expectedRevision, 'edit');
       const keys = [...seen, ...input.removeLineKeys];
-      const existing = keys.length ? await m.find(BudgetLine, { where: { versionId: v.id, lineKey: In(keys) } }) : [];
+      const existing = keys.length ? await this.versions.linesByKeys(tx, v.id, keys) : [];
       const byKey = new Map(existing.map((l) => [l.lineKey, l]));
       const changes: Array<Record<string, unknown>> = [];
-      const maxPos: { p: number | null }[] = await m.query('SELECT max(position) AS p FROM budget_lines WHERE version_id = $1', [v.id]);
-      let position = (maxPos[0]?.p ?? 0) + 1;
+      let position = ((await this.versions.maxPosition(tx, v.id)) ?? 0) + 1;
       const inserts: Partial<BudgetLine>[] = [];
       for (const [i, l] of parsed.entries()) {
         const old = l.lineKey ? byKey.get(l.lineKey) : undefined;
@@ -168,7 +203,7 @@ export class BudgetService {
         if (old) {
           const same = old.amount === l.amount && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
           if (same) continue;
-          await m.update(BudgetLine, { id: old.id }, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount });
+          await this.versions.updateLine(tx, old.id, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount });
           changes.push({ change: 'CHANGED', lineKey: old.lineKey, economicCode: l.economicCode, before: old.amount.toString(), after: l.amount.toString() });
         } else {
           const lineKey = randomUUID();
@@ -176,41 +211,40 @@ export class BudgetService {
           changes.push({ change: 'ADDED', lineKey, economicCode: l.economicCode, before: null, after: l.amount.toString() });
         }
       }
-      if (inserts.length) await m.insert(BudgetLine, inserts as BudgetLine[]);
+      if (inserts.length) await this.versions.insertLines(tx, inserts);
       for (const [i, key] of input.removeLineKeys.entries()) {
         const old = byKey.get(key);
         if (!old) throw new InvalidInputError(`input.removeLineKeys.${i}`, 'errors.budgets.unknownLine');
-        await m.delete(BudgetLine, { id: old.id });
+        await this.versions.deleteLine(tx, old.id);
         changes.push({ change: 'REMOVED', lineKey: key, economicCode: old.economicCode, before: old.amount.toString(), after: null });
       }
       if (!changes.length) return v;
       v.revision += 1;
-      await m.update(BudgetVersion, { id: v.id }, { revision: v.revision });
-      await m.insert(BudgetVersionEdit, { versionId: v.id, revision: v.revision, actorAccountId: actor.accountId!, changes: changes as never });
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.saveLines', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { revision: v.revision, changes } });
+      await this.versions.update(tx, v.id, { revision: v.revision });
+      await this.versions.insertEdit(tx, { versionId: v.id, revision: v.revision, actorAccountId: actor.accountId!, changes: changes as never });
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.saveLines', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { revision: v.revision, changes } });
       return v;
     });
   }
 
-  private async step(actor: Actor, versionId: string, expectedRevision: number, action: WorkflowAction, permission: keyof typeof BUDGETS_PERMISSIONS, apply: (v: BudgetVersion, m: EntityManager, budget: Budget) => Promise<Partial<BudgetVersion>>): Promise<BudgetVersion> {
+  private async step(actor: Actor, versionId: string, expectedRevision: number, action: WorkflowAction, permission: keyof typeof BUDGETS_PERMISSIONS, apply: (v: BudgetVersion, tx: Transaction, budget: Budget) => Promise<Partial<BudgetVersion>>): Promise<BudgetVersion> {
     const { budget } = await this.versionById(versionId);
     await this.permissions.assert(actor, budget.communityId, permission, BUDGETS_PERMISSIONS);
-    return this.db.transaction(async (m) => {
-      const v = await this.lockVersion(m, versionId, expectedRevision, action);
+    return this.tx.run(async (tx) => {
+      const v = await this.lockVersion(tx, versionId, expectedRevision, action);
       const before = { status: v.status, revision: v.revision };
-      const patch = await apply(v, m, budget);
+      const patch = await apply(v, tx, budget);
       Object.assign(v, patch, { revision: v.revision + 1 });
-      await m.update(BudgetVersion, { id: v.id }, { ...patch, revision: v.revision });
-      await this.audit.record(m, actor.toAudit(), { action: `budget.${action}`, entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, before, after: { ...patch, revision: v.revision } });
+      await this.versions.update(tx, v.id, { ...patch, revision: v.revision });
+      await this.audit.record(tx, actor.toAudit(), { action: `budget.${action}`, entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, before, after: { ...patch, revision: v.revision } });
       return v;
     });
   }
 
   /** One member prepares: the draft is frozen and waits for another person to publish it. */
   submit(actor: Actor, input: VersionStepInput) {
-    return this.step(actor, input.versionId, input.expectedRevision, 'submit', 'budget.edit', async (v, m) => {
-      const n: { n: number }[] = await m.query('SELECT count(*)::int AS n FROM budget_lines WHERE version_id = $1', [v.id]);
-      if (!n[0].n) throw new InvalidInputError('input.versionId', 'errors.budgets.emptyVersion');
+    return this.step(actor, input.versionId, input.expectedRevision, 'submit', 'budget.edit', async (v, tx) => {
+      if (!(await this.versions.countLines(tx, v.id))) throw new InvalidInputError('input.versionId', 'errors.budgets.emptyVersion');
       return { status: 'SUBMITTED', submittedBy: actor.accountId, submittedAt: new Date() };
     });
   }
@@ -224,8 +258,7 @@ export class BudgetService {
     parseIsoDate('input.commentsUntil', input.commentsUntil);
     return this.step(actor, input.versionId, input.expectedRevision, 'publish', 'budget.publish', async (v) => {
       if (!isSecondPerson(v.submittedBy, actor.accountId!)) throw new ForbiddenError('budget.publish.secondPerson');
-      const today = new Date().toISOString().slice(0, 10);
-      if (input.commentsUntil < today) throw new InvalidInputError('input.commentsUntil', 'errors.budgets.commentsUntilPast');
+      if (input.commentsUntil < todayIso()) throw new InvalidInputError('input.commentsUntil', 'errors.budgets.commentsUntilPast');
       return { status: 'PUBLISHED', publishedBy: actor.accountId, publishedAt: new Date(), commentsUntil: input.commentsUntil };
     });
   }
@@ -233,10 +266,10 @@ export class BudgetService {
   /** The community admin records the local kenesh's decision; not the person who prepared the version. */
   approve(actor: Actor, input: ApproveVersionInput) {
     parseIsoDate('input.decisionDate', input.decisionDate);
-    return this.step(actor, input.versionId, input.expectedRevision, 'approve', 'budget.approve', async (v, m) => {
+    return this.step(actor, input.versionId, input.expectedRevision, 'approve', 'budget.approve', async (v, tx) => {
       if (!isSecondPerson(v.submittedBy, actor.accountId!)) throw new ForbiddenError('budget.approve.secondPerson');
       // The version it amends (the previous approved one) is superseded.
-      await m.query(`UPDATE budget_versions SET status = 'SUPERSEDED', updated_at = now() WHERE budget_id = $1 AND status IN ('APPROVED', 'PUBLISHED') AND id <> $2`, [v.budgetId, v.id]);
+      await this.versions.supersedeOthers(tx, v.budgetId, v.id);
       return { status: 'APPROVED', approvedBy: actor.accountId, approvedAt: new Date(), decisionDate: input.decisionDate, decisionNumber: input.decisionNumber, decisionFileUrl: input.decisionFileUrl ?? null };
     });
   }
@@ -246,13 +279,12 @@ export class BudgetService {
     const { budget } = await this.versionById(input.versionId);
     await this.permissions.assert(actor, budget.communityId, 'budget.edit', BUDGETS_PERMISSIONS);
     try {
-      return await this.db.transaction(async (m) => {
-        const from = await this.lockVersion(m, input.versionId, null, 'amend');
-        const last: { n: number }[] = await m.query('SELECT max(number) AS n FROM budget_versions WHERE budget_id = $1', [budget.id]);
-        const v = m.create(BudgetVersion, { budgetId: budget.id, number: last[0].n + 1, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
-        await m.insert(BudgetVersion, v);
-        const copied = await this.copyLines(m, from.id, v.id, false);
-        await this.audit.record(m, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, reason: input.reason, basedOn: from.id, lines: copied } });
+      return await this.tx.run(async (tx) => {
+        const from = await this.lockVersion(tx, input.versionId, null, 'amend');
+        const number = (await this.versions.maxNumber(tx, budget.id)) + 1;
+        const v = await this.versions.insert(tx, { budgetId: budget.id, number, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
+        const copied = await this.versions.copyLines(tx, from.id, v.id, false);
+        await this.audit.record(tx, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, reason: input.reason, basedOn: from.id, lines: copied } });
         return v;
       });
     } catch (e) {
@@ -261,8 +293,8 @@ export class BudgetService {
     }
   }
 
-  async countryOf(budget: Budget): Promise<string> {
-    const rows: { country: string }[] = await this.db.query('SELECT u.country FROM communities c JOIN territorial_units u ON u.id = c.unit_id WHERE c.id = $1', [budget.communityId]);
-    return rows[0]?.country ?? 'KG';
+  /** The country of the budget's unit (territory), which fixes its classification. */
+  async countryOf(budget: Pick<Budget, 'communityId'>): Promise<string> {
+    return (await this.communities.countriesOf([budget.communityId])).get(budget.communityId) ?? 'KG';
   }
 }

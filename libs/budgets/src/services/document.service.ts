@@ -2,13 +2,13 @@ import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
 import { DOCUMENT_UPLOADS_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { DomainError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
+import { TransactionRunner } from '@ashar/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'crypto';
-import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BudgetDocument } from '../entities/budget-document.entity';
-import { BudgetTransaction } from '../entities/budget-transaction.entity';
+import { BudgetDocumentsRepository } from '../repositories/budget-documents.repository';
+import { BudgetTransactionsRepository } from '../repositories/budget-transactions.repository';
 import { BudgetService } from './budget.service';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -30,7 +30,9 @@ export function documentUrl(id: string): string {
 @Injectable()
 export class DocumentService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly transactions: BudgetTransactionsRepository,
+    private readonly documents: BudgetDocumentsRepository,
     private readonly permissions: PermissionService,
     private readonly budgets: BudgetService,
     private readonly audit: AuditService,
@@ -38,7 +40,7 @@ export class DocumentService {
   ) {}
 
   async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer): Promise<{ id: string; url: string }> {
-    const t = await this.db.getRepository(BudgetTransaction).findOneBy({ id: uuidOrNotFound('BudgetTransaction', transactionId) });
+    const t = await this.transactions.findById(uuidOrNotFound('BudgetTransaction', transactionId));
     if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
     const budget = await this.budgets.budgetById(t.budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
@@ -49,17 +51,17 @@ export class DocumentService {
     if (!contentType) throw new InvalidInputError('file', 'errors.budgets.document.type');
     await this.limiter.consume(DOCUMENT_UPLOADS_PER_ACCOUNT, [actor.accountId]);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (tx) => {
       // Lock the record: two uploads at once can neither both pass the attachment limit nor both
       // store the same file.
-      const locked = await m.findOne(BudgetTransaction, { where: { id: t.id }, lock: { mode: 'pessimistic_write' } });
+      const locked = await this.transactions.lock(tx, t.id);
       if (!locked) throw new NotFoundError('BudgetTransaction', t.id);
       // The same bytes uploaded again to the same record (a retry, a double tap) are the same
       // document: the first one is answered, nothing is stored or audited twice.
-      const same = await m.findOne(BudgetDocument, { where: { transactionId: t.id, sha256 }, order: { createdAt: 'ASC' } });
+      const same = await this.documents.findSame(tx, t.id, sha256);
       if (same) return { id: same.id, url: documentUrl(same.id) };
       if (locked.attachments.length >= MAX_ATTACHMENTS) throw new DomainError('CONFLICT', 'errors.validation.tooMany', 'too many attachments', { params: { max: MAX_ATTACHMENTS } });
-      const doc = m.create(BudgetDocument, {
+      const doc = await this.documents.insert(tx, {
         transactionId: t.id,
         fileName: name,
         contentType,
@@ -68,10 +70,9 @@ export class DocumentService {
         content,
         uploadedBy: actor.accountId!,
       });
-      await m.insert(BudgetDocument, doc);
       const attachment = { name, url: documentUrl(doc.id) };
-      await m.update(BudgetTransaction, { id: t.id }, { attachments: [...locked.attachments, attachment] });
-      await this.audit.record(m, actor.toAudit(), {
+      await this.transactions.setAttachments(tx, t.id, [...locked.attachments, attachment]);
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'budget.uploadDocument',
         entityType: 'BudgetDocument',
         entityId: doc.id,
@@ -83,9 +84,10 @@ export class DocumentService {
   }
 
   async download(actor: Actor, id: string): Promise<Pick<BudgetDocument, 'fileName' | 'contentType' | 'content' | 'sha256'>> {
-    const doc = await this.db.getRepository(BudgetDocument).createQueryBuilder('d').addSelect('d.content').where('d.id = :id', { id: uuidOrNotFound('BudgetDocument', id) }).getOne();
+    const doc = await this.documents.withContent(uuidOrNotFound('BudgetDocument', id));
     if (!doc) throw new NotFoundError('BudgetDocument', id);
-    const t = await this.db.getRepository(BudgetTransaction).findOneByOrFail({ id: doc.transactionId });
+    const t = await this.transactions.findById(doc.transactionId);
+    if (!t) throw new NotFoundError('BudgetDocument', id);
     const budget = await this.budgets.budgetById(t.budgetId);
     this.permissions.requireAccount(actor);
     await this.permissions.assert(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);

@@ -1,12 +1,13 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { assertUuid, ConflictError, InvalidInputError, MAX_MONEY_MINOR, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
+import { TransactionRunner } from '@ashar/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { RecordTransactionInput } from '../dtos';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
+import { BudgetTransactionsRepository } from '../repositories/budget-transactions.repository';
+import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
 import { BudgetService } from './budget.service';
 import { MAX_ATTACHMENTS } from './document.service';
 
@@ -28,7 +29,9 @@ function uniqueAttachments(list: Attachment[]): Attachment[] {
 @Injectable()
 export class ExecutionService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly transactions: BudgetTransactionsRepository,
+    private readonly versions: BudgetVersionsRepository,
     private readonly permissions: PermissionService,
     private readonly budgets: BudgetService,
     private readonly audit: AuditService,
@@ -43,14 +46,11 @@ export class ExecutionService {
     const date = parseIsoDate('input.occurredOn', input.occurredOn);
     if (!date.startsWith(`${budget.fiscalYear}-`)) throw new InvalidInputError('input.occurredOn', 'errors.budgets.dateOutsideFiscalYear', undefined, { year: budget.fiscalYear });
     // The line must exist in some version past... any version of this budget; its side gives the kind.
-    const line: { direction: string }[] = await this.db.query(
-      `SELECT l.direction FROM budget_lines l JOIN budget_versions v ON v.id = l.version_id WHERE v.budget_id = $1 AND l.line_key = $2 ORDER BY v.number DESC LIMIT 1`,
-      [budget.id, input.lineKey],
-    );
-    if (!line.length) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
-    const kind = line[0].direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING';
-    return this.db.transaction(async (m) => {
-      const t = m.create(BudgetTransaction, {
+    const direction = await this.versions.lineDirection(budget.id, input.lineKey);
+    if (!direction) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
+    const kind = direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING';
+    return this.tx.run(async (tx) => {
+      const t = await this.transactions.insert(tx, {
         budgetId: budget.id,
         lineKey: input.lineKey,
         kind,
@@ -62,8 +62,7 @@ export class ExecutionService {
         attachments: uniqueAttachments(input.attachments),
         createdBy: actor.accountId,
       });
-      await m.insert(BudgetTransaction, t);
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.recordTransaction', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: { kind, lineKey: t.lineKey, occurredOn: date, amount: amount.toString(), documentNumber: t.documentNumber } });
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.recordTransaction', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: { kind, lineKey: t.lineKey, occurredOn: date, amount: amount.toString(), documentNumber: t.documentNumber } });
       return t;
     });
   }
@@ -79,18 +78,18 @@ export class ExecutionService {
   async attach(actor: Actor, transactionId: string, input: { name: string; url: string }): Promise<BudgetTransaction> {
     assertUuid('transactionId', transactionId);
     const attachment = { name: input.name.trim(), url: input.url.trim() };
-    const t = await this.db.getRepository(BudgetTransaction).findOneBy({ id: transactionId });
+    const t = await this.transactions.findById(transactionId);
     if (!t) throw new InvalidInputError('transactionId', 'errors.budgets.unknownTransaction');
     const budget = await this.budgets.budgetById(t.budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
-    return this.db.transaction(async (m) => {
-      const locked = await m.findOne(BudgetTransaction, { where: { id: t.id }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.run(async (tx) => {
+      const locked = await this.transactions.lock(tx, t.id);
       if (!locked) throw new InvalidInputError('transactionId', 'errors.budgets.unknownTransaction');
       if (locked.attachments.some((a) => sameAttachment(a, attachment))) return locked;
       if (locked.attachments.length >= MAX_ATTACHMENTS) throw new ConflictError('errors.validation.tooMany', 'too many attachments', { params: { max: MAX_ATTACHMENTS } });
       const attachments = [...locked.attachments, attachment];
-      await m.update(BudgetTransaction, { id: t.id }, { attachments });
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.attachDocument', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: attachment });
+      await this.transactions.setAttachments(tx, t.id, attachments);
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.attachDocument', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: attachment });
       return { ...locked, attachments };
     });
   }
@@ -98,11 +97,6 @@ export class ExecutionService {
   async list(actor: Actor, budgetId: string, lineKey: string | null, limit: number, offset: number): Promise<BudgetTransaction[]> {
     const budget = await this.budgets.budgetById(budgetId);
     await this.permissions.assert(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
-    return this.db.getRepository(BudgetTransaction).find({
-      where: { budgetId, ...(lineKey ? { lineKey } : {}) },
-      order: { occurredOn: 'DESC', createdAt: 'DESC' },
-      take: Math.max(1, Math.min(200, limit)),
-      skip: Math.max(0, offset),
-    });
+    return this.transactions.list(budgetId, lineKey, Math.max(1, Math.min(200, limit)), Math.max(0, offset));
   }
 }

@@ -1,12 +1,14 @@
 import { AppConfig, formatMinorAsDecimal, isUuid, NotFoundError, toCsv } from '@ashar/kernel';
 import { pickLocalized } from '@ashar/i18n';
+import { InjectConfig } from '@ashar/runtime';
+import { CommunityService } from '@ashar/territory';
+import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { buildFiscalDataPackage } from '../domain/fiscal-data-package';
-import { planVsActual } from '../domain/execution';
+import { executionByLine } from '../domain/execution';
 import { isPublicStatus } from '../domain/workflow';
-import { BudgetVersion } from '../entities/budget-version.entity';
-import { Budget } from '../entities/budget.entity';
+import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
+import { BudgetsRepository } from '../repositories/budgets.repository';
 import { BudgetViewService } from './budget-view.service';
 
 export type ExportFile = 'budget.csv' | 'budget.xlsx' | 'budget.json' | 'fdp/datapackage.json' | 'fdp/budget.csv';
@@ -17,18 +19,25 @@ export const EXPORT_CSV_HEADER = ['line_key', 'direction', 'economic_code', 'fun
  * Renders a version with its execution. The CSV/XLSX columns are what the budget import reads, so
  * export → import gives the same budget. Amounts are decimals in som/tenge (exact, from minor units).
  */
+@Injectable()
 export class ExportRenderer {
-  constructor(private readonly db: DataSource, private readonly views: BudgetViewService, private readonly config: Pick<AppConfig, 'publicUrl'>) {}
+  constructor(
+    private readonly budgets: BudgetsRepository,
+    private readonly versions: BudgetVersionsRepository,
+    private readonly views: BudgetViewService,
+    private readonly communities: CommunityService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
 
   async load(budgetId: string, versionNumber: number, publicOnly: boolean) {
-    const budget = isUuid(budgetId) ? await this.db.getRepository(Budget).findOneBy({ id: budgetId }) : null;
-    const version = budget ? await this.db.getRepository(BudgetVersion).findOneBy({ budgetId, number: versionNumber }) : null;
+    const budget = isUuid(budgetId) ? await this.budgets.findById(budgetId) : null;
+    const version = budget ? await this.versions.findByNumber(budgetId, versionNumber) : null;
     if (!budget || !version || (publicOnly && !isPublicStatus(version.status))) throw new NotFoundError('BudgetVersion', `${budgetId}/${versionNumber}`);
     const lines = (await this.views.linesOfVersions([version.id])).get(version.id)!;
     const actuals = (await this.views.monthlyActualsOfBudgets([budget.id])).get(budget.id)!;
-    const exec = new Map(planVsActual(lines, actuals).map((e) => [e.lineKey, e]));
-    const unit: { country: string; code: string }[] = await this.db.query('SELECT u.country, u.code FROM communities c JOIN territorial_units u ON u.id = c.unit_id WHERE c.id = $1', [budget.communityId]);
-    return { budget, version, lines, exec, country: unit[0]?.country ?? 'KG', unitCode: unit[0]?.code ?? '' };
+    const exec = executionByLine(lines, actuals);
+    const place = (await this.communities.placesOf([budget.communityId])).get(budget.communityId);
+    return { budget, version, lines, exec, country: place?.country ?? 'KG', unitCode: place?.unitCode ?? '' };
   }
 
   async render(budgetId: string, versionNumber: number, file: ExportFile, publicOnly = true): Promise<{ body: Buffer; contentType: string; fileName: string }> {

@@ -1,20 +1,22 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { NotFoundError, uuidOrNotFound } from '@ashar/kernel';
-import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
+import { TransactionRunner } from '@ashar/database';
+import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BudgetExport, ExportFormat } from '../entities/budget-export.entity';
+import { BUDGET_JOBS } from '../jobs/budget.jobs';
+import { BudgetExportsRepository } from '../repositories/budget-exports.repository';
 import { BudgetService } from './budget.service';
 
-export const BUDGET_EXPORT_JOB = 'budget.export';
+export const BUDGET_EXPORT_JOB = BUDGET_JOBS.export.name;
 
 @Injectable()
 export class ExportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly exportsRepo: BudgetExportsRepository,
     private readonly permissions: PermissionService,
     private readonly budgets: BudgetService,
     private readonly outbox: OutboxService,
@@ -26,11 +28,10 @@ export class ExportService {
   async request(actor: Actor, versionId: string, format: ExportFormat): Promise<BudgetExport> {
     const { budget, version } = await this.budgets.versionById(versionId);
     await this.permissions.assert(actor, budget.communityId, 'budget.export', BUDGETS_PERMISSIONS);
-    const exp = await this.db.transaction(async (m) => {
-      const row = m.create(BudgetExport, { versionId: version.id, communityId: budget.communityId, format, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
-      await m.insert(BudgetExport, row);
-      await this.outbox.enqueue(m, QUEUES.exports, BUDGET_EXPORT_JOB, { exportId: row.id }, `budget-export.${row.id}`);
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format } });
+    const exp = await this.tx.run(async (tx) => {
+      const row = await this.exportsRepo.insert(tx, { versionId: version.id, communityId: budget.communityId, format, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
+      await this.outbox.enqueueJob(tx, BUDGET_JOBS.export, { exportId: row.id }, `budget-export.${row.id}`);
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format } });
       return row;
     });
     void this.relay.kick();
@@ -38,9 +39,7 @@ export class ExportService {
   }
 
   async get(actor: Actor, id: string, withContent = false): Promise<BudgetExport> {
-    const qb = this.db.getRepository(BudgetExport).createQueryBuilder('e').where('e.id = :id', { id: uuidOrNotFound('BudgetExport', id) });
-    if (withContent) qb.addSelect('e.content');
-    const e = await qb.getOne();
+    const e = await this.exportsRepo.findById(uuidOrNotFound('BudgetExport', id), withContent);
     if (!e) throw new NotFoundError('BudgetExport', id);
     await this.permissions.assert(actor, e.communityId, 'budget.export', BUDGETS_PERMISSIONS);
     return e;

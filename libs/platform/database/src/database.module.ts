@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildDataSourceOptions } from './data-source-options';
+import { DatabaseHealth } from './database-health';
 import { TransactionModule } from './transaction';
 
 /**
@@ -32,7 +33,8 @@ export class DatabaseModule {
         } as never),
         TransactionModule,
       ],
-      exports: [TransactionModule],
+      providers: [DatabaseHealth],
+      exports: [TransactionModule, DatabaseHealth],
     };
   }
 }

@@ -6,3 +6,4 @@ export * from './database.module';
 export * from './migrations';
 export * from './pg-errors';
 export * from './transaction';
+export * from './database-health';

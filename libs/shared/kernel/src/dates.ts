@@ -29,3 +29,8 @@ export function parseIsoDate(field: string, value: unknown): string {
   if (!isIsoDate(value)) throw new InvalidInputError(field, 'errors.validation.date');
   return value;
 }
+
+/** Today's date (UTC) as YYYY-MM-DD, the form dates are compared in. */
+export function todayIso(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseCsv } from '@ashar/kernel';
-import { DataSource, EntityManager } from 'typeorm';
+import { currentUnitIds, insertUnits, SeedConnection } from '../repositories/territory-seed.repository';
 import { ClassifierUnit, parseKatoCsv, parseSoateCsv, searchKeyOf } from '../domain/classifier-rows';
 
 export const TERRITORY_SEED_DIR = join(__dirname, 'data');
@@ -29,11 +29,8 @@ export function loadBundledClassifiers(dir = TERRITORY_SEED_DIR): ClassifierUnit
  * Inserts units whose code is not yet present (idempotent: running twice adds nothing), parents
  * before children, in multi-row batches.
  */
-export async function seedTerritory(db: DataSource | EntityManager, units = loadBundledClassifiers()): Promise<number> {
-  const existing: { country: string; code: string; id: string }[] = await db.query(
-    'SELECT country, code, id FROM territorial_units WHERE valid_to IS NULL',
-  );
-  const ids = new Map(existing.map((r) => [`${r.country}:${r.code}`, r.id]));
+export async function seedTerritory(db: SeedConnection, units = loadBundledClassifiers()): Promise<number> {
+  const ids = await currentUnitIds(db);
   const fresh = units.filter((u) => !ids.has(`${u.country}:${u.code}`));
   for (const u of fresh) ids.set(`${u.country}:${u.code}`, randomUUID());
   const index = new Map(units.map((x) => [`${x.country}:${x.code}`, x]));
@@ -51,27 +48,19 @@ export async function seedTerritory(db: DataSource | EntityManager, units = load
   const ordered = fresh.map((u) => ({ u, d: depth(u) })).sort((a, b) => a.d - b.d).map((x) => x.u);
   const BATCH = 1000;
   for (let i = 0; i < ordered.length; i += BATCH) {
-    const chunk = ordered.slice(i, i + BATCH);
-    const params: unknown[] = [];
-    const values = chunk.map((u) => {
-      const base = params.length;
-      params.push(
-        ids.get(`${u.country}:${u.code}`),
-        u.country,
-        u.code,
-        u.level,
-        u.kind,
-        u.parentCode ? ids.get(`${u.country}:${u.parentCode}`) ?? null : null,
-        JSON.stringify(u.names),
-        searchKeyOf(u.names),
-        u.validFrom,
-      );
-      return `(${Array.from({ length: 9 }, (_, k) => `$${base + k + 1}`).join(',')})`;
-    });
-    await db.query(
-      `INSERT INTO territorial_units (id, country, code, level, kind, parent_id, names, search_key, valid_from)
-       VALUES ${values.join(',')}`,
-      params,
+    await insertUnits(
+      db,
+      ordered.slice(i, i + BATCH).map((u) => ({
+        id: ids.get(`${u.country}:${u.code}`)!,
+        country: u.country,
+        code: u.code,
+        level: u.level,
+        kind: u.kind,
+        parentId: u.parentCode ? ids.get(`${u.country}:${u.parentCode}`) ?? null : null,
+        names: u.names as Record<string, string>,
+        searchKey: searchKeyOf(u.names),
+        validFrom: u.validFrom,
+      })),
     );
   }
   return ordered.length;

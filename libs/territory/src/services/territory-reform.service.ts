@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
+import { TransactionRunner } from '@ashar/database';
 import { InvalidInputError } from '@ashar/kernel';
-import { DataSource, In, IsNull } from 'typeorm';
 import { searchKeyOf } from '../domain/classifier-rows';
 import { MergeTerritorialUnitsInput } from '../dtos/merge-territorial-units.input';
 import { TerritorialUnit } from '../entities/territorial-unit.entity';
+import { TerritorialUnitsRepository } from '../repositories/territorial-units.repository';
 
 /**
  * Reforms change the map without rewriting history: merged units get `validTo` and a `successor`,
@@ -16,7 +16,8 @@ import { TerritorialUnit } from '../entities/territorial-unit.entity';
 @Injectable()
 export class TerritoryReformService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly units: TerritorialUnitsRepository,
     private readonly permissions: PermissionService,
     private readonly audit: AuditService,
   ) {}
@@ -26,9 +27,8 @@ export class TerritoryReformService {
     const codes = [...new Set(input.codes.map((c) => c.trim()))];
     const names = Object.fromEntries(Object.entries({ ...input.names }).filter(([, v]) => typeof v === 'string' && v.trim()));
     if (!Object.keys(names).length) throw new InvalidInputError('input.names', 'errors.validation.nameRequired');
-    return this.db.transaction(async (manager) => {
-      const repo = manager.getRepository(TerritorialUnit);
-      const old = await repo.find({ where: { code: In(codes), validTo: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    return this.tx.run(async (tx) => {
+      const old = await this.units.lockCurrentByCodes(tx, codes);
       const missing = codes.filter((c) => !old.some((u) => u.code === c));
       if (missing.length) {
         throw new InvalidInputError(`input.codes.${codes.indexOf(missing[0])}`, 'errors.validation.unknownTerritory', `unknown or no longer current unit ${missing[0]}`);
@@ -37,13 +37,13 @@ export class TerritoryReformService {
       if (old.some((u) => u.country !== first.country || u.level !== first.level || u.parentId !== first.parentId)) {
         throw new InvalidInputError('input.codes', 'errors.validation.invalid', 'merged units must share country, level and parent');
       }
-      if (!codes.includes(input.newCode) && (await repo.exist({ where: { country: first.country, code: input.newCode, validTo: IsNull() } }))) {
+      if (!codes.includes(input.newCode) && (await this.units.currentCodeExists(tx, first.country, input.newCode))) {
         throw new InvalidInputError('input.newCode', 'errors.validation.invalid', `code ${input.newCode} is already in use`);
       }
       const oldIds = old.map((u) => u.id);
       // Close the old records first: only one current unit may hold a code.
-      await repo.update({ id: In(oldIds) }, { validTo: input.effectiveDate });
-      const successor = repo.create({
+      await this.units.close(tx, oldIds, input.effectiveDate);
+      const successor = await this.units.insert(tx, {
         country: first.country,
         code: input.newCode,
         level: first.level,
@@ -53,10 +53,9 @@ export class TerritoryReformService {
         searchKey: searchKeyOf(names),
         validFrom: input.effectiveDate,
       });
-      await repo.insert(successor);
-      await repo.update({ id: In(oldIds) }, { successorId: successor.id });
-      await manager.query('UPDATE territorial_units SET parent_id = $1 WHERE parent_id = ANY($2) AND valid_to IS NULL', [successor.id, oldIds]);
-      await this.audit.record(manager, actor.toAudit(), {
+      await this.units.setSuccessor(tx, oldIds, successor.id);
+      await this.units.moveCurrentChildren(tx, oldIds, successor.id);
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'territory.merge',
         entityType: 'TerritorialUnit',
         entityId: successor.id,

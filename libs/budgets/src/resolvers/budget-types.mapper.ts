@@ -1,0 +1,77 @@
+import type { Flag, LineExecution } from '../domain/execution';
+import { perResident } from '../domain/totals';
+import type { VersionDiff } from '../domain/version-diff';
+import { isPublicStatus } from '../domain/workflow';
+import { BudgetLineType, ExportLinksType, FlagType, LineChangeType, NeighbourBudgetType, TotalsType, TransactionType, VersionComparisonType } from '../dtos';
+import { BudgetTransaction } from '../entities/budget-transaction.entity';
+import { BudgetVersion } from '../entities/budget-version.entity';
+import type { LineView, NeighbourView, TotalsView } from '../services/budget-view.service';
+
+/** From the service's views to the GraphQL types: money as decimal strings of minor units, nothing computed but per-resident figures. */
+const s = (v: bigint | null) => (v === null ? null : v.toString());
+
+export function toTotalsType(t: TotalsView): TotalsType {
+  return {
+    revenue: t.revenue.toString(),
+    expenditure: t.expenditure.toString(),
+    balance: t.balance.toString(),
+    revenueActual: t.revenueActual.toString(),
+    expenditureActual: t.expenditureActual.toString(),
+    revenuePercent: t.revenuePercent,
+    expenditurePercent: t.expenditurePercent,
+    revenuePerResident: s(t.revenuePerResident),
+    expenditurePerResident: s(t.expenditurePerResident),
+  };
+}
+
+/** A comparison shows plan totals only (no execution, no population). */
+function planTotalsType(x: { revenue: bigint; expenditure: bigint; balance: bigint }): TotalsType {
+  return { revenue: x.revenue.toString(), expenditure: x.expenditure.toString(), balance: x.balance.toString(), revenueActual: '0', expenditureActual: '0', revenuePercent: null, expenditurePercent: null, revenuePerResident: null, expenditurePerResident: null };
+}
+
+export function toLineType(l: LineView, exec: Map<string, LineExecution>, population: number | null): BudgetLineType {
+  const e = exec.get(l.lineKey);
+  const names = { ...(l.economicNames ?? {}), ...Object.fromEntries(Object.entries(l.names ?? {}).filter(([, v]) => v)) };
+  return {
+    id: l.id,
+    lineKey: l.lineKey,
+    direction: l.direction as never,
+    economicCode: l.economicCode,
+    functionalCode: l.functionalCode,
+    names,
+    functionalNames: l.functionalNames,
+    amount: l.amount.toString(),
+    actual: (e?.actual ?? 0n).toString(),
+    percent: e?.percent ?? null,
+    monthly: (e?.monthly ?? Array(12).fill(0n)).map((v) => v.toString()),
+    perResident: s(perResident(l.amount, population)),
+    position: l.position,
+  };
+}
+
+export function toChanges(d: VersionDiff): LineChangeType[] {
+  return d.changes.map((c) => ({ ...c, kind: c.kind as never, direction: c.direction as never, before: s(c.before), after: s(c.after), delta: c.delta.toString(), fields: c.fields }));
+}
+
+export function toComparisonType(c: { from: BudgetVersion; to: BudgetVersion; diff: VersionDiff }): VersionComparisonType {
+  return { from: c.from, to: c.to, changes: toChanges(c.diff), beforeTotals: planTotalsType(c.diff.before), afterTotals: planTotalsType(c.diff.after) } as VersionComparisonType;
+}
+
+export function toNeighbourType(r: NeighbourView): NeighbourBudgetType {
+  return { ...r, revenue: r.revenue.toString(), expenditure: r.expenditure.toString(), expenditurePerResident: perResident(r.expenditure, r.population)?.toString() ?? null } as NeighbourBudgetType;
+}
+
+export function toFlagType(f: Flag): FlagType {
+  return { ...f, kind: f.kind as never, amount: f.amount?.toString() ?? null } as FlagType;
+}
+
+export function toTransactionType(t: BudgetTransaction): TransactionType {
+  return { ...t, kind: t.kind as never, amount: t.amount.toString() };
+}
+
+/** Stable public URLs of a version: public versions only. */
+export function exportLinksOf(publicUrl: string, v: Pick<BudgetVersion, 'budgetId' | 'number' | 'status'>): ExportLinksType | null {
+  if (!isPublicStatus(v.status)) return null;
+  const base = `${publicUrl}/api/public/budgets/${v.budgetId}/versions/${v.number}`;
+  return { csv: `${base}/budget.csv`, xlsx: `${base}/budget.xlsx`, json: `${base}/budget.json`, datapackage: `${base}/fdp/datapackage.json` };
+}
