@@ -31,11 +31,12 @@ import { BudgetTransactionsRepository } from './repositories/budget-transactions
 import { BudgetVersionsRepository } from './repositories/budget-versions.repository';
 import { BudgetViewQueries } from './repositories/budget-views.queries';
 import { BudgetsRepository } from './repositories/budgets.repository';
+import { MonitoringNotesRepository } from './repositories/monitoring-notes.repository';
 import { BudgetThreadsService } from './services/budget-threads.service';
 import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 /** Every SQL statement of budgets is in one of these (repositories/). */
-const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries];
+const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository];
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
