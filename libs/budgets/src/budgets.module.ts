@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ashar/identity';
-import { TERRITORY_ENTITIES, TerritoryModule } from '@ashar/territory';
+import { CommunityService, TERRITORY_ENTITIES, TerritoryModule, TerritoryService } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
@@ -20,6 +20,12 @@ import { ExportService } from './services/export.service';
 import { ImportService } from './services/import.service';
 import { MonitoringService } from './services/monitoring.service';
 import { DocumentService } from './services/document.service';
+import { BudgetImportPipeline } from './services/budget-import.pipeline';
+import { BudgetImportRepository } from './repositories/budget-import.repository';
+import { BudgetImportWriterRepository } from './repositories/budget-import-writer.repository';
+import { ImportMappingRepository } from './repositories/import-mapping.repository';
+
+const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportPipeline];
 
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
@@ -29,6 +35,7 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
   controllers: [BudgetFilesController],
   providers: [
     ...services,
+    ...importParts,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,
@@ -40,6 +47,6 @@ export class BudgetsModule {}
 /** The worker side: the import and export processors. */
 @Module({
   imports: [TypeOrmModule.forFeature([...BUDGETS_ENTITIES, ...TERRITORY_ENTITIES])],
-  providers: [BudgetViewService, BudgetImportProcessor, BudgetExportProcessor],
+  providers: [BudgetViewService, ...importParts, CommunityService, TerritoryService, BudgetImportProcessor, BudgetExportProcessor],
 })
 export class BudgetsJobsModule {}

@@ -6,7 +6,7 @@ import { AuditService } from '@ashar/audit';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { checkFiscalDataPackage, readFiscalDataPackage } from '../domain/fiscal-data-package';
-import { runImport } from '../services/import-runner';
+import { runImport } from './run-import';
 import { count, CREATE_BUDGET, platformAdmin, publishedBudget, village, Village } from './support';
 
 const ROOT = join(__dirname, '../../../..');

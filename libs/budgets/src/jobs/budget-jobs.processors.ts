@@ -1,4 +1,3 @@
-import { AuditService } from '@ashar/audit';
 import { AppConfig } from '@ashar/kernel';
 import { FinalFailureAwareHost, QUEUES } from '@ashar/queue';
 import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
@@ -11,27 +10,28 @@ import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
-import { markImportFailed, runImport } from '../services/import-runner';
+import { BudgetImportPipeline } from '../services/budget-import.pipeline';
+import { BUDGET_IMPORT_JOB } from './budget-import.job';
 
-export const BUDGET_IMPORT_JOB_NAME = 'budget.import';
+export const BUDGET_IMPORT_JOB_NAME = BUDGET_IMPORT_JOB.name;
 export const BUDGET_EXPORT_JOB_NAME = 'budget.export';
 
 /**
- * CSV/XLSX imports: all or nothing, idempotent (see import-runner.ts). When the last attempt fails
- * (or the error is unrecoverable) the import is marked FAILED with `errors.budgets.import.failed`, so
- * it does not stay RUNNING; a job lost to repeated crashes is caught by the stale check on lookup
- * (ImportService, STALE_IMPORT_MS).
+ * CSV/XLSX imports on the shared pipeline (BudgetImportPipeline): all or nothing, idempotent. When the
+ * last attempt fails (or the error is unrecoverable) the import is marked FAILED with
+ * `errors.budgets.import.failed`, so it does not stay RUNNING; a job lost to repeated crashes is caught
+ * by the stale check on lookup (STALE_IMPORT_MS).
  */
 @Processor(QUEUES.imports, { concurrency: 2 })
 export class BudgetImportProcessor extends FinalFailureAwareHost {
-  constructor(@InjectDataSource() private readonly db: DataSource, private readonly audit: AuditService, @InjectAppLogger() private readonly log: Logger) {
+  constructor(private readonly imports: BudgetImportPipeline, @InjectAppLogger() private readonly log: Logger) {
     super();
   }
 
   async process(job: Job): Promise<unknown> {
     if (job.name !== BUDGET_IMPORT_JOB_NAME) return { ignored: job.name };
     const { importId } = job.data as { importId: string };
-    const outcome = await runImport(this.db, this.audit, importId, (pct) => job.updateProgress(pct));
+    const outcome = await this.imports.run(importId, (pct) => job.updateProgress(pct));
     this.log.info({ importId, ...outcome }, 'budget import finished');
     return outcome;
   }
@@ -39,7 +39,7 @@ export class BudgetImportProcessor extends FinalFailureAwareHost {
   protected async onFailedForGood(job: Job, err: Error): Promise<void> {
     if (job.name !== BUDGET_IMPORT_JOB_NAME) return;
     const { importId } = job.data as { importId: string };
-    const changed = await markImportFailed(this.db, importId);
+    const changed = await this.imports.abandon(importId);
     this.log.error({ importId, attemptsMade: job.attemptsMade, err: { message: err?.message } }, changed ? 'budget import failed for good; marked FAILED' : 'budget import job failed for good');
   }
 

@@ -1,0 +1,16 @@
+import { AuditService } from '@ashar/audit';
+import { TransactionRunner } from '@ashar/database';
+import { CommunityService, TerritoryService } from '@ashar/territory';
+import { DataSource } from 'typeorm';
+import { BudgetImportRepository } from '../repositories/budget-import.repository';
+import { BudgetImportWriterRepository } from '../repositories/budget-import-writer.repository';
+import { BudgetImportPipeline } from '../services/budget-import.pipeline';
+
+/** Budgets' import pipeline over a bare DataSource (no Nest): what a worker runs, for tests that run imports by hand. */
+export function budgetImportPipeline(ds: DataSource, audit = new AuditService()): BudgetImportPipeline {
+  return new BudgetImportPipeline(new BudgetImportRepository(ds), new BudgetImportWriterRepository(ds), new TransactionRunner(ds), audit, new CommunityService(ds), new TerritoryService(ds));
+}
+
+export function runImport(ds: DataSource, audit: AuditService, importId: string, onProgress?: (pct: number) => Promise<void>) {
+  return budgetImportPipeline(ds, audit).run(importId, onProgress);
+}
