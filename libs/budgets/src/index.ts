@@ -11,3 +11,4 @@ export * from './services/export.renderer';
 export * from './services/file-rows';
 export * from './seed/demo-budgets';
 export * from './budgets.operation-policies';
+export * from './jobs/budget.jobs';

@@ -18,3 +18,4 @@ export * from './identity.module';
 export * from './jobs/notifications.processor';
 export * from './resolvers/identity.loaders';
 export * from './identity.operation-policies';
+export * from './jobs/identity.jobs';

@@ -1,17 +1,7 @@
 import { ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { DomainError } from '@ashar/kernel';
+import { DomainError, httpErrorAnswer } from '@ashar/kernel';
 import type { Response } from 'express';
-
-const HTTP_STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-};
 
 /**
  * Nest's default handler logs every error a resolver throws at error level ("ExceptionsHandler"),
@@ -26,7 +16,8 @@ export class GraphqlExceptionFilter extends BaseExceptionFilter {
     if (host.getType<string>() === 'graphql') return exception;
     if (host.getType() === 'http' && exception instanceof DomainError) {
       const res = host.switchToHttp().getResponse<Response>();
-      res.status(HTTP_STATUS[exception.code] ?? 400).json({ code: exception.code, messageKey: exception.messageKey, ...exception.details });
+      const { status, body } = httpErrorAnswer(exception);
+      res.status(status).json(body);
       return undefined;
     }
     return super.catch(exception, host);

@@ -1,4 +1,6 @@
 export * from './queue-names';
+export * from './queue-declaration';
+export * from './queue.tokens';
 export * from './queue-backend';
 export * from './outbox-message.entity';
 export * from './outbox.service';
@@ -6,3 +8,5 @@ export * from './outbox-relay';
 export * from './queue.module';
 export * from './final-failure';
 export * from './job';
+export * from './job-dispatcher';
+export * from './job-worker.module';

@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+import { QueueDeclaration } from './queue-declaration';
 
 /**
  * A background job: a stable name (kept in queues and outbox rows, so never renamed), the queue it
@@ -12,7 +13,8 @@ export interface JobDefinition<P extends object = Record<string, unknown>> {
   readonly __payload?: P;
 }
 
-export function defineJob<P extends object>(name: string, queue: string): JobDefinition<P> {
+export function defineJob<P extends object>(name: string, on: string | QueueDeclaration): JobDefinition<P> {
+  const queue = typeof on === 'string' ? on : on.name;
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/i.test(name)) throw new Error(`Job name must be "<context>.<job>" (${name})`);
   if (queue.includes(':')) throw new Error(`Queue name must not contain ':' (${queue})`);
   return { name, queue };

@@ -1,15 +1,16 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { InjectAppLogger } from '@ashar/runtime';
 import type { Logger } from 'pino';
-import { DEFAULT_JOB_OPTIONS, QueueName } from './queue-names';
+import { DEFAULT_JOB_OPTIONS, QueueDeclaration } from './queue-declaration';
+import { QUEUE_DECLARATIONS } from './queue.tokens';
 
 interface PendingRow {
   id: string;
-  queue: QueueName;
+  queue: string;
   name: string;
   payload: Record<string, unknown>;
   job_id: string;
@@ -26,12 +27,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private running = false;
   private stopped = false;
   private again = false;
+  private readonly queueNames: string[];
 
   constructor(
+    @Inject(QUEUE_DECLARATIONS) queues: QueueDeclaration[],
     private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     @InjectAppLogger() private readonly log: Logger,
-  ) {}
+  ) {
+    this.queueNames = queues.map((q) => q.name);
+  }
 
   onApplicationBootstrap() {
     this.timer = setInterval(() => void this.kick(), 1000);
@@ -77,15 +82,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     runner.data = { background: 'outbox-relay' };
     try {
       // Idle polling stays one cheap read, no transaction (the partial index makes it an index probe).
-      const pending = await runner.query('SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL LIMIT 1');
+      // Only queues this process registered: a row for a queue only a newer release declares waits for
+      // that release instead of blocking the batch (the partial index still serves both reads).
+      const pending = await runner.query('SELECT 1 FROM outbox_messages WHERE dispatched_at IS NULL AND queue = ANY($1) LIMIT 1', [this.queueNames]);
       if (!pending.length) return 0;
       await runner.startTransaction();
       try {
         const rows: PendingRow[] = await runner.query(
           `SELECT id, queue, name, payload, job_id FROM outbox_messages
-            WHERE dispatched_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+            WHERE dispatched_at IS NULL AND queue = ANY($1) ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED`,
+          [this.queueNames],
         );
-        const byQueue = new Map<QueueName, PendingRow[]>();
+        const byQueue = new Map<string, PendingRow[]>();
         for (const r of rows) {
           const list = byQueue.get(r.queue);
           if (list) list.push(r);

@@ -3,7 +3,6 @@ import { managerOf, Transaction } from '@ashar/database';
 import { EntityManager } from 'typeorm';
 import { JobDefinition } from './job';
 import { OutboxMessage } from './outbox-message.entity';
-import { QueueName } from './queue-names';
 
 @Injectable()
 export class OutboxService {
@@ -12,7 +11,7 @@ export class OutboxService {
    * commits). `jobId` makes it idempotent: the same jobId twice keeps one message.
    */
   async enqueueJob<P extends object>(tx: Transaction, job: JobDefinition<P>, payload: P, jobId: string): Promise<void> {
-    await this.enqueue(managerOf(tx), job.queue as QueueName, job.name, payload as Record<string, unknown>, jobId);
+    await this.enqueue(managerOf(tx), job.queue, job.name, payload as Record<string, unknown>, jobId);
   }
 
   /**
@@ -21,7 +20,7 @@ export class OutboxService {
    */
   async enqueue(
     manager: EntityManager,
-    queue: QueueName,
+    queue: string,
     name: string,
     payload: Record<string, unknown>,
     jobId: string,

@@ -5,24 +5,38 @@ import { OutboxMessage } from './outbox-message.entity';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
 import { configureQueueBackend, QueueBackendKind } from './queue-backend';
-import { ALL_QUEUES } from './queue-names';
+import { mergeQueueDeclarations, QueueDeclaration } from './queue-declaration';
+import { QUEUE_BACKEND_KIND, QUEUE_CONNECTION, QUEUE_DECLARATIONS, QueueConnection } from './queue.tokens';
 
-export const QUEUE_BACKEND_KIND = Symbol('QUEUE_BACKEND_KIND');
 
 @Global()
 @Module({})
 export class QueueModule {
-  static forRoot(opts: { redisUrl: string | null; databaseUrl: string; schema: string; prefix?: string }): DynamicModule {
+  /**
+   * `queues`: every queue the contexts' manifests declare (the app passes them; the platform knows
+   * none). Workers are not started here: `JobWorkerModule` (worker app only) does that.
+   */
+  static forRoot(opts: { redisUrl: string | null; databaseUrl: string; schema: string; prefix?: string; queues: ReadonlyArray<QueueDeclaration> }): DynamicModule {
     const backend = configureQueueBackend(opts);
+    const queues = mergeQueueDeclarations([opts.queues]);
+    const connection: QueueConnection = { connection: backend.connection, prefix: opts.prefix ?? 'ashar' };
     return {
       module: QueueModule,
       imports: [
         TypeOrmModule.forFeature([OutboxMessage]),
-        BullModule.forRoot({ connection: backend.connection as never, prefix: opts.prefix ?? 'ashar' }),
-        ...ALL_QUEUES.map((name) => BullModule.registerQueue({ name })),
+        // Manual registration: legacy @Processor classes get their BullMQ Worker from the JobDispatcher,
+        // after it has checked them against the @HandlesJob handlers (an API process starts none).
+        BullModule.forRoot({ connection: backend.connection as never, prefix: connection.prefix, extraOptions: { manualRegistration: true } }),
+        ...queues.map((q) => BullModule.registerQueue({ name: q.name })),
       ],
-      providers: [OutboxService, OutboxRelay, { provide: QUEUE_BACKEND_KIND, useValue: backend.kind as QueueBackendKind }],
-      exports: [OutboxService, OutboxRelay, BullModule, QUEUE_BACKEND_KIND],
+      providers: [
+        OutboxService,
+        OutboxRelay,
+        { provide: QUEUE_BACKEND_KIND, useValue: backend.kind as QueueBackendKind },
+        { provide: QUEUE_DECLARATIONS, useValue: queues },
+        { provide: QUEUE_CONNECTION, useValue: connection },
+      ],
+      exports: [OutboxService, OutboxRelay, BullModule, QUEUE_BACKEND_KIND, QUEUE_DECLARATIONS, QUEUE_CONNECTION],
     };
   }
 }

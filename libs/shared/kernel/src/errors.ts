@@ -11,6 +11,17 @@ export type ErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE';
 
+/** The HTTP status of each code: the file endpoints' answers and the exception filter read this one table. */
+export const HTTP_STATUS_OF: Readonly<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+};
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -71,4 +82,9 @@ export class ServiceUnavailableError extends DomainError {
       params: { seconds: retryAfterSeconds },
     });
   }
+}
+
+/** A domain error as a plain-HTTP JSON answer: the same code, key, field and params GraphQL clients get. */
+export function httpErrorAnswer(e: DomainError): { status: number; body: Record<string, unknown> } {
+  return { status: HTTP_STATUS_OF[e.code] ?? 400, body: { code: e.code, messageKey: e.messageKey, ...e.details } };
 }

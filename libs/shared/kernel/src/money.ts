@@ -23,15 +23,6 @@ export function money(amount: bigint | number | string, currency: Currency): Mon
   return { amount: value, currency };
 }
 
-export function isCurrency(value: unknown): value is Currency {
-  return typeof value === 'string' && (CURRENCIES as readonly string[]).includes(value);
-}
-
-export function addMoney(a: Money, b: Money): Money {
-  assertSameCurrency(a, b);
-  return { amount: a.amount + b.amount, currency: a.currency };
-}
-
 export function sumMoney(items: Money[], currency: Currency): Money {
   let total = 0n;
   for (const m of items) {
@@ -39,10 +30,6 @@ export function sumMoney(items: Money[], currency: Currency): Money {
     total += m.amount;
   }
   return { amount: total, currency };
-}
-
-function assertSameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new Error(`Currency mismatch: ${a.currency} vs ${b.currency}`);
 }
 
 /**

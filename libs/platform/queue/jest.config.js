@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  displayName: 'queue',
+  rootDir: __dirname,
+  globalSetup: '<rootDir>/../../../test/support/global-setup.js',
+  testTimeout: 60000,
+};
