@@ -4,7 +4,8 @@ import { IdentityModule } from '@ashar/identity';
 import { CommunityService, TERRITORY_ENTITIES, TerritoryModule, TerritoryService } from '@ashar/territory';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
-import { BudgetExportProcessor, BudgetImportProcessor } from './jobs/budget-jobs.processors';
+import { BudgetExportProcessor } from './jobs/budget-jobs.processors';
+import { BudgetImportJob } from './jobs/budget-import.job';
 import { BudgetClassificationResolver } from './resolvers/budget-classification.resolver';
 import { BudgetCommentResolver, BudgetVersionCommentsResolver } from './resolvers/budget-comment.resolver';
 import { BudgetTransactionResolver } from './resolvers/budget-transaction.resolver';
@@ -44,9 +45,9 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 })
 export class BudgetsModule {}
 
-/** The worker side: the import and export processors. */
+/** The worker side: the import job handler and the export processor. */
 @Module({
   imports: [TypeOrmModule.forFeature([...BUDGETS_ENTITIES, ...TERRITORY_ENTITIES])],
-  providers: [BudgetViewService, ...importParts, CommunityService, TerritoryService, BudgetImportProcessor, BudgetExportProcessor],
+  providers: [BudgetViewService, ...importParts, CommunityService, TerritoryService, BudgetImportJob, BudgetExportProcessor],
 })
 export class BudgetsJobsModule {}

@@ -6,7 +6,6 @@ export * from './services/budget.service';
 export * from './services/budget-view.service';
 export * from './services/classification.service';
 export * from './services/budget-import.pipeline';
-export * from './jobs/budget-import.job';
 export * from './services/export.renderer';
 export * from './services/file-rows';
 export * from './seed/demo-budgets';

@@ -1,52 +1,16 @@
 import { AppConfig } from '@ashar/kernel';
-import { FinalFailureAwareHost, QUEUES } from '@ashar/queue';
-import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
+import { QUEUES } from '@ashar/queue';
+import { InjectConfig } from '@ashar/runtime';
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job } from 'bullmq';
-import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
-import { BudgetImportPipeline } from '../services/budget-import.pipeline';
-import { BUDGET_IMPORT_JOB } from './budget-import.job';
 
-export const BUDGET_IMPORT_JOB_NAME = BUDGET_IMPORT_JOB.name;
 export const BUDGET_EXPORT_JOB_NAME = 'budget.export';
-
-/**
- * CSV/XLSX imports on the shared pipeline (BudgetImportPipeline): all or nothing, idempotent. When the
- * last attempt fails (or the error is unrecoverable) the import is marked FAILED with
- * `errors.budgets.import.failed`, so it does not stay RUNNING; a job lost to repeated crashes is caught
- * by the stale check on lookup (STALE_IMPORT_MS).
- */
-@Processor(QUEUES.imports, { concurrency: 2 })
-export class BudgetImportProcessor extends FinalFailureAwareHost {
-  constructor(private readonly imports: BudgetImportPipeline, @InjectAppLogger() private readonly log: Logger) {
-    super();
-  }
-
-  async process(job: Job): Promise<unknown> {
-    if (job.name !== BUDGET_IMPORT_JOB_NAME) return { ignored: job.name };
-    const { importId } = job.data as { importId: string };
-    const outcome = await this.imports.run(importId, (pct) => job.updateProgress(pct));
-    this.log.info({ importId, ...outcome }, 'budget import finished');
-    return outcome;
-  }
-
-  protected async onFailedForGood(job: Job, err: Error): Promise<void> {
-    if (job.name !== BUDGET_IMPORT_JOB_NAME) return;
-    const { importId } = job.data as { importId: string };
-    const changed = await this.imports.abandon(importId);
-    this.log.error({ importId, attemptsMade: job.attemptsMade, err: { message: err?.message } }, changed ? 'budget import failed for good; marked FAILED' : 'budget import job failed for good');
-  }
-
-  protected onFailedForGoodError(err: unknown, job: Job): void {
-    this.log.error({ jobId: job.id, err }, 'could not mark the import as failed');
-  }
-}
 
 const FILE_OF: Record<string, ExportFile> = { CSV: 'budget.csv', XLSX: 'budget.xlsx', JSON: 'budget.json', FDP: 'fdp/datapackage.json' };
 

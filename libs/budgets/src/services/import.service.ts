@@ -8,13 +8,12 @@ import { Injectable } from '@nestjs/common';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BUDGET_FIELDS, ImportKind, LEDGER_FIELDS } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
-import { BUDGET_IMPORT_JOB } from '../jobs/budget-import.job';
+import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { ImportMappingRepository } from '../repositories/import-mapping.repository';
 import { BudgetImportWriterRepository } from '../repositories/budget-import-writer.repository';
 import { BudgetService } from './budget.service';
 import { BUDGET_IMPORT_LIMITS, BudgetImportPipeline } from './budget-import.pipeline';
 
-export { BUDGET_IMPORT_JOB };
 export const MAX_IMPORT_BYTES = BUDGET_IMPORT_LIMITS.maxBytes;
 export { STALE_IMPORT_MS };
 
@@ -62,7 +61,7 @@ export class ImportService {
       { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping } },
       {
         onCreated: async (tx, row) => {
-          await this.outbox.enqueueJob(tx, BUDGET_IMPORT_JOB, { importId: row.id }, `budget-import.${row.id}`);
+          await this.outbox.enqueueJob(tx, BUDGET_JOBS.import, { importId: row.id }, `budget-import.${row.id}`);
           await this.audit.record(managerOf(tx), actor.toAudit(), { action: 'budget.import.start', entityType: 'BudgetImport', entityId: row.id, communityId: budget.communityId, after: { kind: row.kind, fileName: row.fileName, bytes: input.content.length, sha256: row.fileSha256 } });
         },
         afterCreated: () => void this.relay.kick(),
