@@ -1,7 +1,7 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
 import { isLocale, Locale } from '@ashar/i18n';
 import { discardUpload, readUploadBody } from '@ashar/imports';
-import { DomainError, AppConfig, NotFoundError } from '@ashar/kernel';
+import { DomainError, AppConfig, httpErrorAnswer, NotFoundError } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
@@ -15,8 +15,6 @@ import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
 import { DocumentService, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../services/document.service';
 import { attachmentDisposition } from './content-disposition';
-
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
 
 /**
  * The language a request asks for: `?lang=` (a download link), else `X-Lang`, else the first supported
@@ -64,7 +62,8 @@ export class BudgetFilesController {
       await fn();
     } catch (e) {
       if (e instanceof DomainError) {
-        res.status(STATUS[e.code] ?? 400).json({ code: e.code, messageKey: e.messageKey, ...(e.details as object) });
+        const { status, body } = httpErrorAnswer(e);
+        res.status(status).json(body);
         if (upload) discardUpload(upload.req, upload.max);
       } else throw e;
     }
