@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { errorReportRows, reportLocale } from '../error-report';
 import { RowSchema, validateRows } from '../row-schema';
 import { sniffFormat } from '../sniff';
@@ -37,5 +39,16 @@ describe('import pipeline, pure parts', () => {
     const many = validateRows(rows(['n', ...Array.from({ length: 1500 }, () => 'x')]), schema, undefined, opts);
     expect(many.errors).toHaveLength(1000);
     expect(many.errorCount).toBe(1500);
+  });
+
+  it('imports nothing but pure libraries (no Nest, TypeORM, Node streams or spreadsheet parser)', () => {
+    const dir = join(__dirname, '..');
+    const bad: string[] = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts'))) {
+      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/from '([^']+)'/g)) {
+        if (!m[1].startsWith('./') && !['@ashar/i18n', '@ashar/kernel'].includes(m[1])) bad.push(`${f}: ${m[1]}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });
