@@ -20,6 +20,11 @@ export type RowParser<R> = (row: RawRow) => RowOutcome<R>;
  */
 export interface RowSchema<R, C = void> {
   bind(header: string[], ctx: C): { ok: true; parse: RowParser<R> } | { ok: false; errors: RowError[] };
+  /**
+   * Which of the first rows is the header (title rows above it are skipped); the first row when absent.
+   * The place for header detection in files people type by hand.
+   */
+  headerIndex?(rows: readonly RawRow[], ctx: C): number;
 }
 
 export interface ValidationResult<R> {
@@ -48,17 +53,19 @@ function rowTooLong(r: RawRow, max: number): boolean {
 }
 
 /**
- * Runs a schema over a whole file: the first row is the header, every other row is parsed; every bad
+ * Runs a schema over a whole file: the header row (the first, or the schema's `headerIndex`), then every
+ * row after it is parsed; every bad
  * cell of every row is reported (up to MAX_REPORTED_ERRORS) and, when there is any, no record is
  * returned. The checks every file gets (empty file, a line too long to be real) are made here.
  */
 export function validateRows<R, C>(rows: RawRow[], schema: RowSchema<R, C>, ctx: C, opts: ValidateOptions): ValidationResult<R> {
   if (!rows.length) return { records: [], errors: [{ line: 1, column: null, messageKey: opts.emptyKey }], rows: 0, errorCount: 1 };
-  const bound = schema.bind(rows[0].cells, ctx);
-  if (!bound.ok) return { records: [], errors: bound.errors, rows: rows.length - 1, errorCount: bound.errors.length };
+  const h = Math.max(0, Math.min(rows.length - 1, schema.headerIndex?.(rows, ctx) ?? 0));
+  const bound = schema.bind(rows[h].cells, ctx);
+  if (!bound.ok) return { records: [], errors: bound.errors, rows: rows.length - 1 - h, errorCount: bound.errors.length };
   const sink = new ErrorCollector();
   const records: R[] = [];
-  for (let i = 1; i < rows.length; i++) {
+  for (let i = h + 1; i < rows.length; i++) {
     const r = rows[i];
     if (rowTooLong(r, opts.maxLineChars)) {
       sink.add({ line: r.line, column: null, messageKey: opts.lineTooLongKey });
@@ -69,7 +76,7 @@ export function validateRows<R, C>(rows: RawRow[], schema: RowSchema<R, C>, ctx:
       if (!sink.any) records.push(out.row);
     } else for (const e of out.errors) sink.add({ line: r.line, ...e });
   }
-  return { records: sink.any ? [] : records, errors: sink.errors, rows: rows.length - 1, errorCount: sink.total };
+  return { records: sink.any ? [] : records, errors: sink.errors, rows: rows.length - 1 - h, errorCount: sink.total };
 }
 
 /** Header lookup most schemas want: case, spaces and dashes do not matter (`Economic code` = `economic_code`). */

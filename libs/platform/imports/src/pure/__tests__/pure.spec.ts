@@ -36,6 +36,8 @@ describe('import pipeline, pure parts', () => {
       errorCount: 2,
     });
     expect(validateRows([], schema, undefined, opts).errors).toEqual([{ line: 1, column: null, messageKey: 'empty' }]);
+    // A title row above the header, when the schema says where the header is.
+    expect(validateRows(rows(['Budget 2026', 'n', '5']), { ...schema, headerIndex: () => 1 }, undefined, opts)).toMatchObject({ records: [5], rows: 1 });
     const many = validateRows(rows(['n', ...Array.from({ length: 1500 }, () => 'x')]), schema, undefined, opts);
     expect(many.errors).toHaveLength(1000);
     expect(many.errorCount).toBe(1500);
