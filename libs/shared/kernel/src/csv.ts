@@ -27,20 +27,32 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-const RECORD_DELIMITERS = ['\r\n', '\n', '\r'];
+type Parsed = string[][];
 
-type Parsed = Array<{ record: string[]; info: { lines: number }; raw?: string }>;
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
 
-function run(text: string, separator: string, raw: boolean): Parsed {
+/** The file's line ends: one kind when they agree (fast), all three when a file mixes them. */
+function recordDelimiters(text: string): string[] {
+  const cr = count(text, '\r');
+  if (!cr) return ['\n'];
+  const lf = count(text, '\n');
+  if (!lf) return ['\r'];
+  return cr === lf && cr === count(text, '\r\n') ? ['\r\n'] : ['\r\n', '\n', '\r'];
+}
+
+function run(text: string, separator: string, raw: boolean): Parsed | Array<{ record: string[]; raw: string }> {
   try {
     return parse(text, {
       delimiter: separator,
-      record_delimiter: RECORD_DELIMITERS,
+      record_delimiter: recordDelimiters(text),
       bom: true,
       relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: false,
-      info: true,
       raw,
     }) as unknown as Parsed;
   } catch (e) {
@@ -48,6 +60,16 @@ function run(text: string, separator: string, raw: boolean): Parsed {
     if (e instanceof CsvError) throw new CsvSyntaxError(Number((e as unknown as { lines?: number }).lines ?? 0), e.message);
     throw e;
   }
+}
+
+/** Line breaks inside a record's (quoted) cells: the record spans that many more lines. */
+function innerLineBreaks(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    if (c.indexOf('\n') < 0 && c.indexOf('\r') < 0) continue;
+    n += c.split(/\r\n|\n|\r/).length - 1;
+  }
+  return n;
 }
 
 /** The line on which the unclosed quote opened: the first line of the last record csv-parse began. */
@@ -91,17 +113,20 @@ function dropQuotesAroundLeadingText(cell: string, raw: string): string {
 }
 
 export function parseCsv(text: string, separator = ','): CsvRow[] {
-  let parsed = run(text, separator, false);
-  if (parsed.some((p) => p.record.some((c) => c.charCodeAt(0) === 34))) parsed = run(text, separator, true);
+  const records = run(text, separator, false) as Parsed;
+  // A cell can start with a quote only in the rare cases dropQuotesAroundLeadingText sorts out: then
+  // (only then) the file is read again with each record's raw text.
+  const raws = records.some((r) => r.some((c) => c.charCodeAt(0) === 34)) ? (run(text, separator, true) as Array<{ raw: string }>).map((r) => r.raw) : null;
   const rows: CsvRow[] = [];
-  let nextLine = 1;
-  for (const p of parsed) {
-    const line = nextLine;
-    nextLine = p.info.lines + 1;
-    const cells = p.record;
-    if (cells.length === 1 && cells[0] === '' && !p.raw?.includes('"')) continue;
-    if (p.raw !== undefined) for (let i = 0; i < cells.length; i++) if (cells[i].charCodeAt(0) === 34) cells[i] = dropQuotesAroundLeadingText(cells[i], p.raw);
-    rows.push({ line, cells });
+  let line = 1;
+  for (let k = 0; k < records.length; k++) {
+    const cells = records[k];
+    const at = line;
+    // Line numbers are counted, not asked of csv-parse (its per-record info objects double the time).
+    line += 1 + innerLineBreaks(cells);
+    if (cells.length === 1 && cells[0] === '' && !raws?.[k].includes('"')) continue;
+    if (raws) for (let i = 0; i < cells.length; i++) if (cells[i].charCodeAt(0) === 34) cells[i] = dropQuotesAroundLeadingText(cells[i], raws[k]);
+    rows.push({ line: at, cells });
   }
   return rows;
 }
