@@ -31,7 +31,9 @@ export default [
             { sourceTag: 'context:audit', onlyDependOnLibsWithTags: ['context:shared', 'context:platform'] },
             { sourceTag: 'context:territory', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit'] },
             { sourceTag: 'context:identity', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit', 'context:territory'] },
-            { sourceTag: 'context:budgets', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit', 'context:territory', 'context:identity'] },
+            // Threads: a shared facility (comments, replies, moderation) that knows no context; contexts plug in a policy.
+            { sourceTag: 'context:threads', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit'] },
+            { sourceTag: 'context:budgets', onlyDependOnLibsWithTags: ['context:shared', 'context:platform', 'context:audit', 'context:territory', 'context:identity', 'context:threads'] },
             { sourceTag: 'context:tally', onlyDependOnLibsWithTags: ['context:shared'] },
           ],
         },

@@ -31,9 +31,9 @@ export default defineConfig({
   server: {
     host: '127.0.0.1',
     port: 4200,
-    proxy: { '/graphql': api, '/healthz': api, '/readyz': api },
+    proxy: { '/graphql': api, '/api': api, '/healthz': api, '/readyz': api },
   },
-  preview: { host: '127.0.0.1', port: 4300, proxy: { '/graphql': api, '/healthz': api, '/readyz': api } },
+  preview: { host: '127.0.0.1', port: 4300, proxy: { '/graphql': api, '/api': api, '/healthz': api, '/readyz': api } },
   build: {
     outDir: here('../../dist/apps/web'),
     emptyOutDir: true,

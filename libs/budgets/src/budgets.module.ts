@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@ashar/identity';
 import { CommunityService, TERRITORY_ENTITIES, TerritoryModule, TerritoryService } from '@ashar/territory';
+import { ThreadsModule } from '@ashar/threads';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportProcessor } from './jobs/budget-jobs.processors';
@@ -25,6 +26,8 @@ import { BudgetImportPipeline } from './services/budget-import.pipeline';
 import { BudgetImportRepository } from './repositories/budget-import.repository';
 import { BudgetImportWriterRepository } from './repositories/budget-import-writer.repository';
 import { ImportMappingRepository } from './repositories/import-mapping.repository';
+import { BudgetThreadsService } from './services/budget-threads.service';
+import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportPipeline];
 
@@ -32,11 +35,12 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryModule, IdentityModule, ThreadsModule],
   controllers: [BudgetFilesController],
   providers: [
     ...services,
     ...importParts,
+    BudgetThreadsService, BudgetThreadsQueries,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,

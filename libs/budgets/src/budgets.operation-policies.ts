@@ -55,6 +55,13 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     allow: 'authenticated',
     publicPart: 'any signed-in account comments on a public version in its comment period; drafts answer NOT_FOUND',
   },
+  {
+    operation: 'Mutation.hideComment',
+    allow: communityRoles(P['budget.moderate']),
+    permission: 'budget.moderate',
+    note: "threads' moderation as budgets answers it (fixture: a hearing comment); a reply under an open monitoring note is NOT_FOUND to whoever cannot read the note",
+  },
+  { operation: 'Mutation.unhideComment', allow: communityRoles(P['budget.moderate']), permission: 'budget.moderate' },
   { operation: 'Mutation.recordBudgetTransaction', allow: communityRoles(P['budget.recordExecution']), permission: 'budget.recordExecution' },
   { operation: 'Mutation.attachBudgetDocument', allow: communityRoles(P['budget.recordExecution']), permission: 'budget.recordExecution' },
   { operation: 'Mutation.createMonitoringNote', allow: communityRoles(P['budget.monitor']), permission: 'budget.monitor' },

@@ -12,4 +12,6 @@ export const BUDGETS_PERMISSIONS = {
   'budget.recordExecution': [Role.BUDGET_GROUP_MEMBER],
   'budget.monitor': [Role.BUDGET_GROUP_MEMBER],
   'budget.export': [Role.BUDGET_GROUP_MEMBER, Role.COMMUNITY_ADMIN],
+  /** Hide and unhide hearing comments and monitoring-note replies (threads); moderators also read hidden text. */
+  'budget.moderate': [Role.MODERATOR, Role.COMMUNITY_ADMIN],
 } satisfies PermissionTable;

@@ -6,7 +6,7 @@ import { dataOf, graphqlCall, httpCall } from './http';
  * The world both hardening suites run in, built once per suite through the real API: three
  * communities (A: "own", B: "foreign", C: a sandbox for invitations), an account for every role in A,
  * a citizen of B, a platform admin, and in A and B a budget with a published and a draft version, a
- * spending record with a document, an import, an export and a monitoring note.
+ * spending record with a document, an import, an export, a monitoring note and a hearing comment.
  */
 export const PASSWORD = 'long enough pw';
 export const FISCAL_YEAR = 2025;
@@ -36,6 +36,8 @@ export interface Target {
   importId: string;
   exportId: string;
   noteId: string;
+  /** A hearing comment on the published version (a threads message). */
+  commentId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -106,6 +108,7 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
   const imp = (await q(api, `mutation($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id } }`, { input: { budgetId: created.id, kind: 'BUDGET', fileName: 'plan.csv', contentBase64: Buffer.from(IMPORT_CSV).toString('base64') } }, prep, 'import')).startBudgetImport;
   const exp = (await q(api, `mutation($input: RequestExportInput!) { requestBudgetExport(input: $input) { id } }`, { input: { versionId: v1, format: 'CSV' } }, prep, 'export')).requestBudgetExport;
   const note = (await q(api, `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`, { input: { budgetId: created.id, lineKey, status: 'QUESTION', title: 'Вопрос', body: 'Почему?' } }, prep, 'note')).createMonitoringNote;
+  const comment = (await q(api, `mutation($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`, { input: { versionId: v1, body: 'Пикир' } }, prep, 'comment')).addBudgetComment;
   return {
     communityId,
     unitCode,
@@ -119,6 +122,7 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
     importId: imp.id,
     exportId: exp.id,
     noteId: note.id,
+    commentId: comment.id,
   };
 }
 

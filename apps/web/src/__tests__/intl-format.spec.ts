@@ -39,7 +39,7 @@ describe('locale store', () => {
 
 describe('groupMemberships', () => {
   test('one row per community with every role once', () => {
-    const community = { id: 'c1', kind: 'BUDGET_GROUP' as const, names: { ru: 'БГ' }, unit: { code: '1', level: 'VILLAGE' as const, names: { ru: 'Ак-Дебе' } } };
+    const community = { id: 'c1', kind: 'BUDGET_GROUP' as const, names: { ky: null, ru: 'БГ', en: null, kk: null }, unit: { code: '1', level: 'VILLAGE' as const, names: { ky: null, ru: 'Ак-Дебе', en: null, kk: null } } };
     const ms: MembershipView[] = [
       { id: 'm1', role: 'CITIZEN', community },
       { id: 'm2', role: 'BUDGET_GROUP_MEMBER', community },

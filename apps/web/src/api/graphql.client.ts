@@ -4,12 +4,15 @@
  */
 import { ApiError, GraphQLErrorItem } from './graphql-errors';
 import { REFRESH_SESSION, AuthPayload } from './auth.operations';
+import type { Operation } from './operation';
 
 type Fetch = typeof fetch;
 type SessionListener = (payload: AuthPayload | null) => void;
 
 export class GraphQLClient {
   private accessToken: string | null = null;
+  /** When the access token stops working (ms since epoch; 0 when unknown). */
+  private expiresAt = 0;
   private refreshing: Promise<AuthPayload | null> | null = null;
   private listeners = new Set<SessionListener>();
 
@@ -26,6 +29,7 @@ export class GraphQLClient {
 
   setSession(payload: AuthPayload | null): void {
     this.accessToken = payload?.accessToken ?? null;
+    this.expiresAt = payload ? Date.parse(payload.expiresAt) || 0 : 0;
     this.listeners.forEach((l) => l(payload));
   }
 
@@ -33,14 +37,15 @@ export class GraphQLClient {
     return this.accessToken !== null;
   }
 
-  async request<T>(query: string, variables?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  /** Sends one operation of an `*.operations.ts` module; result and variables are typed by it. */
+  async request<T, V>(query: Operation<T, V>, variables?: V, signal?: AbortSignal): Promise<T> {
     try {
-      return await this.send<T>(query, variables, signal);
+      return await this.send(query, variables, signal);
     } catch (e) {
       // An expired access token: rotate once with the cookie and retry; a second failure is real.
       if (e instanceof ApiError && e.code === 'UNAUTHENTICATED' && this.accessToken) {
         const session = await this.refresh();
-        if (session) return this.send<T>(query, variables, signal);
+        if (session) return this.send(query, variables, signal);
       }
       throw e;
     }
@@ -49,7 +54,7 @@ export class GraphQLClient {
   /** Rotates the refresh cookie. Concurrent callers share one request: a rotated token is single-use. */
   refresh(): Promise<AuthPayload | null> {
     if (!this.refreshing) {
-      this.refreshing = this.send<{ refreshSession: AuthPayload }>(REFRESH_SESSION, undefined, undefined, false)
+      this.refreshing = this.send(REFRESH_SESSION, undefined, undefined, false)
         .then((data) => {
           this.setSession(data.refreshSession);
           return data.refreshSession;
@@ -71,18 +76,17 @@ export class GraphQLClient {
    * same access token and one refresh on 401. Errors come back as ApiError like GraphQL errors do.
    */
   async upload<T>(path: string, file: Blob, signal?: AbortSignal): Promise<T> {
-    const attempt = () =>
-      this.fetchImpl(path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', ...(this.accessToken ? { authorization: `Bearer ${this.accessToken}` } : {}) },
-        body: file,
-        credentials: 'include',
-        signal,
-      });
     let response: Response;
     try {
-      response = await attempt();
-      if (response.status === 401 && (await this.refresh())) response = await attempt();
+      response = await this.authorized((token) =>
+        this.fetchImpl(path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: file,
+          credentials: 'include',
+          signal,
+        }),
+      );
     } catch (e) {
       if (signal?.aborted) throw e;
       throw ApiError.network(e);
@@ -95,9 +99,21 @@ export class GraphQLClient {
     return body as T;
   }
 
-  private async send<T>(
-    query: string,
-    variables: Record<string, unknown> | undefined,
+  /**
+   * Runs an HTTP request to one of the API's file endpoints with the access token: a token about to
+   * expire is renewed first (so that a large body is not sent twice), and a 401 renews once and runs
+   * it again. Used by `upload` here and by the progress upload (file-upload.ts).
+   */
+  async authorized<R extends { status: number }>(send: (token: string | null) => Promise<R>): Promise<R> {
+    if (this.accessToken && this.expiresAt && this.expiresAt - Date.now() < 60_000) await this.refresh();
+    let answer = await send(this.accessToken);
+    if (answer.status === 401 && this.accessToken && (await this.refresh())) answer = await send(this.accessToken);
+    return answer;
+  }
+
+  private async send<T, V>(
+    query: Operation<T, V>,
+    variables: V | undefined,
     signal: AbortSignal | undefined,
     withToken = true,
   ): Promise<T> {

@@ -1,50 +1,27 @@
-import type { LocalizedText } from '@ashar/i18n';
+import type {
+  CommunityMembersQuery,
+  CommunityMembersQueryVariables,
+  CommunityQuery,
+  CommunityQueryVariables,
+  MyMembershipsQuery,
+  MyMembershipsQueryVariables,
+  SearchTerritoryQuery,
+  SearchTerritoryQueryVariables,
+  TerritorialUnitQuery,
+  TerritorialUnitQueryVariables,
+  TerritoryRootsQuery,
+  TerritoryRootsQueryVariables,
+} from './generated/graphql';
+import type { Operation } from './operation';
 
-export type Country = 'KG' | 'KZ';
-export type UnitLevel = 'COUNTRY' | 'REGION' | 'DISTRICT' | 'AIMAK' | 'CITY' | 'VILLAGE';
-export type CommunityKind = 'BUDGET_GROUP' | 'INITIATIVE_GROUP' | 'PUBLIC_COUNCIL' | 'LOCAL_KENESH' | 'MUNICIPALITY';
-export type Role =
-  | 'CITIZEN'
-  | 'BUDGET_GROUP_MEMBER'
-  | 'COUNCIL_SECRETARY'
-  | 'COUNCIL_MEMBER'
-  | 'MODERATOR'
-  | 'EXPERT'
-  | 'COMMUNITY_ADMIN';
+export type { CommunityKind, Country, Role, UnitLevel } from './generated/graphql';
 
-export interface UnitSummary {
-  code: string;
-  level: UnitLevel;
-  names: LocalizedText;
-}
-
-export interface CommunitySummary {
-  id: string;
-  kind: CommunityKind;
-  names: LocalizedText;
-}
-
-export interface UnitDetail extends UnitSummary {
-  id: string;
-  country: Country;
-  validFrom: string | null;
-  validTo: string | null;
-  ancestors: UnitSummary[];
-  children: UnitSummary[];
-  successor: UnitSummary | null;
-  communities: CommunitySummary[];
-}
-
-export interface CommunityDetail extends CommunitySummary {
-  myRoles: Role[];
-  unit: UnitSummary & { ancestors: UnitSummary[] };
-}
-
-export interface MembershipView {
-  id: string;
-  role: Role;
-  community: CommunitySummary & { unit: UnitSummary };
-}
+/** Shapes the pages pass around, taken from the generated result types of the operations below. */
+export type UnitSummary = TerritoryRootsQuery['territoryRoots'][number];
+export type UnitDetail = TerritorialUnitQuery['territorialUnit'];
+export type CommunitySummary = UnitDetail['communities'][number];
+export type CommunityDetail = CommunityQuery['community'];
+export type MembershipView = NonNullable<MyMembershipsQuery['me']>['memberships'][number];
 
 // All names come at once so switching language needs no new request on a slow link.
 const NAMES = 'names { ky ru en kk }';
@@ -52,11 +29,11 @@ const UNIT = `code level ${NAMES}`;
 
 export const TERRITORY_ROOTS = `query TerritoryRoots($country: Country!) {
   territoryRoots(country: $country) { ${UNIT} }
-}`;
+}` as Operation<TerritoryRootsQuery, TerritoryRootsQueryVariables>;
 
 export const SEARCH_TERRITORY = `query SearchTerritory($query: String!, $limit: Int) {
   searchTerritory(query: $query, limit: $limit) { ${UNIT} ancestors { ${UNIT} } }
-}`;
+}` as Operation<SearchTerritoryQuery, SearchTerritoryQueryVariables>;
 
 export const TERRITORIAL_UNIT = `query TerritorialUnit($code: String!) {
   territorialUnit(code: $code) {
@@ -66,19 +43,19 @@ export const TERRITORIAL_UNIT = `query TerritorialUnit($code: String!) {
     successor { ${UNIT} }
     communities { id kind ${NAMES} }
   }
-}`;
+}` as Operation<TerritorialUnitQuery, TerritorialUnitQueryVariables>;
 
 export const COMMUNITY = `query Community($id: ID!) {
   community(id: $id) {
     id kind ${NAMES} myRoles
     unit { ${UNIT} ancestors { ${UNIT} } }
   }
-}`;
+}` as Operation<CommunityQuery, CommunityQueryVariables>;
 
 export const COMMUNITY_MEMBERS = `query CommunityMembers($id: ID!) {
   community(id: $id) { id members { id role member { id displayName } } }
-}`;
+}` as Operation<CommunityMembersQuery, CommunityMembersQueryVariables>;
 
 export const MY_MEMBERSHIPS = `query MyMemberships {
   me { id memberships { id role community { id kind ${NAMES} unit { ${UNIT} } } } }
-}`;
+}` as Operation<MyMembershipsQuery, MyMembershipsQueryVariables>;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { graphql } from './graphql.client';
+import type { Operation } from './operation';
 
 export interface QueryState<T> {
   data: T | null;
@@ -15,9 +16,13 @@ export function clearQueryCache(): void {
   cache.clear();
 }
 
-export function useQuery<T>(
-  query: string,
-  variables: Record<string, unknown> | null,
+/**
+ * Runs a query of an `*.operations.ts` module; data and variables are typed by it. Variables may carry
+ * extra keys that only make the hook run again (e.g. `reload`): the API ignores undeclared variables.
+ */
+export function useQuery<T, V>(
+  query: Operation<T, V>,
+  variables: (V & Record<string, unknown>) | null,
   /** `cache`: keep for the visit; `scope`: extra identity (e.g. who is logged in) that is not a variable. */
   options: { cache?: boolean; scope?: string } = {},
 ): QueryState<T> {
@@ -38,7 +43,7 @@ export function useQuery<T>(
     }
     const controller = new AbortController();
     setState((s) => (s.key === key ? { ...s, error: null } : { key, data: null, error: null }));
-    graphql.request<T>(query, variables, controller.signal).then(
+    graphql.request(query, variables, controller.signal).then(
       (data) => {
         if (options.cache) cache.set(key, data);
         setState({ key, data, error: null });

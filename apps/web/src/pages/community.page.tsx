@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { COMMUNITY, COMMUNITY_MEMBERS, CommunityDetail, Role } from '../api/territory.operations';
+import { COMMUNITY, COMMUNITY_MEMBERS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';
@@ -13,7 +13,7 @@ export default function CommunityPage() {
   const { t, pick } = useI18n();
   const { status } = useSession();
   // Not cached: roles change with the session. Waits for the session so myRoles is right.
-  const { data, error, loading, retry } = useQuery<{ community: CommunityDetail }>(
+  const { data, error, loading, retry } = useQuery(
     COMMUNITY,
     status === 'loading' ? null : { id },
     { scope: status },
@@ -54,9 +54,7 @@ export default function CommunityPage() {
 /** Only members may see the member list (the API answers FORBIDDEN otherwise), so it is a separate request. */
 function Members({ id }: { id: string }) {
   const { t } = useI18n();
-  const { data, error, loading, retry } = useQuery<{
-    community: { members: { id: string; role: Role; member: { id: string; displayName: string } }[] };
-  }>(COMMUNITY_MEMBERS, { id });
+  const { data, error, loading, retry } = useQuery(COMMUNITY_MEMBERS, { id });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
   const members = data.community.members;

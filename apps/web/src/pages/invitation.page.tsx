@@ -3,7 +3,6 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessageKey } from '../api/graphql-errors';
 import { graphql } from '../api/graphql.client';
 import { ACCEPT_INVITATION } from '../api/invitation.operations';
-import type { Role } from '../api/territory.operations';
 import { useI18n } from '../i18n/i18n.context';
 import { withNext } from '../session/next-path';
 import { useSession } from '../session/session.context';
@@ -27,7 +26,7 @@ export default function InvitationPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await graphql.request<{ acceptInvitation: { role: Role; community: { id: string } } }>(ACCEPT_INVITATION, { token });
+      const r = await graphql.request(ACCEPT_INVITATION, { token });
       navigate(`/communities/${r.acceptInvitation.community.id}`);
     } catch (e) {
       setError(t(errorMessageKey(e instanceof ApiError ? e.errors[0] : undefined)));

@@ -27,7 +27,7 @@ export function InviteForm({ communityId }: { communityId: string }) {
     setError(null);
     setCopied(false);
     try {
-      const r = await graphql.request<{ createInvitation: CreatedInvitation }>(CREATE_INVITATION, {
+      const r = await graphql.request(CREATE_INVITATION, {
         input: { communityId, role, recipient: recipient.trim() || null },
       });
       setCreated(r.createInvitation);

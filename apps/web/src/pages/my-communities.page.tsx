@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { groupMemberships } from '../api/memberships.util';
-import { MembershipView, MY_MEMBERSHIPS } from '../api/territory.operations';
+import { MY_MEMBERSHIPS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { useSession } from '../session/session.context';
@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from '../ui/query-status.component';
 export default function MyCommunitiesPage() {
   const { t, pick } = useI18n();
   const { status, account } = useSession();
-  const { data, error, loading, retry } = useQuery<{ me: { memberships: MembershipView[] } | null }>(
+  const { data, error, loading, retry } = useQuery(
     MY_MEMBERSHIPS,
     status === 'authenticated' ? {} : null,
     { scope: account?.id },

@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Country, SEARCH_TERRITORY, TERRITORY_ROOTS, UnitSummary } from '../api/territory.operations';
+import { Country, SEARCH_TERRITORY, TERRITORY_ROOTS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { PageHeading } from '../ui/page-heading.component';
@@ -93,7 +93,7 @@ export default function PlacesPage() {
 
 function SearchResults({ query }: { query: string }) {
   const { t } = useI18n();
-  const { data, error, loading, retry } = useQuery<{ searchTerritory: (UnitSummary & { ancestors: UnitSummary[] })[] }>(
+  const { data, error, loading, retry } = useQuery(
     SEARCH_TERRITORY,
     { query, limit: SEARCH_LIMIT },
     { cache: true },
@@ -110,7 +110,7 @@ function SearchResults({ query }: { query: string }) {
 }
 
 function Roots({ country }: { country: Country }) {
-  const { data, error, loading, retry } = useQuery<{ territoryRoots: UnitSummary[] }>(
+  const { data, error, loading, retry } = useQuery(
     TERRITORY_ROOTS,
     { country },
     { cache: true },

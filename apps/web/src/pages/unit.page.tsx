@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { TERRITORIAL_UNIT, UnitDetail } from '../api/territory.operations';
+import { TERRITORIAL_UNIT } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { Breadcrumbs } from '../ui/breadcrumbs.component';
@@ -11,7 +11,7 @@ import { UnitList } from '../ui/unit-list.component';
 export default function UnitPage() {
   const { code = '' } = useParams();
   const { t, pick, formatDate } = useI18n();
-  const { data, error, loading, retry } = useQuery<{ territorialUnit: UnitDetail }>(
+  const { data, error, loading, retry } = useQuery(
     TERRITORIAL_UNIT,
     { code },
     { cache: true },

@@ -22,7 +22,7 @@ export default function UnlockSignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await graphql.request<{ unlockSignIn: boolean }>(UNLOCK_SIGN_IN, { token });
+      await graphql.request(UNLOCK_SIGN_IN, { token });
       setDone(true);
     } catch (e) {
       setError(t(errorMessageKey(e instanceof ApiError ? e.errors[0] : undefined)));

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { AccountSummary, AuthPayload, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
+import { AccountSummary, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
 import { graphql } from '../api/graphql.client';
 import { useI18n } from '../i18n/i18n.context';
 import { readStoredLocale } from '../i18n/locale.store';
@@ -49,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signUp = useCallback(
     async (values: SignUpValues) => {
-      const data = await graphql.request<{ signUp: AuthPayload }>(SIGN_UP, { input: { ...values, locale } });
+      const data = await graphql.request(SIGN_UP, { input: { ...values, locale } });
       graphql.setSession(data.signUp);
       return data.signUp.account;
     },
@@ -58,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logIn = useCallback(
     async (login: string, password: string) => {
-      const data = await graphql.request<{ logIn: AuthPayload }>(LOG_IN, { input: { login, password } });
+      const data = await graphql.request(LOG_IN, { input: { login, password } });
       graphql.setSession(data.logIn);
       if (data.logIn.account.locale !== locale) {
         if (readStoredLocale()) setLocale(locale); // push this device's choice to the account

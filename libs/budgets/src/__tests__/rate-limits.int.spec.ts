@@ -31,7 +31,7 @@ describe('write limits per account hold in Redis across API replicas', () => {
     const refused = await gql(b.baseUrl, COMMENT, { input: { versionId, body: 'дагы бир' } }, { token: v.citizen.token });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'errors.TOO_MANY_REQUESTS' });
     expect(Number(refused.errors?.[0]?.extensions.retryAfterSeconds)).toBeGreaterThan(0);
-    expect(await count(a, 'budget_comments')).toBe(COMMENTS_PER_ACCOUNT.limit);
+    expect(await count(a, 'thread_messages m JOIN threads t ON t.id = m.thread_id', `t.subject_type = 'budget-version'`)).toBe(COMMENTS_PER_ACCOUNT.limit);
     // Another resident is not affected; a refused (invalid) comment does not count.
     ok(await gql(a.baseUrl, COMMENT, { input: { versionId, body: 'Менин пикирим' } }, { token: v.admin.token }));
   });

@@ -1,6 +1,5 @@
 import { BudgetActualMonthly } from './budget-actual-monthly.entity';
 import { BudgetClassification } from './budget-classification.entity';
-import { BudgetComment } from './budget-comment.entity';
 import { BudgetDocument } from './budget-document.entity';
 import { BudgetExport } from './budget-export.entity';
 import { BudgetImport } from './budget-import.entity';
@@ -10,11 +9,10 @@ import { BudgetVersionEdit } from './budget-version-edit.entity';
 import { BudgetVersion } from './budget-version.entity';
 import { Budget } from './budget.entity';
 import { ImportMapping } from './import-mapping.entity';
-import { MonitoringNote, MonitoringReply } from './monitoring-note.entity';
+import { MonitoringNote } from './monitoring-note.entity';
 
 export * from './budget-actual-monthly.entity';
 export * from './budget-classification.entity';
-export * from './budget-comment.entity';
 export * from './budget-document.entity';
 export * from './budget-export.entity';
 export * from './budget-import.entity';
@@ -33,12 +31,10 @@ export const BUDGETS_ENTITIES = [
   BudgetVersion,
   BudgetLine,
   BudgetVersionEdit,
-  BudgetComment,
   BudgetImport,
   BudgetTransaction,
   BudgetActualMonthly,
   ImportMapping,
   BudgetExport,
   MonitoringNote,
-  MonitoringReply,
 ];

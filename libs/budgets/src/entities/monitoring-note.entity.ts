@@ -1,11 +1,11 @@
 import { TimestampedEntity } from '@ashar/database';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { BudgetTransaction } from './budget-transaction.entity';
 import { Budget } from './budget.entity';
 
 export type NoteStatus = 'QUESTION' | 'CONCERN' | 'CONFIRMED_ISSUE' | 'RESOLVED';
 
-/** A budget-group finding about a line or a record; the public sees the RESOLVED ones. */
+/** A budget-group finding about a line or a record; the public sees the RESOLVED ones. Its replies are a thread (libs/threads). */
 @Entity('monitoring_notes')
 @Index('idx_monitoring_notes_budget', ['budgetId', 'status'])
 @Check('ck_monitoring_notes_status', `"status" IN ('QUESTION', 'CONCERN', 'CONFIRMED_ISSUE', 'RESOLVED')`)
@@ -42,28 +42,4 @@ export class MonitoringNote extends TimestampedEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
-}
-
-/** The discussion thread under a note. */
-@Entity('monitoring_note_replies')
-@Index('idx_monitoring_note_replies_note', ['noteId', 'createdAt'])
-export class MonitoringReply {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  noteId: string;
-
-  @ManyToOne(() => MonitoringNote, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'note_id', foreignKeyConstraintName: 'fk_monitoring_note_replies_note' })
-  note?: MonitoringNote;
-
-  @Column({ type: 'uuid' })
-  authorAccountId: string;
-
-  @Column({ type: 'text' })
-  body: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,17 +1,18 @@
 import { Actor, CurrentActor } from '@ashar/auth';
 import { accountByIdLoader, AccountService, MemberSummaryType } from '@ashar/identity';
-import { Ctx, groupByKeys, RequestContext } from '@ashar/graphql';
+import { Ctx, RequestContext } from '@ashar/graphql';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BudgetType, CreateMonitoringNoteInput, MonitoringNoteType, NoteStatusEnum, ReplyType } from '../dtos';
 import { Budget } from '../entities/budget.entity';
-import { MonitoringNote, MonitoringReply } from '../entities/monitoring-note.entity';
+import { MonitoringNote } from '../entities/monitoring-note.entity';
+import { BudgetThreadsService } from '../services/budget-threads.service';
 import { MonitoringService } from '../services/monitoring.service';
 import { UuidArg } from './uuid-arg.pipe';
 
 
 @Resolver(() => BudgetType)
 export class BudgetMonitoringResolver {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(private readonly monitoring: MonitoringService, private readonly threads: BudgetThreadsService) {}
 
   @ResolveField(() => [MonitoringNoteType], { description: 'Members see all notes; the public sees resolved ones' })
   async monitoringNotes(@Parent() b: Budget, @CurrentActor() actor: Actor) {
@@ -25,7 +26,7 @@ export class BudgetMonitoringResolver {
 
   @Mutation(() => ReplyType)
   replyToMonitoringNote(@CurrentActor() actor: Actor, @Args('noteId', { type: () => ID }, UuidArg) noteId: string, @Args('body') body: string) {
-    return this.monitoring.reply(actor, noteId, body);
+    return this.threads.reply(actor, noteId, body);
   }
 
   @Mutation(() => MonitoringNoteType)
@@ -36,18 +37,16 @@ export class BudgetMonitoringResolver {
 
 @Resolver(() => MonitoringNoteType)
 export class MonitoringNoteResolver {
-  constructor(private readonly monitoring: MonitoringService, private readonly accounts: AccountService) {}
+  constructor(private readonly threads: BudgetThreadsService, private readonly accounts: AccountService) {}
 
   @ResolveField(() => MemberSummaryType, { description: 'Who wrote the finding (a budget-group member)' })
   author(@Parent() n: MonitoringNote, @Ctx() ctx: RequestContext) {
     return accountByIdLoader(ctx, this.accounts).load(n.authorAccountId);
   }
 
-  @ResolveField(() => [ReplyType])
+  @ResolveField(() => [ReplyType], { description: 'Oldest first; hidden ones keep their place without their text' })
   replies(@Parent() n: MonitoringNote, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .get<string, MonitoringReply[]>('budgets.repliesByNote', async (ids) => groupByKeys(ids, await this.monitoring.repliesOf(ids), (r) => r.noteId))
-      .load(n.id);
+    return ctx.loaders.get<string, ReplyType[]>('budgets.repliesByNote', (ids) => this.threads.repliesOf(ctx.actor, ids)).load(n.id);
   }
 }
 
@@ -56,7 +55,7 @@ export class MonitoringReplyResolver {
   constructor(private readonly accounts: AccountService) {}
 
   @ResolveField(() => MemberSummaryType)
-  author(@Parent() r: MonitoringReply, @Ctx() ctx: RequestContext) {
+  author(@Parent() r: ReplyType, @Ctx() ctx: RequestContext) {
     return accountByIdLoader(ctx, this.accounts).load(r.authorAccountId);
   }
 }

@@ -1,5 +1,4 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
-import { COMMENTS_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '@ashar/database';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount } from '@ashar/kernel';
@@ -10,8 +9,7 @@ import { randomUUID } from 'crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { canTransition, isPublicStatus, isSecondPerson, WorkflowAction } from '../domain/workflow';
-import { AddBudgetCommentInput, AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
-import { BudgetComment } from '../entities/budget-comment.entity';
+import { AmendBudgetInput, ApproveVersionInput, CreateBudgetInput, PublishVersionInput, SaveBudgetLinesInput, VersionStepInput } from '../dtos';
 import { BudgetLine } from '../entities/budget-line.entity';
 import { BudgetVersionEdit } from '../entities/budget-version-edit.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
@@ -261,26 +259,6 @@ export class BudgetService {
       if (pgErrorCode(e) === PG_UNIQUE_VIOLATION && pgConstraint(e) === 'uq_budget_versions_one_open') throw new ConflictError('errors.budgets.openVersionExists');
       throw e;
     }
-  }
-
-  /** Anyone signed in comments on a version open for public hearing, until its comment period ends. */
-  async comment(actor: Actor, input: AddBudgetCommentInput): Promise<BudgetComment> {
-    this.permissions.requireAccount(actor);
-    const { version, budget } = await this.visibleVersion(actor, input.versionId);
-    if (!canTransition('comment', version.status)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Not open for comments');
-    if (version.commentsUntil && version.commentsUntil < new Date().toISOString().slice(0, 10)) throw new DomainError('CONFLICT', 'errors.budgets.commentsClosed', 'Comment period over');
-    if (input.lineKey) {
-      const line = await this.db.getRepository(BudgetLine).findOneBy({ versionId: version.id, lineKey: input.lineKey });
-      if (!line) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
-    }
-    // Counted once the comment would be accepted: refused input costs nothing.
-    await this.limiter.consume(COMMENTS_PER_ACCOUNT, [actor.accountId]);
-    return this.db.transaction(async (m) => {
-      const c = m.create(BudgetComment, { versionId: version.id, lineKey: input.lineKey ?? null, authorAccountId: actor.accountId!, body: input.body });
-      await m.insert(BudgetComment, c);
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.comment', entityType: 'BudgetComment', entityId: c.id, communityId: budget.communityId, after: { versionId: version.id, lineKey: c.lineKey } });
-      return c;
-    });
   }
 
   async countryOf(budget: Budget): Promise<string> {

@@ -1,17 +1,16 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
-import { REPLIES_PER_ACCOUNT } from '../budgets.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { CreateMonitoringNoteInput } from '../dtos';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
-import { MonitoringNote, MonitoringReply, NoteStatus } from '../entities/monitoring-note.entity';
+import { MonitoringNote, NoteStatus } from '../entities/monitoring-note.entity';
 import { BudgetService } from './budget.service';
 
-/** Findings of the budget group on a line or a record, with a thread; resolved ones are public. */
+/** Findings of the budget group on a line or a record; resolved ones are public. Replies: budget-threads.service.ts. */
 @Injectable()
 export class MonitoringService {
   constructor(
@@ -43,26 +42,18 @@ export class MonitoringService {
     });
   }
 
-  private async noteForMember(actor: Actor, noteId: string): Promise<{ note: MonitoringNote; communityId: string }> {
+  /** The note and its budget's community (NOT_FOUND when there is none); no permission checked. */
+  async noteWithCommunity(noteId: string): Promise<{ note: MonitoringNote; communityId: string }> {
     const note = await this.db.getRepository(MonitoringNote).findOneBy({ id: uuidOrNotFound('MonitoringNote', noteId) });
     if (!note) throw new NotFoundError('MonitoringNote', noteId);
     const budget = await this.budgets.budgetById(note.budgetId);
-    await this.permissions.assert(actor, budget.communityId, 'budget.monitor', BUDGETS_PERMISSIONS);
     return { note, communityId: budget.communityId };
   }
 
-  async reply(actor: Actor, noteId: string, body: string): Promise<MonitoringReply> {
-    const text = body.trim();
-    if (!text) throw new InvalidInputError('body', 'errors.validation.required');
-    if (text.length > 8000) throw new InvalidInputError('body', 'errors.validation.tooLong', undefined, { max: 8000 });
-    const { note, communityId } = await this.noteForMember(actor, noteId);
-    await this.limiter.consume(REPLIES_PER_ACCOUNT, [actor.accountId]);
-    return this.db.transaction(async (m) => {
-      const r = m.create(MonitoringReply, { noteId: note.id, authorAccountId: actor.accountId!, body: text });
-      await m.insert(MonitoringReply, r);
-      await this.audit.record(m, actor.toAudit(), { action: 'budget.note.reply', entityType: 'MonitoringReply', entityId: r.id, communityId, after: { noteId: note.id } });
-      return r;
-    });
+  private async noteForMember(actor: Actor, noteId: string): Promise<{ note: MonitoringNote; communityId: string }> {
+    const r = await this.noteWithCommunity(noteId);
+    await this.permissions.assert(actor, r.communityId, 'budget.monitor', BUDGETS_PERMISSIONS);
+    return r;
   }
 
   async setStatus(actor: Actor, noteId: string, status: NoteStatus): Promise<MonitoringNote> {
@@ -79,9 +70,5 @@ export class MonitoringService {
   async forBudget(actor: Actor, budgetId: string, communityId: string): Promise<MonitoringNote[]> {
     const member = await this.permissions.can(actor, communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
     return this.db.getRepository(MonitoringNote).find({ where: { budgetId, ...(member ? {} : { status: 'RESOLVED' as const }) }, order: { createdAt: 'ASC' } });
-  }
-
-  repliesOf(noteIds: readonly string[]): Promise<MonitoringReply[]> {
-    return this.db.getRepository(MonitoringReply).find({ where: { noteId: In([...noteIds]) }, order: { createdAt: 'ASC' } });
   }
 }

@@ -1,11 +1,12 @@
 import { FormEvent, KeyboardEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, errorMessageKey } from '../../api/graphql-errors';
+import { ApiError, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { Field } from '../../ui/field.component';
+import { FormAlert } from '../../ui/form-alert.component';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { AMEND_BUDGET, APPROVE_VERSION, CLASSIFICATIONS, Direction, EDITOR_BUDGET, EditorBudget, PUBLISH_VERSION, SAVE_LINES, SUBMIT_VERSION } from './budget.operations';
@@ -37,15 +38,16 @@ interface Problem {
 let rowSeq = 0;
 const newRow = (direction: Direction = 'EXPENDITURE'): Row => ({ id: `r${++rowSeq}`, lineKey: null, direction, economicCode: '', functionalCode: '', nameKy: '', nameRu: '', amount: '' });
 
+/** The grid's own mapping: `input.lines.3.amount` marks a cell; the message (with its params) as every form has it. */
 function problemOf(e: unknown): Problem {
-  if (!(e instanceof ApiError)) return { key: 'errors.INTERNAL_SERVER_ERROR' };
-  const first = e.errors[0];
+  const message = toFormErrors(e, {}).general ?? { key: 'errors.INTERNAL_SERVER_ERROR' };
+  const first = e instanceof ApiError ? e.errors[0] : undefined;
   const field = (first?.extensions?.field as string | undefined) ?? '';
   const m = /^input\.lines\.(\d+)\.(\w+)$/.exec(field);
   const changes = first?.extensions?.changes;
   return {
-    key: errorMessageKey(first),
-    params: Array.isArray(changes) ? { count: changes.length } : undefined,
+    key: message.key,
+    params: { ...message.params, ...(Array.isArray(changes) ? { count: changes.length } : {}) },
     row: m ? Number(m[1]) : undefined,
     column: m ? m[2] : undefined,
   };
@@ -57,7 +59,7 @@ export default function BudgetEditorPage() {
   const [reload, setReload] = useState(0);
   // Kept here: saving reloads the budget, which remounts the editor.
   const [notice, setNotice] = useState<string | null>(null);
-  const { data, error, loading, retry } = useQuery<{ budget: EditorBudget }>(EDITOR_BUDGET, status === 'loading' ? null : { id, reload }, { scope: status });
+  const { data, error, loading, retry } = useQuery(EDITOR_BUDGET, status === 'loading' ? null : { id, reload }, { scope: status });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
   return <Editor budget={data.budget} notice={notice} setNotice={setNotice} onChanged={() => setReload((n) => n + 1)} />;
@@ -67,7 +69,7 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
   const { t, pick, locale } = useI18n();
   const v = b.openVersion;
   const country = b.currency === 'KZT' ? 'KZ' : 'KG';
-  const { data: cls } = useQuery<{ budgetClassifications: Array<{ code: string; scheme: string; direction: Direction | null; names: Record<string, string> }> }>(CLASSIFICATIONS, { country }, { cache: true });
+  const { data: cls } = useQuery(CLASSIFICATIONS, { country }, { cache: true });
   const [rows, setRows] = useState<Row[]>([]);
   const [removed, setRemoved] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -151,16 +153,13 @@ function Editor({ budget: b, onChanged, notice, setNotice }: { budget: EditorBud
           {notice}
         </p>
       )}
-      {problem && (
-        <div className="alert" role="alert">
-          <p>{t(problem.key, problem.params)}</p>
-          {problem.key === 'errors.budgets.staleRevision' && (
-            <button type="button" className="button button--secondary" onClick={onChanged}>
-              {t('budgets.editor.reload')}
-            </button>
-          )}
-        </div>
-      )}
+      <FormAlert text={problem ? t(problem.key, problem.params) : null}>
+        {problem?.key === 'errors.budgets.staleRevision' && (
+          <button type="button" className="button button--secondary" onClick={onChanged}>
+            {t('budgets.editor.reload')}
+          </button>
+        )}
+      </FormAlert>
       {v ? (
         <>
           <p className="lead">

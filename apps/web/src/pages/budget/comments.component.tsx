@@ -1,10 +1,12 @@
-import { FormEvent, useId, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
+import { TextAreaField } from '../../ui/field.component';
+import { FormAlert } from '../../ui/form-alert.component';
+import { useFormSubmit } from '../../ui/form-submit.hook';
 import { ADD_COMMENT, VERSION_COMMENTS } from './budget.operations';
 
 /** Public hearing: the comments on a published version, and a form while the comment period is open. */
@@ -12,27 +14,23 @@ export function Comments({ versionId }: { versionId: string }) {
   const { t, formatDate } = useI18n();
   const { status } = useSession();
   const [reload, setReload] = useState(0);
-  const { data } = useQuery<{ budgetVersion: { status: string; commentsUntil: string | null; comments: Array<{ id: string; body: string; createdAt: string }> } }>(VERSION_COMMENTS, { id: versionId, reload });
+  const { data } = useQuery(VERSION_COMMENTS, { id: versionId, reload });
   const [body, setBody] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormSubmit({ 'input.body': 'body' });
   const [sent, setSent] = useState(false);
-  const id = useId();
   if (!data) return null;
   const v = data.budgetVersion;
   const open = v.status === 'PUBLISHED' && (!v.commentsUntil || v.commentsUntil >= new Date().toISOString().slice(0, 10));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setProblem(null);
     setSent(false);
-    try {
+    void form.submit(async () => {
       await graphql.request(ADD_COMMENT, { input: { versionId, body } });
       setBody('');
       setSent(true);
       setReload((n) => n + 1);
-    } catch (err) {
-      setProblem(err instanceof ApiError ? errorMessageKey(err.errors[0]) : 'errors.INTERNAL_SERVER_ERROR');
-    }
+    });
   };
 
   return (
@@ -45,7 +43,8 @@ export function Comments({ versionId }: { versionId: string }) {
           {v.comments.map((c) => (
             <li key={c.id}>
               <span className="list__meta">{formatDate(c.createdAt)}</span>
-              <span>{c.body}</span>
+              {c.body === null ? <span className="muted">{t('threads.hiddenByModerator')}</span> : <span>{c.body}</span>}
+              {c.body !== null && c.hidden && <span className="muted">{t('threads.hiddenForAuthor', { reason: c.hiddenReason ?? '' })}</span>}
             </li>
           ))}
         </ul>
@@ -58,16 +57,9 @@ export function Comments({ versionId }: { versionId: string }) {
                 {t('budgets.comments.sent')}
               </p>
             )}
-            {problem && (
-              <div className="alert" role="alert">
-                <p>{t(problem)}</p>
-              </div>
-            )}
-            <div className="field">
-              <label htmlFor={id}>{t('budgets.comments.field')}</label>
-              <textarea id={id} className="grid-input" rows={4} maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} required />
-            </div>
-            <button type="submit" className="button">
+            <FormAlert text={form.general} />
+            <TextAreaField label={t('budgets.comments.field')} className="grid-input" rows={4} maxLength={4000} value={body} onChange={(e) => setBody(e.target.value)} error={form.fieldError('body')} required />
+            <button type="submit" className="button" disabled={form.busy}>
               {t('budgets.comments.submit')}
             </button>
           </form>

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
-import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
-import { Field } from '../../ui/field.component';
+import { Field, SelectField } from '../../ui/field.component';
+import { FormAlert } from '../../ui/form-alert.component';
+import { useFormSubmit } from '../../ui/form-submit.hook';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { EXECUTION, ExecutionData, RECORD_TRANSACTION, Version } from './budget.operations';
+import { EXECUTION, RECORD_TRANSACTION, Version } from './budget.operations';
 import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
 import { cleanAmountInput, formatMinor } from './money';
@@ -16,7 +17,7 @@ import { ReceiptUpload } from './receipt-upload.component';
 export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { budgetId: string; version: Version; fiscalYear: number; currency: string }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
-  const { data, error, loading, retry } = useQuery<ExecutionData>(EXECUTION, { id: budgetId, reload });
+  const { data, error, loading, retry } = useQuery(EXECUTION, { id: budgetId, reload });
   const [lineKey, setLineKey] = useState(version.lines.find((l) => l.direction === 'EXPENDITURE')?.lineKey ?? version.lines[0]?.lineKey ?? '');
   const [date, setDate] = useState(() => {
     const today = new Date().toISOString().slice(0, 10);
@@ -26,34 +27,33 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
   const [counterparty, setCounterparty] = useState('');
   const [purpose, setPurpose] = useState('');
   const [documentNumber, setDocumentNumber] = useState('');
-  const [problem, setProblem] = useState<{ key: string; field?: string } | null>(null);
+  const form = useFormSubmit({
+    'input.lineKey': 'lineKey',
+    'input.occurredOn': 'occurredOn',
+    'input.amount': 'amount',
+    'input.counterparty': 'counterparty',
+    'input.purpose': 'purpose',
+    'input.documentNumber': 'documentNumber',
+  });
   const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const lineName = (key: string | null) => {
     const l = version.lines.find((x) => x.lineKey === key);
     return l ? `${l.economicCode} ${pick(l.names)}` : '';
   };
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
     setNotice(null);
-    try {
+    void form.submit(async () => {
       await graphql.request(RECORD_TRANSACTION, { input: { budgetId, lineKey, occurredOn: date, amount, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] } });
       setNotice(t('budgets.execution.recorded'));
       setAmount('');
       setPurpose('');
       setDocumentNumber('');
       setReload((n) => n + 1);
-    } catch (err) {
-      const first = err instanceof ApiError ? err.errors[0] : undefined;
-      setProblem({ key: first ? errorMessageKey(first) : 'errors.INTERNAL_SERVER_ERROR', field: first?.extensions?.field as string | undefined });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const fieldError = (f: string) => (problem?.field === `input.${f}` ? t(problem.key) : null);
+  const fieldError = form.fieldError;
 
   return (
     <section aria-labelledby="execution-panel-heading">
@@ -90,27 +90,20 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
             {notice}
           </p>
         )}
-        {problem && !problem.field && (
-          <div className="alert" role="alert">
-            <p>{t(problem.key)}</p>
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="record-line">{t('budgets.execution.line')}</label>
-          <select id="record-line" className="grid-input" value={lineKey} onChange={(e) => setLineKey(e.target.value)}>
-            {version.lines.map((l) => (
-              <option key={l.lineKey} value={l.lineKey}>
-                {lineName(l.lineKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormAlert text={form.general} />
+        <SelectField label={t('budgets.execution.line')} id="record-line" className="grid-input" value={lineKey} onChange={(e) => setLineKey(e.target.value)} error={fieldError('lineKey')}>
+          {version.lines.map((l) => (
+            <option key={l.lineKey} value={l.lineKey}>
+              {lineName(l.lineKey)}
+            </option>
+          ))}
+        </SelectField>
         <Field label={t('budgets.execution.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fieldError('occurredOn')} required />
         <Field label={t('budgets.execution.amount')} inputMode="decimal" value={amount} onChange={(e) => setAmount(cleanAmountInput(e.target.value))} error={fieldError('amount')} required />
         <Field label={t('budgets.execution.counterparty')} value={counterparty} onChange={(e) => setCounterparty(e.target.value)} error={fieldError('counterparty')} />
         <Field label={t('budgets.execution.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={fieldError('purpose')} />
         <Field label={t('budgets.execution.documentNumber')} value={documentNumber} onChange={(e) => setDocumentNumber(e.target.value)} error={fieldError('documentNumber')} />
-        <button type="submit" className="button" disabled={busy || !lineKey}>
+        <button type="submit" className="button" disabled={form.busy || !lineKey}>
           {t('budgets.execution.record')}
         </button>
       </form>

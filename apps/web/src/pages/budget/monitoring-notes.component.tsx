@@ -1,9 +1,10 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
-import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
-import { Field } from '../../ui/field.component';
+import { Field, SelectField, TextAreaField } from '../../ui/field.component';
+import { FormAlert } from '../../ui/form-alert.component';
+import { useFormSubmit } from '../../ui/form-submit.hook';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CREATE_NOTE, Line, MONITORING_NOTES, MonitoringNote, NotesData, NoteStatus, REPLY_TO_NOTE, SET_NOTE_STATUS } from './budget.operations';
 import { parseTarget, sortNotes } from './execution';
@@ -11,22 +12,12 @@ import { NOTE_STATUS_KEY, NOTE_STATUSES } from './labels';
 import { formatMinor } from './money';
 import { Describe, NoteView } from './note-view.component';
 
-interface Problem {
-  key: string;
-  field?: string;
-}
-
-function problemOf(err: unknown): Problem {
-  const first = err instanceof ApiError ? err.errors[0] : undefined;
-  return { key: first ? errorMessageKey(first) : 'errors.INTERNAL_SERVER_ERROR', field: first?.extensions?.field as string | undefined };
-}
-
 /** For the budget group: findings on a line or a record, their threads and status; resolved ones go public. */
 /** `canWrite`: the budget group writes findings; the community admin reads them (the API enforces both). */
 export function MonitoringNotes({ budgetId, lines, currency, canWrite }: { budgetId: string; lines: Line[]; currency: string; canWrite: boolean }) {
   const { t, pick, locale, formatDate } = useI18n();
   const [reload, setReload] = useState(0);
-  const { data: fresh, error, retry } = useQuery<NotesData>(MONITORING_NOTES, { id: budgetId, reload });
+  const { data: fresh, error, retry } = useQuery(MONITORING_NOTES, { id: budgetId, reload });
   // While a change reloads the thread, the previous answer stays on screen (no flash of "loading", focus kept).
   const [last, setLast] = useState<NotesData | null>(null);
   useEffect(() => {
@@ -84,21 +75,14 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
   const [body, setBody] = useState('');
   const [replying, setReplying] = useState(false);
   const [status, setStatus] = useState<NoteStatus>(note.status);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit({ body: 'body', status: 'status' });
+  const busy = form.busy;
 
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const act = (fn: () => Promise<unknown>, done: string) =>
+    form.submit(async () => {
       await fn();
       onChanged(done);
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const reply = (e: FormEvent) => {
     e.preventDefault();
     void act(async () => {
@@ -113,22 +97,15 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
 
   return (
     <NoteView note={note} describe={describe}>
-      {problem && (
-        <div className="alert" role="alert">
-          <p>{t(problem.key)}</p>
-        </div>
-      )}
+      <FormAlert text={form.general} />
       <form className="note-actions" onSubmit={changeStatus}>
-        <div className="field">
-          <label htmlFor={`${id}-status`}>{t('budgets.notes.newStatus')}</label>
-          <select id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)}>
-            {NOTE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(NOTE_STATUS_KEY[s])}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={t('budgets.notes.newStatus')} id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)} error={form.fieldError('status')}>
+          {NOTE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(NOTE_STATUS_KEY[s])}
+            </option>
+          ))}
+        </SelectField>
         <button type="submit" className="button button--secondary" disabled={busy || status === note.status}>
           {t('budgets.notes.changeStatus')}
         </button>
@@ -138,10 +115,7 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
       </button>
       {replying && (
         <form className="form" id={`${id}-reply-form`} onSubmit={reply}>
-          <div className="field">
-            <label htmlFor={`${id}-reply`}>{t('budgets.notes.reply')}</label>
-            <textarea id={`${id}-reply`} className="grid-input" rows={3} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} required autoFocus />
-          </div>
+          <TextAreaField label={t('budgets.notes.reply')} id={`${id}-reply`} className="grid-input" rows={3} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} error={form.fieldError('body')} required autoFocus />
           <button type="submit" className="button" disabled={busy || !body.trim()}>
             {t('budgets.notes.sendReply')}
           </button>
@@ -151,8 +125,8 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
   );
 }
 
-/** Errors shown next to their field; any other goes to the alert at the top of the form. */
-const FIELDS = ['input.title', 'input.body', 'input.lineKey', 'input.transactionId'];
+/** Errors shown next to their field (the target box answers for the line and the record); any other goes to the alert at the top. */
+const NOTE_FIELDS = { 'input.title': 'title', 'input.body': 'body', 'input.lineKey': 'target', 'input.transactionId': 'target', 'input.status': 'status' } as const;
 
 function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budgetId: string; lines: Line[]; records: NotesData['budget']['transactions']; describe: Describe; onCreated: () => void }) {
   const { t } = useI18n();
@@ -163,79 +137,51 @@ function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budget
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [status, setStatus] = useState<NoteStatus>('QUESTION');
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFormSubmit<(typeof NOTE_FIELDS)[keyof typeof NOTE_FIELDS]>(NOTE_FIELDS);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void form.submit(async () => {
       await graphql.request(CREATE_NOTE, { input: { budgetId, ...parseTarget(target), title, body, status } });
       setTitle('');
       setBody('');
       setStatus('QUESTION');
       onCreated();
-    } catch (err) {
-      setProblem(problemOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  const fieldError = (f: string) => (problem?.field === `input.${f}` ? t(problem.key) : null);
-  const targetError = fieldError('lineKey') ?? fieldError('transactionId');
 
   return (
     <form className="form" onSubmit={submit}>
       <h3>{t('budgets.notes.newTitle')}</h3>
-      {problem && !FIELDS.includes(problem.field ?? '') && (
-        <div className="alert" role="alert">
-          <p>{t(problem.key)}</p>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={`${id}-target`}>{t('budgets.notes.target')}</label>
-        <select id={`${id}-target`} className="grid-input" value={target} onChange={(e) => setTarget(e.target.value)} aria-invalid={targetError ? true : undefined} aria-describedby={targetError ? `${id}-target-error` : undefined} required>
-          <optgroup label={t('budgets.notes.targetLines')}>
-            {lines.map((l) => (
-              <option key={l.lineKey} value={`line:${l.lineKey}`}>
-                {describe.line(l.lineKey)}
+      <FormAlert text={form.general} />
+      <SelectField label={t('budgets.notes.target')} id={`${id}-target`} className="grid-input" value={target} onChange={(e) => setTarget(e.target.value)} error={form.fieldError('target')} required>
+        <optgroup label={t('budgets.notes.targetLines')}>
+          {lines.map((l) => (
+            <option key={l.lineKey} value={`line:${l.lineKey}`}>
+              {describe.line(l.lineKey)}
+            </option>
+          ))}
+        </optgroup>
+        {records.length > 0 && (
+          <optgroup label={t('budgets.notes.targetRecords')}>
+            {records.map((r) => (
+              <option key={r.id} value={`tx:${r.id}`}>
+                {describe.record(r.id)}
               </option>
             ))}
           </optgroup>
-          {records.length > 0 && (
-            <optgroup label={t('budgets.notes.targetRecords')}>
-              {records.map((r) => (
-                <option key={r.id} value={`tx:${r.id}`}>
-                  {describe.record(r.id)}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-        {targetError && (
-          <p className="field__error" id={`${id}-target-error`}>
-            {targetError}
-          </p>
         )}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>{t('budgets.notes.status')}</label>
-        <select id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)}>
-          {NOTE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(NOTE_STATUS_KEY[s])}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field label={t('budgets.notes.noteTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={fieldError('title')} maxLength={200} required />
-      <div className="field">
-        <label htmlFor={`${id}-body`}>{t('budgets.notes.body')}</label>
-        <textarea id={`${id}-body`} className="grid-input" rows={4} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} aria-invalid={fieldError('body') ? true : undefined} required />
-        {fieldError('body') && <p className="field__error">{fieldError('body')}</p>}
-      </div>
-      <button type="submit" className="button" disabled={busy || !target}>
+      </SelectField>
+      <SelectField label={t('budgets.notes.status')} id={`${id}-status`} className="grid-input" value={status} onChange={(e) => setStatus(e.target.value as NoteStatus)} error={form.fieldError('status')}>
+        {NOTE_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {t(NOTE_STATUS_KEY[s])}
+          </option>
+        ))}
+      </SelectField>
+      <Field label={t('budgets.notes.noteTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} maxLength={200} required />
+      <TextAreaField label={t('budgets.notes.body')} id={`${id}-body`} className="grid-input" rows={4} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} error={form.fieldError('body')} required />
+      <button type="submit" className="button" disabled={form.busy || !target}>
         {t('budgets.notes.create')}
       </button>
     </form>

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
 import { Field } from '../../ui/field.component';
+import { FormAlert } from '../../ui/form-alert.component';
+import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { COMMUNITY_BUDGETS, CREATE_BUDGET } from './budget.operations';
@@ -18,7 +19,7 @@ export default function CommunityBudgetsPage() {
   const { t, pick } = useI18n();
   const { status } = useSession();
   const navigate = useNavigate();
-  const { data, error, loading, retry } = useQuery<{ budgetsOfCommunity: Array<{ id: string; fiscalYear: number; title: Record<string, string>; publicVersion: { status: string } | null; viewerCanEdit: boolean }> }>(
+  const { data, error, loading, retry } = useQuery(
     COMMUNITY_BUDGETS,
     status === 'loading' ? null : { id: communityId },
     { scope: status },
@@ -28,26 +29,20 @@ export default function CommunityBudgetsPage() {
   const [titleRu, setTitleRu] = useState('');
   const [population, setPopulation] = useState('');
   const [copy, setCopy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // API field → the box it belongs to (a missing title is about both title boxes: the first gets it).
+  const form = useFormSubmit({ 'input.fiscalYear': 'year', 'input.title': 'titleKy', 'input.title.ky': 'titleKy', 'input.title.ru': 'titleRu', 'input.population': 'population', population: 'population' });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
   const budgets = data.budgetsOfCommunity;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const r = await graphql.request<{ createBudget: { id: string } }>(CREATE_BUDGET, {
+    void form.submit(async () => {
+      const r = await graphql.request(CREATE_BUDGET, {
         input: { communityId, fiscalYear: Number(year), currency: 'KGS', population: population ? Number(population) : null, title: { ky: titleKy || null, ru: titleRu || null }, copyFromPreviousYear: copy },
       });
       navigate(`/budgets/${r.createBudget.id}/edit`);
-    } catch (err) {
-      setProblem(err instanceof ApiError ? errorMessageKey(err.errors[0]) : 'errors.INTERNAL_SERVER_ERROR');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -72,20 +67,16 @@ export default function CommunityBudgetsPage() {
       {status === 'authenticated' && (
         <form className="form" onSubmit={submit}>
           <h2>{t('budgets.list.newTitle')}</h2>
-          {problem && (
-            <div className="alert" role="alert">
-              <p>{t(problem)}</p>
-            </div>
-          )}
-          <Field label={t('budgets.list.fiscalYear')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} required />
-          <Field label={t('budgets.list.titleKy')} value={titleKy} onChange={(e) => setTitleKy(e.target.value)} />
-          <Field label={t('budgets.list.titleRu')} value={titleRu} onChange={(e) => setTitleRu(e.target.value)} />
-          <Field label={t('budgets.list.population')} inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} />
+          <FormAlert text={form.general} />
+          <Field label={t('budgets.list.fiscalYear')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} error={form.fieldError('year')} required />
+          <Field label={t('budgets.list.titleKy')} value={titleKy} onChange={(e) => setTitleKy(e.target.value)} error={form.fieldError('titleKy')} />
+          <Field label={t('budgets.list.titleRu')} value={titleRu} onChange={(e) => setTitleRu(e.target.value)} error={form.fieldError('titleRu')} />
+          <Field label={t('budgets.list.population')} inputMode="numeric" value={population} onChange={(e) => setPopulation(e.target.value)} error={form.fieldError('population')} />
           <label className="checkbox">
             <input type="checkbox" checked={copy} onChange={(e) => setCopy(e.target.checked)} />
             {t('budgets.list.copyFromPreviousYear')}
           </label>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={form.busy}>
             {t('budgets.list.create')}
           </button>
         </form>

@@ -38,7 +38,7 @@ export function NoteView({ note: n, describe, children }: { note: MonitoringNote
           <ul className="note-replies">
             {n.replies.map((r) => (
               <li key={r.id}>
-                <span className="list__meta">{r.author.displayName}, {formatDate(r.createdAt)}</span> <span>{r.body}</span>
+                <span className="list__meta">{r.author.displayName}, {formatDate(r.createdAt)}</span> {r.body === null ? <span className="muted">{t('threads.hiddenByModerator')}</span> : <span>{r.body}</span>}
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
+import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET } from './budget.operations';
 import { Comments } from './comments.component';
 import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
@@ -65,7 +65,7 @@ function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; 
 export default function PublicBudgetPage() {
   const { id = '' } = useParams();
   const { t, pick, locale, formatDate, formatNumber } = useI18n();
-  const { data, error, loading, retry } = useQuery<{ budget: PublicBudget }>(PUBLIC_BUDGET, { id });
+  const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id });
   if (error) return <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
   const b = data.budget;
@@ -196,7 +196,7 @@ export default function PublicBudgetPage() {
 
 function Changes({ fromId, toId, reason, money }: { fromId: string; toId: string; reason: string | null; money: (m: string) => string }) {
   const { t, pick } = useI18n();
-  const { data } = useQuery<{ compareBudgetVersions: { changes: Array<{ kind: string; lineKey: string; names: LocalizedText; delta: string }> } }>(COMPARE_VERSIONS, { from: fromId, to: toId });
+  const { data } = useQuery(COMPARE_VERSIONS, { from: fromId, to: toId });
   if (!data) return null;
   const changes = data.compareBudgetVersions.changes;
   return (

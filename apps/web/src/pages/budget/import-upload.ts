@@ -1,0 +1,69 @@
+/**
+ * The budget import's door: `POST /api/budgets/{budgetId}/imports?kind=…&fileName=…` with the file's raw
+ * bytes (libs/budgets/src/http/budget-files.controller.ts). The API answers 202 `{ id, status }`; the
+ * page then follows the job with the `budgetImport` query.
+ */
+import { UploadError, uploadWithProgress, UploadProgress, XhrFactory } from '../../api/file-upload';
+import type { BudgetImportKind } from '../../api/generated/graphql';
+import { graphql } from '../../api/graphql.client';
+
+/**
+ * The API's limit (MAX_IMPORT_BYTES, 30 MB, in libs/budgets). Checked here too so that nobody on a slow
+ * link sends 40 MB to hear "too large"; the server's own refusal names its limit if it ever differs.
+ */
+export const MAX_IMPORT_MB = 30;
+
+export interface StartedImport {
+  id: string;
+  status: string;
+}
+
+const XLSX = /\.xlsx$/i;
+const CSV = /\.csv$/i;
+
+/**
+ * What the server can read: CSV (text) or XLSX (a ZIP, "PK"). Decided from the name and the first bytes,
+ * so a PDF or a photo renamed to .csv is refused before it is sent. Returns the Content-Type to send.
+ */
+export async function checkImportFile(file: Blob & { name: string; type?: string }): Promise<{ contentType: string }> {
+  if (file.size > MAX_IMPORT_MB * 1024 * 1024) throw new UploadError({ kind: 'tooLarge', maxMb: MAX_IMPORT_MB });
+  const head = new Uint8Array(await file.slice(0, 1024).arrayBuffer());
+  const zip = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if (XLSX.test(file.name)) {
+    if (!zip) throw new UploadError({ kind: 'wrongType' });
+    return { contentType: 'application/octet-stream' };
+  }
+  const textual = CSV.test(file.name) || file.type === 'text/csv' || file.type === 'text/plain';
+  // A NUL byte in the first kilobyte: a binary file (PDF, image, old .xls), not a CSV.
+  if (!textual || zip || head.includes(0)) throw new UploadError({ kind: 'wrongType' });
+  return { contentType: 'text/csv' };
+}
+
+export function importUploadPath(budgetId: string, kind: BudgetImportKind, fileName: string): string {
+  return `/api/budgets/${encodeURIComponent(budgetId)}/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`;
+}
+
+/** Checks the file, sends it with progress, and returns the import the API started (or found: same file twice). */
+export async function uploadImport(
+  budgetId: string,
+  kind: BudgetImportKind,
+  file: File,
+  options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory } = {},
+): Promise<StartedImport> {
+  const { contentType } = await checkImportFile(file);
+  let body: StartedImport | null;
+  try {
+    body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
+  } catch (e) {
+    throw serverTooLarge(e) ?? e;
+  }
+  if (!body?.id) throw new UploadError({ kind: 'refused', status: 200, messageKey: 'errors.INTERNAL_SERVER_ERROR', params: {} });
+  return body;
+}
+
+/** The server's own size refusal (`…tooLarge` with `params.max` in MB) says the limit the same way ours does. */
+export function serverTooLarge(e: unknown): UploadError | null {
+  if (!(e instanceof UploadError) || e.failure.kind !== 'refused') return null;
+  const max = Number(e.failure.params.max);
+  return /\.tooLarge$/.test(e.failure.messageKey) && Number.isFinite(max) && max > 0 ? new UploadError({ kind: 'tooLarge', maxMb: max }) : null;
+}
