@@ -6,7 +6,7 @@ import { ThreadsModule } from '@ashar/threads';
 import { BUDGETS_ENTITIES } from './entities';
 import { BudgetFilesController } from './http/budget-files.controller';
 import { BudgetExportJob } from './jobs/budget-export.job';
-import { BudgetImportProcessor } from './jobs/budget-jobs.processors';
+import { BudgetImportJob } from './jobs/budget-import.job';
 import { BudgetClassificationResolver } from './resolvers/budget-classification.resolver';
 import { BudgetCommentResolver, BudgetVersionCommentsResolver } from './resolvers/budget-comment.resolver';
 import { BudgetTransactionResolver } from './resolvers/budget-transaction.resolver';
@@ -32,11 +32,18 @@ import { BudgetVersionsRepository } from './repositories/budget-versions.reposit
 import { BudgetViewQueries } from './repositories/budget-views.queries';
 import { BudgetsRepository } from './repositories/budgets.repository';
 import { MonitoringNotesRepository } from './repositories/monitoring-notes.repository';
+import { BudgetImportPipeline } from './services/budget-import.pipeline';
+import { BudgetImportRepository } from './repositories/budget-import.repository';
+import { BudgetImportWriterRepository } from './repositories/budget-import-writer.repository';
+import { ImportMappingRepository } from './repositories/import-mapping.repository';
 import { BudgetThreadsService } from './services/budget-threads.service';
 import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 /** Every SQL statement of budgets is in one of these (repositories/). */
-const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository];
+const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository, BudgetThreadsQueries];
+/** The import pipeline's budgets side: row schemas' writer, import records, saved mappings. */
+const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportPipeline];
+
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 
 /** Budgets and spending (API side): documents, versions, lines, execution, monitoring, imports, exports. */
@@ -47,7 +54,8 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
     ...repositories,
     ...services,
     ExportRenderer,
-    BudgetThreadsService, BudgetThreadsQueries,
+    ...importParts,
+    BudgetThreadsService,
     BudgetResolver, BudgetVersionResolver, BudgetClassificationResolver, BudgetTransactionResolver,
     BudgetCommentResolver, BudgetVersionCommentsResolver, BudgetMonitoringResolver, MonitoringNoteResolver, MonitoringReplyResolver,
     ImportExportResolver,
@@ -56,9 +64,9 @@ const services = [ClassificationService, BudgetService, BudgetViewService, Execu
 })
 export class BudgetsModule {}
 
-/** The worker side: the import processor and the export job handler. */
+/** The worker side: the import and export job handlers. */
 @Module({
   imports: [TypeOrmModule.forFeature(BUDGETS_ENTITIES), TerritoryReadModule],
-  providers: [...repositories, BudgetViewService, ExportRenderer, ExportRunService, BudgetImportProcessor, BudgetExportJob],
+  providers: [...repositories, BudgetViewService, ExportRenderer, ExportRunService, ...importParts, BudgetImportJob, BudgetExportJob],
 })
 export class BudgetsJobsModule {}

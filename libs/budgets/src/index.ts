@@ -5,7 +5,7 @@ export * from './seed/budget-classification.seeder';
 export * from './services/budget.service';
 export * from './services/budget-view.service';
 export * from './services/classification.service';
-export * from './services/import-runner';
+export * from './services/budget-import.pipeline';
 export * from './services/export.renderer';
 export * from './services/file-rows';
 export * from './seed/demo-budgets';

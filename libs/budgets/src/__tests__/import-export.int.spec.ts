@@ -6,7 +6,7 @@ import { AuditService } from '@ashar/audit';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { checkFiscalDataPackage, readFiscalDataPackage } from '../domain/fiscal-data-package';
-import { runImport } from '../services/import-runner';
+import { runImport } from './run-import';
 import { count, CREATE_BUDGET, platformAdmin, publishedBudget, village, Village } from './support';
 
 const ROOT = join(__dirname, '../../../..');
@@ -100,8 +100,28 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     const report = await fetch(r.errorReportUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}` } });
     const text = await report.text();
     expect(report.headers.get('content-type')).toMatch(/text\/csv/);
-    expect(text).toContain('4,economic_code,errors.budgets.import.unknownCode,99999');
-    expect(text.length).toBeLessThan(2000);
+    // The report speaks the language of the import when the download names none (here the default, Kyrgyz):
+    // row, column, value, message, stable key.
+    expect(text).toContain('Сап,Мамыча,Маани,Ката,Код\r\n');
+    expect(text).toContain('4,economic_code,99999,Мындай код бул бюджетте жок.,errors.budgets.import.unknownCode');
+    expect(text).not.toMatch(/^[^,]*,[^,]*,[^,]*,errors\./m);
+    expect(text.length).toBeLessThan(3000);
+    // ...and the downloader's language when it names one (Accept-Language, X-Lang or ?lang=).
+    const inRussian = await (await fetch(r.errorReportUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}`, 'accept-language': 'ru-RU,ru;q=0.9' } })).text();
+    expect(inRussian).toContain('Строка,Столбец,Значение,Ошибка,Код');
+    expect(inRussian).toContain('4,economic_code,99999,Такого кода нет в этом бюджете.,errors.budgets.import.unknownCode');
+    expect(inRussian).toContain('3,amount,12.345,Неверная сумма (не более двух знаков после запятой).,errors.budgets.import.badAmount');
+    const viaQuery = await (await fetch(`${r.errorReportUrl.replace(api.config.publicUrl, api.baseUrl)}?lang=ky`, { headers: { authorization: `Bearer ${v.a.token}`, 'accept-language': 'ru' } })).text();
+    expect(viaQuery).toContain('5,date,2024-12-31,Күн бюджеттик жылдан тышкары.,errors.budgets.import.dateOutsideFiscalYear');
+  });
+
+  it('an import started in Russian reports in Russian to a downloader who names no language', async () => {
+    const res = await fetch(`${api.baseUrl}/api/budgets/${b.budgetId}/imports?kind=LEDGER&fileName=ru.csv`, { method: 'POST', headers: { authorization: `Bearer ${v.a.token}`, 'content-type': 'text/csv', 'x-lang': 'ru' }, body: 'date,economic_code,amount\n31.02.2025,2111,10\n' });
+    expect(res.status).toBe(202);
+    const r = await waitImport(((await res.json()) as { id: string }).id);
+    expect(r.status).toBe('FAILED');
+    const text = await (await fetch(r.errorReportUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}`, 'accept-language': '*' } })).text();
+    expect(text).toContain('2,date,31.02.2025,Неверная дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).,errors.budgets.import.badDate');
   });
 
   it('imports an XLSX ledger, using the column mapping saved for the community', async () => {

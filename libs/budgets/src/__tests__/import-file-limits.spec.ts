@@ -1,6 +1,6 @@
 import { parseCsv } from '@ashar/kernel';
 import { checkCsvShape, checkXlsx, FileLimitError, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, readRows } from '../services/file-rows';
-import { inlineRow, xlsxWithSheet } from '../domain/__tests__/zip-fixture';
+import { inlineRow, xlsxWithSheet } from '../../../platform/imports/src/pure/__tests__/zip-fixture';
 
 const refusal = async (p: Promise<unknown> | (() => unknown)) => {
   try {

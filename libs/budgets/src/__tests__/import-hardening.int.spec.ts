@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'crypto';
 import http from 'http';
 import { gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
-import { inlineRow, xlsxWithSheet } from '../domain/__tests__/zip-fixture';
+import { inlineRow, xlsxWithSheet } from '../../../platform/imports/src/pure/__tests__/zip-fixture';
 import { MAX_IMPORT_ROWS } from '../services/file-rows';
 import { count, platformAdmin, publishedBudget, RECORD, village, Village } from './support';
 

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { AuditService } from '@ashar/audit';
 import { buildDataSourceOptions } from '@ashar/database';
 import { DataSource } from 'typeorm';
-import { runImport } from '../services/import-runner';
+import { runImport } from './run-import';
 import { ALL_ENTITIES } from '../../../../test/support/all-entities';
 
 async function main() {

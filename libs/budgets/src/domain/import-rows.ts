@@ -1,26 +1,17 @@
+import { CellError, DEFAULT_IMPORT_LIMITS, excerpt, foldHeader, RawRow, RowError, RowOutcome, RowSchema, ValidationResult as PipelineResult, validateRows } from '@ashar/imports/pure';
 import { MAX_MONEY_MINOR, parseMajorAmount } from '@ashar/kernel';
 import { Direction, TransactionKind } from './types';
 
-/** Raw rows as read from CSV or XLSX: cells as text, with the file's own line numbers. */
-export interface RawRow {
-  line: number;
-  cells: string[];
-}
+/**
+ * Budgets' row schemas for the shared import pipeline (`@ashar/imports`): a spending ledger and the
+ * lines of a draft budget. Pure: the pipeline reads the file, calls these per row, and writes.
+ */
+export type { RawRow, RowError };
 
-export interface RowError {
-  line: number;
-  /** The header of the offending column, or null when the whole row is at fault. */
-  column: string | null;
-  messageKey: string;
-  /** A short excerpt of what was found (never the whole 10 MB). */
-  value?: string;
-  /** Parameters of the message (a limit), for clients that format them. */
-  params?: Record<string, string | number>;
-}
-
-export const MAX_LINE_CHARS = 64 * 1024;
+/** Budgets' import messages (the pipeline's own keys live under this prefix too). */
+export const BUDGET_IMPORT_MESSAGES = 'errors.budgets.import';
+export const MAX_LINE_CHARS = DEFAULT_IMPORT_LIMITS.maxLineChars;
 export const MAX_CELL_CHARS = 2000;
-export const MAX_REPORTED_ERRORS = 1000;
 /** 10^13 som: far above any local budget; keeps sums safely inside bigint and numeric(20). */
 export const MAX_AMOUNT_MINOR = MAX_MONEY_MINOR;
 
@@ -38,22 +29,14 @@ const REQUIRED: Record<ImportKind, readonly string[]> = {
   BUDGET: ['direction', 'economic_code', 'amount'],
 };
 
-function excerpt(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
-}
-
-function fold(h: string): string {
-  return h.trim().toLowerCase().replace(/[\s-]+/g, '_');
-}
-
 /** Resolves header positions; missing required columns are errors on line 1. */
 export function resolveColumns(kind: ImportKind, header: string[], mapping: ColumnMapping = {}): { index: Map<string, number>; errors: RowError[] } {
   const fields = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
-  const folded = header.map(fold);
+  const folded = header.map(foldHeader);
   const index = new Map<string, number>();
   const errors: RowError[] = [];
   for (const f of fields) {
-    const wanted = fold(mapping[f] ?? f);
+    const wanted = foldHeader(mapping[f] ?? f);
     const i = folded.indexOf(wanted);
     if (i >= 0) index.set(f, i);
     else if (REQUIRED[kind].includes(f)) errors.push({ line: 1, column: mapping[f] ?? f, messageKey: 'errors.budgets.import.missingColumn' });
@@ -88,15 +71,6 @@ export function parseDateCell(raw: string): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-function rowTooLong(r: RawRow): boolean {
-  let n = 0;
-  for (const c of r.cells) {
-    n += c.length + 1;
-    if (n > MAX_LINE_CHARS) return true;
-  }
-  return false;
-}
-
 export interface LineRef {
   lineKey: string;
   direction: Direction;
@@ -115,78 +89,80 @@ export interface LedgerRecord {
   documentNumber: string | null;
 }
 
-export interface ValidationResult<T> {
-  records: T[];
-  errors: RowError[];
-  /** Number of data rows looked at. */
-  rows: number;
+export type ValidationResult<T> = Pick<PipelineResult<T>, 'records' | 'errors' | 'rows'>;
+
+const VALIDATE = { maxLineChars: MAX_LINE_CHARS, emptyKey: `${BUDGET_IMPORT_MESSAGES}.empty`, lineTooLongKey: `${BUDGET_IMPORT_MESSAGES}.lineTooLong` };
+
+/** A parser's helpers over one header: the cell of a field, the header the file gives it, errors collected per row. */
+function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined) {
+  const { index, errors } = resolveColumns(kind, header, mapping);
+  const name = (f: string) => header[index.get(f)!] ?? f;
+  const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
+  const text = (r: RawRow, f: string) => cell(r, f).trim() || null;
+  return { errors, name, cell, text };
 }
 
-class ErrorSink {
-  readonly errors: RowError[] = [];
-  total = 0;
-  add(e: RowError) {
-    this.total++;
-    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push(e);
-  }
+function rowErrors(name: (f: string) => string) {
+  const errors: CellError[] = [];
+  const fail = (f: string, key: string, v?: string) => errors.push({ column: name(f), messageKey: key, ...(v !== undefined ? { value: excerpt(v) } : {}) });
+  return { errors, fail };
+}
+
+const outcome = <R>(errors: CellError[], row: () => R): RowOutcome<R> => (errors.length ? { ok: false, errors } : { ok: true, row: row() });
+
+export interface LedgerContext {
+  fiscalYear: number;
+  lines: ReadonlyArray<LineRef>;
+  mapping?: ColumnMapping;
 }
 
 /**
- * Validates a spending/receipt ledger against the lines of the budget (by economic code, plus
- * functional code when two lines share an economic code). Every bad cell is reported; the caller
- * imports nothing if any error was found.
+ * A spending/receipt ledger against the lines of the budget (by economic code, plus functional code
+ * when two lines share an economic code). Every bad cell is reported.
  */
-export function validateLedgerRows(rows: RawRow[], ctx: { fiscalYear: number; lines: ReadonlyArray<LineRef>; mapping?: ColumnMapping }): ValidationResult<LedgerRecord> {
-  const sink = new ErrorSink();
-  if (!rows.length) return { records: [], errors: [{ line: 1, column: null, messageKey: 'errors.budgets.import.empty' }], rows: 0 };
-  const header = rows[0].cells;
-  const { index, errors } = resolveColumns('LEDGER', header, ctx.mapping);
-  if (errors.length) return { records: [], errors, rows: rows.length - 1 };
-  const name = (f: string) => header[index.get(f)!] ?? f;
-  const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
-  const byCode = new Map<string, LineRef[]>();
-  for (const l of ctx.lines) byCode.set(l.economicCode, [...(byCode.get(l.economicCode) ?? []), l]);
-  const records: LedgerRecord[] = [];
-  const from = `${ctx.fiscalYear}-01-01`;
-  const to = `${ctx.fiscalYear}-12-31`;
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    if (rowTooLong(r)) {
-      sink.add({ line: r.line, column: null, messageKey: 'errors.budgets.import.lineTooLong' });
-      continue;
-    }
-    let bad = false;
-    const fail = (f: string, key: string, v?: string) => {
-      bad = true;
-      sink.add({ line: r.line, column: name(f), messageKey: key, ...(v !== undefined ? { value: excerpt(v) } : {}) });
+export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
+  bind(header, ctx) {
+    const { errors: headerErrors, name, cell, text } = bindColumns('LEDGER', header, ctx.mapping);
+    if (headerErrors.length) return { ok: false, errors: headerErrors };
+    const byCode = new Map<string, LineRef[]>();
+    for (const l of ctx.lines) byCode.set(l.economicCode, [...(byCode.get(l.economicCode) ?? []), l]);
+    const from = `${ctx.fiscalYear}-01-01`;
+    const to = `${ctx.fiscalYear}-12-31`;
+    return {
+      ok: true,
+      parse: (r) => {
+        const { errors, fail } = rowErrors(name);
+        for (const f of ['counterparty', 'purpose', 'document_number']) if (cell(r, f).length > MAX_CELL_CHARS) fail(f, 'errors.budgets.import.cellTooLong');
+        const date = parseDateCell(cell(r, 'date'));
+        if (!date) fail('date', 'errors.budgets.import.badDate', cell(r, 'date'));
+        else if (date < from || date > to) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date);
+        const amount = parseAmountCell(cell(r, 'amount'));
+        if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
+        const code = cell(r, 'economic_code').trim();
+        const func = cell(r, 'functional_code').trim() || null;
+        let candidates = byCode.get(code) ?? [];
+        if (func) candidates = candidates.filter((l) => l.functionalCode === func);
+        let line: LineRef | undefined;
+        if (!candidates.length) fail(func && byCode.has(code) ? 'functional_code' : 'economic_code', 'errors.budgets.import.unknownCode', func && byCode.has(code) ? func : code);
+        else if (candidates.length > 1) fail('functional_code', 'errors.budgets.import.ambiguousCode', code);
+        else line = candidates[0];
+        const rawKind = cell(r, 'kind').trim().toUpperCase();
+        let kind: TransactionKind | null = line ? (line.direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING') : null;
+        if (rawKind) {
+          const k = rawKind === 'SPENDING' || rawKind === 'RECEIPT' ? (rawKind as TransactionKind) : null;
+          if (!k) fail('kind', 'errors.budgets.import.badKind', rawKind);
+          else if (line && k !== kind) fail('kind', 'errors.budgets.import.kindMismatch', rawKind);
+          else kind = k;
+        }
+        return outcome(errors, () => ({ line: r.line, kind: kind!, lineKey: line!.lineKey, date: date!, amount: (amount as { value: bigint }).value, counterparty: text(r, 'counterparty'), purpose: text(r, 'purpose'), documentNumber: text(r, 'document_number') }));
+      },
     };
-    for (const f of ['counterparty', 'purpose', 'document_number']) if (cell(r, f).length > MAX_CELL_CHARS) fail(f, 'errors.budgets.import.cellTooLong');
-    const date = parseDateCell(cell(r, 'date'));
-    if (!date) fail('date', 'errors.budgets.import.badDate', cell(r, 'date'));
-    else if (date < from || date > to) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date);
-    const amount = parseAmountCell(cell(r, 'amount'));
-    if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
-    const code = cell(r, 'economic_code').trim();
-    const func = cell(r, 'functional_code').trim() || null;
-    let candidates = byCode.get(code) ?? [];
-    if (func) candidates = candidates.filter((l) => l.functionalCode === func);
-    let line: LineRef | undefined;
-    if (!candidates.length) fail(func && byCode.has(code) ? 'functional_code' : 'economic_code', 'errors.budgets.import.unknownCode', func && byCode.has(code) ? func : code);
-    else if (candidates.length > 1) fail('functional_code', 'errors.budgets.import.ambiguousCode', code);
-    else line = candidates[0];
-    const rawKind = cell(r, 'kind').trim().toUpperCase();
-    let kind: TransactionKind | null = line ? (line.direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING') : null;
-    if (rawKind) {
-      const k = rawKind === 'SPENDING' || rawKind === 'RECEIPT' ? (rawKind as TransactionKind) : null;
-      if (!k) fail('kind', 'errors.budgets.import.badKind', rawKind);
-      else if (line && k !== kind) fail('kind', 'errors.budgets.import.kindMismatch', rawKind);
-      else kind = k;
-    }
-    if (bad || !line || !amount.ok || !date || !kind) continue;
-    const text = (f: string) => cell(r, f).trim() || null;
-    records.push({ line: r.line, kind, lineKey: line.lineKey, date, amount: amount.value, counterparty: text('counterparty'), purpose: text('purpose'), documentNumber: text('document_number') });
-  }
-  return { records: sink.total ? [] : records, errors: sink.errors, rows: rows.length - 1 };
+  },
+};
+
+/** Validates a whole ledger file (the pipeline does the same through LEDGER_ROW_SCHEMA): all or nothing. */
+export function validateLedgerRows(rows: RawRow[], ctx: LedgerContext): ValidationResult<LedgerRecord> {
+  return validateRows(rows, LEDGER_ROW_SCHEMA, ctx, VALIDATE);
 }
 
 export interface BudgetLineRecord {
@@ -198,39 +174,36 @@ export interface BudgetLineRecord {
   amount: bigint;
 }
 
-/** Validates budget lines (the plan) against the classification codes known for the country. */
-export function validateBudgetRows(rows: RawRow[], ctx: { economicCodes: ReadonlySet<string>; functionalCodes: ReadonlySet<string>; mapping?: ColumnMapping }): ValidationResult<BudgetLineRecord> {
-  const sink = new ErrorSink();
-  if (!rows.length) return { records: [], errors: [{ line: 1, column: null, messageKey: 'errors.budgets.import.empty' }], rows: 0 };
-  const header = rows[0].cells;
-  const { index, errors } = resolveColumns('BUDGET', header, ctx.mapping);
-  if (errors.length) return { records: [], errors, rows: rows.length - 1 };
-  const name = (f: string) => header[index.get(f)!] ?? f;
-  const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
-  const records: BudgetLineRecord[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    if (rowTooLong(r)) {
-      sink.add({ line: r.line, column: null, messageKey: 'errors.budgets.import.lineTooLong' });
-      continue;
-    }
-    let bad = false;
-    const fail = (f: string, key: string, v?: string) => {
-      bad = true;
-      sink.add({ line: r.line, column: name(f), messageKey: key, ...(v !== undefined ? { value: excerpt(v) } : {}) });
+export interface BudgetLinesContext {
+  economicCodes: ReadonlySet<string>;
+  functionalCodes: ReadonlySet<string>;
+  mapping?: ColumnMapping;
+}
+
+/** Budget lines (the plan) against the classification codes known for the country; zero amounts allowed. */
+export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> = {
+  bind(header, ctx) {
+    const { errors: headerErrors, name, cell, text } = bindColumns('BUDGET', header, ctx.mapping);
+    if (headerErrors.length) return { ok: false, errors: headerErrors };
+    return {
+      ok: true,
+      parse: (r) => {
+        const { errors, fail } = rowErrors(name);
+        const dir = cell(r, 'direction').trim().toUpperCase();
+        if (dir !== 'REVENUE' && dir !== 'EXPENDITURE') fail('direction', 'errors.budgets.import.badDirection', dir);
+        const code = cell(r, 'economic_code').trim();
+        if (!ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.unknownCode', code);
+        const func = cell(r, 'functional_code').trim() || null;
+        if (func && !ctx.functionalCodes.has(func)) fail('functional_code', 'errors.budgets.import.unknownCode', func);
+        for (const f of ['name_ky', 'name_ru', 'name_en']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
+        const amount = parseAmountCell(cell(r, 'amount'), true);
+        if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
+        return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en') }, amount: (amount as { value: bigint }).value }));
+      },
     };
-    const dir = cell(r, 'direction').trim().toUpperCase();
-    if (dir !== 'REVENUE' && dir !== 'EXPENDITURE') fail('direction', 'errors.budgets.import.badDirection', dir);
-    const code = cell(r, 'economic_code').trim();
-    if (!ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.unknownCode', code);
-    const func = cell(r, 'functional_code').trim() || null;
-    if (func && !ctx.functionalCodes.has(func)) fail('functional_code', 'errors.budgets.import.unknownCode', func);
-    for (const f of ['name_ky', 'name_ru', 'name_en']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
-    const amount = parseAmountCell(cell(r, 'amount'), true);
-    if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
-    if (bad || !amount.ok) continue;
-    const text = (f: string) => cell(r, f).trim() || null;
-    records.push({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text('name_ky'), ru: text('name_ru'), en: text('name_en') }, amount: amount.value });
-  }
-  return { records: sink.total ? [] : records, errors: sink.errors, rows: rows.length - 1 };
+  },
+};
+
+export function validateBudgetRows(rows: RawRow[], ctx: BudgetLinesContext): ValidationResult<BudgetLineRecord> {
+  return validateRows(rows, BUDGET_ROW_SCHEMA, ctx, VALIDATE);
 }

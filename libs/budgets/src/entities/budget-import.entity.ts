@@ -1,20 +1,22 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ImportKind, RowError } from '../domain/import-rows';
+import type { ImportRecord, ImportStatus, RowError } from '@ashar/imports';
+import type { ImportKind } from '../domain/import-rows';
 import { Budget } from './budget.entity';
 
-export type ImportStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+export type { ImportStatus };
 
 /**
- * An uploaded CSV/XLSX file and what became of it. The same file for the same budget is imported
- * once (partial unique index on its hash while not FAILED), and the job inserts every row in one
- * transaction together with status DONE: all or nothing, and a rerun finds DONE and does nothing.
+ * An uploaded CSV/XLSX file and what became of it: budgets' record of the shared import pipeline
+ * (`@ashar/imports`; the status machine's SQL is the pipeline's, see BudgetImportRepository). The same
+ * file for the same budget is imported once (partial unique index on its hash while not FAILED), and
+ * the job inserts every row in one transaction together with status DONE: all or nothing.
  */
 @Entity('budget_imports')
 @Index('uq_budget_imports_file', ['budgetId', 'kind', 'fileSha256'], { unique: true, where: `"status" <> 'FAILED'` })
 @Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
 @Check('ck_budget_imports_status', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
-export class BudgetImport extends TimestampedEntity {
+export class BudgetImport extends TimestampedEntity implements ImportRecord {
   @Column({ type: 'uuid' })
   communityId: string;
 
@@ -64,6 +66,10 @@ export class BudgetImport extends TimestampedEntity {
 
   @Column({ type: 'uuid' })
   createdBy: string;
+
+  /** The language of the request that started it: the error report's language when the reader's is unknown. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  locale: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;

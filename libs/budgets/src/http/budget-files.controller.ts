@@ -1,5 +1,7 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
-import { DomainError, AppConfig, NotFoundError, toCsv } from '@ashar/kernel';
+import { isLocale, Locale } from '@ashar/i18n';
+import { discardUpload, readUploadBody } from '@ashar/imports';
+import { DomainError, AppConfig, httpErrorAnswer, NotFoundError } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
@@ -11,22 +13,18 @@ import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
 import { DocumentService, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../services/document.service';
 import { attachmentDisposition } from './content-disposition';
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, TOO_MANY_REQUESTS: 429 };
-
 /**
- * The rest of a refused upload, after the answer has been sent: read and dropped (never kept), so that
- * clients see the answer rather than a reset connection; past `max` bytes the connection is closed.
+ * The language a request asks for: `?lang=` (a download link), else `X-Lang`, else the first supported
+ * language of Accept-Language; null when it names none.
  */
-function discardUpload(req: Request, max: number): void {
-  if (req.readableEnded || req.destroyed) return;
-  let seen = 0;
-  req.removeAllListeners('data');
-  req.on('data', (c: Buffer) => {
-    seen += c.length;
-    if (seen > max) req.destroy();
-  });
-  req.on('error', () => undefined);
-  req.resume();
+function requestLocale(req: Request): Locale | null {
+  const explicit = [req.query?.lang, req.headers['x-lang']].find((v) => isLocale(v));
+  if (explicit) return explicit as Locale;
+  for (const part of String(req.headers['accept-language'] ?? '').split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
+    if (isLocale(tag)) return tag;
+  }
+  return null;
 }
 
 /**
@@ -56,7 +54,8 @@ export class BudgetFilesController {
       await fn();
     } catch (e) {
       if (e instanceof DomainError) {
-        res.status(STATUS[e.code] ?? 400).json({ code: e.code, messageKey: e.messageKey, ...(e.details as object) });
+        const { status, body } = httpErrorAnswer(e);
+        res.status(status).json(body);
         if (upload) discardUpload(upload.req, upload.max);
       } else throw e;
     }
@@ -83,25 +82,8 @@ export class BudgetFilesController {
     }
   }
 
-  /**
-   * Reads an upload up to `max` bytes. Past the limit the rest is drained and dropped (not cut off), so
-   * the client gets the 400 answer instead of a reset connection. Callers authenticate and authorise
-   * first: nothing of an upload is read for a caller who may not make it.
-   */
   private readBody(req: Request, max = MAX_IMPORT_BYTES, tooLargeKey = 'errors.budgets.import.tooLarge'): Promise<Buffer> {
-    const tooLarge = () => new DomainError('BAD_USER_INPUT', tooLargeKey, 'File too large', { field: 'file', params: { max: Math.round(max / 1024 / 1024) } });
-    // A declared length over the limit is refused before reading.
-    if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(tooLarge());
-    return new Promise((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      req.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size <= max) chunks.push(c);
-      });
-      req.on('end', () => (size > max ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
-      req.on('error', reject);
-    });
+    return readUploadBody(req, max, tooLargeKey);
   }
 
   /** A scanned receipt, invoice or contract for a record. Body: the raw PDF, JPEG or PNG (at most 5 MB). */
@@ -145,7 +127,7 @@ export class BudgetFilesController {
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
       await this.imports.assertMayImport(actor, budgetId, kind);
       const content = await this.readBody(req);
-      const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content });
+      const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content, locale: requestLocale(req) });
       res.status(202).json({ id: imp.id, status: imp.status });
     }, { req, max: MAX_IMPORT_BYTES });
   }
@@ -154,12 +136,11 @@ export class BudgetFilesController {
   async errorReport(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
-      const imp = await this.privateFile('BudgetImport', () => this.imports.get(actor, id));
-      const rows = (imp.errors ?? []).map((e) => [e.line, e.column ?? '', e.messageKey, e.value ?? '']);
+      const report = await this.privateFile('BudgetImport', () => this.imports.errorReport(actor, id, requestLocale(req)));
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Content-Disposition', `attachment; filename="import-${imp.id}-errors.csv"`);
-      res.send('\ufeff' + toCsv([['line', 'column', 'error', 'value'], ...rows]));
+      res.setHeader('Content-Disposition', `attachment; filename="${report.fileName}"`);
+      res.send(report.body);
     });
   }
 

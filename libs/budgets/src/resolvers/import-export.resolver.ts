@@ -1,4 +1,5 @@
 import { Actor, CurrentActor } from '@ashar/auth';
+import { Ctx, RequestContext } from '@ashar/graphql';
 import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -46,10 +47,10 @@ export class ImportExportResolver {
   }
 
   @Mutation(() => ImportType, { description: 'Starts an import job; the same file twice is one import' })
-  async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput) {
+  async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content }));
+    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale }));
   }
 
   @Query(() => ImportType)

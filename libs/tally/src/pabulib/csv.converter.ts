@@ -1,3 +1,4 @@
+import { CsvSyntaxError, parseCsv } from '@ashar/kernel/csv';
 import { Ballot, Election, Project } from '../model/election.model';
 import { ballotRulesFromMeta, parseMoney, PabulibFormatError } from './pabulib.reader';
 import { formatNumber } from './pabulib.writer';
@@ -34,63 +35,18 @@ export function electionToCsv(e: Election): string {
   return lines.join('\n') + '\n';
 }
 
-/** RFC 4180 rows with their starting line numbers. */
+/** RFC 4180 rows with their starting line numbers, read by the shared CSV reader; blank rows skipped. */
 function* csvRows(text: string): Generator<{ row: string[]; line: number }> {
-  let i = 0;
-  let line = 1;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  const n = text.length;
-  while (i < n) {
-    const startLine = line;
-    const row: string[] = [];
-    let cur = '';
-    let inQ = false;
-    for (;;) {
-      if (i >= n) {
-        if (inQ) throw new PabulibFormatError(startLine, 'a quoted CSV field is not closed');
-        row.push(cur);
-        break;
-      }
-      const ch = text[i];
-      if (inQ) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') {
-            cur += '"';
-            i += 2;
-            continue;
-          }
-          inQ = false;
-          i++;
-          continue;
-        }
-        if (ch === '\n') line++;
-        cur += ch;
-        i++;
-        continue;
-      }
-      if (ch === '"' && cur === '') {
-        inQ = true;
-        i++;
-        continue;
-      }
-      if (ch === ',') {
-        row.push(cur);
-        cur = '';
-        i++;
-        continue;
-      }
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      if (ch === '\n' || ch === '\r') {
-        row.push(cur);
-        i++;
-        line++;
-        break;
-      }
-      cur += ch;
-      i++;
-    }
-    if (row.length === 1 && row[0].trim() === '') continue;
-    yield { row, line: startLine };
+  let rows;
+  try {
+    rows = parseCsv(text, ',');
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new PabulibFormatError(e.line, 'a quoted CSV field is not closed');
+    throw e;
+  }
+  for (const { cells, line } of rows) {
+    if (cells.length === 1 && cells[0].trim() === '') continue;
+    yield { row: cells, line };
   }
 }
 

@@ -1,3 +1,4 @@
+import { CsvSyntaxError, parseCsvLine } from '@ashar/kernel/csv';
 import { Ballot, BallotKind, BallotRules, Election, Project } from '../model/election.model';
 
 /** A malformed pabulib file: `line` is 1-based, `message` says what is wrong. */
@@ -12,54 +13,17 @@ export class PabulibFormatError extends Error {
 }
 
 /**
- * Splits one `;`-separated row. Quotes follow the lenient CSV convention the reference reader uses:
- * `""` inside quotes is a quote, and text after a closing quote is kept (`"Odkupmy" i my` reads as
- * `Odkupmy i my`), so real files with stray quotes still load.
+ * Splits one `;`-separated row with the shared CSV reader (`@ashar/kernel/csv`). Quotes follow the
+ * lenient convention the reference reader uses: `""` inside quotes is a quote, and text after a closing
+ * quote is kept (`"Odkupmy" i my` reads as `Odkupmy i my`), so real files with stray quotes still load.
  */
 export function splitPabulibRow(line: string, lineNo: number): string[] {
-  if (line.indexOf('"') < 0) return line.split(';');
-  const out: string[] = [];
-  let cur = '';
-  let i = 0;
-  let inQuotes = false;
-  let fieldStart = true;
-  while (i < line.length) {
-    const ch = line[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        continue;
-      }
-      cur += ch;
-      i++;
-      continue;
-    }
-    if (ch === ';') {
-      out.push(cur);
-      cur = '';
-      fieldStart = true;
-      i++;
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      inQuotes = true;
-      fieldStart = false;
-      i++;
-      continue;
-    }
-    fieldStart = false;
-    cur += ch;
-    i++;
+  try {
+    return parseCsvLine(line, ';');
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw new PabulibFormatError(lineNo, 'a quoted field is not closed before the end of the line');
+    throw e;
   }
-  if (inQuotes) throw new PabulibFormatError(lineNo, 'a quoted field is not closed before the end of the line');
-  out.push(cur);
-  return out;
 }
 
 /** Parses money: "," is a decimal point in some files. */

@@ -65,7 +65,7 @@ describe('loadConfig', () => {
   });
 });
 
-import { parseCsv, toCsv } from '../csv';
+import { parseCsv, parseCsvLine, toCsv } from '../csv';
 
 describe('parseCsv', () => {
   it('reads quoted separators, doubled quotes, CRLF, BOM and reports line numbers', () => {
@@ -82,7 +82,27 @@ describe('parseCsv', () => {
     expect(parseCsv(toCsv(data)).map((r) => r.cells)).toEqual(data);
   });
 
-  it('fails on an unterminated quote', () => {
+  it('fails on an unterminated quote, naming the line it opened on', () => {
     expect(() => parseCsv('a,"b\n')).toThrow(/unterminated/);
+    expect(() => parseCsv('a\n\nb,"c\nd')).toThrow('CSV line 3: unterminated quoted field');
+  });
+
+  it('keeps the habits of the files people have: stray quotes, text after a closing quote, mixed line ends, empty lines', () => {
+    expect(parseCsv('a,b\n"x\ny",2\nab"c,3\n\n4,5')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x\ny', '2'] },
+      { line: 4, cells: ['ab"c', '3'] },
+      { line: 6, cells: ['4', '5'] },
+    ]);
+    expect(parseCsv('47;"Odkupmy" i my;x', ';')[0].cells).toEqual(['47', 'Odkupmy i my', 'x']);
+    // A quoted cell whose text starts with an (escaped) quote is not touched.
+    expect(parseCsv('a,"""x"" y",z')[0].cells).toEqual(['a', '"x" y', 'z']);
+    expect(parseCsv('a\r\nb\nc\rd').map((r) => [r.line, r.cells[0]])).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
+    expect(parseCsv('a,b\r\n"1\r\n2",3\r\nz,y\r\n').map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+
+  it('reads one line of a line-based format', () => {
+    expect(parseCsvLine('a;b;;c', ';')).toEqual(['a', 'b', '', 'c']);
+    expect(parseCsvLine('1;"x; y";"say ""hi"""', ';')).toEqual(['1', 'x; y', 'say "hi"']);
   });
 });

@@ -1,0 +1,107 @@
+import { AuditService } from '@ashar/audit';
+import { managerOf, Transaction, TransactionRunner } from '@ashar/database';
+import { DEFAULT_IMPORT_LIMITS, ImportDefinition, ImportLimits, ImportOutcome, ImportPipeline } from '@ashar/imports';
+import { CommunityService, TerritoryService } from '@ashar/territory';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { BUDGET_IMPORT_MESSAGES, BUDGET_ROW_SCHEMA, BudgetLineRecord, BudgetLinesContext, LEDGER_ROW_SCHEMA, LedgerContext, LedgerRecord } from '../domain/import-rows';
+import { BudgetImport } from '../entities/budget-import.entity';
+import { BudgetImportExtra, BudgetImportRepository } from '../repositories/budget-import.repository';
+import { BudgetImportWriterRepository, lineCodesKey } from '../repositories/budget-import-writer.repository';
+
+/** Budgets' import limits: the pipeline's defaults (30 MB, 200,000 rows, 100 columns, 4,000,000 cells). */
+export const BUDGET_IMPORT_LIMITS: ImportLimits = DEFAULT_IMPORT_LIMITS;
+
+export type BudgetImportPipelineT = ImportPipeline<BudgetImport, BudgetImportExtra>;
+
+/**
+ * Budgets on the shared import pipeline: two kinds of file, each a row schema (domain/import-rows.ts)
+ * and a writer. LEDGER adds spending/receipt records to the budget; BUDGET replaces the lines of the
+ * open draft, keeping each line's key when the file has a line with the same side and codes (so the
+ * spending already recorded against it is not orphaned). Used by the API (start, look up) and the worker (run).
+ */
+@Injectable()
+export class BudgetImportPipeline {
+  readonly pipeline: BudgetImportPipelineT;
+
+  constructor(
+    readonly store: BudgetImportRepository,
+    private readonly writer: BudgetImportWriterRepository,
+    transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly communities: CommunityService,
+    private readonly territory: TerritoryService,
+  ) {
+    this.pipeline = new ImportPipeline<BudgetImport, BudgetImportExtra>({
+      store,
+      transactions,
+      messagePrefix: BUDGET_IMPORT_MESSAGES,
+      limits: BUDGET_IMPORT_LIMITS,
+      definitions: [this.ledger(), this.lines()],
+    });
+  }
+
+  run(importId: string, onProgress?: (pct: number) => Promise<void>): Promise<ImportOutcome> {
+    return this.pipeline.run(importId, onProgress);
+  }
+
+  abandon(importId: string): Promise<boolean> {
+    return this.pipeline.abandon(importId);
+  }
+
+  private async fiscalYear(budgetId: string): Promise<number> {
+    const b = await this.writer.budgetOf(budgetId);
+    if (!b) throw new Error(`budget ${budgetId} not found`);
+    return b.fiscalYear;
+  }
+
+  /** The country whose classification a community's budget uses, through territory's services. */
+  private async countryOf(communityId: string): Promise<string> {
+    const c = await this.communities.byId(communityId);
+    const [unit] = await this.territory.byIds([c.unitId]);
+    if (!unit) throw new Error(`unit of community ${communityId} not found`);
+    return unit.country;
+  }
+
+  private auditActor(imp: BudgetImport) {
+    return { accountId: imp.createdBy, onBehalfOf: null };
+  }
+
+  private ledger(): ImportDefinition<BudgetImport, LedgerRecord, LedgerContext> {
+    return {
+      kind: 'LEDGER',
+      schema: LEDGER_ROW_SCHEMA,
+      lockKey: (imp) => `budget:${imp.budgetId}`,
+      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping }),
+      write: async (tx: Transaction, recs, imp, progress) => {
+        await this.writer.insertLedger(tx, imp.budgetId, imp.id, imp.createdBy, recs, (n) => progress(n, recs.length));
+        await this.audit.record(managerOf(tx), this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
+      },
+    };
+  }
+
+  private lines(): ImportDefinition<BudgetImport, BudgetLineRecord, BudgetLinesContext> {
+    return {
+      kind: 'BUDGET',
+      schema: BUDGET_ROW_SCHEMA,
+      lockKey: (imp) => `budget:${imp.budgetId}`,
+      prepare: async (imp) => {
+        const codes = await this.writer.classificationCodes(await this.countryOf(imp.communityId));
+        return {
+          economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
+          functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
+          mapping: imp.mapping,
+        };
+      },
+      write: async (tx, recs, imp, progress) => {
+        const v = await this.writer.lockVersion(tx, imp.versionId!);
+        if (!v || v.status !== 'DRAFT') throw new Error('the target version is no longer a draft');
+        // Each existing key is reused at most once, in order.
+        const keys = await this.writer.lineKeysByCodes(tx, v.id);
+        const keyed = recs.map((r) => ({ ...r, lineKey: keys.get(lineCodesKey(r))?.shift() ?? randomUUID() }));
+        await this.writer.replaceLines(tx, v, keyed, imp.createdBy, imp.id, (n) => progress(n, recs.length));
+        await this.audit.record(managerOf(tx), this.auditActor(imp), { action: 'budget.import.lines', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { versionId: v.id, lines: recs.length } });
+      },
+    };
+  }
+}
