@@ -36,6 +36,8 @@ const CONTEXTS: Context[] = [
   { name: 'audit', root: 'libs/audit', entities: AUDIT_ENTITIES },
   { name: 'platform/auth', root: 'libs/platform/auth', entities: [RateLimitCounter] },
   { name: 'platform/queue', root: 'libs/platform/queue', entities: [OutboxMessage] },
+  // The generic import store names no table: the context's own import table is passed in (budgets: budget_imports).
+  { name: 'platform/imports', root: 'libs/platform/imports', entities: [] },
 ];
 
 interface Owned {
