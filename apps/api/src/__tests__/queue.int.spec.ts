@@ -1,6 +1,6 @@
 import { asTransaction } from '@ashar/database';
-import { DeliverNotificationHandler, NotificationService } from '@ashar/notifications';
-import { OutboxRelay, OutboxService, QUEUES } from '@ashar/queue';
+import { DeliverNotificationHandler, NOTIFICATIONS_QUEUES, NotificationService } from '@ashar/notifications';
+import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../../../../test/support/test-config';
 import { gql, ok } from '../../../../test/support/graphql-client';
@@ -52,7 +52,7 @@ describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', (
     const relay = api.app.get(OutboxRelay);
     await expect(
       api.dataSource.transaction(async (m) => {
-        await outbox.enqueue(m, QUEUES.notifications, 'invitation.notify', {}, 'rolled-back-job');
+        await outbox.enqueue(m, NOTIFICATIONS_QUEUES.notifications.name, 'invitation.notify', {}, 'rolled-back-job');
         throw new Error('write failed');
       }),
     ).rejects.toThrow('write failed');

@@ -1,4 +1,4 @@
-import { buildDataSourceOptions, PLATFORM_MIGRATIONS } from '@ashar/database';
+import { asTransaction, buildDataSourceOptions, PLATFORM_MIGRATIONS } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
 import { DataSource } from 'typeorm';
 import { AuditEvent } from '../audit-event.entity';
@@ -30,8 +30,8 @@ describe('audit log under the least-privileged application role (real PostgreSQL
   });
 
   it('appends and reads the chain', async () => {
-    await app.transaction((m) => new AuditService().record(m, { accountId: null }, { action: 'x.create', entityType: 'X', after: { a: 1 } }));
-    await app.transaction((m) => new AuditService().record(m, { accountId: null }, { action: 'x.update', entityType: 'X', after: { a: 2 } }));
+    await app.transaction((m) => new AuditService().record(asTransaction(m), { accountId: null }, { action: 'x.create', entityType: 'X', after: { a: 1 } }));
+    await app.transaction((m) => new AuditService().record(asTransaction(m), { accountId: null }, { action: 'x.update', entityType: 'X', after: { a: 2 } }));
     expect(await verifyAuditChain(app)).toEqual({ ok: true, checked: 2 });
   });
 

@@ -1,4 +1,4 @@
-import { buildDataSourceOptions } from '@ashar/database';
+import { asTransaction, buildDataSourceOptions } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
 import { AppConfig } from '@ashar/kernel';
 import { execFileSync } from 'child_process';
@@ -30,7 +30,7 @@ describe('audit anchors: the tail of the chain (real PostgreSQL)', () => {
 
   async function append(n: number) {
     for (let i = 0; i < n; i++) {
-      await ds.transaction((m) => new AuditService().record(m, { accountId: null }, { action: 'line.update', entityType: 'BudgetLine', entityId: `l${i}`, after: { amount: String(i) } }));
+      await ds.transaction((m) => new AuditService().record(asTransaction(m), { accountId: null }, { action: 'line.update', entityType: 'BudgetLine', entityId: `l${i}`, after: { amount: String(i) } }));
     }
   }
 

@@ -1,4 +1,4 @@
-import { buildDataSourceOptions } from '@ashar/database';
+import { asTransaction, buildDataSourceOptions } from '@ashar/database';
 import { createTestDatabase, TestDatabase } from '@ashar/database/testing';
 import { execFileSync } from 'child_process';
 import { join } from 'path';
@@ -19,7 +19,7 @@ describe('audit hash chain (real PostgreSQL)', () => {
     const actor = '11111111-1111-4111-8111-111111111111';
     for (let i = 0; i < 5; i++) {
       await ds.transaction((m) =>
-        audit.record(m, { accountId: actor, onBehalfOf: i === 2 ? { accountId: '22222222-2222-4222-8222-222222222222', reason: 'кагаз бюллетень' } : null }, {
+        audit.record(asTransaction(m), { accountId: actor, onBehalfOf: i === 2 ? { accountId: '22222222-2222-4222-8222-222222222222', reason: 'кагаз бюллетень' } : null }, {
           action: 'budgetLine.update',
           entityType: 'BudgetLine',
           entityId: `line-${i}`,
@@ -41,7 +41,7 @@ describe('audit hash chain (real PostgreSQL)', () => {
   it('rolls the audit row back with the write it describes', async () => {
     await expect(
       ds.transaction(async (m) => {
-        await audit.record(m, { accountId: null }, { action: 'x', entityType: 'Y' });
+        await audit.record(asTransaction(m), { accountId: null }, { action: 'x', entityType: 'Y' });
         throw new Error('the write failed');
       }),
     ).rejects.toThrow('the write failed');

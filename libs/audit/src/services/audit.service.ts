@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asTransaction, Transaction } from '@ashar/database';
-// eslint-disable-next-line no-restricted-imports -- transitional: callers not yet on TransactionRunner pass TypeORM's manager; drop once every context passes a Transaction
-import type { EntityManager } from 'typeorm';
+import { Transaction } from '@ashar/database';
 import { AuditEvent } from '../audit-event.entity';
 import { GENESIS_HASH, hashAuditRecord, toJsonValue } from '../audit-hash';
 import { AuditEventsRepository } from '../repositories/audit-events.repository';
@@ -30,8 +28,7 @@ export class AuditService {
    * Appends to the chain inside the caller's transaction, so the audit row commits or rolls back with
    * the write it describes. The advisory lock serialises writers until commit: seq order = chain order.
    */
-  async record(transaction: Transaction | EntityManager, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
-    const tx = asTransaction(transaction as EntityManager);
+  async record(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<AuditEvent> {
     const last = await this.events.lockHead(tx);
     const seq = last ? (BigInt(last.seq) + 1n).toString() : '1';
     const prevHash = last ? last.hash : GENESIS_HASH;

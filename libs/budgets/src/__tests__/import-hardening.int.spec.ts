@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { QUEUES } from '@ashar/queue';
+import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { Queue } from 'bullmq';
 import { createHash, randomUUID } from 'crypto';
 import http from 'http';
@@ -102,8 +102,8 @@ describe('imports that cannot hurt the worker, say why they failed, and race saf
       // A BUDGET import aimed at a published version: every attempt throws ("no longer a draft").
       const csv = 'direction,economic_code,amount\nREVENUE,11111,10';
       const id = await insertImport(csv, 'QUEUED', { kind: 'BUDGET', versionId: b.versionId });
-      const queue = api.app.get<Queue>(getQueueToken(QUEUES.imports), { strict: false });
-      await queue.add('budget.import', { importId: id }, { jobId: `final-${id}`, attempts: 2, backoff: { type: 'fixed', delay: 20 } });
+      const queue = api.app.get<Queue>(getQueueToken(BUDGET_JOBS.import.queue), { strict: false });
+      await queue.add(BUDGET_JOBS.import.name, { importId: id }, { jobId: `final-${id}`, attempts: 2, backoff: { type: 'fixed', delay: 20 } });
       const r = await waitImport(id);
       expect(r).toMatchObject({ status: 'FAILED', errors: [{ line: 1, column: null, messageKey: 'errors.budgets.import.failed', value: null }] });
       const job = await queue.getJob(`final-${id}`);

@@ -4,7 +4,7 @@ import { AttachmentInput, BudgetType, RecordTransactionInput, TransactionType } 
 import { Budget } from '../entities/budget.entity';
 import { ExecutionService } from '../services/execution.service';
 import { toTransactionType as toTx } from './budget-types.mapper';
-import { UuidArg } from './uuid-arg.pipe';
+import { UuidArg } from '@ashar/graphql';
 
 @Resolver(() => BudgetType)
 export class BudgetTransactionResolver {

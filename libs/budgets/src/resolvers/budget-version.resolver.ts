@@ -1,5 +1,5 @@
 import { Actor, CurrentActor } from '@ashar/auth';
-import { Ctx, RequestContext } from '@ashar/graphql';
+import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { AppConfig } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -8,7 +8,6 @@ import { BudgetVersion } from '../entities/budget-version.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { BudgetService } from '../services/budget.service';
 import { exportLinksOf, toComparisonType, toLineType, toTotalsType } from './budget-types.mapper';
-import { UuidArg } from './uuid-arg.pipe';
 import { budgetLoader, versionView } from './view-loader';
 
 

@@ -1,5 +1,5 @@
 import { Actor, CurrentActor, PermissionService } from '@ashar/auth';
-import { Ctx, RequestContext } from '@ashar/graphql';
+import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { publicVersionOf } from '../domain/workflow';
@@ -8,7 +8,6 @@ import { Budget } from '../entities/budget.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { BudgetService } from '../services/budget.service';
 import { toFlagType, toNeighbourType } from './budget-types.mapper';
-import { UuidArg } from './uuid-arg.pipe';
 import { primeBudgets, versionsOf } from './view-loader';
 
 @Resolver(() => BudgetType)

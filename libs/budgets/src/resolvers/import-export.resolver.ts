@@ -1,5 +1,5 @@
 import { Actor, CurrentActor } from '@ashar/auth';
-import { Ctx, RequestContext } from '@ashar/graphql';
+import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
@@ -9,7 +9,6 @@ import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';
 import { ImportService } from '../services/import.service';
-import { UuidArg } from './uuid-arg.pipe';
 
 const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
 

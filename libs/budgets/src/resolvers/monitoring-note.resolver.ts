@@ -1,13 +1,12 @@
 import { Actor, CurrentActor } from '@ashar/auth';
 import { accountByIdLoader, AccountService, MemberSummaryType } from '@ashar/identity';
-import { Ctx, RequestContext } from '@ashar/graphql';
+import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { BudgetType, CreateMonitoringNoteInput, MonitoringNoteType, NoteStatusEnum, ReplyType } from '../dtos';
 import { Budget } from '../entities/budget.entity';
 import { MonitoringNote } from '../entities/monitoring-note.entity';
 import { BudgetThreadsService } from '../services/budget-threads.service';
 import { MonitoringService } from '../services/monitoring.service';
-import { UuidArg } from './uuid-arg.pipe';
 
 
 @Resolver(() => BudgetType)

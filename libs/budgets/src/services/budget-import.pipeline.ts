@@ -1,5 +1,5 @@
 import { AuditService } from '@ashar/audit';
-import { managerOf, Transaction, TransactionRunner } from '@ashar/database';
+import { Transaction, TransactionRunner } from '@ashar/database';
 import { DEFAULT_IMPORT_LIMITS, ImportDefinition, ImportLimits, ImportOutcome, ImportPipeline } from '@ashar/imports';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
@@ -75,7 +75,7 @@ export class BudgetImportPipeline {
       prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping }),
       write: async (tx: Transaction, recs, imp, progress) => {
         await this.writer.insertLedger(tx, imp.budgetId, imp.id, imp.createdBy, recs, (n) => progress(n, recs.length));
-        await this.audit.record(managerOf(tx), this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
+        await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
       },
     };
   }
@@ -100,7 +100,7 @@ export class BudgetImportPipeline {
         const keys = await this.writer.lineKeysByCodes(tx, v.id);
         const keyed = recs.map((r) => ({ ...r, lineKey: keys.get(lineCodesKey(r))?.shift() ?? randomUUID() }));
         await this.writer.replaceLines(tx, v, keyed, imp.createdBy, imp.id, (n) => progress(n, recs.length));
-        await this.audit.record(managerOf(tx), this.auditActor(imp), { action: 'budget.import.lines', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { versionId: v.id, lines: recs.length } });
+        await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.lines', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { versionId: v.id, lines: recs.length } });
       },
     };
   }

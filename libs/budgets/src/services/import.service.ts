@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { managerOf, TransactionRunner } from '@ashar/database';
+import { TransactionRunner } from '@ashar/database';
 import { errorReportRows, reportLocale, STALE_IMPORT_MS } from '@ashar/imports';
 import { ConflictError, InvalidInputError, NotFoundError, toCsv, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService } from '@ashar/queue';
@@ -62,7 +62,7 @@ export class ImportService {
       {
         onCreated: async (tx, row) => {
           await this.outbox.enqueueJob(tx, BUDGET_JOBS.import, { importId: row.id }, `budget-import.${row.id}`);
-          await this.audit.record(managerOf(tx), actor.toAudit(), { action: 'budget.import.start', entityType: 'BudgetImport', entityId: row.id, communityId: budget.communityId, after: { kind: row.kind, fileName: row.fileName, bytes: input.content.length, sha256: row.fileSha256 } });
+          await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.start', entityType: 'BudgetImport', entityId: row.id, communityId: budget.communityId, after: { kind: row.kind, fileName: row.fileName, bytes: input.content.length, sha256: row.fileSha256 } });
         },
         afterCreated: () => void this.relay.kick(),
       },
@@ -97,7 +97,7 @@ export class ImportService {
     // A platform admin passes every permission check, so an unknown community surfaces only here.
     await this.transactions.run(async (tx) => {
       if (!(await this.mappings.save(tx, communityId, kind, mapping))) throw new NotFoundError('Community', communityId);
-      await this.audit.record(managerOf(tx), actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping } });
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping } });
     });
     return mapping;
   }

@@ -1,3 +1,4 @@
+import { asTransaction } from '@ashar/database';
 import { Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import * as argon2 from 'argon2';
@@ -31,7 +32,7 @@ export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Reco
       const passwordHash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
       const id = await demoAccounts.insert(m, { email: a.email, passwordHash, displayName: a.name, platformAdmin: a.admin });
       for (const [key, role] of a.roles) await demoAccounts.addMembership(m, id, communities[key], role);
-      await audit.record(m, { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: id, after: { email: a.email, roles: a.roles } });
+      await audit.record(asTransaction(m), { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: id, after: { email: a.email, roles: a.roles } });
       logins.push({ login: a.email, password, role: a.admin ? 'platform admin' : a.roles.map(([k, r]) => `${r} (${k})`).join(', ') });
     }
   });

@@ -8,3 +8,4 @@ export * from './lang.scalar';
 export * from './service-unavailable';
 export * from './graphql-exception.filter';
 export * from './operation-allowlist.plugin';
+export * from './uuid-arg.pipe';

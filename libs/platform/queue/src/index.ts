@@ -1,4 +1,3 @@
-export * from './queue-names';
 export * from './queue-declaration';
 export * from './queue.tokens';
 export * from './queue-backend';

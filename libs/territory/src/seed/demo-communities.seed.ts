@@ -1,3 +1,4 @@
+import { asTransaction } from '@ashar/database';
 import { AuditService } from '@ashar/audit';
 import { demoCommunities, DemoSeedDataSource } from '../repositories/demo-communities.repository';
 
@@ -21,7 +22,7 @@ export async function seedDemoCommunities(ds: DemoSeedDataSource): Promise<{ com
       }
       const id = await demoCommunities.insert(m, c.unitCode, c.kind, c.names);
       communities[c.key] = id;
-      await audit.record(m, { accountId: null }, { action: 'community.create', entityType: 'Community', entityId: id, communityId: id, after: { demo: true, ...c } });
+      await audit.record(asTransaction(m), { accountId: null }, { action: 'community.create', entityType: 'Community', entityId: id, communityId: id, after: { demo: true, ...c } });
     }
   });
   return { communities };

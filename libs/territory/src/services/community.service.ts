@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { asTransaction, Transaction } from '@ashar/database';
+import { Transaction } from '@ashar/database';
 import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import type { LocalizedText } from '@ashar/i18n';
-// eslint-disable-next-line no-restricted-imports -- transitional: identity still passes TypeORM's manager to `create`; drop once it passes a Transaction
-import type { EntityManager } from 'typeorm';
 import { CommunityKind } from '../domain/unit-level';
 import { Community } from '../entities/community.entity';
 import { CommunitiesRepository, CommunityPlace } from '../repositories/communities.repository';
@@ -66,11 +64,11 @@ export class CommunityService {
   }
 
   /** Runs in the caller's transaction (the creator's membership and the audit row commit with it). */
-  async create(tx: Transaction | EntityManager, input: { unitId: string; kind: CommunityKind; names: LocalizedText }): Promise<Community> {
+  async create(tx: Transaction, input: { unitId: string; kind: CommunityKind; names: LocalizedText }): Promise<Community> {
     const names = Object.fromEntries(
       Object.entries(input.names).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]),
     );
     if (!Object.keys(names).length) throw new InvalidInputError('input.names', 'errors.validation.nameRequired');
-    return this.repo.save(asTransaction(tx as EntityManager), { unitId: input.unitId, kind: input.kind, names });
+    return this.repo.save(tx, { unitId: input.unitId, kind: input.kind, names });
   }
 }

@@ -2,7 +2,7 @@ import { Actor, CurrentActor } from '@ashar/auth';
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { ThreadMessageType } from '../dtos';
 import { ThreadService } from '../services/thread.service';
-import { UuidArg } from './uuid-arg.pipe';
+import { UuidArg } from '@ashar/graphql';
 
 /** Moderation of any thread's messages; who may moderate is the subject's context's policy. */
 @Resolver(() => ThreadMessageType)

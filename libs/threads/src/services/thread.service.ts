@@ -1,6 +1,6 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { managerOf, TransactionRunner } from '@ashar/database';
+import { TransactionRunner } from '@ashar/database';
 import { ConflictError, ForbiddenError, InvalidInputError, isUuid, NotFoundError } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { StoredMessage, ThreadRepository } from '../repositories/thread.repository';
@@ -71,7 +71,7 @@ export class ThreadService {
       const threadId = await this.repo.ensureThread(tx, subject);
       const m = await this.repo.insertMessage(tx, { threadId, parentId, anchor, authorAccountId, body });
       const entry = policy.auditPost?.(subject, m) ?? { action: 'thread.message.post', entityType: 'ThreadMessage', after: { context: subject.context, subjectType: subject.subjectType, subjectId: subject.subjectId, parentId, anchor } };
-      await this.audit.record(managerOf(tx), actor.toAudit(), { ...entry, entityId: m.id, communityId: subject.communityId });
+      await this.audit.record(tx, actor.toAudit(), { ...entry, entityId: m.id, communityId: subject.communityId });
       return this.view({ ...m, subject }, true);
     });
   }
@@ -112,7 +112,7 @@ export class ThreadService {
     await this.limiter.consume(MODERATION_PER_ACCOUNT, [actor.accountId]);
     return this.tx.run(async (tx) => {
       if (!(await this.repo.hide(tx, message.id, actor.accountId!, text))) throw new ConflictError('errors.threads.alreadyHidden');
-      await this.audit.record(managerOf(tx), actor.toAudit(), {
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'thread.message.hide',
         entityType: 'ThreadMessage',
         entityId: message.id,
@@ -131,7 +131,7 @@ export class ThreadService {
     await this.limiter.consume(MODERATION_PER_ACCOUNT, [actor.accountId]);
     return this.tx.run(async (tx) => {
       if (!(await this.repo.unhide(tx, message.id))) throw new ConflictError('errors.threads.notHidden');
-      await this.audit.record(managerOf(tx), actor.toAudit(), {
+      await this.audit.record(tx, actor.toAudit(), {
         action: 'thread.message.unhide',
         entityType: 'ThreadMessage',
         entityId: message.id,
