@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -100,6 +101,9 @@ export class ApiModule {
               // here sets extensions.http, so nothing else changes).
               preserveHttpStatusForExecutionErrors: false,
               plugins: [
+                // Apollo's default cache-control plugin wraps every field's resolver to collect hints we never
+                // set (HTTP caching is decided by our controllers): off, it no longer costs a wrapper per field.
+                ApolloServerPluginCacheControlDisabled(),
                 queryLimitsPlugin(() => schemaHost.schema, limits),
                 serviceUnavailablePlugin(RETRY_AFTER_SECONDS),
                 // Production with the web client: only the operations it was built with (README, Security).

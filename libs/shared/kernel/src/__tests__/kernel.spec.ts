@@ -101,6 +101,23 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b\r\n"1\r\n2",3\r\nz,y\r\n').map((r) => r.line)).toEqual([1, 2, 4]);
   });
 
+  it('reads a file without quotes exactly as the parser reads it (the quote-free fast path)', () => {
+    // A leading `"x"` record sends the same text through csv-parse; dropping that record (and its line)
+    // leaves what the parser made of the rest, to compare with the direct split.
+    const pieces = ['a', 'Ак', ',', ';', '\n', '\r', '\r\n', ' ', '\t', '1 200,50', '', ',,'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % pieces.length;
+    for (let n = 0; n < 500; n++) {
+      const bom = n % 5 === 0 ? '\ufeff' : '';
+      const text = Array.from({ length: 1 + (n % 40) }, () => pieces[next()]).join('');
+      for (const sep of [',', ';']) {
+        const [first, ...rest] = parseCsv(`${bom}"x"\n${text}`, sep);
+        expect(first).toEqual({ line: 1, cells: ['x'] });
+        expect(parseCsv(bom + text, sep)).toEqual(rest.map((r) => ({ line: r.line - 1, cells: r.cells })));
+      }
+    }
+  });
+
   it('reads one line of a line-based format', () => {
     expect(parseCsvLine('a;b;;c', ';')).toEqual(['a', 'b', '', 'c']);
     expect(parseCsvLine('1;"x; y";"say ""hi"""', ';')).toEqual(['1', 'x; y', 'say "hi"']);
