@@ -1,4 +1,7 @@
 import { startPlatform } from '../support/start-platform';
+import { RunningApi, startApi } from '../support/api-harness';
+import { ensureTemplateDatabase } from '../support/template-database';
+import { translate } from '@ashar/i18n';
 /** Shared browser-test plumbing: Debian's Chromium via playwright-core, the web build, the platform. */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -106,4 +109,49 @@ export async function a11yProblems(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(`page wider than the screen: ${document.documentElement.scrollWidth}px`);
     return problems;
   });
+}
+
+export interface WebOnApi {
+  /** The API (serving the web build), started in beforeAll. */
+  readonly api: RunningApi;
+  /** A page in a fresh browser context at `url`, logged in first (through the Kyrgyz log-in form) when `login` is given. */
+  open(url: string, login?: { login: string; password: string }): Promise<Page>;
+}
+
+/**
+ * For a spec that drives the web against its own API (fresh database from the test template): starts
+ * both in beforeAll and stops them in afterAll. Call at the top level of the spec.
+ */
+export function webOnApi(label: string): WebOnApi {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ensureWebBuild();
+    if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
+    api = await startApi({ label, env: { WEB_DIST: path.join(ROOT, 'dist/apps/web') } });
+    ({ browser, close: closeBrowser } = await launchBrowser());
+  });
+  afterAll(async () => {
+    await closeBrowser?.();
+    await api?.stop();
+  });
+  return {
+    get api() {
+      if (!api) throw new Error('webOnApi: the API is not started (use it inside a test)');
+      return api;
+    },
+    async open(url, login) {
+      const page = await (await browser!.newContext()).newPage();
+      if (login) {
+        await page.goto(`${api!.baseUrl}/login`, { waitUntil: 'networkidle' });
+        await page.getByLabel(translate('ky', 'auth.field.login'), { exact: true }).fill(login.login);
+        await page.getByLabel(translate('ky', 'auth.field.password'), { exact: true }).fill(login.password);
+        await page.getByRole('button', { name: translate('ky', 'auth.logIn.submit') }).click();
+        await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      }
+      await page.goto(url, { waitUntil: 'networkidle' });
+      return page;
+    },
+  };
 }

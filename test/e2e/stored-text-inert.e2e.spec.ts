@@ -3,46 +3,16 @@
  * note and a display name are shown literally by the pages that show them, and never run
  * (`window.__xss` stays undefined). The hardening bad-input corpus sends the same payloads to every field.
  */
-import { translate } from '@ashar/i18n';
-import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../support/api-harness';
-import { ensureTemplateDatabase } from '../support/template-database';
+import { Page } from 'playwright-core';
 import { gql, ok } from '../support/graphql-client';
 import { member, PASSWORD, platformAdmin, publishedBudget, village } from '../../libs/budgets/src/__tests__/support';
-import { ROOT, ensureWebBuild, launchBrowser } from './browser.support';
+import { webOnApi } from './browser.support';
 
 const IMG = '<img src=x onerror=window.__xss=1>';
 const SCRIPT = '<script>window.__xss=1</script>';
 
-let api: RunningApi;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  ensureWebBuild();
-  if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2einert', env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await api?.stop();
-});
-
-async function open(url: string, email?: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  if (email) {
-    await page.goto(`${api.baseUrl}/login`, { waitUntil: 'networkidle' });
-    await page.getByLabel(translate('ky', 'auth.field.login'), { exact: true }).fill(email);
-    await page.getByLabel(translate('ky', 'auth.field.password'), { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: translate('ky', 'auth.logIn.submit') }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  }
-  await page.goto(url, { waitUntil: 'networkidle' });
-  return page;
-}
+const web = webOnApi('e2einert');
+const open = (url: string, email?: string) => web.open(url, email ? { login: email, password: PASSWORD } : undefined);
 
 async function expectInert(page: Page, shown: string[]) {
   // The page fetches its data after load: wait until the text is there (as text, not parsed markup).
@@ -53,16 +23,16 @@ async function expectInert(page: Page, shown: string[]) {
 }
 
 test('script payloads stored as a line name, a monitoring note and a display name are shown as text and never run', async () => {
-  const platform = await platformAdmin(api);
-  const v = await village(api, platform, '41707220840000', 'Ак-Дөбө');
-  const b = await publishedBudget(api, v, 2026, [
+  const platform = await platformAdmin(web.api);
+  const v = await village(web.api, platform, '41707220840000', 'Ак-Дөбө');
+  const b = await publishedBudget(web.api, v, 2026, [
     { direction: 'REVENUE', economicCode: '13111', amount: '2000000', names: { ky: IMG, ru: IMG } } as never,
     { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '1800000', names: { ky: SCRIPT, ru: SCRIPT } } as never,
   ]);
-  const author = await member(api, platform, v.communityId, 'BUDGET_GROUP_MEMBER', IMG);
+  const author = await member(web.api, platform, v.communityId, 'BUDGET_GROUP_MEMBER', IMG);
   ok(
     await gql(
-      api.baseUrl,
+      web.api.baseUrl,
       `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`,
       { input: { budgetId: b.budgetId, lineKey: b.keys['2111'], status: 'RESOLVED', title: SCRIPT, body: IMG } },
       { token: author.token },
@@ -70,9 +40,9 @@ test('script payloads stored as a line name, a monitoring note and a display nam
   );
 
   // The public budget page: line names, the resolved note and its author, for anybody.
-  await expectInert(await open(`${api.baseUrl}/budgets/${b.budgetId}`), [IMG, SCRIPT]);
+  await expectInert(await open(`${web.api.baseUrl}/budgets/${b.budgetId}`), [IMG, SCRIPT]);
   // The community page lists members by display name (members only).
-  await expectInert(await open(`${api.baseUrl}/communities/${v.communityId}`, v.citizen.email), [IMG]);
+  await expectInert(await open(`${web.api.baseUrl}/communities/${v.communityId}`, v.citizen.email), [IMG]);
   // The home page greets the signed-in account by its display name.
-  await expectInert(await open(`${api.baseUrl}/`, author.email), [IMG]);
+  await expectInert(await open(`${web.api.baseUrl}/`, author.email), [IMG]);
 });

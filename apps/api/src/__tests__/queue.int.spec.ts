@@ -5,16 +5,7 @@ import { Redis } from 'ioredis';
 import { TEST_REDIS_URL } from '../../../../test/support/test-config';
 import { gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
-
-async function eventually<T>(probe: () => Promise<T | null | undefined>, ms = 15000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../../../../test/support/eventually';
 
 describe('queues without Redis: BullMQ on PostgreSQL, jobs only after commit', () => {
   let api: RunningApi;

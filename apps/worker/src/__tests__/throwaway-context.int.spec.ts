@@ -15,6 +15,7 @@ import { pendingSchemaChanges } from '../../../cli/src/commands/schema-drift';
 import { TEST_REDIS_URL, testConfig } from '../../../../test/support/test-config';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { createWorkerApp } from '../create-worker-app';
+import { eventually } from '../../../../test/support/eventually';
 
 // A context that exists only in this test: one table, one migration, one queue, one job, one handler.
 @Entity('throwaway_notes')
@@ -78,16 +79,6 @@ const THROWAWAY_MANIFEST = defineContext({
 
 // Registered the way a real context is: one more entry in the manifest list.
 const WITH_THROWAWAY = [...CONTEXTS, THROWAWAY_MANIFEST];
-
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, ms = 20000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe.each([
   ['Redis', true],

@@ -12,6 +12,7 @@ import { JobDispatcher } from '../job-dispatcher';
 import { JobWorkerModule, parseConcurrency } from '../job-worker.module';
 import { defineQueue, QueueDeclaration } from '../queue-declaration';
 import { QueueModule } from '../queue.module';
+import { eventually } from '../../../../../test/support/eventually';
 
 const WORK = defineQueue('dispatch-work', { concurrency: 3 });
 const OTHER = defineQueue('dispatch-other');
@@ -95,16 +96,6 @@ class LegacyProcessor extends WorkerHost {
     // The answer the dispatcher's guard exists to prevent for a name this processor does not know.
     if (job.name !== LEGACY_JOB.name) return { ignored: job.name };
     return { doubled: (job.data as { n: number }).n * 2 };
-  }
-}
-
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, ms = 20000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
