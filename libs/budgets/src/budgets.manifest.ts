@@ -15,6 +15,7 @@ export const BUDGETS_MANIFEST = defineContext({
   migrations: BUDGETS_MIGRATIONS,
   queues: Object.values(BUDGETS_QUEUES),
   jobs: Object.values(BUDGET_JOBS),
-  seedDemo: (ds) => seedDemoBudgets(ds),
+  // After identity's demo seed (list order): its platform admin is the budgets' author.
+  seedDemo: (ds, seeded) => seedDemoBudgets(ds, { createdBy: typeof seeded.platformAdminId === 'string' ? seeded.platformAdminId : undefined }),
   operationPolicies: BUDGETS_OPERATION_POLICIES,
 });

@@ -27,12 +27,16 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect(Object.keys(first.communities as object).sort()).toEqual(['akDobo', 'akDoboKenesh', 'kazanKuygan']);
     expect((first.logins as Array<{ login: string }>).map((l) => l.login)).toEqual(['admin@demo.ashar.kg', 'budget@demo.ashar.kg', 'member@demo.ashar.kg', 'citizen@demo.ashar.kg']);
     expect(first.budgets).toBe(2);
+    // Budgets' demo seed records identity's platform admin as the author (handed over in the summary).
+    const admin = (await ds.query(`SELECT id FROM accounts WHERE email = 'admin@demo.ashar.kg'`))[0].id;
+    expect(first.platformAdminId).toBe(admin);
+    expect((await ds.query(`SELECT DISTINCT created_by FROM budgets`)).map((r: { created_by: string }) => r.created_by)).toEqual([admin]);
     // Identity's memberships point at the communities territory's seed returned.
     const akDobo = (first.communities as Record<string, string>).akDobo;
     expect((await ds.query(`SELECT count(*)::int AS n FROM memberships WHERE community_id = $1`, [akDobo]))[0].n).toBe(4);
 
     const again = await seedDemo(ds);
-    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], budgets: 0 });
+    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, budgets: 0 });
     expect(await seed(ds)).toEqual({ territorialUnitsAdded: 0 });
   });
 

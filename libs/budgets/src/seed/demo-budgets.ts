@@ -50,19 +50,13 @@ const SPLIT: Array<[string, string, number]> = [
   ['2811', '7013', 1],
 ];
 
-/** Who the demo budgets were made by when the caller does not say: the oldest platform admin. */
-// TODO(identity): ask identity's AccountService once it exports such a read; this is the one statement
-// of this seed on another context's table (accounts), kept here and out of the repositories on purpose.
-async function firstPlatformAdmin(ds: SeedDataSource): Promise<string | undefined> {
-  return (await ds.query(`SELECT id FROM accounts WHERE platform_admin ORDER BY created_at LIMIT 1`))[0]?.id;
-}
-
+/** `createdBy`: who the budgets are recorded as made by (identity's demo seed gives its platform admin). */
 export async function seedDemoBudgets(ds: SeedDataSource, opts: { createdBy?: string } = {}): Promise<{ budgets: number }> {
   await seedBudgetClassification(ds);
   const { territory, communities } = territoryServicesOn(ds);
   const unit = await territory.currentUnitByCode(UNIT_CODE);
   if (!unit || unit.country !== 'KG') return { budgets: 0 };
-  const by = opts.createdBy ?? (await firstPlatformAdmin(ds)) ?? '00000000-0000-0000-0000-000000000000';
+  const by = opts.createdBy ?? '00000000-0000-0000-0000-000000000000';
   const budgets = new BudgetsRepository(ds);
   const versions = new BudgetVersionsRepository(ds);
   let added = 0;

@@ -19,6 +19,11 @@ export const demoAccounts = {
     return acc.id;
   },
 
+  /** The oldest platform admin: who the other contexts' demo records are made by. */
+  async firstPlatformAdmin(m: EntityManager): Promise<string | undefined> {
+    return (await m.query('SELECT id FROM accounts WHERE platform_admin ORDER BY created_at LIMIT 1'))[0]?.id;
+  },
+
   async addMembership(m: EntityManager, accountId: string, communityId: string, role: string): Promise<void> {
     await m.query('INSERT INTO memberships (account_id, community_id, role) VALUES ($1, $2, $3)', [accountId, communityId, role]);
   },

@@ -22,10 +22,10 @@ const DEMO_ACCOUNTS = [
  * Demo accounts with roles in the demo communities (ids by key, from territory's demo seed).
  * Idempotent; passwords are random per database and returned to the caller, never stored in the repo.
  */
-export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[] }> {
+export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[]; platformAdminId?: string }> {
   const audit = new AuditService();
   const logins: DemoLogin[] = [];
-  await demoAccounts.inTransaction(ds, async (m) => {
+  const platformAdminId = await demoAccounts.inTransaction(ds, async (m) => {
     for (const a of DEMO_ACCOUNTS) {
       if (await demoAccounts.exists(m, a.email)) continue;
       const password = `demo-${randomBytes(6).toString('base64url')}`;
@@ -35,6 +35,8 @@ export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Reco
       await audit.record(asTransaction(m), { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: id, after: { email: a.email, roles: a.roles } });
       logins.push({ login: a.email, password, role: a.admin ? 'platform admin' : a.roles.map(([k, r]) => `${r} (${k})`).join(', ') });
     }
+    return demoAccounts.firstPlatformAdmin(m);
   });
-  return { logins };
+  // Later contexts' demo seeds record this account as the author of what they create.
+  return { logins, platformAdminId };
 }
