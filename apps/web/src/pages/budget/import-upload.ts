@@ -8,7 +8,8 @@ import type { BudgetImportKind } from '../../api/generated/graphql';
 import { graphql } from '../../api/graphql.client';
 
 /**
- * The API's limit (MAX_IMPORT_BYTES, 30 MB, in libs/budgets). Checked here too so that nobody on a slow
+ * The API's limit (DEFAULT_IMPORT_LIMITS.maxBytes in libs/platform/imports; test/architecture/web-limits.spec.ts
+ * keeps the two equal). Checked here too so that nobody on a slow
  * link sends 40 MB to hear "too large"; the server's own refusal names its limit if it ever differs.
  */
 export const MAX_IMPORT_MB = 30;
