@@ -4,6 +4,7 @@ import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel'
 import type { LocalizedText } from '@ashar/i18n';
 // eslint-disable-next-line no-restricted-imports -- transitional: identity still passes TypeORM's manager to `create`; drop once it passes a Transaction
 import type { EntityManager } from 'typeorm';
+import { communitySlugBase, SLUG_PATTERN, uniqueSlug } from '../domain/slug';
 import { CommunityKind } from '../domain/unit-level';
 import { Community } from '../entities/community.entity';
 import { CommunitiesRepository, CommunityPlace } from '../repositories/communities.repository';
@@ -24,6 +25,14 @@ export class CommunityService {
   async byId(id: string): Promise<Community> {
     const c = await this.repo.findById(uuidOrNotFound('Community', id));
     if (!c) throw new NotFoundError('Community', id);
+    return c;
+  }
+
+  /** The community a short address names; NOT_FOUND for a malformed or unknown slug. */
+  async bySlug(slug: string): Promise<Community> {
+    const s = slug.trim().toLowerCase();
+    const c = SLUG_PATTERN.test(s) && s.length <= 64 ? await this.repo.findBySlug(s) : null;
+    if (!c) throw new NotFoundError('Community', slug);
     return c;
   }
 
@@ -71,6 +80,11 @@ export class CommunityService {
       Object.entries(input.names).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]),
     );
     if (!Object.keys(names).length) throw new InvalidInputError('input.names', 'errors.validation.nameRequired');
-    return this.repo.save(asTransaction(tx as EntityManager), { unitId: input.unitId, kind: input.kind, names });
+    const t = asTransaction(tx as EntityManager);
+    // Made once from the name; the unique index settles a race between two namesakes created at once.
+    const base = communitySlugBase(names);
+    const taken = await this.repo.slugsLike(t, base);
+    const slug = uniqueSlug(base, (s) => taken.has(s));
+    return this.repo.save(t, { unitId: input.unitId, kind: input.kind, names, slug });
   }
 }

@@ -10,6 +10,8 @@ import type {
   ClassificationsQueryVariables,
   CommunityBudgetsQuery,
   CommunityBudgetsQueryVariables,
+  CommunityBudgetLinksQuery,
+  CommunityBudgetLinksQueryVariables,
   CompareVersionsQuery,
   CompareVersionsQueryVariables,
   CreateBudgetMutation,
@@ -24,6 +26,8 @@ import type {
   ImportStatusQueryVariables,
   MonitoringNotesQuery,
   MonitoringNotesQueryVariables,
+  PublicBudgetBySlugQuery,
+  PublicBudgetBySlugQueryVariables,
   PublicBudgetQuery,
   PublicBudgetQueryVariables,
   PublishMutation,
@@ -65,15 +69,21 @@ const VERSION = `id number status revision reason commentsUntil decisionDate dec
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
 const NOTE = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;
 
-export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
-  budget(id: $id) {
-    id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit
-    publicVersion { ${VERSION} }
+// The public page's selection; the by-id and by-address queries ask for exactly the same (one component renders both).
+const PUBLIC_FIELDS = `id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit publicPath
+    publicVersion { ${VERSION} lines { lineKey monthly } }
     versions { id number status }
     neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
-    monitoringNotes { ${NOTE} }
-  }
+    monitoringNotes { ${NOTE} }`;
+
+export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
+  budget(id: $id) { ${PUBLIC_FIELDS} }
 }` as Operation<PublicBudgetQuery, PublicBudgetQueryVariables>;
+
+/** The short shareable address /b/<communitySlug>/<year>. */
+export const PUBLIC_BUDGET_BY_SLUG = `query PublicBudgetBySlug($slug: String!, $year: Int!) {
+  budgetBySlug(communitySlug: $slug, fiscalYear: $year) { ${PUBLIC_FIELDS} }
+}` as Operation<PublicBudgetBySlugQuery, PublicBudgetBySlugQueryVariables>;
 
 export const COMPARE_VERSIONS = `query CompareVersions($from: ID!, $to: ID!) {
   compareBudgetVersions(fromId: $from, toId: $to) {
@@ -103,6 +113,12 @@ export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBu
 export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
 }` as Operation<CommunityBudgetsQuery, CommunityBudgetsQueryVariables>;
+
+/** Way-finding: a community's budgets as links (published ones for everybody; the budget group also sees drafts). */
+export const COMMUNITY_BUDGET_LINKS = `query CommunityBudgetLinks($id: ID!) {
+  budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicPath publicVersion { id status } viewerCanViewInternal }
+}` as Operation<CommunityBudgetLinksQuery, CommunityBudgetLinksQueryVariables>;
+export type BudgetLink = CommunityBudgetLinksQuery['budgetsOfCommunity'][number];
 
 export const EXECUTION = `query Execution($id: ID!) {
   budget(id: $id) {
