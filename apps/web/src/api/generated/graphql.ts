@@ -426,7 +426,7 @@ export type CommunityBudgetLinksQueryVariables = Exact<{
 }>;
 
 
-export type CommunityBudgetLinksQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, publicPath: string | null, viewerCanViewInternal: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }> };
+export type CommunityBudgetLinksQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null, openVersion: { id: string, status: BudgetVersionStatus } | null }> };
 
 export type CompareVersionsQueryVariables = Exact<{
   from: Scalars['ID']['input'];

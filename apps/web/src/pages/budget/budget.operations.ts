@@ -116,7 +116,7 @@ export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
 
 /** Way-finding: a community's budgets as links (published ones for everybody; the budget group also sees drafts). */
 export const COMMUNITY_BUDGET_LINKS = `query CommunityBudgetLinks($id: ID!) {
-  budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicPath publicVersion { id status } viewerCanViewInternal }
+  budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicPath publicVersion { id status } openVersion { id status } }
 }` as Operation<CommunityBudgetLinksQuery, CommunityBudgetLinksQueryVariables>;
 export type BudgetLink = CommunityBudgetLinksQuery['budgetsOfCommunity'][number];
 
