@@ -30,7 +30,8 @@ export async function measureLcp(browser: Browser, url: string, waitFor = 'h1'):
     await page.locator(waitFor).first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
     await page.waitForTimeout(500);
-    return page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
+    // Awaited here, or the finally below closes the context first.
+    return await page.evaluate(() => (window as unknown as { __lcp: number }).__lcp);
   } finally {
     await context.close();
   }
