@@ -26,10 +26,7 @@ import type {
   ImportStatusQueryVariables,
   MonitoringNotesQuery,
   MonitoringNotesQueryVariables,
-  PublicBudgetBySlugQuery,
-  PublicBudgetBySlugQueryVariables,
   PublicBudgetQuery,
-  PublicBudgetQueryVariables,
   PublishMutation,
   PublishMutationVariables,
   RecordTransactionMutation,
@@ -46,6 +43,7 @@ import type {
   VersionCommentsQueryVariables,
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
+import { NOTE_FIELDS, VERSION_FIELDS } from './public-budget.operations';
 
 export type { BudgetDirection as Direction, BudgetVersionStatus as VersionStatus, MonitoringNoteStatus as NoteStatus } from '../../api/generated/graphql';
 
@@ -61,29 +59,9 @@ export type MonthlyLine = NonNullable<ExecutionData['budget']['publicVersion']>[
 export type NotesData = MonitoringNotesQuery;
 export type ImportState = ImportStatusQuery['budgetImport'];
 
-const TOTALS = `totals { revenue expenditure balance revenueActual expenditureActual expenditurePercent revenuePercent expenditurePerResident revenuePerResident }`;
-const VERSION = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
-  lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
-  exportLinks { csv xlsx json datapackage }`;
-
-/** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
-const NOTE = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;
-
-// The public page's selection; the by-id and by-address queries ask for exactly the same (one component renders both).
-const PUBLIC_FIELDS = `id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit publicPath
-    publicVersion { ${VERSION} lines { lineKey monthly } }
-    versions { id number status }
-    neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
-    monitoringNotes { ${NOTE} }`;
-
-export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
-  budget(id: $id) { ${PUBLIC_FIELDS} }
-}` as Operation<PublicBudgetQuery, PublicBudgetQueryVariables>;
-
-/** The short shareable address /b/<communitySlug>/<year>. */
-export const PUBLIC_BUDGET_BY_SLUG = `query PublicBudgetBySlug($slug: String!, $year: Int!) {
-  budgetBySlug(communitySlug: $slug, fiscalYear: $year) { ${PUBLIC_FIELDS} }
-}` as Operation<PublicBudgetBySlugQuery, PublicBudgetBySlugQueryVariables>;
+// The version and note selections are shared with the public page's queries (public-budget.operations.ts).
+const VERSION = VERSION_FIELDS;
+const NOTE = NOTE_FIELDS;
 
 export const COMPARE_VERSIONS = `query CompareVersions($from: ID!, $to: ID!) {
   compareBudgetVersions(fromId: $from, toId: $to) {

@@ -1,13 +1,15 @@
 import type { LocalizedText } from '@ashar/i18n';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { ApiError } from '../../api/graphql-errors';
-import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET, PublicBudget } from './budget.operations';
+import { COMPARE_VERSIONS, Line, PublicBudget } from './budget.operations';
+import { PUBLIC_BUDGET } from './public-budget.operations';
 import { monthlySpending } from './charts';
-import { Comments } from './comments.component';
 import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
 import { formatMinor, ratio } from './money';
@@ -15,6 +17,9 @@ import { Legend, MonthlyChart } from './monthly-execution.component';
 import { NoteView } from './note-view.component';
 import { ShareBar } from './share-bar.component';
 import './budget.css';
+
+// The hearing comments (and their form helpers) load after the figures: off the first paint's path.
+const Comments = lazy(() => import('./comments.component').then((m) => ({ default: m.Comments })));
 
 interface Bar {
   key: string;
@@ -99,7 +104,9 @@ function isNotFound(error: unknown): boolean {
 
 export default function PublicBudgetPage() {
   const { id = '' } = useParams();
-  const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id });
+  const { status } = useSession();
+  // Anonymous (and not yet known) visitors share the prefetched answer; a signed-in one asks with the session.
+  const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id }, { scope: status === 'authenticated' ? 'signed-in' : undefined });
   return <PublicBudgetResult data={data?.budget} error={error} loading={loading} retry={retry} />;
 }
 
@@ -206,7 +213,9 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
               </>
             )}
           </section>
-          <Comments versionId={v.id} />
+          <Suspense fallback={null}>
+            <Comments versionId={v.id} />
+          </Suspense>
         </>
       )}
       {b.neighbours.length > 1 && (
