@@ -140,6 +140,23 @@ test('"sign in to comment" returns to the budget after logging in', async () => 
   await page.context().close();
 });
 
+test('a budget-group member reloading the short address still gets the group view (the early anonymous fetch is replaced)', async () => {
+  const page = await phone();
+  await page.goto(`${api.baseUrl}/login?next=${encodeURIComponent(shortPath)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel(tr('ky', 'auth.field.login'), { exact: true }).fill(v.a.email);
+  await page.getByLabel(tr('ky', 'auth.field.password'), { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: tr('ky', 'auth.logIn.submit') }).tap();
+  await page.waitForURL((u) => u.pathname === shortPath);
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByRole('link', { name: tr('ky', 'budgets.public.openEditor') }).waitFor();
+  // The community page lists the draft for the group only (none here: 2026 is published, no open version).
+  await page.goto(`${api.baseUrl}/me`, { waitUntil: 'networkidle' });
+  await page.getByRole('link', { name: new RegExp(tr('ky', 'wayfinding.budgetOfYear', { year: 2026 })) }).first().waitFor();
+  await page.screenshot({ path: artifact('wayfind-12-my-communities.png'), fullPage: true });
+  expect(await a11yProblems(page)).toEqual([]);
+  await page.context().close();
+});
+
 test('the first visit follows a Russian browser; a saved choice still wins', async () => {
   const ru = await phone({ locale: 'ru-RU' });
   await ru.goto(`${api.baseUrl}/`, { waitUntil: 'networkidle' });
