@@ -29,7 +29,9 @@ export function CommunityBudgetLinks({ communityId, communityName }: { community
             <Link to={publicHref(b)} className="budget-links__link">
               <span className="list__title">{t('wayfinding.budgetOfYear', { year: b.fiscalYear })}</span>
               <span className="list__meta">
-                {pick(b.title)} · {t(STATUS_KEY[b.publicVersion.status])}
+                {/* The title only when it says more than the year label does. */}
+                {pick(b.title) && pick(b.title) !== t('wayfinding.budgetOfYear', { year: b.fiscalYear }) ? `${pick(b.title)} · ` : ''}
+                {t(STATUS_KEY[b.publicVersion.status])}
               </span>
             </Link>
           )}
