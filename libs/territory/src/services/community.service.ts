@@ -81,7 +81,8 @@ export class CommunityService {
     );
     if (!Object.keys(names).length) throw new InvalidInputError('input.names', 'errors.validation.nameRequired');
     const t = asTransaction(tx as EntityManager);
-    // Made once from the name; the unique index settles a race between two namesakes created at once.
+    // Made once from the name. Two namesakes created at the very same moment would both pick the same slug and
+    // the unique index would refuse the second (communities are created by platform admins, one at a time).
     const base = communitySlugBase(names);
     const taken = await this.repo.slugsLike(t, base);
     const slug = uniqueSlug(base, (s) => taken.has(s));
