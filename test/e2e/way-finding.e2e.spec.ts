@@ -223,6 +223,9 @@ test('the public page: short address, legends and text alternatives, share, 44-p
   await page.screenshot({ path: artifact('wayfind-10-print-media.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
+  // From the budget, one tap to its community (who keeps it, how to join).
+  expect(await main.getByRole('link', { name: tr('ky', 'wayfinding.aboutCommunity') }).getAttribute('href')).toBe(`/communities/${v.communityId}`);
+
   // An unknown address: a heading, ways on, no pointless "retry".
   await page.goto(`${api.baseUrl}/b/no-such-village/2026`, { waitUntil: 'networkidle' });
   await h1(page).filter({ hasText: tr('ky', 'budgets.notFound.title') }).waitFor();

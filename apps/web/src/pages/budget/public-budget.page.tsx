@@ -128,6 +128,9 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
     <div className="public-budget">
       <PageHeading>{pick(b.title)}</PageHeading>
       <ShareBar title={pick(b.title)} path={b.publicPath ?? `/budgets/${b.id}`} />
+      <p className="budget-community-link">
+        <Link to={`/communities/${b.communityId}`}>{t('wayfinding.aboutCommunity')}</Link>
+      </p>
       {b.viewerCanEdit && (
         <p>
           <Link to={`/budgets/${b.id}/edit`}>{t('budgets.public.openEditor')}</Link>
