@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: every benchmark, one after the other (see bench/README.md). Arguments after `--`
-// choose which: `npm run bench -- tally` or `npm run bench -- budgets`.
+// choose which: `npm run bench -- tally`, `npm run bench -- budgets` or `npm run bench -- web`.
 import { spawnSync } from 'node:child_process';
 
 const all = {
   tally: ['node', ['bench/tally/run.mjs']],
   budgets: ['node', ['-r', '@swc-node/register', 'bench/budgets/bench.ts']],
   api: ['node', ['-r', '@swc-node/register', 'bench/api/bench.ts']],
+  web: ['node', ['-r', '@swc-node/register', 'bench/web/lcp.ts']],
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 let failed = 0;

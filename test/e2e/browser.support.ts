@@ -38,6 +38,10 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     // No --user-data-dir here: playwright refuses it for launch() and gives every launch its own
     // fresh, empty profile directory, which it deletes on close.
   });
+  // The web follows the browser's language on a first visit (issue 9). Journeys are written for the
+  // Kyrgyz default, so every context gets a Kyrgyz browser unless the test asks for another locale.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ locale: 'ky-KG', ...options });
   return {
     browser,
     async close() {

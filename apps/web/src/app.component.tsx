@@ -19,6 +19,7 @@ const NotFoundPage = lazyPage(() => import('./pages/not-found.page'));
 const InvitationPage = lazyPage(() => import('./pages/invitation.page'));
 const UnlockSignInPage = lazyPage(() => import('./pages/unlock-sign-in.page'));
 const PublicBudgetPage = lazyPage(() => import('./pages/budget/public-budget.page'));
+const ShortAddressBudgetPage = lazyPage(() => import('./pages/budget/short-address.page'));
 const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.page'));
 const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
 
@@ -43,6 +44,7 @@ export function App() {
               <Route path="communities/:id" element={<CommunityPage />} />
               <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
               <Route path="budgets/:id" element={<PublicBudgetPage />} />
+              <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
               <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
               <Route path="invitations/:token" element={<InvitationPage />} />
               <Route path="unlock-sign-in/:token" element={<UnlockSignInPage />} />

@@ -13,6 +13,7 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Query.budget', allow: 'public' },
   { operation: 'Query.budgetFor', allow: 'public' },
   { operation: 'Query.budgetsOfCommunity', allow: 'public' },
+  { operation: 'Query.budgetBySlug', allow: 'public' },
   { operation: 'Query.budgetClassifications', allow: 'public' },
   {
     operation: 'Query.budgetVersion',

@@ -51,11 +51,18 @@ const accountField = (field: 'profile' | 'memberships'): GraphqlCall =>
     skip: (c) => (c.side === 'own' && c.actor === 'anonymous' ? 'me is null for anonymous: the field is unreachable' : null),
   });
 
+/** The short-address slug of the target community (made by territory when the community was created). */
+async function communitySlug(c: CallContext): Promise<string> {
+  const rows: { slug: string }[] = await c.w.api.dataSource.query(`SELECT slug FROM communities WHERE id = $1`, [c.t.communityId]);
+  return rows[0].slug;
+}
+
 export const OPERATION_CALLS: Record<string, OperationCall> = {
   // ---- queries
   'Query.budget': g((c) => ({ id: c.t.budgetId })),
   'Query.budgetFor': g((c) => ({ communityId: c.t.communityId, fiscalYear: FISCAL_YEAR })),
   'Query.budgetsOfCommunity': g((c) => ({ communityId: c.t.communityId })),
+  'Query.budgetBySlug': g(async (c) => ({ communitySlug: await communitySlug(c), fiscalYear: FISCAL_YEAR })),
   'Query.budgetClassifications': g(() => ({ country: 'KG' })),
   'Query.budgetVersion': g((c) => ({ id: c.t.draftVersionId })),
   'Query.compareBudgetVersions': g((c) => ({ fromId: c.t.publishedVersionId, toId: c.t.draftVersionId })),

@@ -38,7 +38,7 @@ export const SEARCH_TERRITORY = `query SearchTerritory($query: String!, $limit: 
 export const TERRITORIAL_UNIT = `query TerritorialUnit($code: String!) {
   territorialUnit(code: $code) {
     id ${UNIT} country validFrom validTo
-    ancestors { ${UNIT} }
+    ancestors { ${UNIT} communities { id kind ${NAMES} } }
     children { ${UNIT} }
     successor { ${UNIT} }
     communities { id kind ${NAMES} }
@@ -47,7 +47,7 @@ export const TERRITORIAL_UNIT = `query TerritorialUnit($code: String!) {
 
 export const COMMUNITY = `query Community($id: ID!) {
   community(id: $id) {
-    id kind ${NAMES} myRoles
+    id kind ${NAMES} slug myRoles
     unit { ${UNIT} ancestors { ${UNIT} } }
   }
 }` as Operation<CommunityQuery, CommunityQueryVariables>;

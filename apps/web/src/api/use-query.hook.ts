@@ -12,8 +12,28 @@ export interface QueryState<T> {
 // Territory answers hardly change: keep them for the visit so "back" costs no request on 3G.
 const cache = new Map<string, unknown>();
 
+// Requests started before their page's code arrived (route-prefetch.ts), taken over once by useQuery.
+const started = new Map<string, Promise<unknown>>();
+
 export function clearQueryCache(): void {
   cache.clear();
+  started.clear();
+}
+
+function keyOf(query: string, variables: unknown, scope: string | undefined): string {
+  return `${query}\n${JSON.stringify(variables)}\n${scope ?? ''}`;
+}
+
+/**
+ * Sends a query now, for a page still downloading: the page's useQuery with the same query, variables
+ * and scope takes the answer instead of asking again (saves a round trip on a slow link).
+ */
+export function prefetchQuery<T, V>(query: Operation<T, V>, variables: V & Record<string, unknown>, scope?: string): void {
+  const key = keyOf(query, variables, scope);
+  if (started.has(key)) return;
+  const p = graphql.request(query, variables);
+  p.catch(() => undefined); // an error is for the page to show, when it asks
+  started.set(key, p);
 }
 
 /**
@@ -26,7 +46,7 @@ export function useQuery<T, V>(
   /** `cache`: keep for the visit; `scope`: extra identity (e.g. who is logged in) that is not a variable. */
   options: { cache?: boolean; scope?: string } = {},
 ): QueryState<T> {
-  const key = variables ? `${query}\n${JSON.stringify(variables)}\n${options.scope ?? ''}` : null;
+  const key = variables ? keyOf(query, variables, options.scope) : null;
   const cached = key && options.cache ? (cache.get(key) as T | undefined) : undefined;
   const [state, setState] = useState<{ key: string | null; data: T | null; error: unknown }>({
     key,
@@ -43,7 +63,9 @@ export function useQuery<T, V>(
     }
     const controller = new AbortController();
     setState((s) => (s.key === key ? { ...s, error: null } : { key, data: null, error: null }));
-    graphql.request(query, variables, controller.signal).then(
+    const prefetched = attempt === 0 ? (started.get(key) as Promise<T> | undefined) : undefined;
+    started.delete(key);
+    (prefetched ?? graphql.request(query, variables, controller.signal)).then(
       (data) => {
         if (options.cache) cache.set(key, data);
         setState({ key, data, error: null });

@@ -17,7 +17,7 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => initialLocale());
 
   useEffect(() => {
     // Screen readers and browser hyphenation/translation read the language from <html lang>.

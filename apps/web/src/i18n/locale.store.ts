@@ -20,8 +20,29 @@ export function storeLocale(locale: Locale, storage: Pick<Storage, 'setItem'> | 
   }
 }
 
-export function initialLocale(): Locale {
-  return readStoredLocale() ?? DEFAULT_LOCALE;
+/**
+ * The first of the browser's languages we have ("ru-RU" → ru), or null. Only the language part counts:
+ * a Kazakh phone set to kk-KZ and a Russian one set to ru-KZ both find their language.
+ */
+export function browserLocale(languages: readonly string[] | undefined = safeLanguages()): Locale | null {
+  for (const tag of languages ?? []) {
+    const base = String(tag).trim().toLowerCase().split(/[-_]/)[0];
+    if (isLocale(base)) return base;
+  }
+  return null;
+}
+
+/** A choice saved on this device wins; on a first visit the browser's language, when we have it; else Kyrgyz. */
+export function initialLocale(
+  storage: Pick<Storage, 'getItem'> | undefined = safeStorage(),
+  languages: readonly string[] | undefined = safeLanguages(),
+): Locale {
+  return readStoredLocale(storage) ?? browserLocale(languages) ?? DEFAULT_LOCALE;
+}
+
+function safeLanguages(): readonly string[] | undefined {
+  if (typeof navigator === 'undefined') return undefined;
+  return navigator.languages?.length ? navigator.languages : navigator.language ? [navigator.language] : undefined;
 }
 
 function safeStorage(): Storage | undefined {

@@ -6,6 +6,8 @@ import { useSession } from '../session/session.context';
 import { Breadcrumbs } from '../ui/breadcrumbs.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../ui/query-status.component';
+import { CommunityBudgetLinks } from './budget/budget-links.component';
+import { CommunityJoin } from './community-join.component';
 import { InviteForm } from './invite-form.component';
 
 export default function CommunityPage() {
@@ -45,7 +47,17 @@ export default function CommunityPage() {
           </div>
         )}
       </dl>
-      {c.myRoles.length > 0 ? <Members id={c.id} /> : <p className="muted">{t('community.notMember')}</p>}
+      {/* The public side, for everybody: its budgets (drafts too for its budget group). */}
+      <section aria-labelledby="budgets-heading">
+        <h2 id="budgets-heading">{t('wayfinding.budgets')}</h2>
+        <CommunityBudgetLinks communityId={c.id} />
+      </section>
+      {c.myRoles.length > 0 ? (
+        <Members id={c.id} />
+      ) : (
+        // JOIN_REQUEST_SLOT: pass the join-request button as `joinAction` once requests to join exist.
+        <CommunityJoin joinAction={undefined} />
+      )}
       {c.myRoles.includes('COMMUNITY_ADMIN') && <InviteForm communityId={c.id} />}
     </>
   );

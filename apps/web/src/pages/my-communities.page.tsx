@@ -3,13 +3,16 @@ import { groupMemberships } from '../api/memberships.util';
 import { MY_MEMBERSHIPS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
+import { useAuthLinks } from '../session/return-here.hook';
 import { useSession } from '../session/session.context';
 import { PageHeading } from '../ui/page-heading.component';
+import { CommunityBudgetLinks } from './budget/budget-links.component';
 import { ErrorMessage, Loading } from '../ui/query-status.component';
 
 export default function MyCommunitiesPage() {
   const { t, pick } = useI18n();
   const { status, account } = useSession();
+  const authLinks = useAuthLinks();
   const { data, error, loading, retry } = useQuery(
     MY_MEMBERSHIPS,
     status === 'authenticated' ? {} : null,
@@ -23,10 +26,10 @@ export default function MyCommunitiesPage() {
         <PageHeading>{t('nav.myCommunities')}</PageHeading>
         <p>{t('me.needLogin')}</p>
         <p className="actions">
-          <Link to="/login" className="button">
+          <Link to={authLinks.logIn} className="button">
             {t('nav.logIn')}
           </Link>
-          <Link to="/signup" className="button button--secondary">
+          <Link to={authLinks.signUp} className="button button--secondary">
             {t('nav.signUp')}
           </Link>
         </p>
@@ -62,6 +65,7 @@ export default function MyCommunitiesPage() {
                   {t('me.roles')}: {roles.map((r) => t(`role.${r}`)).join(', ')}
                 </span>
               </Link>
+              <CommunityBudgetLinks communityId={community.id} communityName={pick(community.names)} />
             </li>
           ))}
         </ul>

@@ -6,8 +6,31 @@ import { Breadcrumbs } from '../ui/breadcrumbs.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../ui/query-status.component';
 import { UnitList } from '../ui/unit-list.component';
+import type { CommunitySummary } from '../api/territory.operations';
+import { CommunityBudgetLinks } from './budget/budget-links.component';
 
-/** One territorial unit (oblast … village): where it sits, what it contains, its communities. */
+/** Each community with its budgets right under it, so a published budget is one tap from its place. */
+function CommunityList({ communities, place }: { communities: readonly CommunitySummary[]; place?: { code: string; names: CommunitySummary['names'] } }) {
+  const { t, pick } = useI18n();
+  return (
+    <ul className="list">
+      {communities.map((c) => (
+        <li key={c.id}>
+          <Link to={`/communities/${c.id}`} className="list__link">
+            <span className="list__title">{pick(c.names)}</span>
+            <span className="list__meta">
+              {t(`communityKind.${c.kind}`)}
+              {place ? ` · ${pick(place.names)}` : ''}
+            </span>
+          </Link>
+          <CommunityBudgetLinks communityId={c.id} communityName={pick(c.names)} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One territorial unit (oblast … village): where it sits, what it contains, its communities (or the ones above it) and their budgets. */
 export default function UnitPage() {
   const { code = '' } = useParams();
   const { t, pick, formatDate } = useI18n();
@@ -20,6 +43,8 @@ export default function UnitPage() {
   if (loading || !data) return <Loading />;
   const unit = data.territorialUnit;
   const name = pick(unit.names);
+  // The nearest unit above this one that has communities (ancestors come root first).
+  const above = [...unit.ancestors].reverse().find((a) => a.communities.length > 0);
 
   return (
     <>
@@ -46,16 +71,13 @@ export default function UnitPage() {
       <section aria-labelledby="communities-heading">
         <h2 id="communities-heading">{t('unit.communities')}</h2>
         {unit.communities.length ? (
-          <ul className="list">
-            {unit.communities.map((c) => (
-              <li key={c.id}>
-                <Link to={`/communities/${c.id}`} className="list__link">
-                  <span className="list__title">{pick(c.names)}</span>
-                  <span className="list__meta">{t(`communityKind.${c.kind}`)}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <CommunityList communities={unit.communities} />
+        ) : above ? (
+          // A village's community usually sits on its aiyl okrug one level up: show that instead of a dead end.
+          <>
+            <p>{t('wayfinding.belongsTo', { place: pick(above.names), level: t(`unitLevel.${above.level}`) })}</p>
+            <CommunityList communities={above.communities} place={above} />
+          </>
         ) : (
           <p className="muted">{t('unit.noCommunities')}</p>
         )}

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.context';
+import { useAuthLinks } from '../session/return-here.hook';
 import { useSession } from '../session/session.context';
 import { PageErrorBoundary } from './error-boundary.component';
 import { LanguageSwitch } from './language-switch.component';
@@ -10,6 +11,8 @@ export function Layout() {
   const { t } = useI18n();
   const { status, logOut } = useSession();
   const navigate = useNavigate();
+  // Log-in and sign-up come back to the page they were opened from.
+  const authLinks = useAuthLinks();
 
   return (
     <>
@@ -46,10 +49,10 @@ export function Layout() {
             ) : (
               <>
                 <li>
-                  <NavLink to="/login">{t('nav.logIn')}</NavLink>
+                  <NavLink to={authLinks.logIn}>{t('nav.logIn')}</NavLink>
                 </li>
                 <li>
-                  <NavLink to="/signup">{t('nav.signUp')}</NavLink>
+                  <NavLink to={authLinks.signUp}>{t('nav.signUp')}</NavLink>
                 </li>
               </>
             )}

@@ -13,10 +13,12 @@ export function Loading() {
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useI18n();
   const key = error instanceof ApiError ? errorMessageKey(error.errors[0]) : 'errors.INTERNAL_SERVER_ERROR';
+  // Asking again cannot change these answers: no "retry" button for them.
+  const final = error instanceof ApiError && ['NOT_FOUND', 'BAD_USER_INPUT', 'FORBIDDEN'].includes(error.code);
   return (
     <div className="alert" role="alert">
       <p>{t(key)}</p>
-      {onRetry && (
+      {onRetry && !final && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('status.retry')}
         </button>

@@ -28,9 +28,22 @@ export class BudgetResolver {
     return primeBudgets(ctx, this.views, await this.budgets.budgetFor(communityId, fiscalYear));
   }
 
+  @Query(() => BudgetType, { description: 'Public: the budget a short address names (/b/<communitySlug>/<fiscalYear>); NOT_FOUND when there is none' })
+  async budgetBySlug(@Args('communitySlug') communitySlug: string, @Args('fiscalYear', { type: () => Int }) fiscalYear: number, @Ctx() ctx: RequestContext) {
+    return primeBudgets(ctx, this.views, await this.budgets.budgetBySlug(communitySlug, fiscalYear));
+  }
+
   @Query(() => [BudgetType], { description: 'Public: the budgets of a community, latest year first' })
   async budgetsOfCommunity(@Args('communityId', { type: () => ID }, UuidArg) communityId: string, @Ctx() ctx: RequestContext) {
     return primeBudgets(ctx, this.views, await this.budgets.budgetsOfCommunity(communityId));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Short shareable address of the public page, e.g. /b/ak-dobo/2026 (null when the community has no slug)' })
+  async publicPath(@Parent() b: Budget, @Ctx() ctx: RequestContext) {
+    const slug = await ctx.loaders
+      .get<string, string | null>('budgets.communitySlug', (ids) => this.budgets.communitySlugs(ids))
+      .load(b.communityId);
+    return slug ? `/b/${slug}/${b.fiscalYear}` : null;
   }
 
   @ResolveField(() => [BudgetVersionType])

@@ -54,6 +54,20 @@ export class BudgetService {
     return this.budgetsRepo.findByCommunityYear(communityId, fiscalYear);
   }
 
+  /** Public: the budget a short address names (community slug + year); NOT_FOUND for an unknown slug or year. */
+  async budgetBySlug(communitySlug: string, fiscalYear: number): Promise<Budget> {
+    const community = await this.communities.bySlug(communitySlug);
+    const b = await this.budgetsRepo.findByCommunityYear(community.id, fiscalYear);
+    if (!b) throw new NotFoundError('Budget', `${communitySlug}/${fiscalYear}`);
+    return b;
+  }
+
+  /** The slug of each community (null where it has none), in the order asked: for the budgets' short addresses. */
+  async communitySlugs(communityIds: readonly string[]): Promise<(string | null)[]> {
+    const found = new Map((await this.communities.byIds(communityIds)).map((c) => [c.id, c.slug ?? null]));
+    return communityIds.map((id) => found.get(id) ?? null);
+  }
+
   /** Public: the budgets of a community, latest year first. */
   budgetsOfCommunity(communityId: string): Promise<Budget[]> {
     return this.budgetsRepo.ofCommunity(communityId);

@@ -1,2 +1,3 @@
 export * from './unit-level';
 export * from './classifier-rows';
+export * from './slug';

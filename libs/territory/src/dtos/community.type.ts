@@ -9,6 +9,8 @@ export class CommunityType {
   @Field(() => ID) id: string;
   @Field(() => CommunityKind) kind: CommunityKind;
   @Field(() => LocalizedTextType) names: LocalizedTextType;
+  @Field(() => String, { nullable: true, description: 'Short readable address part, e.g. /b/<slug>/<year> for its published budget; never changes' })
+  slug: string | null;
   unitId: string;
 }
 

@@ -11,6 +11,7 @@ import { TerritorialUnit } from './territorial-unit.entity';
  */
 @Entity('communities')
 @Index('idx_communities_unit', ['unitId'])
+@Index('uq_communities_slug', ['slug'], { unique: true })
 export class Community extends TimestampedEntity {
   @Column({ type: 'uuid' })
   unitId: string;
@@ -24,4 +25,8 @@ export class Community extends TimestampedEntity {
 
   @Column({ type: 'jsonb' })
   names: LocalizedText;
+
+  /** Short address (`/b/<slug>/<year>`), made from the name at creation and never changed; null only for rows inserted around the service. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  slug: string | null;
 }

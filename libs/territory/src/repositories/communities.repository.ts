@@ -50,11 +50,21 @@ export class CommunitiesRepository {
     return this.communities().find({ where: { unitId: In([...unitIds]) }, order: { createdAt: 'ASC' } });
   }
 
+  findBySlug(slug: string): Promise<Community | null> {
+    return this.communities().findOneBy({ slug });
+  }
+
+  /** Slugs already used that start with `base` (the base itself and its numbered variants). */
+  async slugsLike(tx: Transaction | undefined, base: string): Promise<Set<string>> {
+    const rows: { slug: string }[] = await managerOf(tx, this.db).query(`SELECT slug FROM communities WHERE slug = $1 OR slug LIKE $2`, [base, `${base.slice(0, 50)}%`]);
+    return new Set(rows.map((r) => r.slug));
+  }
+
   firstOfUnit(tx: Transaction | undefined, unitId: string, kind: CommunityKind): Promise<Community | null> {
     return this.communities(tx).findOne({ where: { unitId, kind }, order: { createdAt: 'ASC' } });
   }
 
-  save(tx: Transaction, values: { unitId: string; kind: CommunityKind; names: LocalizedText }): Promise<Community> {
+  save(tx: Transaction, values: { unitId: string; kind: CommunityKind; names: LocalizedText; slug: string }): Promise<Community> {
     const repo = this.communities(tx);
     return repo.save(repo.create(values));
   }

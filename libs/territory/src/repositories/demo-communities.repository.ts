@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { communitySlugBase, uniqueSlug } from '../domain/slug';
 
 /** The connection a demo seed runs on (the cli's); seeds pass it here and issue no SQL themselves. */
 export type DemoSeedDataSource = DataSource;
@@ -16,10 +17,12 @@ export const demoCommunities = {
   },
 
   async insert(m: EntityManager, unitCode: string, kind: string, names: Record<string, string>): Promise<string> {
+    const base = communitySlugBase(names);
+    const taken = new Set(((await m.query(`SELECT slug FROM communities WHERE slug LIKE $1`, [`${base.slice(0, 50)}%`])) as { slug: string }[]).map((r) => r.slug));
     const [row]: { id: string }[] = await m.query(
-      `INSERT INTO communities (unit_id, kind, names)
-       SELECT id, $2, $3 FROM territorial_units WHERE code = $1 AND valid_to IS NULL RETURNING id`,
-      [unitCode, kind, JSON.stringify(names)],
+      `INSERT INTO communities (unit_id, kind, names, slug)
+       SELECT id, $2, $3, $4 FROM territorial_units WHERE code = $1 AND valid_to IS NULL RETURNING id`,
+      [unitCode, kind, JSON.stringify(names), uniqueSlug(base, (s) => taken.has(s))],
     );
     return row.id;
   },

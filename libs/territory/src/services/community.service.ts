@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from '@ashar/database';
 import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import type { LocalizedText } from '@ashar/i18n';
+import { communitySlugBase, SLUG_PATTERN, uniqueSlug } from '../domain/slug';
 import { CommunityKind } from '../domain/unit-level';
 import { Community } from '../entities/community.entity';
 import { CommunitiesRepository, CommunityPlace } from '../repositories/communities.repository';
@@ -22,6 +23,14 @@ export class CommunityService {
   async byId(id: string): Promise<Community> {
     const c = await this.repo.findById(uuidOrNotFound('Community', id));
     if (!c) throw new NotFoundError('Community', id);
+    return c;
+  }
+
+  /** The community a short address names; NOT_FOUND for a malformed or unknown slug. */
+  async bySlug(slug: string): Promise<Community> {
+    const s = slug.trim().toLowerCase();
+    const c = SLUG_PATTERN.test(s) && s.length <= 64 ? await this.repo.findBySlug(s) : null;
+    if (!c) throw new NotFoundError('Community', slug);
     return c;
   }
 
@@ -69,6 +78,11 @@ export class CommunityService {
       Object.entries(input.names).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]),
     );
     if (!Object.keys(names).length) throw new InvalidInputError('input.names', 'errors.validation.nameRequired');
-    return this.repo.save(tx, { unitId: input.unitId, kind: input.kind, names });
+    // Made once from the name. Two namesakes created at the very same moment would both pick the same slug and
+    // the unique index would refuse the second (communities are created by platform admins, one at a time).
+    const base = communitySlugBase(names);
+    const taken = await this.repo.slugsLike(tx, base);
+    const slug = uniqueSlug(base, (s) => taken.has(s));
+    return this.repo.save(tx, { unitId: input.unitId, kind: input.kind, names, slug });
   }
 }

@@ -350,7 +350,7 @@ export type CommunityQueryVariables = Exact<{
 }>;
 
 
-export type CommunityQuery = { community: { id: string, kind: CommunityKind, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, unit: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } } };
+export type CommunityQuery = { community: { id: string, kind: CommunityKind, slug: string | null, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, unit: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } } };
 
 export type CommunityMembersQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -377,7 +377,7 @@ export type TerritorialUnitQueryVariables = Exact<{
 }>;
 
 
-export type TerritorialUnitQuery = { territorialUnit: { id: string, code: string, level: UnitLevel, country: Country, validFrom: string | null, validTo: string | null, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, children: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, successor: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
+export type TerritorialUnitQuery = { territorialUnit: { id: string, code: string, level: UnitLevel, country: Country, validFrom: string | null, validTo: string | null, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> }>, children: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, successor: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
 
 export type TerritoryRootsQueryVariables = Exact<{
   country: Country;
@@ -420,6 +420,13 @@ export type CommunityBudgetsQueryVariables = Exact<{
 
 
 export type CommunityBudgetsQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }> };
+
+export type CommunityBudgetLinksQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CommunityBudgetLinksQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null, openVersion: { id: string, status: BudgetVersionStatus } | null }> };
 
 export type CompareVersionsQueryVariables = Exact<{
   from: Scalars['ID']['input'];
@@ -471,13 +478,6 @@ export type MonitoringNotesQueryVariables = Exact<{
 
 export type MonitoringNotesQuery = { budget: { id: string, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }>, transactions: Array<{ id: string, lineKey: string, occurredOn: string, amount: string, counterparty: string | null, documentNumber: string | null }> } };
 
-export type PublicBudgetQueryVariables = Exact<{
-  id: Scalars['ID']['input'];
-}>;
-
-
-export type PublicBudgetQuery = { budget: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, actual: string, percent: number | null, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> } };
-
 export type PublishMutationVariables = Exact<{
   input: PublishVersionInput;
 }>;
@@ -528,3 +528,18 @@ export type VersionCommentsQueryVariables = Exact<{
 
 
 export type VersionCommentsQuery = { budgetVersion: { id: string, status: BudgetVersionStatus, commentsUntil: string | null, comments: Array<{ id: string, body: string | null, createdAt: string, hidden: boolean, hiddenReason: string | null }> } };
+
+export type PublicBudgetQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PublicBudgetQuery = { budget: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> } };
+
+export type PublicBudgetBySlugQueryVariables = Exact<{
+  slug: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+}>;
+
+
+export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> } };

@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import * as ops from './budget.operations';
+import * as budgetOps from './budget.operations';
+import * as publicOps from './public-budget.operations';
 import { formatMinor, minorToInput } from './money';
 
 const ROOT = path.resolve(__dirname, '../../../../..');
 const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'apps/api/schema.gql'), 'utf8'));
+const ops = { ...budgetOps, ...publicOps };
 const operations = Object.entries(ops as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string' && /^\s*(query|mutation)\b/.test(e[1]));
 
 test.each(operations)('%s is valid against the API schema', (_name, source) => {

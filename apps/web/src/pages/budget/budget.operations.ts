@@ -10,6 +10,8 @@ import type {
   ClassificationsQueryVariables,
   CommunityBudgetsQuery,
   CommunityBudgetsQueryVariables,
+  CommunityBudgetLinksQuery,
+  CommunityBudgetLinksQueryVariables,
   CompareVersionsQuery,
   CompareVersionsQueryVariables,
   CreateBudgetMutation,
@@ -25,7 +27,6 @@ import type {
   MonitoringNotesQuery,
   MonitoringNotesQueryVariables,
   PublicBudgetQuery,
-  PublicBudgetQueryVariables,
   PublishMutation,
   PublishMutationVariables,
   RecordTransactionMutation,
@@ -42,6 +43,7 @@ import type {
   VersionCommentsQueryVariables,
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
+import { NOTE_FIELDS, VERSION_FIELDS } from './public-budget.operations';
 
 export type { BudgetDirection as Direction, BudgetVersionStatus as VersionStatus, MonitoringNoteStatus as NoteStatus } from '../../api/generated/graphql';
 
@@ -57,23 +59,9 @@ export type MonthlyLine = NonNullable<ExecutionData['budget']['publicVersion']>[
 export type NotesData = MonitoringNotesQuery;
 export type ImportState = ImportStatusQuery['budgetImport'];
 
-const TOTALS = `totals { revenue expenditure balance revenueActual expenditureActual expenditurePercent revenuePercent expenditurePerResident revenuePerResident }`;
-const VERSION = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
-  lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
-  exportLinks { csv xlsx json datapackage }`;
-
-/** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
-const NOTE = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;
-
-export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
-  budget(id: $id) {
-    id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit
-    publicVersion { ${VERSION} }
-    versions { id number status }
-    neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
-    monitoringNotes { ${NOTE} }
-  }
-}` as Operation<PublicBudgetQuery, PublicBudgetQueryVariables>;
+// The version and note selections are shared with the public page's queries (public-budget.operations.ts).
+const VERSION = VERSION_FIELDS;
+const NOTE = NOTE_FIELDS;
 
 export const COMPARE_VERSIONS = `query CompareVersions($from: ID!, $to: ID!) {
   compareBudgetVersions(fromId: $from, toId: $to) {
@@ -103,6 +91,12 @@ export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBu
 export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
 }` as Operation<CommunityBudgetsQuery, CommunityBudgetsQueryVariables>;
+
+/** Way-finding: a community's budgets as links (published ones for everybody; the budget group also sees drafts). */
+export const COMMUNITY_BUDGET_LINKS = `query CommunityBudgetLinks($id: ID!) {
+  budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicPath publicVersion { id status } openVersion { id status } }
+}` as Operation<CommunityBudgetLinksQuery, CommunityBudgetLinksQueryVariables>;
+export type BudgetLink = CommunityBudgetLinksQuery['budgetsOfCommunity'][number];
 
 export const EXECUTION = `query Execution($id: ID!) {
   budget(id: $id) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { useAuthLinks } from '../../session/return-here.hook';
 import { useSession } from '../../session/session.context';
 import { TextAreaField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
@@ -13,6 +14,7 @@ import { ADD_COMMENT, VERSION_COMMENTS } from './budget.operations';
 export function Comments({ versionId }: { versionId: string }) {
   const { t, formatDate } = useI18n();
   const { status } = useSession();
+  const authLinks = useAuthLinks();
   const [reload, setReload] = useState(0);
   const { data } = useQuery(VERSION_COMMENTS, { id: versionId, reload });
   const [body, setBody] = useState('');
@@ -65,7 +67,7 @@ export function Comments({ versionId }: { versionId: string }) {
           </form>
         ) : (
           <p>
-            <Link to="/login">{t('budgets.comments.signIn')}</Link>
+            <Link to={authLinks.logIn}>{t('budgets.comments.signIn')}</Link>
           </p>
         ))}
     </section>

@@ -1,16 +1,25 @@
 import type { LocalizedText } from '@ashar/i18n';
+import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { COMPARE_VERSIONS, Line, PUBLIC_BUDGET } from './budget.operations';
-import { Comments } from './comments.component';
+import { ApiError } from '../../api/graphql-errors';
+import { COMPARE_VERSIONS, Line, PublicBudget } from './budget.operations';
+import { PUBLIC_BUDGET } from './public-budget.operations';
+import { monthlySpending } from './charts';
 import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
 import { formatMinor, ratio } from './money';
+import { Legend, MonthlyChart } from './monthly-execution.component';
 import { NoteView } from './note-view.component';
+import { ShareBar } from './share-bar.component';
 import './budget.css';
+
+// The hearing comments (and their form helpers) load after the figures: off the first paint's path.
+const Comments = lazy(() => import('./comments.component').then((m) => ({ default: m.Comments })));
 
 interface Bar {
   key: string;
@@ -33,10 +42,10 @@ function groupBars(lines: Line[], direction: Line['direction'], pick: (n: Locali
   return [...bars.values()].sort((a, b) => (b.planned > a.planned ? 1 : b.planned < a.planned ? -1 : 0));
 }
 
-function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; currency: string; labelId: string }) {
+function Bars({ bars, total, currency, labelId, tone }: { bars: Bar[]; total: string; currency: string; labelId: string; tone: 'in' | 'out' }) {
   const { t, locale } = useI18n();
   return (
-    <ul className="bars" aria-labelledby={labelId}>
+    <ul className={`bars bars--${tone}`} aria-labelledby={labelId}>
       {bars.map((b) => {
         const share = ratio(b.planned.toString(), total);
         const done = ratio(b.actual.toString(), b.planned.toString());
@@ -48,6 +57,7 @@ function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; 
                 {formatMinor(b.planned.toString(), locale)} {currency}
               </span>
             </div>
+            {/* Planned: hatched and outlined; done: solid, inside it. The text below says the same in words. */}
             <div className="bars__track" aria-hidden="true">
               <div className="bars__plan" style={{ width: `${(share * 100).toFixed(1)}%` }} />
               <div className="bars__actual" style={{ width: `${(share * done * 100).toFixed(1)}%` }} />
@@ -62,13 +72,46 @@ function Bars({ bars, total, currency, labelId }: { bars: Bar[]; total: string; 
   );
 }
 
+/** The budget-not-found page: a heading and ways on, no "retry" (trying again finds nothing more). */
+export function BudgetNotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading>{t('budgets.notFound.title')}</PageHeading>
+      <p>{t('budgets.notFound.text')}</p>
+      <p className="actions">
+        <Link to="/places" className="button">
+          {t('home.findVillage')}
+        </Link>
+        <Link to="/" className="button button--secondary">
+          {t('notFound.back')}
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/** Shared by /budgets/:id and the short address /b/:slug/:year: a query error becomes the not-found page when it is one. */
+export function PublicBudgetResult({ data, error, loading, retry }: { data: PublicBudget | null | undefined; error: unknown; loading: boolean; retry: () => void }) {
+  if (error) return isNotFound(error) ? <BudgetNotFound /> : <ErrorMessage error={error} onRetry={retry} />;
+  if (loading || !data) return <Loading />;
+  return <PublicBudgetView b={data} />;
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT');
+}
+
 export default function PublicBudgetPage() {
   const { id = '' } = useParams();
+  const { status } = useSession();
+  // Anonymous (and not yet known) visitors share the prefetched answer; a signed-in one asks with the session.
+  const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id }, { scope: status === 'authenticated' ? 'signed-in' : undefined });
+  return <PublicBudgetResult data={data?.budget} error={error} loading={loading} retry={retry} />;
+}
+
+function PublicBudgetView({ b }: { b: PublicBudget }) {
   const { t, pick, locale, formatDate, formatNumber } = useI18n();
-  const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id });
-  if (error) return <ErrorMessage error={error} onRetry={retry} />;
-  if (loading || !data) return <Loading />;
-  const b = data.budget;
   const v = b.publicVersion;
   const currency = t(b.currency === 'KGS' ? 'budgets.currency.KGS' : 'budgets.currency.KZT');
   const money = (m: string | null | undefined) => `${formatMinor(m, locale)} ${currency}`;
@@ -82,8 +125,12 @@ export default function PublicBudgetPage() {
   };
 
   return (
-    <>
+    <div className="public-budget">
       <PageHeading>{pick(b.title)}</PageHeading>
+      <ShareBar title={pick(b.title)} path={b.publicPath ?? `/budgets/${b.id}`} />
+      <p className="budget-community-link">
+        <Link to={`/communities/${b.communityId}`}>{t('wayfinding.aboutCommunity')}</Link>
+      </p>
       {b.viewerCanEdit && (
         <p>
           <Link to={`/budgets/${b.id}/edit`}>{t('budgets.public.openEditor')}</Link>
@@ -120,14 +167,17 @@ export default function PublicBudgetPage() {
             <progress className="budget-progress" max={100} value={Math.min(100, v.totals.expenditurePercent ?? 0)} aria-labelledby="execution-heading" />
             <p>{t('budgets.public.executionText', { spent: money(v.totals.expenditureActual), planned: money(v.totals.expenditure), received: money(v.totals.revenueActual) })}</p>
           </section>
-          <section aria-labelledby="goes-heading">
-            <h2 id="goes-heading">{t('budgets.public.whereGoes')}</h2>
-            <Bars bars={groupBars(v.lines, 'EXPENDITURE', pick)} total={v.totals.expenditure} currency={currency} labelId="goes-heading" />
-          </section>
-          <section aria-labelledby="comes-heading">
+          <section aria-labelledby="comes-heading" className="chart-section">
             <h2 id="comes-heading">{t('budgets.public.whereFrom')}</h2>
-            <Bars bars={groupBars(v.lines, 'REVENUE', pick)} total={v.totals.revenue} currency={currency} labelId="comes-heading" />
+            <Legend planned={t('budgets.chart.planned')} spent={t('budgets.chart.received')} tone="in" />
+            <Bars bars={groupBars(v.lines, 'REVENUE', pick)} total={v.totals.revenue} currency={currency} labelId="comes-heading" tone="in" />
           </section>
+          <section aria-labelledby="goes-heading" className="chart-section">
+            <h2 id="goes-heading">{t('budgets.public.whereGoes')}</h2>
+            <Legend planned={t('budgets.chart.planned')} spent={t('budgets.chart.spent')} />
+            <Bars bars={groupBars(v.lines, 'EXPENDITURE', pick)} total={v.totals.expenditure} currency={currency} labelId="goes-heading" tone="out" />
+          </section>
+          <MonthlyChart points={monthlySpending(v.lines)} currency={currency} />
           {previous && <Changes fromId={previous.id} toId={v.id} reason={v.reason} money={money} />}
           <section aria-labelledby="docs-heading">
             <h2 id="docs-heading">{t('budgets.public.documents')}</h2>
@@ -144,15 +194,31 @@ export default function PublicBudgetPage() {
                 </li>
               )}
               {v.commentsUntil && v.status === 'PUBLISHED' && <li>{t('budgets.public.commentsUntil', { date: formatDate(v.commentsUntil) })}</li>}
-              {v.exportLinks && (
-                <li>
-                  {t('budgets.public.download')} <a href={v.exportLinks.csv}>{t('budgets.format.csv')}</a>, <a href={v.exportLinks.xlsx}>{t('budgets.format.xlsx')}</a>,{' '}
-                  <a href={v.exportLinks.json}>{t('budgets.format.json')}</a>, <a href={v.exportLinks.datapackage}>{t('budgets.format.fdp')}</a>
-                </li>
-              )}
             </ul>
+            {v.exportLinks && (
+              <>
+                <h3 id="downloads-heading">{t('budgets.public.download')}</h3>
+                {/* One per line, 44 px tall: easy to hit with a thumb. */}
+                <ul className="downloads" aria-labelledby="downloads-heading">
+                  <li>
+                    <a href={v.exportLinks.csv}>{t('budgets.format.csv')}</a>
+                  </li>
+                  <li>
+                    <a href={v.exportLinks.xlsx}>{t('budgets.format.xlsx')}</a>
+                  </li>
+                  <li>
+                    <a href={v.exportLinks.json}>{t('budgets.format.json')}</a>
+                  </li>
+                  <li>
+                    <a href={v.exportLinks.datapackage}>{t('budgets.format.fdp')}</a>
+                  </li>
+                </ul>
+              </>
+            )}
           </section>
-          <Comments versionId={v.id} />
+          <Suspense fallback={null}>
+            <Comments versionId={v.id} />
+          </Suspense>
         </>
       )}
       {b.neighbours.length > 1 && (
@@ -190,7 +256,7 @@ export default function PublicBudgetPage() {
           </ul>
         </section>
       )}
-    </>
+    </div>
   );
 }
 
