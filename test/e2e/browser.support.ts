@@ -6,7 +6,7 @@ import { translate } from '@ashar/i18n';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContextOptions, chromium, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts/e2e');
@@ -119,7 +119,7 @@ export interface WebOnApi {
   /** The API (serving the web build), started in beforeAll. */
   readonly api: RunningApi;
   /** A page in a fresh browser context at `url`, logged in first (through the Kyrgyz log-in form) when `login` is given. */
-  open(url: string, login?: { login: string; password: string }): Promise<Page>;
+  open(url: string, login?: { login: string; password: string }, context?: BrowserContextOptions): Promise<Page>;
 }
 
 /**
@@ -145,8 +145,8 @@ export function webOnApi(label: string): WebOnApi {
       if (!api) throw new Error('webOnApi: the API is not started (use it inside a test)');
       return api;
     },
-    async open(url, login) {
-      const page = await (await browser!.newContext()).newPage();
+    async open(url, login, context) {
+      const page = await (await browser!.newContext(context)).newPage();
       if (login) {
         await page.goto(`${api!.baseUrl}/login`, { waitUntil: 'networkidle' });
         await page.getByLabel(translate('ky', 'auth.field.login'), { exact: true }).fill(login.login);
@@ -158,4 +158,25 @@ export function webOnApi(label: string): WebOnApi {
       return page;
     },
   };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core (the engine behind most accessibility audits) on the page as it is now: its serious and critical findings. */
+export async function axeSeriousViolations(page: Page): Promise<AxeViolation[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Through the debugger protocol, not a <script> tag: the page's CSP (script-src 'self') rightly refuses inline scripts.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+  });
 }
