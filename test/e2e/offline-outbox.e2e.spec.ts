@@ -11,6 +11,7 @@ import { gql, ok } from '../support/graphql-client';
 import { RunningApi, startApi } from '../support/api-harness';
 import { ensureTemplateDatabase } from '../support/template-database';
 import { PASSWORD, platformAdmin, publishedBudget, village, Village } from '../../libs/budgets/src/__tests__/support';
+import { RECORD_TRANSACTION } from '../../apps/web/src/pages/budget/budget.operations';
 import { ROOT, a11yProblems, artifact, ensureWebBuild, launchBrowser } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -116,5 +117,44 @@ test('a member records a spending offline, reloads offline, reconnects, and it i
   );
   expect(again.recordBudgetTransaction.id).toBe(rows[0].id);
   expect(await storedRows()).toHaveLength(1);
+
+  // 5. A queued write whose id is already stored with other content: CONFLICT, kept and shown, never dropped;
+  //    "keep as a new entry" stores it under a new id.
+  await page.evaluate(
+    ([query, item]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ashar-offline', 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          tx.objectStore('outbox').put({ ...(item as object), query });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [
+      RECORD_TRANSACTION as string,
+      {
+        id: rows[0].client_request_id,
+        operation: 'RecordTransaction',
+        variables: { input: { budgetId: budget.budgetId, lineKey: budget.keys['2231'], occurredOn: `${YEAR}-03-15`, amount: '999', counterparty: 'Офлайн дүкөнү', purpose: null, documentNumber: null, attachments: [], clientRequestId: rows[0].client_request_id } },
+        createdAt: new Date().toISOString(),
+        scope: v.a.id,
+        state: 'pending',
+        attempts: 0,
+        summary: { key: 'offline.op.record', params: { amount: '999' } },
+      },
+    ] as const,
+  );
+  await page.reload({ waitUntil: 'networkidle' });
+  const clash = queue.getByRole('alert').filter({ hasText: tr('ky', 'errors.budgets.clientRequestConflict') });
+  await clash.waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: artifact('offline-04-conflict-ky.png'), fullPage: true });
+  expect(await storedRows()).toHaveLength(1);
+  await queue.getByRole('button', { name: tr('ky', 'offline.queue.keep') }).click();
+  await page.getByRole('status').filter({ hasText: tr('ky', 'offline.queue.allSent') }).waitFor({ timeout: 30_000 });
+  const after = await storedRows();
+  expect(after.map((r: { amount: string }) => r.amount).sort()).toEqual(['75000', '99900']);
+  expect(new Set(after.map((r: { client_request_id: string }) => r.client_request_id)).size).toBe(2);
   await context.close();
 });

@@ -11,6 +11,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-// Production only: a worker in the dev server would serve stale modules.
-if (import.meta.env.PROD) registerServiceWorker();
+// Also under the dev server: the worker caches only /assets/* from the cache first, which Vite's dev server never serves.
+registerServiceWorker();
 startOutbox();
