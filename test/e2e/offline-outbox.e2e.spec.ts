@@ -1,8 +1,9 @@
 /**
  * Acceptance journey for the offline foundation (issue 9) on a 360-px phone: a budget-group member opens a
- * budget, loses the connection, records a spending, reloads the page without a connection (the app, its
- * data "as of" and the queued record still show), reconnects, and the record is stored exactly once; a
- * re-send of the same client id is still one row. Screenshots in test-artifacts/e2e.
+ * budget, loses the connection, records a spending and a monitoring note, reloads the page without a
+ * connection (the app, its data "as of" and the queued writes still show), reconnects, and each is stored
+ * exactly once; a re-send of the same client id is still one row; a queued write that clashes with a
+ * stored one is kept and shown until the member resolves it. Screenshots in test-artifacts/e2e.
  */
 import { Locale, translate } from '@ashar/i18n';
 import { join } from 'node:path';
@@ -83,6 +84,15 @@ test('a member records a spending offline, reloads offline, reconnects, and it i
   await page.getByLabel(tr('ky', 'budgets.execution.counterparty')).fill('Офлайн дүкөнү');
   await page.getByRole('button', { name: tr('ky', 'budgets.execution.record') }).click();
   await page.getByRole('status').filter({ hasText: tr('ky', 'offline.savedOnPhone') }).waitFor();
+  // A monitoring note too; its target is an explicit choice (no longer silently the first line).
+  const notes = page.getByRole('region', { name: tr('ky', 'budgets.notes.title') });
+  await notes.getByLabel(tr('ky', 'budgets.notes.noteTitle'), { exact: true }).fill('Офлайн текшерүү');
+  await notes.getByRole('button', { name: tr('ky', 'budgets.notes.create'), exact: true }).click();
+  await notes.getByText(tr('ky', 'errors.budgets.noteTarget')).waitFor();
+  await notes.getByLabel(tr('ky', 'budgets.notes.target'), { exact: true }).selectOption(`line:${budget.keys['2231']}`);
+  await notes.getByLabel(tr('ky', 'budgets.notes.body'), { exact: true }).fill('Чек сүрөткө тартылат.');
+  await notes.getByRole('button', { name: tr('ky', 'budgets.notes.create'), exact: true }).click();
+  await notes.getByRole('status').filter({ hasText: tr('ky', 'offline.savedOnPhone') }).waitFor();
   const queue = page.getByRole('complementary', { name: tr('ky', 'offline.queue.title') });
   await queue.waitFor();
   expect(await queue.innerText()).toContain('750');
@@ -95,7 +105,8 @@ test('a member records a spending offline, reloads offline, reconnects, and it i
   await page.getByRole('status').filter({ hasText: prefix('offline.shownAsOf') }).waitFor();
   await queue.waitFor();
   expect(await queue.innerText()).toContain('750');
-  expect(await queue.innerText()).toContain(prefix('offline.queue.summary'));
+  expect(await queue.innerText()).toContain(tr('ky', 'offline.queue.summary', { count: 2, time: '\u0000' }).split('\u0000')[0]);
+  expect(await queue.innerText()).toContain('Офлайн текшерүү');
   await page.screenshot({ path: artifact('offline-02-reloaded-offline-ky.png'), fullPage: true });
   expect(await a11yProblems(page)).toEqual([]);
   expect(await storedRows()).toEqual([]);
@@ -107,6 +118,8 @@ test('a member records a spending offline, reloads offline, reconnects, and it i
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ amount: '75000', counterparty: 'Офлайн дүкөнү' });
   expect(rows[0].client_request_id).toMatch(/^[0-9a-f-]{36}$/);
+  const storedNotes = await api.dataSource.query(`SELECT line_key, title, client_request_id FROM monitoring_notes WHERE budget_id = $1`, [budget.budgetId]);
+  expect(storedNotes).toEqual([{ line_key: budget.keys['2231'], title: 'Офлайн текшерүү', client_request_id: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
   // The record shows in the list of the page, now fresh.
   await page.getByText('Офлайн дүкөнү').first().waitFor();
   await page.screenshot({ path: artifact('offline-03-sent-ky.png'), fullPage: true });
