@@ -171,3 +171,27 @@ test('a member records a spending offline, reloads offline, reconnects, and it i
   expect(new Set(after.map((r: { client_request_id: string }) => r.client_request_id)).size).toBe(2);
   await context.close();
 });
+
+test('anyone: a public budget seen once reads offline after a reload, marked "shown as of"; a page never seen says there is no connection', async () => {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const url = `${api.baseUrl}/budgets/${budget.budgetId}`;
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.waitForFunction(async () => (await (await caches.open('ashar-reads-v1')).keys()).some((r) => r.url.includes('/anonymous/PublicBudget')), undefined, { timeout: 30_000 });
+
+  await context.setOffline(true);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await page.getByRole('heading', { level: 1, name: `${YEAR}-жылдын бюджети` }).waitFor({ timeout: 30_000 });
+  await page.getByRole('status').filter({ hasText: prefix('offline.shownAsOf') }).waitFor();
+  expect((await page.getByRole('main').innerText()).replace(/\u00a0/g, ' ')).toContain('1 000 000');
+  await page.screenshot({ path: artifact('offline-05-public-offline-ky.png'), fullPage: true });
+  expect(await a11yProblems(page)).toEqual([]);
+
+  // Never seen: still the app (its header and language switch), with the page's "no connection" message.
+  await page.goto(`${api.baseUrl}/budgets/00000000-0000-4000-8000-000000000000`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('alert').filter({ hasText: tr('ky', 'status.offline') }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('link', { name: tr('ky', 'app.name') }).isVisible()).toBe(true);
+  await context.close();
+});
