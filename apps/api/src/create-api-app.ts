@@ -74,7 +74,8 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
   if (config.webDist && index) {
     const dist = resolve(config.webDist);
     app.useStaticAssets(dist, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {
-      if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+      // The shell, the service worker and the manifest change with each deploy under the same name: always revalidated.
+      if (path.endsWith('.html') || path.endsWith('sw.js') || path.endsWith('.webmanifest')) res.setHeader('Cache-Control', 'no-cache');
     } });
     // Client-side routes: any other GET that wants HTML gets the app shell.
     app.use((req: { method: string; path: string; headers: Record<string, string> }, res: { setHeader: (k: string, v: string) => void; sendFile: (p: string) => void }, next: () => void) => {

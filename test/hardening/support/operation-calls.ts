@@ -1,6 +1,6 @@
 import { FISCAL_YEAR, IMPORT_CSV, invitationToken, PNG, signUp, Target, unique, World, ActorName, PASSWORD } from './fixtures';
 import { Role } from '@ashar/auth';
-import { createHash, randomBytes } from 'crypto';
+import { createHash, randomBytes, randomUUID } from 'crypto';
 
 /**
  * How to call each operation with minimal valid arguments: data, one entry per operation. The matrix
@@ -92,7 +92,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.createInvitation': g((c) => ({ input: { communityId: c.t.communityId, role: 'CITIZEN' } })),
   'Mutation.hideComment': g((c) => ({ messageId: c.t.commentId, reason: 'Кемсинтүү' })),
   'Mutation.unhideComment': g((c) => ({ messageId: c.t.commentId })),
-  'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?' } })),
+  'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
   // The unlock code normally arrives by mail (outside the platform): store one as the mail job would.
@@ -118,7 +118,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.updateResidentProfile': g(() => ({ input: { birthYear: 1980 } })),
   'Mutation.mergeTerritorialUnits': g(() => ({ input: { codes: ['00000000000000'], effectiveDate: '2026-01-01', names: { ky: 'Жок' }, newCode: '00000000000001' } })),
   'Mutation.publishBudgetVersion': g((c) => ({ input: { versionId: c.t.draftVersionId, expectedRevision: STALE, commentsUntil: inAYear() } })),
-  'Mutation.recordBudgetTransaction': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, occurredOn: `${FISCAL_YEAR}-04-01`, amount: '10', attachments: [] } })),
+  'Mutation.recordBudgetTransaction': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, occurredOn: `${FISCAL_YEAR}-04-01`, amount: '10', attachments: [], clientRequestId: randomUUID() } })),
   'Mutation.registerAssistedResident': g((c) => ({ input: { communityId: c.t.communityId, displayName: 'Апа', reason: 'paper form at a village meeting' } })),
   'Mutation.replyToMonitoringNote': g((c) => ({ noteId: c.t.noteId, body: 'Жооп' })),
   'Mutation.requestBudgetExport': g((c) => ({ input: { versionId: c.t.publishedVersionId, format: 'CSV' } })),

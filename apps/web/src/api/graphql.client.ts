@@ -5,6 +5,7 @@
 import { ApiError, GraphQLErrorItem } from './graphql-errors';
 import { REFRESH_SESSION, AuthPayload } from './auth.operations';
 import type { Operation } from './operation';
+import { CACHE_SCOPE_HEADER, noteAnswer, OFFLINE_AS_OF_HEADER } from '../offline/offline-status';
 
 type Fetch = typeof fetch;
 type SessionListener = (payload: AuthPayload | null) => void;
@@ -14,6 +15,8 @@ export class GraphQLClient {
   /** When the access token stops working (ms since epoch; 0 when unknown). */
   private expiresAt = 0;
   private refreshing: Promise<AuthPayload | null> | null = null;
+  /** Whose answers these are: the service worker keeps cached reads per person (never shown to another). */
+  private scope: string | null = null;
   private listeners = new Set<SessionListener>();
 
   constructor(
@@ -29,12 +32,27 @@ export class GraphQLClient {
 
   setSession(payload: AuthPayload | null): void {
     this.accessToken = payload?.accessToken ?? null;
+    this.scope = payload?.account.id ?? null;
     this.expiresAt = payload ? Date.parse(payload.expiresAt) || 0 : 0;
     this.listeners.forEach((l) => l(payload));
   }
 
   get hasSession(): boolean {
     return this.accessToken !== null;
+  }
+
+  /** The signed-in person's id, also after an offline start (no token yet, see `resumeOffline`). */
+  get accountId(): string | null {
+    return this.scope;
+  }
+
+  /**
+   * Started without a connection: the refresh cookie could not be tried, so the person last signed in
+   * on this device is assumed (their cached reads and their queued writes); the token comes with the
+   * first refresh once online.
+   */
+  resumeOffline(accountId: string): void {
+    this.scope = accountId;
   }
 
   /** Sends one operation of an `*.operations.ts` module; result and variables are typed by it. */
@@ -119,6 +137,7 @@ export class GraphQLClient {
   ): Promise<T> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (withToken && this.accessToken) headers.authorization = `Bearer ${this.accessToken}`;
+    headers[CACHE_SCOPE_HEADER] = this.scope ?? 'anonymous';
     let response: Response;
     try {
       response = await this.fetchImpl(this.endpoint, {
@@ -140,6 +159,7 @@ export class GraphQLClient {
     }
     if (body.errors?.length) throw new ApiError(body.errors, response.status);
     if (!response.ok || body.data == null) throw ApiError.network(undefined, response.status);
+    noteAnswer(response.headers?.get?.(OFFLINE_AS_OF_HEADER) ?? null);
     return body.data;
   }
 }

@@ -26,3 +26,12 @@ export function numberFormatter(
 ): Intl.NumberFormat {
   return new Intl.NumberFormat(supported([locale]).length ? locale : REGIONAL_FALLBACK);
 }
+
+/** Date and time of day in the device's time zone (when an offline answer was cached, when a write was made). */
+export function dateTimeFormatter(
+  locale: Locale,
+  supported: Supported = (l) => Intl.DateTimeFormat.supportedLocalesOf(l),
+): Intl.DateTimeFormat {
+  const tag = LONG_DATE_LOCALES.includes(locale) && supported([locale]).length ? locale : REGIONAL_FALLBACK;
+  return new Intl.DateTimeFormat(tag, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}

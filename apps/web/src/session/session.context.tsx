@@ -3,6 +3,7 @@ import { AccountSummary, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations
 import { graphql } from '../api/graphql.client';
 import { useI18n } from '../i18n/i18n.context';
 import { readStoredLocale } from '../i18n/locale.store';
+import { clearOfflineReads, forgetOfflineAccount, lastOfflineAccount, rememberOfflineAccount } from '../offline/offline-account';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -30,19 +31,34 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const off = graphql.onSessionChange((payload) => {
+      if (payload) rememberOfflineAccount(payload.account);
+      else forgetOfflineAccount();
       setAccount(payload?.account ?? null);
       setStatus(payload ? 'authenticated' : 'anonymous');
     });
+    // Started offline as someone: once the connection returns, get their token (or learn the session ended).
+    const back = () => {
+      if (!graphql.hasSession && graphql.accountId) graphql.refresh().catch(() => undefined);
+    };
+    window.addEventListener('online', back);
     // The refresh cookie is httpOnly: the only way to know whether we are logged in is to try it.
     graphql.refresh().then(
       (payload) => {
         // A language picked on this device wins; otherwise use the one saved with the account.
         if (payload && !readStoredLocale()) setLocale(payload.account.locale, { remote: false });
       },
-      () => setStatus('anonymous'),
+      () => {
+        // No connection (a real refusal resolves null): the person last signed in here, for what this phone kept.
+        const saved = lastOfflineAccount();
+        if (!saved) return setStatus('anonymous');
+        graphql.resumeOffline(saved.id);
+        setAccount(saved);
+        setStatus('authenticated');
+      },
     );
     return () => {
       off();
+      window.removeEventListener('online', back);
     };
     // Runs once per page load by design.
   }, []);
@@ -74,6 +90,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       await graphql.request(LOG_OUT);
     } finally {
       graphql.setSession(null);
+      // The next person on this phone must not see this one's cached reads.
+      await clearOfflineReads();
     }
   }, []);
 

@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n.context';
 import { useAuthLinks } from '../session/return-here.hook';
+import { OfflineMarker } from '../offline/offline-marker.component';
+import { OutboxIndicator } from '../offline/outbox-indicator.component';
 import { useSession } from '../session/session.context';
 import { PageErrorBoundary } from './error-boundary.component';
 import { LanguageSwitch } from './language-switch.component';
@@ -59,6 +61,8 @@ export function Layout() {
           </ul>
         </nav>
       </header>
+      <OfflineMarker />
+      <OutboxIndicator />
       <main id="main" tabIndex={-1}>
         <PageErrorBoundary>
           <Suspense fallback={<Loading />}>

@@ -14,4 +14,5 @@ export class TransactionType {
   @Field(() => String, { nullable: true }) purpose: string | null;
   @Field(() => String, { nullable: true }) documentNumber: string | null;
   @Field(() => [AttachmentType]) attachments: AttachmentType[];
+  @Field(() => ID, { nullable: true, description: 'The id the phone gave the write, when it came from an offline outbox' }) clientRequestId: string | null;
 }

@@ -20,6 +20,11 @@ export class CreateMonitoringNoteInput {
   @IsUUID(UUID, ctx('errors.validation.invalid'))
   transactionId?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'An id made on the phone (UUID) for a write it may send again (offline outbox): the same id with the same content answers the stored record again; with other content, CONFLICT' })
+  @IsOptional()
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
+  clientRequestId?: string | null;
+
   @Field(() => NoteStatusEnum)
   @IsEnum(NoteStatusEnum, ctx('errors.validation.invalid'))
   status: NoteStatusEnum;

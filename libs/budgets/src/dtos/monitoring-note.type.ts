@@ -13,4 +13,5 @@ export class MonitoringNoteType {
   @Field() createdAt: Date;
   @Field(() => Date, { nullable: true }) resolvedAt: Date | null;
   @Field(() => [ReplyType]) replies: ReplyType[];
+  @Field(() => ID, { nullable: true, description: 'The id the phone gave the write, when it came from an offline outbox' }) clientRequestId: string | null;
 }

@@ -41,6 +41,11 @@ export class RecordTransactionInput {
   @MaxLength(100, ctx('errors.validation.tooLong', { max: 100 }))
   documentNumber?: string | null;
 
+  @Field(() => ID, { nullable: true, description: 'An id made on the phone (UUID) for a write it may send again (offline outbox): the same id with the same content answers the stored record again; with other content, CONFLICT' })
+  @IsOptional()
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
+  clientRequestId?: string | null;
+
   @Field(() => [AttachmentInput], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 })) // MAX_ATTACHMENTS (not imported: services import these DTOs)

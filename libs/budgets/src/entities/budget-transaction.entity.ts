@@ -14,6 +14,7 @@ export interface AttachmentRef {
  * revenue line), attached to the line by its key so it survives amendments.
  */
 @Entity('budget_transactions')
+@Index('uq_budget_transactions_client_request', ['budgetId', 'clientRequestId'], { unique: true, where: `"client_request_id" IS NOT NULL` })
 @Index('idx_budget_transactions_line', ['budgetId', 'lineKey', 'occurredOn'])
 @Index('idx_budget_transactions_import', ['importId'])
 @Check('ck_budget_transactions_amount', '"amount" > 0')
@@ -62,6 +63,14 @@ export class BudgetTransaction {
   @ManyToOne(() => BudgetImport, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_budget_transactions_import' })
   import?: BudgetImport;
+
+  /** The id the phone gave this write (offline outbox): a re-send finds this row instead of making another. */
+  @Column({ type: 'uuid', nullable: true })
+  clientRequestId: string | null;
+
+  /** SHA-256 of the request's content when it was first stored: a re-send with other content is a conflict. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientRequestHash: string | null;
 
   @Column({ type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -30,6 +30,21 @@ export class BudgetTransactionsRepository {
     return t;
   }
 
+  /**
+   * Inserts a record that carries a client request id, unless (budget, client id) is already stored:
+   * ON CONFLICT DO NOTHING waits for a concurrent insert of the same id and then yields to it, so two
+   * simultaneous sends store one row. Null when the id was taken (read it with `byClientRequest`).
+   */
+  async insertOnce(tx: Transaction, values: Partial<BudgetTransaction>): Promise<BudgetTransaction | null> {
+    const t = this.repo(tx).create(values);
+    const r = await this.repo(tx).createQueryBuilder().insert().into(BudgetTransaction).values(t).orIgnore().execute();
+    return r.raw.length ? t : null;
+  }
+
+  byClientRequest(tx: Transaction, budgetId: string, clientRequestId: string): Promise<BudgetTransaction | null> {
+    return this.repo(tx).findOneBy({ budgetId, clientRequestId });
+  }
+
   async setAttachments(tx: Transaction, id: string, attachments: Attachment[]): Promise<void> {
     await this.repo(tx).update({ id }, { attachments });
   }

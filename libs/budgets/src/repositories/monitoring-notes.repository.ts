@@ -23,6 +23,17 @@ export class MonitoringNotesRepository {
     return note;
   }
 
+  /** As BudgetTransactionsRepository.insertOnce: null when (budget, client id) is already stored. */
+  async insertOnce(tx: Transaction, values: Partial<MonitoringNote>): Promise<MonitoringNote | null> {
+    const note = this.repo(tx).create(values);
+    const r = await this.repo(tx).createQueryBuilder().insert().into(MonitoringNote).values(note).orIgnore().execute();
+    return r.raw.length ? note : null;
+  }
+
+  byClientRequest(tx: Transaction | undefined, budgetId: string, clientRequestId: string): Promise<MonitoringNote | null> {
+    return this.repo(tx).findOneBy({ budgetId, clientRequestId });
+  }
+
   async setStatus(tx: Transaction, id: string, patch: Pick<MonitoringNote, 'status' | 'resolvedAt'>): Promise<void> {
     await this.repo(tx).update({ id }, patch);
   }

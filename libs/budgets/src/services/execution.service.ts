@@ -9,6 +9,7 @@ import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetTransactionsRepository } from '../repositories/budget-transactions.repository';
 import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
 import { BudgetService } from './budget.service';
+import { requestHash, sameRequestOrConflict } from './client-request';
 import { MAX_ATTACHMENTS } from './document.service';
 
 type Attachment = { name: string; url: string };
@@ -48,21 +49,36 @@ export class ExecutionService {
     // The line must exist in some version past... any version of this budget; its side gives the kind.
     const direction = await this.versions.lineDirection(budget.id, input.lineKey);
     if (!direction) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
-    const kind = direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING';
+    const kind: BudgetTransaction['kind'] = direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING';
+    const values = {
+      budgetId: budget.id,
+      lineKey: input.lineKey,
+      kind,
+      occurredOn: date,
+      amount,
+      counterparty: input.counterparty || null,
+      purpose: input.purpose || null,
+      documentNumber: input.documentNumber || null,
+      attachments: uniqueAttachments(input.attachments),
+      createdBy: actor.accountId,
+    };
+    const clientRequestId = input.clientRequestId ?? null;
+    // The author is part of the content: another person's write under the same id is not a re-send.
+    const clientRequestHash = clientRequestId ? requestHash({ ...values }) : null;
     return this.tx.run(async (tx) => {
-      const t = await this.transactions.insert(tx, {
-        budgetId: budget.id,
-        lineKey: input.lineKey,
-        kind,
-        occurredOn: date,
-        amount,
-        counterparty: input.counterparty || null,
-        purpose: input.purpose || null,
-        documentNumber: input.documentNumber || null,
-        attachments: uniqueAttachments(input.attachments),
-        createdBy: actor.accountId,
-      });
-      await this.audit.record(tx, actor.toAudit(), { action: 'budget.recordTransaction', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: { kind, lineKey: t.lineKey, occurredOn: date, amount: amount.toString(), documentNumber: t.documentNumber } });
+      let t: BudgetTransaction;
+      if (clientRequestId) {
+        const inserted = await this.transactions.insertOnce(tx, { ...values, clientRequestId, clientRequestHash });
+        if (!inserted) {
+          const stored = await this.transactions.byClientRequest(tx, budget.id, clientRequestId);
+          if (!stored) throw new ConflictError('errors.budgets.clientRequestConflict', 'client request id taken');
+          return sameRequestOrConflict(stored, clientRequestHash!);
+        }
+        t = inserted;
+      } else {
+        t = await this.transactions.insert(tx, values);
+      }
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.recordTransaction', entityType: 'BudgetTransaction', entityId: t.id, communityId: budget.communityId, after: { kind, lineKey: t.lineKey, occurredOn: date, amount: amount.toString(), documentNumber: t.documentNumber, clientRequestId } });
       return t;
     });
   }

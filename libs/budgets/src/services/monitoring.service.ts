@@ -1,6 +1,6 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
+import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@ashar/database';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
@@ -9,6 +9,7 @@ import { MonitoringNote, NoteStatus } from '../entities/monitoring-note.entity';
 import { BudgetTransactionsRepository } from '../repositories/budget-transactions.repository';
 import { MonitoringNotesRepository } from '../repositories/monitoring-notes.repository';
 import { BudgetService } from './budget.service';
+import { requestHash, sameRequestOrConflict } from './client-request';
 
 /** Findings of the budget group on a line or a record; resolved ones are public. Replies: budget-threads.service.ts. */
 @Injectable()
@@ -34,9 +35,24 @@ export class MonitoringService {
     } else {
       if (!(await this.notes.budgetHasLine(budget.id, lineKey!))) throw new InvalidInputError('input.lineKey', 'errors.budgets.unknownLine');
     }
+    const values = { budgetId: budget.id, lineKey, transactionId: input.transactionId ?? null, status: input.status, title: input.title, body: input.body, authorAccountId: actor.accountId! };
+    const clientRequestId = input.clientRequestId ?? null;
+    const clientRequestHash = clientRequestId ? requestHash(values) : null;
     return this.tx.run(async (tx) => {
-      const note = await this.notes.insert(tx, { budgetId: budget.id, lineKey, transactionId: input.transactionId ?? null, status: input.status, title: input.title, body: input.body, authorAccountId: actor.accountId!, resolvedAt: input.status === 'RESOLVED' ? new Date() : null });
-      await this.audit.record(tx, actor.toAudit(), { action: 'budget.note.create', entityType: 'MonitoringNote', entityId: note.id, communityId: budget.communityId, after: { status: note.status, lineKey, transactionId: note.transactionId, title: note.title } });
+      const row = { ...values, resolvedAt: input.status === 'RESOLVED' ? new Date() : null };
+      let note: MonitoringNote;
+      if (clientRequestId) {
+        const inserted = await this.notes.insertOnce(tx, { ...row, clientRequestId, clientRequestHash });
+        if (!inserted) {
+          const stored = await this.notes.byClientRequest(tx, budget.id, clientRequestId);
+          if (!stored) throw new ConflictError('errors.budgets.clientRequestConflict', 'client request id taken');
+          return sameRequestOrConflict(stored, clientRequestHash!);
+        }
+        note = inserted;
+      } else {
+        note = await this.notes.insert(tx, row);
+      }
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.note.create', entityType: 'MonitoringNote', entityId: note.id, communityId: budget.communityId, after: { status: note.status, lineKey, transactionId: note.transactionId, title: note.title, clientRequestId } });
       return note;
     });
   }

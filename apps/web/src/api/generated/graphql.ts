@@ -148,6 +148,8 @@ export type CreateInvitationInput = {
 export type CreateMonitoringNoteInput = {
   body: Scalars['String']['input'];
   budgetId: Scalars['ID']['input'];
+  /** An id made on the phone (UUID) for a write it may send again (offline outbox): the same id with the same content answers the stored record again; with other content, CONFLICT */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   lineKey?: InputMaybe<Scalars['ID']['input']>;
   status: MonitoringNoteStatus;
   title: Scalars['String']['input'];
@@ -214,6 +216,8 @@ export type RecordTransactionInput = {
   amount: Scalars['String']['input'];
   attachments?: Array<AttachmentInput>;
   budgetId: Scalars['ID']['input'];
+  /** An id made on the phone (UUID) for a write it may send again (offline outbox): the same id with the same content answers the stored record again; with other content, CONFLICT */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   counterparty?: InputMaybe<Scalars['String']['input']>;
   /** Contract or invoice number */
   documentNumber?: InputMaybe<Scalars['String']['input']>;

@@ -1,7 +1,7 @@
-import { FormEvent, useState } from 'react';
-import { graphql } from '../../api/graphql.client';
+import { FormEvent, useEffect, useState } from 'react';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { outboxSender, sendOrQueueWrite } from '../../offline/offline-runtime';
 import { Field, SelectField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
@@ -36,6 +36,8 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
     'input.documentNumber': 'documentNumber',
   });
   const [notice, setNotice] = useState<string | null>(null);
+  // Records sent from the phone's queue appear in the list and the flags.
+  useEffect(() => outboxSender.onSent(() => setReload((n) => n + 1)), []);
   const lineName = (key: string | null) => {
     const l = version.lines.find((x) => x.lineKey === key);
     return l ? `${l.economicCode} ${pick(l.names)}` : '';
@@ -45,8 +47,10 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
     e.preventDefault();
     setNotice(null);
     void form.submit(async () => {
-      await graphql.request(RECORD_TRANSACTION, { input: { budgetId, lineKey, occurredOn: date, amount, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] } });
-      setNotice(t('budgets.execution.recorded'));
+      // Without a connection the record waits in the outbox (with its id made here, so a re-send is stored once).
+      const input = { budgetId, lineKey, occurredOn: date, amount, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] };
+      const r = await sendOrQueueWrite(RECORD_TRANSACTION, { input }, { key: 'offline.op.record', params: { amount: `${lineName(lineKey)} · ${amount} ${currency}` } });
+      setNotice(t(r.queued ? 'offline.savedOnPhone' : 'budgets.execution.recorded'));
       setAmount('');
       setPurpose('');
       setDocumentNumber('');

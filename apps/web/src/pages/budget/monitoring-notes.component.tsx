@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useId, useState } from 'react';
 import { graphql } from '../../api/graphql.client';
+import { outboxSender, sendOrQueueWrite } from '../../offline/offline-runtime';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { Field, SelectField, TextAreaField } from '../../ui/field.component';
@@ -29,6 +30,8 @@ export function MonitoringNotes({ budgetId, lines, currency, canWrite }: { budge
     setNotice(message);
     setReload((n) => n + 1);
   };
+  // Notes sent from the phone's queue appear in the list.
+  useEffect(() => outboxSender.onSent(() => setReload((n) => n + 1)), []);
   const describe: Describe = {
     line: (key) => {
       const l = lines.find((x) => x.lineKey === key);
@@ -62,7 +65,7 @@ export function MonitoringNotes({ budgetId, lines, currency, canWrite }: { budge
               )}
             </ul>
           )}
-          {canWrite && <NewNoteForm budgetId={budgetId} lines={lines} records={data.budget.transactions} describe={describe} onCreated={() => changed(t('budgets.notes.created'))} />}
+          {canWrite && <NewNoteForm budgetId={budgetId} lines={lines} records={data.budget.transactions} describe={describe} onCreated={(queued) => changed(t(queued ? 'offline.savedOnPhone' : 'budgets.notes.created'))} />}
         </>
       )}
     </section>
@@ -128,12 +131,11 @@ function NoteItem({ note, describe, onChanged }: { note: MonitoringNote; describ
 /** Errors shown next to their field (the target box answers for the line and the record); any other goes to the alert at the top. */
 const NOTE_FIELDS = { 'input.title': 'title', 'input.body': 'body', 'input.lineKey': 'target', 'input.transactionId': 'target', 'input.status': 'status' } as const;
 
-function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budgetId: string; lines: Line[]; records: NotesData['budget']['transactions']; describe: Describe; onCreated: () => void }) {
+function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budgetId: string; lines: Line[]; records: NotesData['budget']['transactions']; describe: Describe; onCreated: (queued: boolean) => void }) {
   const { t } = useI18n();
   const id = useId();
-  const [chosen, setTarget] = useState('');
-  // The draft's lines arrive after a save: until something is chosen, the first line is the target.
-  const target = chosen || (lines[0] ? `line:${lines[0].lineKey}` : '');
+  // An explicit choice: a note silently filed under the first line was a misfiled finding (issue 9).
+  const [target, setTarget] = useState('');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [status, setStatus] = useState<NoteStatus>('QUESTION');
@@ -141,20 +143,25 @@ function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budget
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // Checked here too: a note queued offline would otherwise learn only later that it lacked these.
+    const missing = { ...(target ? {} : { target: { key: 'errors.budgets.noteTarget' } }), ...(title.trim() ? {} : { title: { key: 'errors.validation.required' } }) };
+    if (Object.keys(missing).length) return form.setErrors({ fields: missing, general: { key: 'errors.BAD_USER_INPUT' } });
     void form.submit(async () => {
-      await graphql.request(CREATE_NOTE, { input: { budgetId, ...parseTarget(target), title, body, status } });
+      const r = await sendOrQueueWrite(CREATE_NOTE, { input: { budgetId, ...parseTarget(target), title, body, status } }, { key: 'offline.op.note', params: { title } });
+      setTarget('');
       setTitle('');
       setBody('');
       setStatus('QUESTION');
-      onCreated();
+      onCreated(r.queued);
     });
   };
 
   return (
-    <form className="form" onSubmit={submit}>
+    <form className="form" onSubmit={submit} noValidate>
       <h3>{t('budgets.notes.newTitle')}</h3>
       <FormAlert text={form.general} />
       <SelectField label={t('budgets.notes.target')} id={`${id}-target`} className="grid-input" value={target} onChange={(e) => setTarget(e.target.value)} error={form.fieldError('target')} required>
+        <option value="">{t('budgets.notes.chooseTarget')}</option>
         <optgroup label={t('budgets.notes.targetLines')}>
           {lines.map((l) => (
             <option key={l.lineKey} value={`line:${l.lineKey}`}>
@@ -181,7 +188,7 @@ function NewNoteForm({ budgetId, lines, records, describe, onCreated }: { budget
       </SelectField>
       <Field label={t('budgets.notes.noteTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} maxLength={200} required />
       <TextAreaField label={t('budgets.notes.body')} id={`${id}-body`} className="grid-input" rows={4} maxLength={8000} value={body} onChange={(e) => setBody(e.target.value)} error={form.fieldError('body')} required />
-      <button type="submit" className="button" disabled={form.busy || !target}>
+      <button type="submit" className="button" disabled={form.busy}>
         {t('budgets.notes.create')}
       </button>
     </form>

@@ -1,0 +1,33 @@
+/** public/sw.js: which GraphQL requests it may answer from its cache, and under which key. */
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const source = fs.readFileSync(path.join(__dirname, '../../public/sw.js'), 'utf8');
+const handlers: Record<string, unknown> = {};
+const sandbox: Record<string, unknown> = { self: { addEventListener: (name: string, fn: unknown) => (handlers[name] = fn), location: { origin: 'http://127.0.0.1' } }, URL };
+vm.runInNewContext(`${source}\n;this.readOperation = readOperation;`, sandbox);
+const readOperation = sandbox.readOperation as (body: unknown) => { name: string; variables: string } | null;
+
+describe('the service worker', () => {
+  it('handles install, activate, fetch and the page message', () => {
+    expect(Object.keys(handlers).sort()).toEqual(['activate', 'fetch', 'install', 'message']);
+  });
+
+  it('never treats a mutation (or an anonymous or unreadable document) as a cacheable read', () => {
+    expect(readOperation({ query: 'mutation RecordTransaction($input: RecordTransactionInput!) { recordBudgetTransaction(input: $input) { id } }', variables: {} })).toBeNull();
+    expect(readOperation({ query: 'mutation RefreshSession { refreshSession { accessToken } }' })).toBeNull();
+    expect(readOperation({ query: '{ me { id } }' })).toBeNull();
+    expect(readOperation({ query: 'subscription S { x }' })).toBeNull();
+    expect(readOperation(null)).toBeNull();
+  });
+
+  it('keys a read by operation name and its declared variables only (a page-side `reload` counter changes nothing)', () => {
+    const q = '# budget\nquery EditorBudget($id: ID!) { budget(id: $id) { id } }';
+    const a = readOperation({ query: q, variables: { id: 'b1', reload: 0 } });
+    const b = readOperation({ query: q, variables: { reload: 3, id: 'b1' } });
+    expect(a).toEqual({ name: 'EditorBudget', variables: '[["id","b1"]]' });
+    expect(b).toEqual(a);
+    expect(readOperation({ query: q, variables: { id: 'b2' } })).not.toEqual(a);
+  });
+});

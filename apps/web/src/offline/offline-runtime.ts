@@ -1,0 +1,48 @@
+/** The app's one outbox and sender, wired to the GraphQL client and the browser's online events. */
+import { graphql } from '../api/graphql.client';
+import type { Operation } from '../api/operation';
+import { IndexedDbOutboxStore, MemoryOutboxStore, Outbox, OutboxItem } from './outbox';
+import { OutboxSender, sendOrQueue } from './outbox-sender';
+
+const store = typeof indexedDB === 'undefined' ? new MemoryOutboxStore() : new IndexedDbOutboxStore();
+export const outbox = new Outbox(store);
+
+const online = () => typeof navigator === 'undefined' || navigator.onLine !== false;
+
+export const outboxSender = new OutboxSender({
+  outbox,
+  scope: () => graphql.accountId,
+  send: (query, variables) => graphql.request(query as Operation<unknown, Record<string, unknown>>, variables),
+  ensureSession: async () => graphql.hasSession || !!(await graphql.refresh()),
+  isOnline: online,
+});
+
+/** A v4 UUID made on the phone; randomUUID needs a secure context, getRandomValues does not (a LAN address over http). */
+export function newClientId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+let started = false;
+/** Sends what is queued now (page load), whenever the connection returns, and when someone signs in. */
+export function startOutbox(): void {
+  if (started || typeof window === 'undefined') return;
+  started = true;
+  window.addEventListener('online', () => void outboxSender.flush());
+  graphql.onSessionChange((payload) => payload && void outboxSender.flush());
+  void outboxSender.flush();
+}
+
+/** A write of a form: sent now, or queued on this phone when there is no connection. */
+export function sendOrQueueWrite<T, V extends { input: object }>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary']) {
+  return sendOrQueue(
+    { outbox, sender: outboxSender, scope: graphql.accountId, send: (q, v) => graphql.request(q, v), newId: newClientId, isOnline: online },
+    query,
+    variables,
+    summary,
+  );
+}
