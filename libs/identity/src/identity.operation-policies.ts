@@ -13,6 +13,13 @@ export const IDENTITY_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.updateResidentProfile', allow: 'authenticated', note: "the caller's own profile, or the assisted resident's (x-on-behalf-of, checked by resident.assist)" },
   { operation: 'Mutation.acceptInvitation', allow: 'authenticated', note: 'the invitation token is the capability' },
   { operation: 'Mutation.createInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
+  { operation: 'Mutation.createGroupInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
+  { operation: 'Mutation.revokeInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
+  { operation: 'Community.groupInvitations', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
+  { operation: 'Mutation.requestMembership', allow: 'authenticated', note: 'a signed-in non-member asks to join; members get CONFLICT' },
+  { operation: 'Mutation.approveMembershipRequest', allow: communityRoles(P['community.approveMembers']), permission: 'community.approveMembers' },
+  { operation: 'Mutation.declineMembershipRequest', allow: communityRoles(P['community.approveMembers']), permission: 'community.approveMembers' },
+  { operation: 'Community.membershipRequests', allow: communityRoles(P['community.approveMembers']), permission: 'community.approveMembers' },
   { operation: 'Mutation.registerAssistedResident', allow: communityRoles(P['resident.assist']), permission: 'resident.assist' },
   { operation: 'Mutation.createCommunity', allow: { scope: 'platform' } },
   {
