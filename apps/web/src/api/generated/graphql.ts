@@ -138,6 +138,14 @@ export type CreateCommunityInput = {
   unitCode: Scalars['String']['input'];
 };
 
+export type CreateGroupInvitationInput = {
+  communityId: Scalars['ID']['input'];
+  expiresInDays: Scalars['Int']['input'];
+  maxUses: Scalars['Int']['input'];
+  /** Not COMMUNITY_ADMIN: admins are invited one by one */
+  role: Role;
+};
+
 export type CreateInvitationInput = {
   communityId: Scalars['ID']['input'];
   /** Email or phone to send the link to (optional) */
@@ -186,6 +194,11 @@ export type LogInInput = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
+
+export type MembershipRequestStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type MergeTerritorialUnitsInput = {
   codes: Array<Scalars['String']['input']>;
@@ -236,6 +249,12 @@ export type RegisterAssistedResidentInput = {
 export type RequestExportInput = {
   format: BudgetExportFormat;
   versionId: Scalars['ID']['input'];
+};
+
+export type RequestMembershipInput = {
+  communityId: Scalars['ID']['input'];
+  /** A few words to the admins (optional) */
+  message?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ResidentProfileInput = {
