@@ -33,7 +33,7 @@ export class InvitationsRepository {
    * without the row lock). Returns false when nothing was left.
    */
   async countUse(tx: Transaction, id: string, accountId: string): Promise<boolean> {
-    const rows: unknown[] = await managerOf(tx).query(
+    const answer: unknown = await managerOf(tx).query(
       `UPDATE invitations
           SET uses = uses + 1, updated_at = now(),
               accepted_by = COALESCE(accepted_by, $2), accepted_at = COALESCE(accepted_at, now())
@@ -41,6 +41,8 @@ export class InvitationsRepository {
         RETURNING id`,
       [id, accountId],
     );
+    // TypeORM's PostgreSQL driver answers an UPDATE with [rows, affected count].
+    const rows = Array.isArray(answer) && answer.length === 2 && Array.isArray(answer[0]) ? (answer[0] as unknown[]) : (answer as unknown[]);
     return rows.length === 1;
   }
 
