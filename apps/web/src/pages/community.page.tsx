@@ -7,6 +7,7 @@ import { Breadcrumbs } from '../ui/breadcrumbs.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../ui/query-status.component';
 import { InviteForm } from './invite-form.component';
+import { JoinCommunity } from './join-community.component';
 
 export default function CommunityPage() {
   const { id = '' } = useParams();
@@ -47,6 +48,7 @@ export default function CommunityPage() {
       </dl>
       {c.myRoles.length > 0 ? <Members id={c.id} /> : <p className="muted">{t('community.notMember')}</p>}
       {c.myRoles.includes('COMMUNITY_ADMIN') && <InviteForm communityId={c.id} />}
+      {status === 'authenticated' && c.myRoles.length === 0 && <JoinCommunity communityId={c.id} />}
     </>
   );
 }

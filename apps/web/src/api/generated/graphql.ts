@@ -357,12 +357,68 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { id: string, role: Role, community: { id: string } } };
 
+export type CreateGroupInvitationMutationVariables = Exact<{
+  input: CreateGroupInvitationInput;
+}>;
+
+
+export type CreateGroupInvitationMutation = { createGroupInvitation: { id: string, role: Role, maxUses: number, uses: number, expiresAt: string, link: string | null } };
+
 export type CreateInvitationMutationVariables = Exact<{
   input: CreateInvitationInput;
 }>;
 
 
 export type CreateInvitationMutation = { createInvitation: { id: string, role: Role, expiresAt: string, link: string | null } };
+
+export type GroupInvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GroupInvitationsQuery = { community: { id: string, groupInvitations: Array<{ id: string, role: Role, maxUses: number, uses: number, expiresAt: string }> } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { id: string, uses: number } };
+
+export type ApproveMembershipRequestMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApproveMembershipRequestMutation = { approveMembershipRequest: { id: string, status: MembershipRequestStatus } };
+
+export type DeclineMembershipRequestMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeclineMembershipRequestMutation = { declineMembershipRequest: { id: string, status: MembershipRequestStatus } };
+
+export type MembershipRequestsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MembershipRequestsQuery = { community: { id: string, membershipRequests: Array<{ id: string, message: string | null, createdAt: string, member: { id: string, displayName: string } }> } };
+
+export type MyMembershipRequestQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MyMembershipRequestQuery = { community: { id: string, myMembershipRequest: { id: string, status: MembershipRequestStatus } | null } };
+
+export type RequestMembershipMutationVariables = Exact<{
+  input: RequestMembershipInput;
+}>;
+
+
+export type RequestMembershipMutation = { requestMembership: { id: string, status: MembershipRequestStatus } };
 
 export type CommunityQueryVariables = Exact<{
   id: Scalars['ID']['input'];
