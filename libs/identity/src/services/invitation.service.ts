@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, PermissionService, RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionRunner } from '@ashar/database';
-import { AppConfig, ConflictError, DomainError, InvalidInputError, UnauthenticatedError } from '@ashar/kernel';
+import { AppConfig, ConflictError, DomainError, InvalidInputError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
 import { NotificationService } from '@ashar/notifications';
 import { InjectConfig } from '@ashar/runtime';
 import { CommunityService } from '@ashar/territory';
@@ -118,6 +118,7 @@ export class InvitationService {
 
   /** Ends a link (group or personal) for good; people who already joined stay members. */
   async revoke(actor: Actor, invitationId: string): Promise<Invitation> {
+    uuidOrNotFound('Invitation', invitationId);
     return this.tx.run(async (tx) => {
       const inv = await this.invitations.lockById(tx, invitationId);
       if (!inv) throw new DomainError('NOT_FOUND', 'errors.invitation.invalid', 'Invitation not found');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, PermissionService, RateLimiter, RateLimitRule, Role } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionRunner } from '@ashar/database';
-import { ConflictError, DomainError, UnauthenticatedError } from '@ashar/kernel';
+import { ConflictError, DomainError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
 import { CommunityService } from '@ashar/territory';
 import { RequestMembershipInput } from '../dtos/account.types';
 import { MembershipRequest } from '../entities/membership-request.entity';
@@ -68,6 +68,7 @@ export class MembershipRequestService {
 
   /** Approve (CITIZEN membership) or decline; a request already decided: CONFLICT `errors.membershipRequest.decided`. */
   async decide(actor: Actor, requestId: string, approve: boolean): Promise<MembershipRequest> {
+    uuidOrNotFound('MembershipRequest', requestId);
     return this.tx.run(async (tx) => {
       const request = await this.requests.lockById(tx, requestId);
       if (!request) throw new DomainError('NOT_FOUND', 'errors.NOT_FOUND', 'Membership request not found', { what: 'MembershipRequest' });
