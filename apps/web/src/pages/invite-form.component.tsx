@@ -105,10 +105,10 @@ export function InviteForm({ communityId }: { communityId: string }) {
       <h2 id="invite-heading">{t('invitation.create.title')}</h2>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <FormAlert text={error} />
-        <fieldset className="field">
+        <fieldset className="choices">
           <legend>{t('invitation.kind.label')}</legend>
           {(['personal', 'group'] as const).map((k) => (
-            <label key={k} className="choice">
+            <label key={k} className="checkbox">
               <input type="radio" name="invitation-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} /> {t(`invitation.kind.${k}`)}
             </label>
           ))}
