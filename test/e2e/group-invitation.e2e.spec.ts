@@ -1,7 +1,8 @@
 /**
  * Group invitation links in the browser (issue 9): a community admin makes a link for up to three
  * people on the community page; three newcomers sign up through it and become members; a fourth is
- * refused with the translated "used as many times as allowed". Phone-sized Chromium, Kyrgyz texts.
+ * refused with the translated "used as many times as allowed", asks to join on the community page instead and
+ * is accepted by the admin. Phone-sized Chromium, Kyrgyz texts.
  */
 import { Locale, translate } from '@ashar/i18n';
 import { join } from 'node:path';
@@ -87,6 +88,15 @@ test('a group link with limit 3: three people join through it, the fourth is ref
   expect(await a11yProblems(fourth)).toEqual([]);
   await fourth.screenshot({ path: artifact('group-invite-03-fourth-refused-ky.png'), fullPage: true });
 
+  // The fourth is not stuck: on the community page a non-member can ask to join; the admin accepts.
+  await fourth.goto(`${api.baseUrl}/communities/${communityId}`, { waitUntil: 'networkidle' });
+  await fourth.getByRole('heading', { name: tr('ky', 'join.title') }).waitFor();
+  await fourth.getByLabel(tr('ky', 'join.message')).fill('Мен ушул айылданмын');
+  await fourth.getByRole('button', { name: tr('ky', 'join.submit') }).click();
+  await fourth.getByText(tr('ky', 'join.pending')).waitFor();
+  expect(await a11yProblems(fourth)).toEqual([]);
+  await fourth.screenshot({ path: artifact('group-invite-05-join-request-ky.png'), fullPage: true });
+
   const members = await api.dataSource.query(
     `SELECT a.display_name FROM invitation_uses u JOIN accounts a ON a.id = u.account_id JOIN memberships m ON m.id = u.membership_id
       WHERE m.community_id = $1 AND m.role = 'CITIZEN' ORDER BY u.created_at`,
@@ -102,4 +112,13 @@ test('a group link with limit 3: three people join through it, the fourth is ref
   await a.getByText(tr('ky', 'invitation.group.revoked')).waitFor();
   await a.getByText(tr('ky', 'invitation.group.none')).waitFor();
   await a.screenshot({ path: artifact('group-invite-04-revoked-ky.png'), fullPage: true });
+
+  const request = a.getByRole('list', { name: tr('ky', 'join.requests.title') }).getByRole('listitem').filter({ hasText: 'Төртүнчү' });
+  await request.getByText('Мен ушул айылданмын').waitFor();
+  await request.getByRole('button', { name: tr('ky', 'join.requests.approve') }).click();
+  await a.getByText(tr('ky', 'join.requests.approved', { name: 'Төртүнчү' })).waitFor();
+  await a.getByText(tr('ky', 'join.requests.none')).waitFor();
+  await fourth.reload({ waitUntil: 'networkidle' });
+  await fourth.getByText(tr('ky', 'role.CITIZEN')).first().waitFor();
+  expect(await fourth.getByRole('heading', { name: tr('ky', 'join.title') }).count()).toBe(0);
 }, 240_000);
