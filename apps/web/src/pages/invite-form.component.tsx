@@ -107,9 +107,9 @@ export function InviteForm({ communityId }: { communityId: string }) {
         <FormAlert text={error} />
         <fieldset className="choices">
           <legend>{t('invitation.kind.label')}</legend>
-          {(['personal', 'group'] as const).map((k) => (
+          {([['personal', t('invitation.kind.personal')], ['group', t('invitation.kind.group')]] as const).map(([k, text]) => (
             <label key={k} className="checkbox">
-              <input type="radio" name="invitation-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} /> {t(`invitation.kind.${k}`)}
+              <input type="radio" name="invitation-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} /> {text}
             </label>
           ))}
         </fieldset>
