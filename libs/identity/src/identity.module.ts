@@ -13,7 +13,7 @@ import { SignInUnlock } from './entities/sign-in-unlock.entity';
 import { IDENTITY_REPOSITORIES } from './repositories';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
-import { CommunityMembershipResolver, MembershipRequestResolver, MembershipResolver } from './resolvers/membership.resolver';
+import { CommunityMembershipResolver, InvitationPreviewResolver, MembershipRequestResolver, MembershipResolver } from './resolvers/membership.resolver';
 import { AccountService } from './services/account.service';
 import { AssistedParticipationService } from './services/assisted-participation.service';
 import { CommunityAdminService } from './services/community-admin.service';
@@ -41,7 +41,7 @@ const services = [
 /** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule, NotificationsCoreModule],
-  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver, MembershipRequestResolver],
+  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver, MembershipRequestResolver, InvitationPreviewResolver],
   exports: services,
 })
 export class IdentityModule {}

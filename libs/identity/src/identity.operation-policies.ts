@@ -11,6 +11,7 @@ export const IDENTITY_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.unlockSignIn', allow: 'public', note: 'the one-time code from the unlock mail is the credential' },
   { operation: 'Mutation.setLocale', allow: 'authenticated', note: "the caller's own account" },
   { operation: 'Mutation.updateResidentProfile', allow: 'authenticated', note: "the caller's own profile, or the assisted resident's (x-on-behalf-of, checked by resident.assist)" },
+  { operation: 'Query.invitation', allow: 'public', note: 'the invitation token is the capability; null for an unknown token' },
   { operation: 'Mutation.acceptInvitation', allow: 'authenticated', note: 'the invitation token is the capability' },
   { operation: 'Mutation.createInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },
   { operation: 'Mutation.createGroupInvitation', allow: communityRoles(P['community.invite']), permission: 'community.invite' },

@@ -79,6 +79,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.budgetImport': g((c) => ({ id: c.t.importId })),
   'Query.budgetExport': g((c) => ({ id: c.t.exportId })),
   'Query.me': g(() => ({})),
+  'Query.invitation': g(async (c) => ({ token: await invitationToken(c.w.api, c.w.platform, c.w.sandboxCommunityId, Role.CITIZEN) })),
   'Query.community': g((c) => ({ id: c.t.communityId })),
   'Query.territoryRoots': g(() => ({ country: 'KG' })),
   'Query.territorialUnit': g((c) => ({ code: c.t.unitCode })),

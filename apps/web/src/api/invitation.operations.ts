@@ -6,6 +6,8 @@ import type {
   CreateInvitationMutation,
   CreateInvitationMutationVariables,
   GroupInvitationsQuery,
+  InvitationPreviewQuery,
+  InvitationPreviewQueryVariables,
   GroupInvitationsQueryVariables,
   RevokeInvitationMutation,
   RevokeInvitationMutationVariables,
@@ -32,6 +34,10 @@ export const GROUP_INVITATIONS = `query GroupInvitations($id: ID!) {
 export const REVOKE_INVITATION = `mutation RevokeInvitation($id: ID!) {
   revokeInvitation(id: $id) { id uses }
 }` as Operation<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+
+export const INVITATION_PREVIEW = `query InvitationPreview($token: String!) {
+  invitation(token: $token) { role group state usesLeft expiresAt community { id names { ky ru en kk } } }
+}` as Operation<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
 
 export const ACCEPT_INVITATION = `mutation AcceptInvitation($token: String!) {
   acceptInvitation(token: $token) { id role community { id } }

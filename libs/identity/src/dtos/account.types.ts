@@ -250,3 +250,23 @@ export class RequestMembershipInput {
   @IsSafeText()
   message?: string | null;
 }
+
+export enum InvitationStateEnum {
+  VALID = 'VALID',
+  USED = 'USED',
+  FULL = 'FULL',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(InvitationStateEnum, { name: 'InvitationState' });
+
+/** What an invitation link leads to, for the page it opens (the token is the capability). */
+@ObjectType('InvitationPreview')
+export class InvitationPreviewType {
+  @Field(() => Role) role: Role;
+  @Field() group: boolean;
+  @Field(() => InvitationStateEnum) state: InvitationStateEnum;
+  @Field(() => Int, { nullable: true, description: 'Group links: how many may still join' }) usesLeft: number | null;
+  @Field() expiresAt: string;
+  communityId: string;
+}

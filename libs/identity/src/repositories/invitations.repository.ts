@@ -24,6 +24,10 @@ export class InvitationsRepository {
     return managerOf(tx).findOne(Invitation, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
+  byTokenHash(tokenHash: string): Promise<Invitation | null> {
+    return this.db.getRepository(Invitation).findOne({ where: { tokenHash } });
+  }
+
   lockById(tx: Transaction, id: string): Promise<Invitation | null> {
     return managerOf(tx).findOne(Invitation, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -1,11 +1,12 @@
 import { Actor, CurrentActor, Role } from '@ashar/auth';
 import { byKeys, Ctx, RequestContext } from '@ashar/graphql';
 import { Community, CommunityService, CommunityType, CreateCommunityInput } from '@ashar/territory';
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   CreateGroupInvitationInput,
   CreateInvitationInput,
   GroupInvitationType,
+  InvitationPreviewType,
   InvitationType,
   MemberSummaryType,
   MembershipRequestType,
@@ -128,5 +129,20 @@ export class MembershipRequestResolver {
   @ResolveField(() => MemberSummaryType, { description: 'Who asks to join' })
   member(@Parent() r: MembershipRequest, @Ctx() ctx: RequestContext) {
     return accountByIdLoader(ctx, this.accounts).load(r.accountId);
+  }
+}
+
+@Resolver(() => InvitationPreviewType)
+export class InvitationPreviewResolver {
+  constructor(private readonly invitations: InvitationService, private readonly communities: CommunityService) {}
+
+  @Query(() => InvitationPreviewType, { nullable: true, description: 'What an invitation link leads to and whether it still works; null for an unknown token' })
+  invitation(@Args('token') token: string) {
+    return this.invitations.preview(token);
+  }
+
+  @ResolveField(() => CommunityType)
+  community(@Parent() p: InvitationPreviewType) {
+    return this.communities.byId(p.communityId);
   }
 }

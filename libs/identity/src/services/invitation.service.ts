@@ -8,7 +8,7 @@ import { InjectConfig } from '@ashar/runtime';
 import { CommunityService } from '@ashar/territory';
 import { randomBytes } from 'crypto';
 import { Role } from '@ashar/auth';
-import { CreateGroupInvitationInput, CreateInvitationInput } from '../dtos/account.types';
+import { CreateGroupInvitationInput, CreateInvitationInput, InvitationPreviewType, InvitationStateEnum } from '../dtos/account.types';
 import { Invitation } from '../entities/invitation.entity';
 import { Membership } from '../entities/membership.entity';
 import { IDENTITY_PERMISSIONS } from '../identity.permissions';
@@ -108,6 +108,28 @@ export class InvitationService {
       return inv;
     });
     return { invitation, token, link };
+  }
+
+  /** What a link leads to and whether it still works (null for an unknown token). Public: the token is the capability. */
+  async preview(token: string): Promise<InvitationPreviewType | null> {
+    if (typeof token !== 'string' || token.length < 16 || token.length > 128) return null;
+    const inv = await this.invitations.byTokenHash(hashToken(token));
+    if (!inv) return null;
+    const state = inv.revokedAt
+      ? InvitationStateEnum.REVOKED
+      : inv.expiresAt.getTime() <= Date.now()
+        ? InvitationStateEnum.EXPIRED
+        : inv.uses >= inv.maxUses
+          ? inv.isGroup ? InvitationStateEnum.FULL : InvitationStateEnum.USED
+          : InvitationStateEnum.VALID;
+    return {
+      role: inv.role,
+      group: inv.isGroup,
+      state,
+      usesLeft: inv.isGroup ? Math.max(0, inv.maxUses - inv.uses) : null,
+      expiresAt: inv.expiresAt.toISOString(),
+      communityId: inv.communityId,
+    };
   }
 
   /** Active group links of a community (admins), with how many have used each. */

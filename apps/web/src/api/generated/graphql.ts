@@ -177,6 +177,13 @@ export type ImportMappingInput = {
   kind: BudgetImportKind;
 };
 
+export type InvitationState =
+  | 'EXPIRED'
+  | 'FULL'
+  | 'REVOKED'
+  | 'USED'
+  | 'VALID';
+
 export type Lang =
   | 'en'
   | 'kk'
@@ -377,6 +384,13 @@ export type GroupInvitationsQueryVariables = Exact<{
 
 
 export type GroupInvitationsQuery = { community: { id: string, groupInvitations: Array<{ id: string, role: Role, maxUses: number, uses: number, expiresAt: string }> } };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { role: Role, group: boolean, state: InvitationState, usesLeft: number | null, expiresAt: string, community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } } | null };
 
 export type RevokeInvitationMutationVariables = Exact<{
   id: Scalars['ID']['input'];
