@@ -45,6 +45,18 @@ describe('group invitations and join requests (real PostgreSQL)', () => {
     expect((await api.dataSource.query(`SELECT uses FROM invitations WHERE id = $1`, [again.id]))[0].uses).toBe(0);
   });
 
+  it('previews a link for anyone holding it: community, role, places left, state', async () => {
+    const PREVIEW = `query($t: String!) { invitation(token: $t) { role group state usesLeft community { id } } }`;
+    const inv = await group(2);
+    expect(ok(await gql(api.baseUrl, PREVIEW, { t: inv.token })).invitation).toEqual({ role: 'CITIZEN', group: true, state: 'VALID', usesLeft: 2, community: { id: communityId } });
+    ok(await accept(inv.token, await person(api, 'P1')));
+    ok(await accept(inv.token, await person(api, 'P2')));
+    expect(ok(await gql(api.baseUrl, PREVIEW, { t: inv.token })).invitation).toMatchObject({ state: 'FULL', usesLeft: 0 });
+    ok(await gql(api.baseUrl, REVOKE, { id: inv.id }, { token: admin.token }));
+    expect(ok(await gql(api.baseUrl, PREVIEW, { t: inv.token })).invitation).toMatchObject({ state: 'REVOKED' });
+    expect(ok(await gql(api.baseUrl, PREVIEW, { t: 'no-such-token-at-all-here' })).invitation).toBeNull();
+  });
+
   it('holds the limit under parallel use', async () => {
     const inv = await group(3);
     const people = await Promise.all(Array.from({ length: 8 }, (_, i) => person(api, `Parallel${i}`)));
