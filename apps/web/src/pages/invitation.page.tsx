@@ -57,7 +57,12 @@ export default function InvitationPage() {
       <PageHeading>{t('invitation.title')}</PageHeading>
       {inv ? <p>{t('invitation.preview', { community: pick(inv.community.names), role: t(`role.${inv.role}`) })}</p> : <p>{t('invitation.intro')}</p>}
       {inv?.group && inv.state === 'VALID' && <p>{t('invitation.previewGroup', { left: inv.usesLeft ?? 0, date: formatDate(inv.expiresAt) })}</p>}
-      {stateKey && <p className="alert">{t(stateKey)}</p>}
+      {stateKey && !error && <p className="alert">{t(stateKey)}</p>}
+      {stateKey && inv && (
+        <p>
+          <Link to={`/communities/${inv.community.id}`}>{t('join.title')}</Link>
+        </p>
+      )}
       {status === 'authenticated' ? (
         <>
           <FormAlert text={error} />
