@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Account } from './entities/account.entity';
+import { InvitationUse } from './entities/invitation-use.entity';
 import { Invitation } from './entities/invitation.entity';
+import { MembershipRequest } from './entities/membership-request.entity';
 import { Membership } from './entities/membership.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentProfile } from './entities/resident-profile.entity';
@@ -11,17 +13,18 @@ import { SignInUnlock } from './entities/sign-in-unlock.entity';
 import { IDENTITY_REPOSITORIES } from './repositories';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
-import { CommunityMembershipResolver, MembershipResolver } from './resolvers/membership.resolver';
+import { CommunityMembershipResolver, InvitationPreviewResolver, MembershipRequestResolver, MembershipResolver } from './resolvers/membership.resolver';
 import { AccountService } from './services/account.service';
 import { AssistedParticipationService } from './services/assisted-participation.service';
 import { CommunityAdminService } from './services/community-admin.service';
 import { InvitationService } from './services/invitation.service';
 import { MembershipService } from './services/membership.service';
+import { MembershipRequestService } from './services/membership-request.service';
 import { PasswordHasher } from './services/password-hasher';
 import { SessionService } from './services/session.service';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
 
-export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock];
+export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest];
 
 const services = [
   PasswordHasher,
@@ -29,6 +32,7 @@ const services = [
   SignInThrottleService,
   AccountService,
   MembershipService,
+  MembershipRequestService,
   InvitationService,
   CommunityAdminService,
   AssistedParticipationService,
@@ -37,7 +41,7 @@ const services = [
 /** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule, NotificationsCoreModule],
-  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver],
+  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver, MembershipRequestResolver, InvitationPreviewResolver],
   exports: services,
 })
 export class IdentityModule {}

@@ -6,5 +6,6 @@ const ANY_MEMBER = Object.values(Role);
 export const IDENTITY_PERMISSIONS = {
   'community.viewMembers': ANY_MEMBER,
   'community.invite': [Role.COMMUNITY_ADMIN],
+  'community.approveMembers': [Role.COMMUNITY_ADMIN],
   'resident.assist': [Role.BUDGET_GROUP_MEMBER, Role.COMMUNITY_ADMIN],
 } satisfies PermissionTable;

@@ -57,6 +57,23 @@ async function communitySlug(c: CallContext): Promise<string> {
   return rows[0].slug;
 }
 
+async function revokedInvitation(c: CallContext): Promise<string> {
+  const [row] = await c.w.api.dataSource.query(
+    `INSERT INTO invitations (community_id, role, token_hash, invited_by, expires_at, is_group, max_uses, revoked_at, revoked_by)
+     VALUES ($1, 'CITIZEN', $2, $3, now() + interval '1 day', true, 5, now(), $3) RETURNING id`,
+    [c.t.communityId, createHash('sha256').update(unique('hardening-invite')).digest('hex'), c.w.platform.id],
+  );
+  return row.id;
+}
+
+async function decidedRequest(c: CallContext): Promise<string> {
+  const [row] = await c.w.api.dataSource.query(
+    `INSERT INTO membership_requests (community_id, account_id, status, decided_by, decided_at) VALUES ($1, $2, 'DECLINED', $2, now()) RETURNING id`,
+    [c.t.communityId, c.w.platform.id],
+  );
+  return row.id;
+}
+
 export const OPERATION_CALLS: Record<string, OperationCall> = {
   // ---- queries
   'Query.budget': g((c) => ({ id: c.t.budgetId })),
@@ -69,6 +86,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.budgetImport': g((c) => ({ id: c.t.importId })),
   'Query.budgetExport': g((c) => ({ id: c.t.exportId })),
   'Query.me': g(() => ({})),
+  'Query.invitation': g(async (c) => ({ token: await invitationToken(c.w.api, c.w.platform, c.w.sandboxCommunityId, Role.CITIZEN) })),
   'Query.community': g((c) => ({ id: c.t.communityId })),
   'Query.territoryRoots': g(() => ({ country: 'KG' })),
   'Query.territorialUnit': g((c) => ({ code: c.t.unitCode })),
@@ -79,6 +97,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Budget.flags': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id flags { kind } } }' }),
   'Budget.transactions': g((c) => ({ id: c.t.budgetId }), { query: 'query($id: ID!) { budget(id: $id) { id transactions { id } } }' }),
   'Community.members': g((c) => ({ id: c.t.communityId }), { query: 'query($id: ID!) { community(id: $id) { id members { id } } }' }),
+  'Community.groupInvitations': g((c) => ({ id: c.t.communityId }), { query: 'query($id: ID!) { community(id: $id) { id groupInvitations { id } } }' }),
+  'Community.membershipRequests': g((c) => ({ id: c.t.communityId }), { query: 'query($id: ID!) { community(id: $id) { id membershipRequests { id } } }' }),
   'Account.profile': accountField('profile'),
   'Account.memberships': accountField('memberships'),
   // ---- mutations
@@ -90,6 +110,13 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.createBudget': g((c) => ({ input: { communityId: c.t.communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', title: { ky: 'Дагы' } } })),
   'Mutation.createCommunity': g((c) => ({ input: { unitCode: c.t.unitCode, kind: 'PUBLIC_COUNCIL', names: { ky: 'Кеңеш' } } })),
   'Mutation.createInvitation': g((c) => ({ input: { communityId: c.t.communityId, role: 'CITIZEN' } })),
+  'Mutation.createGroupInvitation': g((c) => ({ input: { communityId: c.t.communityId, role: 'CITIZEN', maxUses: 1, expiresInDays: 1 } })),
+  // A link already revoked: revoking again is allowed and changes nothing.
+  'Mutation.revokeInvitation': g(async (c) => ({ id: await revokedInvitation(c) })),
+  'Mutation.requestMembership': g((c) => ({ input: { communityId: c.t.communityId } })),
+  // An already-declined request: past the permission check it is a CONFLICT (counts as allowed), nothing changes.
+  'Mutation.approveMembershipRequest': g(async (c) => ({ id: await decidedRequest(c) })),
+  'Mutation.declineMembershipRequest': g(async (c) => ({ id: await decidedRequest(c) })),
   'Mutation.hideComment': g((c) => ({ messageId: c.t.commentId, reason: 'Кемсинтүү' })),
   'Mutation.unhideComment': g((c) => ({ messageId: c.t.commentId })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),

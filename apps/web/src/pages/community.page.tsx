@@ -9,6 +9,7 @@ import { ErrorMessage, Loading } from '../ui/query-status.component';
 import { CommunityBudgetLinks } from './budget/budget-links.component';
 import { CommunityJoin } from './community-join.component';
 import { InviteForm } from './invite-form.component';
+import { JoinCommunity } from './join-community.component';
 
 export default function CommunityPage() {
   const { id = '' } = useParams();
@@ -59,6 +60,7 @@ export default function CommunityPage() {
         <CommunityJoin joinAction={undefined} />
       )}
       {c.myRoles.includes('COMMUNITY_ADMIN') && <InviteForm communityId={c.id} />}
+      {status === 'authenticated' && c.myRoles.length === 0 && <JoinCommunity communityId={c.id} />}
     </>
   );
 }

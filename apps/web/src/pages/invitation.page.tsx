@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, errorMessageKey } from '../api/graphql-errors';
 import { graphql } from '../api/graphql.client';
-import { ACCEPT_INVITATION } from '../api/invitation.operations';
+import { ACCEPT_INVITATION, INVITATION_PREVIEW } from '../api/invitation.operations';
+import { useQuery } from '../api/use-query.hook';
 import { useI18n } from '../i18n/i18n.context';
 import { withNext } from '../session/next-path';
 import { useSession } from '../session/session.context';
@@ -10,10 +11,15 @@ import { FormAlert } from '../ui/form-alert.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { Loading } from '../ui/query-status.component';
 
-/** The page an invitation link opens: join the community, after logging in or signing up if needed. */
+/**
+ * The page an invitation link opens (personal or group): which community and role it leads to, for a
+ * group link how many places are left; join, after logging in or signing up if needed. A link that no
+ * longer works says why (full, expired, withdrawn) before anyone signs up for nothing.
+ */
 export default function InvitationPage() {
   const { token = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick, formatDate } = useI18n();
+  const preview = useQuery(INVITATION_PREVIEW, { token });
   const { status } = useSession();
   const navigate = useNavigate();
   const here = useLocation().pathname;
@@ -21,6 +27,18 @@ export default function InvitationPage() {
   const [error, setError] = useState<string | null>(null);
 
   if (status === 'loading') return <Loading />;
+  const inv = preview.data?.invitation;
+  const stateKey = !preview.data
+    ? null
+    : !inv || inv.state === 'USED'
+      ? 'errors.invitation.invalid'
+      : inv.state === 'FULL'
+        ? 'errors.invitation.full'
+        : inv.state === 'EXPIRED'
+          ? 'errors.invitation.expired'
+          : inv.state === 'REVOKED'
+            ? 'errors.invitation.revoked'
+            : null;
 
   async function accept() {
     setBusy(true);
@@ -37,7 +55,14 @@ export default function InvitationPage() {
   return (
     <>
       <PageHeading>{t('invitation.title')}</PageHeading>
-      <p>{t('invitation.intro')}</p>
+      {inv ? <p>{t('invitation.preview', { community: pick(inv.community.names), role: t(`role.${inv.role}`) })}</p> : <p>{t('invitation.intro')}</p>}
+      {inv?.group && inv.state === 'VALID' && <p>{t('invitation.previewGroup', { left: inv.usesLeft ?? 0, date: formatDate(inv.expiresAt) })}</p>}
+      {stateKey && !error && <p className="alert">{t(stateKey)}</p>}
+      {stateKey && inv && (
+        <p>
+          <Link to={`/communities/${inv.community.id}`}>{t('join.title')}</Link>
+        </p>
+      )}
       {status === 'authenticated' ? (
         <>
           <FormAlert text={error} />

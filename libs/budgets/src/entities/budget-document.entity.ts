@@ -39,6 +39,10 @@ export class BudgetDocument {
   @Column({ type: 'uuid' })
   uploadedBy: string;
 
+  /** Sent by the phone with the upload: `takenAt`, when the photo was taken (EXIF or the file's date). */
+  @Column({ type: 'jsonb', default: {} })
+  metadata: { takenAt?: string };
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

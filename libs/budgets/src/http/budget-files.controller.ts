@@ -86,13 +86,19 @@ export class BudgetFilesController {
     return readUploadBody(req, max, tooLargeKey);
   }
 
-  /** A scanned receipt, invoice or contract for a record. Body: the raw PDF, JPEG or PNG (at most 5 MB). */
+  /** A scanned receipt, invoice or contract for a record. Body: the raw PDF, JPEG or PNG (at most 5 MB); `takenAt` optional (a photo's date). */
   @Post('budget-transactions/:transactionId/documents')
-  async uploadDocument(@Param('transactionId') transactionId: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
+  async uploadDocument(
+    @Param('transactionId') transactionId: string,
+    @Query('fileName') fileName: string,
+    @Query('takenAt') takenAt: string | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
       const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
-      res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content));
+      res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content, typeof takenAt === 'string' ? takenAt : null));
     }, { req, max: MAX_DOCUMENT_BYTES });
   }
 

@@ -39,7 +39,12 @@ export class DocumentService {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer): Promise<{ id: string; url: string }> {
+  /**
+   * `takenAt` (optional): when the photo was taken, as the phone read it (EXIF DateTimeOriginal, local
+   * time without zone, or the file's date in ISO 8601 with zone); kept in the document's `metadata`.
+   * Anything else: BAD_USER_INPUT on `takenAt`.
+   */
+  async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer, takenAt?: string | null): Promise<{ id: string; url: string }> {
     const t = await this.transactions.findById(uuidOrNotFound('BudgetTransaction', transactionId));
     if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
     const budget = await this.budgets.budgetById(t.budgetId);
@@ -47,6 +52,7 @@ export class DocumentService {
     const name = (fileName ?? '').trim().slice(0, 200) || 'document';
     if (!content.length) throw new InvalidInputError('file', 'errors.validation.required');
     if (content.length > MAX_DOCUMENT_BYTES) throw new InvalidInputError('file', 'errors.budgets.document.tooLarge', undefined, { max: MAX_DOCUMENT_BYTES / 1024 / 1024 });
+    const taken = takenAtOrNull(takenAt);
     const contentType = sniffDocumentType(content);
     if (!contentType) throw new InvalidInputError('file', 'errors.budgets.document.type');
     await this.limiter.consume(DOCUMENT_UPLOADS_PER_ACCOUNT, [actor.accountId]);
@@ -69,6 +75,7 @@ export class DocumentService {
         sha256,
         content,
         uploadedBy: actor.accountId!,
+        metadata: taken ? { takenAt: taken } : {},
       });
       const attachment = { name, url: documentUrl(doc.id) };
       await this.transactions.setAttachments(tx, t.id, [...locked.attachments, attachment]);
@@ -77,7 +84,7 @@ export class DocumentService {
         entityType: 'BudgetDocument',
         entityId: doc.id,
         communityId: budget.communityId,
-        after: { transactionId: t.id, fileName: name, contentType, sizeBytes: content.length, sha256: doc.sha256 },
+        after: { transactionId: t.id, fileName: name, contentType, sizeBytes: content.length, sha256: doc.sha256, ...(taken ? { takenAt: taken } : {}) },
       });
       return { id: doc.id, url: attachment.url };
     });
@@ -93,4 +100,18 @@ export class DocumentService {
     await this.permissions.assert(actor, budget.communityId, 'budget.viewInternal', BUDGETS_PERMISSIONS);
     return doc;
   }
+}
+
+const TAKEN_AT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** A photo's date as sent by the phone, checked (a real calendar date and time, years 1990–2100). */
+export function takenAtOrNull(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const m = typeof value === 'string' ? TAKEN_AT.exec(value) : null;
+  const ok =
+    m &&
+    +m[1] >= 1990 && +m[1] <= 2100 && +m[4] < 24 && +m[5] < 60 && +m[6] < 60 &&
+    new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === `${m[1]}-${m[2]}-${m[3]}`;
+  if (!ok) throw new InvalidInputError('takenAt', 'errors.validation.invalid');
+  return value as string;
 }

@@ -179,3 +179,94 @@ export class RegisterAssistedResidentInput extends ResidentProfileInput {
   @IsSafeText()
   reason: string;
 }
+
+export const GROUP_INVITATION_MAX_USES = 500;
+export const GROUP_INVITATION_MAX_DAYS = 90;
+
+/** A link many people can join through: up to `maxUses` of them, for `expiresInDays` days. */
+@InputType()
+export class CreateGroupInvitationInput {
+  @Field(() => ID)
+  @IsUUID('loose', ctx('errors.validation.invalid'))
+  communityId: string;
+
+  @Field(() => Role, { description: 'Not COMMUNITY_ADMIN: admins are invited one by one' })
+  @IsEnum(Role)
+  role: Role;
+
+  @Field(() => Int)
+  @IsInt(ctx('errors.validation.invalid'))
+  @Min(1, ctx('errors.validation.range', { min: 1, max: GROUP_INVITATION_MAX_USES }))
+  @Max(GROUP_INVITATION_MAX_USES, ctx('errors.validation.range', { min: 1, max: GROUP_INVITATION_MAX_USES }))
+  maxUses: number;
+
+  @Field(() => Int)
+  @IsInt(ctx('errors.validation.invalid'))
+  @Min(1, ctx('errors.validation.range', { min: 1, max: GROUP_INVITATION_MAX_DAYS }))
+  @Max(GROUP_INVITATION_MAX_DAYS, ctx('errors.validation.range', { min: 1, max: GROUP_INVITATION_MAX_DAYS }))
+  expiresInDays: number;
+}
+
+@ObjectType('GroupInvitation')
+export class GroupInvitationType {
+  @Field(() => ID) id: string;
+  @Field(() => Role) role: Role;
+  @Field(() => Int) maxUses: number;
+  @Field(() => Int) uses: number;
+  @Field() expiresAt: string;
+  @Field() createdAt: string;
+  @Field(() => String, { nullable: true, description: 'Only in the createGroupInvitation answer; never stored in clear' }) token?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only in the createGroupInvitation answer' }) link?: string | null;
+}
+
+export enum MembershipRequestStatusEnum {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  DECLINED = 'DECLINED',
+}
+registerEnumType(MembershipRequestStatusEnum, { name: 'MembershipRequestStatus' });
+
+@ObjectType('MembershipRequest')
+export class MembershipRequestType {
+  @Field(() => ID) id: string;
+  @Field(() => MembershipRequestStatusEnum) status: MembershipRequestStatusEnum;
+  @Field(() => String, { nullable: true }) message: string | null;
+  @Field() createdAt: Date;
+  accountId: string;
+  communityId: string;
+}
+
+@InputType()
+export class RequestMembershipInput {
+  @Field(() => ID)
+  @IsUUID('loose', ctx('errors.validation.invalid'))
+  communityId: string;
+
+  @Field(() => String, { nullable: true, description: 'A few words to the admins (optional)' })
+  @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, ctx('errors.validation.tooLong', { max: 500 }))
+  @IsSafeText()
+  message?: string | null;
+}
+
+export enum InvitationStateEnum {
+  VALID = 'VALID',
+  USED = 'USED',
+  FULL = 'FULL',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+}
+registerEnumType(InvitationStateEnum, { name: 'InvitationState' });
+
+/** What an invitation link leads to, for the page it opens (the token is the capability). */
+@ObjectType('InvitationPreview')
+export class InvitationPreviewType {
+  @Field(() => Role) role: Role;
+  @Field() group: boolean;
+  @Field(() => InvitationStateEnum) state: InvitationStateEnum;
+  @Field(() => Int, { nullable: true, description: 'Group links: how many may still join' }) usesLeft: number | null;
+  @Field() expiresAt: string;
+  communityId: string;
+}

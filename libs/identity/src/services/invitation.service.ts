@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Actor, PermissionService, RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgErrorCode, TransactionRunner } from '@ashar/database';
-import { AppConfig, ConflictError, DomainError, UnauthenticatedError } from '@ashar/kernel';
+import { AppConfig, ConflictError, DomainError, InvalidInputError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
 import { NotificationService } from '@ashar/notifications';
 import { InjectConfig } from '@ashar/runtime';
 import { CommunityService } from '@ashar/territory';
 import { randomBytes } from 'crypto';
-import { CreateInvitationInput } from '../dtos/account.types';
+import { Role } from '@ashar/auth';
+import { CreateGroupInvitationInput, CreateInvitationInput, InvitationPreviewType, InvitationStateEnum } from '../dtos/account.types';
 import { Invitation } from '../entities/invitation.entity';
 import { Membership } from '../entities/membership.entity';
 import { IDENTITY_PERMISSIONS } from '../identity.permissions';
@@ -76,6 +77,95 @@ export class InvitationService {
     return { invitation, token, link };
   }
 
+  /**
+   * A group link: up to `maxUses` people join through it until it expires or is revoked. Never for
+   * COMMUNITY_ADMIN (a link posted to a village chat must not hand out the keys).
+   */
+  async createGroup(actor: Actor, input: CreateGroupInvitationInput): Promise<{ invitation: Invitation; token: string; link: string }> {
+    const community = await this.communities.byId(input.communityId);
+    await this.permissions.assert(actor, community.id, 'community.invite', IDENTITY_PERMISSIONS);
+    if (input.role === Role.COMMUNITY_ADMIN) throw new InvalidInputError('input.role', 'errors.invitation.groupRole');
+    const token = randomBytes(24).toString('base64url');
+    const link = `${this.config.publicUrl}/invitations/${token}`;
+    const invitation = await this.tx.run(async (tx) => {
+      const inv = await this.invitations.insert(tx, {
+        communityId: community.id,
+        role: input.role,
+        tokenHash: hashToken(token),
+        recipient: null,
+        invitedBy: actor.accountId!,
+        expiresAt: new Date(Date.now() + input.expiresInDays * 86400_000),
+        maxUses: input.maxUses,
+        isGroup: true,
+      });
+      await this.audit.record(tx, actor.toAudit(), {
+        action: 'invitation.create',
+        entityType: 'Invitation',
+        entityId: inv.id,
+        communityId: community.id,
+        after: { role: inv.role, group: true, maxUses: inv.maxUses, expiresAt: inv.expiresAt },
+      });
+      return inv;
+    });
+    return { invitation, token, link };
+  }
+
+  /** What a link leads to and whether it still works (null for an unknown token). Public: the token is the capability. */
+  async preview(token: string): Promise<InvitationPreviewType | null> {
+    if (typeof token !== 'string' || token.length < 16 || token.length > 128) return null;
+    const inv = await this.invitations.byTokenHash(hashToken(token));
+    if (!inv) return null;
+    const state = inv.revokedAt
+      ? InvitationStateEnum.REVOKED
+      : inv.expiresAt.getTime() <= Date.now()
+        ? InvitationStateEnum.EXPIRED
+        : inv.uses >= inv.maxUses
+          ? inv.isGroup ? InvitationStateEnum.FULL : InvitationStateEnum.USED
+          : InvitationStateEnum.VALID;
+    return {
+      role: inv.role,
+      group: inv.isGroup,
+      state,
+      usesLeft: inv.isGroup ? Math.max(0, inv.maxUses - inv.uses) : null,
+      expiresAt: inv.expiresAt.toISOString(),
+      communityId: inv.communityId,
+    };
+  }
+
+  /** Active group links of a community (admins), with how many have used each. */
+  async groupLinks(actor: Actor, communityId: string): Promise<Invitation[]> {
+    await this.permissions.assert(actor, communityId, 'community.invite', IDENTITY_PERMISSIONS);
+    return this.invitations.activeGroupLinks(communityId);
+  }
+
+  /** Ends a link (group or personal) for good; people who already joined stay members. */
+  async revoke(actor: Actor, invitationId: string): Promise<Invitation> {
+    uuidOrNotFound('Invitation', invitationId);
+    return this.tx.run(async (tx) => {
+      const inv = await this.invitations.lockById(tx, invitationId);
+      if (!inv) throw new DomainError('NOT_FOUND', 'errors.invitation.invalid', 'Invitation not found');
+      await this.permissions.assert(actor, inv.communityId, 'community.invite', IDENTITY_PERMISSIONS);
+      if (!inv.revokedAt) {
+        await this.invitations.revoke(tx, inv.id, actor.accountId!);
+        await this.audit.record(tx, actor.toAudit(), {
+          action: 'invitation.revoke',
+          entityType: 'Invitation',
+          entityId: inv.id,
+          communityId: inv.communityId,
+          before: { uses: inv.uses, maxUses: inv.maxUses },
+        });
+      }
+      return (await this.invitations.lockById(tx, inv.id))!;
+    });
+  }
+
+  /**
+   * Joins through a link. Errors (extensions.code / messageKey): unknown token or a used personal link
+   * NOT_FOUND `errors.invitation.invalid` (a personal link says nothing more); a group link revoked
+   * FORBIDDEN `errors.invitation.revoked`, expired FORBIDDEN `errors.invitation.expired`, all uses taken
+   * CONFLICT `errors.invitation.full`; already holding the role CONFLICT `errors.community.alreadyMember`.
+   * The row is locked and the use counted with a conditional UPDATE, so the limit holds under parallel use.
+   */
   async accept(actor: Actor, token: string): Promise<Membership> {
     if (!actor.accountId) throw new UnauthenticatedError();
     const accountId = actor.accountId;
@@ -83,17 +173,23 @@ export class InvitationService {
     try {
       return await this.tx.run(async (tx) => {
         const inv = await this.invitations.lockByTokenHash(tx, hashToken(token));
-        if (!inv || inv.acceptedAt || inv.expiresAt.getTime() < Date.now()) {
+        const expired = !!inv && inv.expiresAt.getTime() <= Date.now();
+        if (!inv || (!inv.isGroup && (inv.uses >= inv.maxUses || inv.acceptedAt || expired || inv.revokedAt))) {
           throw new DomainError('NOT_FOUND', 'errors.invitation.invalid', 'Invitation not valid');
         }
+        if (inv.revokedAt) throw new DomainError('FORBIDDEN', 'errors.invitation.revoked', 'Invitation revoked');
+        if (expired) throw new DomainError('FORBIDDEN', 'errors.invitation.expired', 'Invitation expired');
+        if (!(await this.invitations.countUse(tx, inv.id, accountId))) {
+          throw new ConflictError('errors.invitation.full', 'Invitation has no uses left', { maxUses: inv.maxUses });
+        }
         const membership = await this.memberships.insert(tx, { accountId, communityId: inv.communityId, role: inv.role });
-        await this.invitations.markAccepted(tx, inv.id, accountId);
+        await this.invitations.recordUse(tx, { invitationId: inv.id, accountId, membershipId: membership.id });
         await this.audit.record(tx, actor.toAudit(), {
           action: 'membership.create',
           entityType: 'Membership',
           entityId: membership.id,
           communityId: inv.communityId,
-          after: { accountId, role: inv.role, invitationId: inv.id },
+          after: { accountId, role: inv.role, invitationId: inv.id, group: inv.isGroup },
         });
         return membership;
       });

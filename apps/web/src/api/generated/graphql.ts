@@ -138,6 +138,14 @@ export type CreateCommunityInput = {
   unitCode: Scalars['String']['input'];
 };
 
+export type CreateGroupInvitationInput = {
+  communityId: Scalars['ID']['input'];
+  expiresInDays: Scalars['Int']['input'];
+  maxUses: Scalars['Int']['input'];
+  /** Not COMMUNITY_ADMIN: admins are invited one by one */
+  role: Role;
+};
+
 export type CreateInvitationInput = {
   communityId: Scalars['ID']['input'];
   /** Email or phone to send the link to (optional) */
@@ -171,6 +179,13 @@ export type ImportMappingInput = {
   kind: BudgetImportKind;
 };
 
+export type InvitationState =
+  | 'EXPIRED'
+  | 'FULL'
+  | 'REVOKED'
+  | 'USED'
+  | 'VALID';
+
 export type Lang =
   | 'en'
   | 'kk'
@@ -188,6 +203,11 @@ export type LogInInput = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
 };
+
+export type MembershipRequestStatus =
+  | 'APPROVED'
+  | 'DECLINED'
+  | 'PENDING';
 
 export type MergeTerritorialUnitsInput = {
   codes: Array<Scalars['String']['input']>;
@@ -240,6 +260,12 @@ export type RegisterAssistedResidentInput = {
 export type RequestExportInput = {
   format: BudgetExportFormat;
   versionId: Scalars['ID']['input'];
+};
+
+export type RequestMembershipInput = {
+  communityId: Scalars['ID']['input'];
+  /** A few words to the admins (optional) */
+  message?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type ResidentProfileInput = {
@@ -342,12 +368,75 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { id: string, role: Role, community: { id: string } } };
 
+export type CreateGroupInvitationMutationVariables = Exact<{
+  input: CreateGroupInvitationInput;
+}>;
+
+
+export type CreateGroupInvitationMutation = { createGroupInvitation: { id: string, role: Role, maxUses: number, uses: number, expiresAt: string, link: string | null } };
+
 export type CreateInvitationMutationVariables = Exact<{
   input: CreateInvitationInput;
 }>;
 
 
 export type CreateInvitationMutation = { createInvitation: { id: string, role: Role, expiresAt: string, link: string | null } };
+
+export type GroupInvitationsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type GroupInvitationsQuery = { community: { id: string, groupInvitations: Array<{ id: string, role: Role, maxUses: number, uses: number, expiresAt: string }> } };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: Scalars['String']['input'];
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { role: Role, group: boolean, state: InvitationState, usesLeft: number | null, expiresAt: string, community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } } | null };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { id: string, uses: number } };
+
+export type ApproveMembershipRequestMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type ApproveMembershipRequestMutation = { approveMembershipRequest: { id: string, status: MembershipRequestStatus } };
+
+export type DeclineMembershipRequestMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeclineMembershipRequestMutation = { declineMembershipRequest: { id: string, status: MembershipRequestStatus } };
+
+export type MembershipRequestsQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MembershipRequestsQuery = { community: { id: string, membershipRequests: Array<{ id: string, message: string | null, createdAt: string, member: { id: string, displayName: string } }> } };
+
+export type MyMembershipRequestQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type MyMembershipRequestQuery = { community: { id: string, myMembershipRequest: { id: string, status: MembershipRequestStatus } | null } };
+
+export type RequestMembershipMutationVariables = Exact<{
+  input: RequestMembershipInput;
+}>;
+
+
+export type RequestMembershipMutation = { requestMembership: { id: string, status: MembershipRequestStatus } };
 
 export type CommunityQueryVariables = Exact<{
   id: Scalars['ID']['input'];
