@@ -185,6 +185,8 @@ export type LocalizedTextInput = {
 export type LogInInput = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  /** Country a phone number written the local way belongs to (default KG) */
+  phoneCountry?: InputMaybe<Country>;
 };
 
 export type MergeTerritorialUnitsInput = {
@@ -268,7 +270,10 @@ export type SignUpInput = {
   gender?: InputMaybe<Gender>;
   locale?: InputMaybe<Lang>;
   password: Scalars['String']['input'];
+  /** As people write it ("0700 123 456", "8 701 123 4567", "+996…"); stored in E.164 for phoneCountry */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Country a phone number written the local way belongs to (default KG); see libs/identity/README.md */
+  phoneCountry?: InputMaybe<Country>;
   villageCode?: InputMaybe<Scalars['String']['input']>;
 };
 
