@@ -24,7 +24,7 @@ function messageOf(err: unknown): Message {
  * Upload a CSV/XLSX (lines of the draft, or a spending ledger) over HTTP with a progress bar and a
  * cancel button (import-upload.ts); then follows the import job and lists every bad row.
  */
-export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind: BudgetImportKind; onDone: () => void }) {
+export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: string; kind: BudgetImportKind; onDone: () => void; onStart?: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -70,6 +70,8 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
     setProblem(null);
     setNotice(null);
     setState(null);
+    // An older "Draft saved" on the page says nothing about this file: the page clears it.
+    onStart?.();
     const controller = new AbortController();
     uploadAbort.current = controller;
     setUpload({ name: file.name, progress: { loaded: 0, total: file.size, percent: 0 } });
@@ -132,7 +134,9 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
       </p>
       <p className="status" role="status">
         {notice && t(notice.key, notice.params)}
-        {running && state && (
+        {/* From the upload's bar to the job: "stored, starting" while queued, then the job's own percentage. */}
+        {state?.status === 'QUEUED' && t('budgets.import.queued')}
+        {state?.status === 'RUNNING' && (
           <>
             {t('budgets.import.progress', { progress: state.progress })} <progress max={100} value={state.progress} aria-hidden="true" />
           </>
