@@ -5,6 +5,7 @@ import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
+import { DateField, isoToDisplayDate, readDisplayDate } from '../../ui/date-field.component';
 import { Field } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { PageHeading } from '../../ui/page-heading.component';
@@ -310,12 +311,19 @@ type Run = (fn: () => Promise<unknown>, done: string) => Promise<void>;
 
 function PublishForm({ versionId, revision, busy, run }: { versionId: string; revision: number; busy: boolean; run: Run }) {
   const { t } = useI18n();
-  const [until, setUntil] = useState(() => new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10));
+  const [until, setUntil] = useState(() => isoToDisplayDate(new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10)));
+  const [bad, setBad] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const iso = readDisplayDate(until);
+    setBad(!iso);
+    if (iso) void run(() => graphql.request(PUBLISH_VERSION, { input: { versionId, expectedRevision: revision, commentsUntil: iso } }), t('budgets.editor.published'));
+  };
   return (
-    <form className="form" onSubmit={(e) => (e.preventDefault(), void run(() => graphql.request(PUBLISH_VERSION, { input: { versionId, expectedRevision: revision, commentsUntil: until } }), t('budgets.editor.published')))}>
+    <form className="form" onSubmit={submit}>
       <h2>{t('budgets.editor.publishTitle')}</h2>
       <p className="muted">{t('budgets.editor.publishHint')}</p>
-      <Field label={t('budgets.editor.commentsUntil')} type="date" value={until} onChange={(e) => setUntil(e.target.value)} required />
+      <DateField label={t('budgets.editor.commentsUntil')} value={until} onChange={(e) => setUntil(e.target.value)} error={bad ? t('errors.date.invalid') : null} required />
       <button type="submit" className="button" disabled={busy}>
         {t('budgets.editor.publish')}
       </button>
@@ -325,13 +333,20 @@ function PublishForm({ versionId, revision, busy, run }: { versionId: string; re
 
 function ApproveForm({ versionId, revision, busy, run }: { versionId: string; revision: number; busy: boolean; run: Run }) {
   const { t } = useI18n();
-  const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
+  const [date, setDate] = useState(() => isoToDisplayDate(new Date().toISOString().slice(0, 10)));
+  const [bad, setBad] = useState(false);
   const [number, setNumber] = useState('');
   const [url, setUrl] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const iso = readDisplayDate(date);
+    setBad(!iso);
+    if (iso) void run(() => graphql.request(APPROVE_VERSION, { input: { versionId, expectedRevision: revision, decisionDate: iso, decisionNumber: number, decisionFileUrl: url || null } }), t('budgets.editor.approved'));
+  };
   return (
-    <form className="form" onSubmit={(e) => (e.preventDefault(), void run(() => graphql.request(APPROVE_VERSION, { input: { versionId, expectedRevision: revision, decisionDate: date, decisionNumber: number, decisionFileUrl: url || null } }), t('budgets.editor.approved')))}>
+    <form className="form" onSubmit={submit}>
       <h2>{t('budgets.editor.approveTitle')}</h2>
-      <Field label={t('budgets.editor.decisionDate')} type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+      <DateField label={t('budgets.editor.decisionDate')} value={date} onChange={(e) => setDate(e.target.value)} error={bad ? t('errors.date.invalid') : null} required />
       <Field label={t('budgets.editor.decisionNumber')} value={number} onChange={(e) => setNumber(e.target.value)} required />
       <Field label={t('budgets.editor.decisionFileUrl')} type="url" value={url} onChange={(e) => setUrl(e.target.value)} />
       <button type="submit" className="button" disabled={busy}>
