@@ -9,7 +9,7 @@ import { Field } from './field.component';
  */
 export function DateField({ label, error, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: string; error?: string | null }) {
   const { t } = useI18n();
-  return <Field label={label} hint={t('ui.date.hint')} inputMode="numeric" autoComplete="off" error={error} {...input} />;
+  return <Field label={label} hint={t('ui.date.hint')} inputMode="numeric" autoComplete="off" data-date="" error={error} {...input} />;
 }
 
 /** "15.03.2026", "15/3/2026", "2026-03-15" → "2026-03-15"; null for anything that is not a real date. */
