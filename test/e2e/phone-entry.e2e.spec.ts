@@ -124,10 +124,11 @@ test('a budget-group member enters "4 200" residents and "1 234,50" som on a pho
   const fromApi = ok(await gql(api.baseUrl, BUDGET, { id: budgetId }, { token: akDobo.a.token })).budget;
   expect(fromApi.population).toBe(4200);
   expect(fromApi.title).toEqual({ ky: '2027-жылдын бюджети', kk: '2027 жылғы бюджет' });
-  expect(fromApi.openVersion.lines).toEqual([
-    { economicCode: '13111', amount: '123450', names: { ky: 'Теңдештирүүчү грант', kk: 'Теңестіру гранты' } },
-    { economicCode: '2111', amount: '420000', names: { ky: null, kk: null } },
+  expect(fromApi.openVersion.lines.map((l: { economicCode: string; amount: string }) => [l.economicCode, l.amount])).toEqual([
+    ['13111', '123450'],
+    ['2111', '420000'],
   ]);
+  expect(fromApi.openVersion.lines[0].names).toEqual({ ky: 'Теңдештирүүчү грант', kk: 'Теңестіру гранты' });
   const [row] = await api.dataSource.query(`SELECT population FROM budgets WHERE id = $1`, [budgetId]);
   expect(row.population).toBe(4200);
 
@@ -173,6 +174,7 @@ test('every numeric box of the budget forms takes "4 200", NBSP and narrow-NBSP 
   // A population with decimals is said at its box, not dropped.
   await page.goto(`${api.baseUrl}/communities/${akDobo.communityId}/budgets`, { waitUntil: 'networkidle' });
   await page.getByLabel(tr('ky', 'budgets.list.fiscalYear')).fill('2040');
+  await page.getByLabel(tr('ky', 'budgets.list.titleKy')).fill('Бюджет 2041');
   await page.getByLabel(tr('ky', 'budgets.list.population')).fill('1 234,50');
   await page.getByRole('button', { name: tr('ky', 'budgets.list.create') }).click();
   await page.locator('.field__error', { hasText: tr('ky', 'errors.number.notWhole') }).waitFor();
@@ -261,6 +263,7 @@ test('sign-up and log-in with "0700 123 456" in a Kyrgyz community and "8 701 12
     await again.getByLabel(tr(c.locale, 'auth.field.login'), { exact: true }).fill(c.typed);
     await again.getByRole('button', { name: tr(c.locale, 'auth.logIn.submit') }).click();
     await again.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await again.getByRole('heading', { level: 1 }).waitFor();
     expect(await a11yProblems(again)).toEqual([]);
     await again.screenshot({ path: artifact(`phone-05-logged-in-${c.locale}.png`), fullPage: true });
     await again.context().close();
