@@ -39,10 +39,16 @@ export function signupRules(limits: AppConfig['signupLimits']): { perAddress: Ra
 /**
  * An email (lower-cased) or a phone number in E.164. A phone written the local way ("0700 123 456",
  * "8 701 123 4567") is read for `country` first, then for the other country whose domestic format it
- * has (kernel `normalisePhoneGuess`). A phone that cannot be one comes back as `phoneProblem`; the
- * caller says so (sign-up, log-in) instead of answering "wrong login or password".
+ * has (kernel `normalisePhoneGuess`); one that cannot be a phone is kept as typed without its spaces
+ * (it then matches no account and reaches no one). Invitations call this for their recipient.
  */
-export function normaliseLogin(login: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string; phoneProblem?: string } {
+export function normaliseLogin(login: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string } {
+  const r = readLogin(login, country);
+  return r.email ? { email: r.email } : { phone: r.phone };
+}
+
+/** normaliseLogin, and why a phone is impossible (`phoneProblem`, a catalogue key): sign-up and log-in say so. */
+export function readLogin(login: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string; phoneProblem?: string } {
   const trimmed = login.trim();
   if (trimmed.includes('@')) return { email: trimmed.toLowerCase() };
   const r = normalisePhoneGuess(trimmed, country);
@@ -52,7 +58,7 @@ export function normaliseLogin(login: string, country: PhoneCountry = 'KG'): { e
 
 /** The E.164 form of a phone typed at `field`, or BAD_USER_INPUT with the country's example. */
 export function requirePhone(field: string, input: string, country: PhoneCountry = 'KG'): string {
-  const where = normaliseLogin(input.replace(/@/g, ''), country);
+  const where = readLogin(input.replace(/@/g, ''), country);
   if (where.phoneProblem || !where.phone || !looksLikePhone(input)) {
     throw new InvalidInputError(field, where.phoneProblem ?? PHONE_ERROR_KEY.notAPhone, undefined, { example: PHONE_EXAMPLE[country] });
   }
@@ -125,7 +131,7 @@ export class AccountService {
 
   async logIn(input: LogInInput, ip: string): Promise<IssuedSession> {
     const country = input.phoneCountry ?? 'KG';
-    const where = normaliseLogin(input.login, country);
+    const where = readLogin(input.login, country);
     // "0700 12": a phone nobody can have; saying "wrong login or password" would send people looking for a typo in the password.
     if (where.phoneProblem && looksLikePhone(input.login)) {
       throw new InvalidInputError('input.login', where.phoneProblem, undefined, { example: PHONE_EXAMPLE[country] });
