@@ -132,6 +132,17 @@ test('a budget-group member enters "4 200" residents and "1 234,50" som on a pho
   const [row] = await api.dataSource.query(`SELECT population FROM budgets WHERE id = $1`, [budgetId]);
   expect(row.population).toBe(4200);
 
+  // On a desktop the content column does not scroll sideways either.
+  await a.setViewportSize({ width: 1280, height: 800 });
+  const overflow = await a.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const wide = [...main.querySelectorAll<HTMLElement>('*')].filter((el) => el.getBoundingClientRect().right > main.getBoundingClientRect().right + 1 && getComputedStyle(el).position !== 'fixed');
+    return { page: document.documentElement.scrollWidth - window.innerWidth, main: main.scrollWidth - main.clientWidth, wide: wide.slice(0, 3).map((el) => el.tagName + '.' + el.className) };
+  });
+  expect(overflow).toEqual({ page: 0, main: 0, wide: [] });
+  await a.screenshot({ path: artifact('phone-02b-editor-desktop-ky.png'), fullPage: true });
+  await a.setViewportSize({ width: 360, height: 740 });
+
   // Import feedback: after a save, importing a file (headers and directions in Kyrgyz) ends with its own
   // result, not with the older "Draft saved".
   await totals.getByRole('button', { name: tr('ky', 'budgets.editor.save') }).click();

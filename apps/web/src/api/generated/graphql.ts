@@ -424,7 +424,7 @@ export type CommunityBudgetsQueryVariables = Exact<{
 }>;
 
 
-export type CommunityBudgetsQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }> };
+export type CommunityBudgetsQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }>, community: { id: string, unit: { id: string, country: Country } } };
 
 export type CompareVersionsQueryVariables = Exact<{
   from: Scalars['ID']['input'];

@@ -102,6 +102,7 @@ export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBu
 
 export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
+  community(id: $id) { id unit { id country } }
 }` as Operation<CommunityBudgetsQuery, CommunityBudgetsQueryVariables>;
 
 export const EXECUTION = `query Execution($id: ID!) {

@@ -52,7 +52,7 @@ export default function CommunityBudgetsPage() {
     }
     void form.submit(async () => {
       const r = await graphql.request(CREATE_BUDGET, {
-        input: { communityId, fiscalYear: fiscalYear.value!, currency: 'KGS', population: residents.value, title: { ky: titleKy || null, ru: titleRu || null, kk: titleKk || null }, copyFromPreviousYear: copy },
+        input: { communityId, fiscalYear: fiscalYear.value!, currency: data.community.unit.country === 'KZ' ? 'KZT' : 'KGS', population: residents.value, title: { ky: titleKy || null, ru: titleRu || null, kk: titleKk || null }, copyFromPreviousYear: copy },
       });
       navigate(`/budgets/${r.createBudget.id}/edit`);
     });
