@@ -4,6 +4,7 @@ import type { BudgetImportKind } from '../../api/generated/graphql';
 import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useI18n } from '../../i18n/i18n.context';
+import { FileChoice } from '../../ui/file-choice.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { IMPORT_STATUS, ImportState } from './budget.operations';
 import { MAX_IMPORT_MB, uploadImport } from './import-upload';
@@ -113,7 +114,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
         <p className="field__hint" id={`${id}-hint`}>
           {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
         </p>
-        <input ref={inputRef} id={id} type="file" accept=".csv,.xlsx,text/csv" aria-describedby={`${id}-hint`} disabled={!!upload || running} onChange={(e) => void pick(e)} />
+        <FileChoice ref={inputRef} id={id} accept=".csv,.xlsx,text/csv" aria-describedby={`${id}-hint`} disabled={!!upload || running} onChange={(e) => void pick(e)} />
       </div>
       <FormAlert text={problem ? t(problem.key, problem.params) : null} />
       {upload && (
