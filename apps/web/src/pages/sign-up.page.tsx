@@ -9,7 +9,7 @@ import { Field } from '../ui/field.component';
 import { FormAlert } from '../ui/form-alert.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { PasswordField } from '../ui/password-field.component';
-import { PhoneCountryField, usePhoneCountry } from '../ui/phone-country.component';
+import { phoneProblemOf, PhoneCountryField, usePhoneCountry } from '../ui/phone-country.component';
 
 const FIELDS = ['displayName', 'login', 'password'] as const;
 type F = (typeof FIELDS)[number];
@@ -28,6 +28,9 @@ export default function SignUpPage() {
     check: (v) => {
       const e: Partial<Record<F, Message>> = {};
       for (const f of FIELDS) if (!v[f].trim()) e[f] = { key: 'errors.validation.required' };
+      // A phone that cannot be one is said before a slow round trip (the API says the same).
+      const phoneProblem = v.login.trim() ? phoneProblemOf(v.login, phone.country) : null;
+      if (phoneProblem) e.login = phoneProblem;
       if (v.password && v.password.length < PASSWORD_MIN_LENGTH) e.password = { key: 'errors.validation.passwordTooShort' };
       return e;
     },

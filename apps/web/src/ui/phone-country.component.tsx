@@ -1,4 +1,5 @@
-import { PHONE_EXAMPLE, PhoneCountry } from '@ashar/kernel/entry';
+import { looksLikePhone, normalisePhoneGuess, PHONE_ERROR_KEY, PHONE_EXAMPLE, PhoneCountry } from '@ashar/kernel/entry';
+import type { Message } from '../api/graphql-errors';
 import type { Locale } from '@ashar/i18n';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.context';
@@ -30,4 +31,11 @@ export function PhoneCountryField({ value, onChange }: { value: PhoneCountry; on
       <option value="KZ">{t('country.KZ')}</option>
     </SelectField>
   );
+}
+
+/** Why a login that looks like a phone number cannot be one (null for an email, or a phone that is fine). */
+export function phoneProblemOf(login: string, country: PhoneCountry): Message | null {
+  if (login.includes('@') || !looksLikePhone(login)) return null;
+  const r = normalisePhoneGuess(login, country);
+  return r.ok ? null : { key: PHONE_ERROR_KEY[r.problem], params: { example: PHONE_EXAMPLE[country] } };
 }
