@@ -25,6 +25,8 @@ export default defineConfig({
     // Same aliases as tsconfig.base.json paths; only the pure libraries are allowed in the browser.
     alias: {
       '@ashar/i18n': here('../../libs/shared/i18n/src/index.ts'),
+      // Before '@ashar/kernel', which would otherwise match it as a prefix.
+      '@ashar/kernel/entry': here('../../libs/shared/kernel/src/entry.ts'),
       '@ashar/kernel': here('../../libs/shared/kernel/src/index.ts'),
     },
   },

@@ -37,7 +37,9 @@ describe('identity over GraphQL (real PostgreSQL, queues and limits in Redis)', 
     ['a malformed email', { email: 'not-an-email', password: 'long enough pw', displayName: 'X' }, 'input.email', 'errors.validation.email'],
     ['a short password', { email: 'short@example.kg', password: 'short', displayName: 'X' }, 'input.password', 'errors.validation.passwordTooShort'],
     ['an unknown territory code', { email: 'terr@example.kg', password: 'long enough pw', displayName: 'X', villageCode: '41799999999999' }, 'input.villageCode', 'errors.validation.unknownTerritory'],
-    ['a malformed phone', { phone: '0555 12', password: 'long enough pw', displayName: 'X' }, 'input.phone', 'errors.validation.phone'],
+    ['a malformed phone', { phone: '0555 12', password: 'long enough pw', displayName: 'X' }, 'input.phone', 'errors.phone.tooShort'],
+    ['a number no Kyrgyz phone has', { phone: '0100 123 456', password: 'long enough pw', displayName: 'X' }, 'input.phone', 'errors.phone.notInCountry'],
+    ['a phone with letters', { phone: '0700 ABC 456', password: 'long enough pw', displayName: 'X' }, 'input.phone', 'errors.phone.notAPhone'],
   ])('rejects %s with BAD_USER_INPUT and the field path, writing nothing', async (_name, input, field, key) => {
     const accountsBefore = await count('accounts');
     const auditBefore = await count('audit_events');
@@ -60,6 +62,30 @@ describe('identity over GraphQL (real PostgreSQL, queues and limits in Redis)', 
     expect(ok(await gql(api.baseUrl, LOG_IN, { input: { login: '+996 700 000 001', password: 'my password 1' } })).logIn.accessToken).toBeTruthy();
     const e = firstError(await gql(api.baseUrl, LOG_IN, { input: { login: '+996700000001', password: 'wrong password' } }));
     expect(e.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs up and logs in with phones written the local way, in Kyrgyzstan and in Kazakhstan, stored in E.164', async () => {
+    const phoneOf = async (id: string) => (await api.dataSource.query(`SELECT phone FROM accounts WHERE id = $1`, [id]))[0].phone;
+    const kg = ok(await signUp({ phone: '0700 123 456', phoneCountry: 'KG', password: 'my password 1', displayName: 'Айбек' })).signUp;
+    expect(await phoneOf(kg.account.id)).toBe('+996700123456');
+    for (const login of ['0700 123 456', '+996 700 123456', '996700123456', '0 (700) 12-34-56']) {
+      expect(ok(await gql(api.baseUrl, LOG_IN, { input: { login, password: 'my password 1' } })).logIn.account.id).toBe(kg.account.id);
+    }
+    // A Bishkek landline written with the trunk prefix and brackets.
+    const landline = ok(await signUp({ phone: '0 (312) 12-34-56', password: 'my password 1', displayName: 'Офис' })).signUp;
+    expect(await phoneOf(landline.account.id)).toBe('+996312123456');
+
+    const kz = ok(await signUp({ phone: '8 701 123 4567', phoneCountry: 'KZ', password: 'my password 2', displayName: 'Асқар' })).signUp;
+    expect(await phoneOf(kz.account.id)).toBe('+77011234567');
+    expect(ok(await gql(api.baseUrl, LOG_IN, { input: { login: '8 701 123 4567', phoneCountry: 'KZ', password: 'my password 2' } })).logIn.account.id).toBe(kz.account.id);
+    expect(ok(await gql(api.baseUrl, LOG_IN, { input: { login: '+7 701 123 45 67', password: 'my password 2' } })).logIn.account.id).toBe(kz.account.id);
+    // The form's country left at Kyrgyzstan: "8 701 …" can only be Kazakh, and is read so.
+    expect(ok(await gql(api.baseUrl, LOG_IN, { input: { login: '8 701 123 4567', phoneCountry: 'KG', password: 'my password 2' } })).logIn.account.id).toBe(kz.account.id);
+    // The same person again in another writing: one account per number.
+    expect(firstError(await signUp({ phone: '+77011234567', password: 'my password 3', displayName: 'Копия' })).extensions).toMatchObject({ code: 'CONFLICT', field: 'input.phone' });
+    // A number nobody can have is said to be one, not "wrong login or password".
+    const e = firstError(await gql(api.baseUrl, LOG_IN, { input: { login: '0700 12', password: 'my password 1' } }));
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.login', messageKey: 'errors.phone.tooShort', params: { example: '0700 123 456' } });
   });
 
   it('rotates refresh tokens and revokes the family when a used token comes back', async () => {

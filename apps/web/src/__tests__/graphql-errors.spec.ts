@@ -47,7 +47,15 @@ describe('splitLogin', () => {
     ['+996 (555) 12-34-56', { phone: '+996555123456' }],
     ['00996555123456', { phone: '+996555123456' }],
     ['+7 701 123 4567', { phone: '+77011234567' }],
+    ['0700 123 456', { phone: '+996700123456' }],
+    ['8 701 123 4567', { phone: '+77011234567' }],
+    ['0700 12', { phone: '0700 12' }],
   ])('%p', (input, expected) => {
     expect(splitLogin(input)).toEqual(expected);
+  });
+
+  test('a number without its country code reads in the chosen country', () => {
+    expect(splitLogin('701 123 4567', 'KZ')).toEqual({ phone: '+77011234567' });
+    expect(splitLogin('700 123 456', 'KG')).toEqual({ phone: '+996700123456' });
   });
 });

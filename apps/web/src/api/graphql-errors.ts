@@ -1,3 +1,4 @@
+import { normalisePhoneGuess, PhoneCountry } from '@ashar/kernel/entry';
 /** Turning GraphQL errors into what a form shows: per-field catalogue keys and one general message key. */
 export interface GraphQLErrorItem {
   message: string;
@@ -80,10 +81,11 @@ export function toFormErrors(error: unknown, fieldMap: Record<string, string>): 
 }
 
 /** Sign-up and log-in take one "email or phone" box: decide which the person typed. */
-export function splitLogin(value: string): { email?: string; phone?: string } {
+export function splitLogin(value: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string } {
   const v = value.trim();
   if (v.includes('@')) return { email: v };
-  // Spaces, dashes and brackets are how people write numbers; the API wants +996555123456.
-  const digits = v.replace(/[\s()\-.]/g, '');
-  return { phone: digits.startsWith('00') ? `+${digits.slice(2)}` : digits };
+  // "0700 123 456", "8 701 123 4567", "+996 (555) 12-34-56": the kernel's normaliser (the one the API
+  // uses) makes E.164; a number it cannot read goes as typed, and the API says what is wrong with it.
+  const r = normalisePhoneGuess(v, country);
+  return { phone: r.ok ? r.e164 : v };
 }

@@ -8,6 +8,7 @@ import { Field } from '../ui/field.component';
 import { FormAlert } from '../ui/form-alert.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { PasswordField } from '../ui/password-field.component';
+import { phoneProblemOf, PhoneCountryField, usePhoneCountry } from '../ui/phone-country.component';
 
 const FIELDS = ['login', 'password'] as const;
 type F = (typeof FIELDS)[number];
@@ -16,6 +17,7 @@ export default function LoginPage() {
   const { t } = useI18n();
   const { logIn, status } = useSession();
   const navigate = useNavigate();
+  const phone = usePhoneCountry();
   // An invitation link (or another page) may send people here and expect them back.
   const next = safeNext(useLocation().search);
   const form = useAuthForm<F>({
@@ -24,11 +26,14 @@ export default function LoginPage() {
     check: (v) => {
       const e: Partial<Record<F, Message>> = {};
       for (const f of FIELDS) if (!v[f].trim()) e[f] = { key: 'errors.validation.required' };
+      // A phone that cannot be one is said before a slow round trip (the API says the same).
+      const phoneProblem = v.login.trim() ? phoneProblemOf(v.login, phone.country) : null;
+      if (phoneProblem) e.login = phoneProblem;
       return e;
     },
     submit: async (v) => {
-      const login = splitLogin(v.login);
-      await logIn(login.email ?? login.phone ?? '', v.password);
+      const login = splitLogin(v.login, phone.country);
+      await logIn(login.email ?? login.phone ?? '', v.password, phone.country);
       navigate(next);
     },
   });
@@ -43,12 +48,14 @@ export default function LoginPage() {
         <FormAlert text={form.general} />
         <Field
           label={t('auth.field.login')}
+          hint={t('auth.field.login.hint', { example: phone.example })}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           error={form.fieldError('login')}
           {...form.bind('login')}
         />
+        <PhoneCountryField value={phone.country} onChange={phone.setCountry} />
         <PasswordField
           label={t('auth.field.password')}
           autoComplete="current-password"

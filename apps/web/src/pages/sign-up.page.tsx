@@ -9,6 +9,7 @@ import { Field } from '../ui/field.component';
 import { FormAlert } from '../ui/form-alert.component';
 import { PageHeading } from '../ui/page-heading.component';
 import { PasswordField } from '../ui/password-field.component';
+import { phoneProblemOf, PhoneCountryField, usePhoneCountry } from '../ui/phone-country.component';
 
 const FIELDS = ['displayName', 'login', 'password'] as const;
 type F = (typeof FIELDS)[number];
@@ -17,6 +18,7 @@ export default function SignUpPage() {
   const { t } = useI18n();
   const { signUp, status } = useSession();
   const navigate = useNavigate();
+  const phone = usePhoneCountry();
   // An invitation link (or another page) may send people here and expect them back.
   const next = safeNext(useLocation().search);
   const form = useAuthForm<F>({
@@ -26,11 +28,14 @@ export default function SignUpPage() {
     check: (v) => {
       const e: Partial<Record<F, Message>> = {};
       for (const f of FIELDS) if (!v[f].trim()) e[f] = { key: 'errors.validation.required' };
+      // A phone that cannot be one is said before a slow round trip (the API says the same).
+      const phoneProblem = v.login.trim() ? phoneProblemOf(v.login, phone.country) : null;
+      if (phoneProblem) e.login = phoneProblem;
       if (v.password && v.password.length < PASSWORD_MIN_LENGTH) e.password = { key: 'errors.validation.passwordTooShort' };
       return e;
     },
     submit: async (v) => {
-      await signUp({ displayName: v.displayName.trim(), ...splitLogin(v.login), password: v.password });
+      await signUp({ displayName: v.displayName.trim(), ...splitLogin(v.login, phone.country), phoneCountry: phone.country, password: v.password });
       navigate(next);
     },
   });
@@ -52,13 +57,14 @@ export default function SignUpPage() {
         />
         <Field
           label={t('auth.field.login')}
-          hint={t('auth.field.login.hint')}
+          hint={t('auth.field.login.hint', { example: phone.example })}
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           error={form.fieldError('login')}
           {...form.bind('login')}
         />
+        <PhoneCountryField value={phone.country} onChange={phone.setCountry} />
         <PasswordField
           label={t('auth.field.password')}
           hint={t('auth.field.password.hint', { min: PASSWORD_MIN_LENGTH })}

@@ -11,6 +11,8 @@ export interface SignUpValues {
   displayName: string;
   email?: string;
   phone?: string;
+  /** Country of a phone written the local way (the sign-up form's choice). */
+  phoneCountry?: 'KG' | 'KZ';
   password: string;
 }
 
@@ -18,7 +20,7 @@ export interface Session {
   status: SessionStatus;
   account: AccountSummary | null;
   signUp: (values: SignUpValues) => Promise<AccountSummary>;
-  logIn: (login: string, password: string) => Promise<AccountSummary>;
+  logIn: (login: string, password: string, phoneCountry?: 'KG' | 'KZ') => Promise<AccountSummary>;
   logOut: () => Promise<void>;
 }
 
@@ -73,8 +75,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logIn = useCallback(
-    async (login: string, password: string) => {
-      const data = await graphql.request(LOG_IN, { input: { login, password } });
+    async (login: string, password: string, phoneCountry?: 'KG' | 'KZ') => {
+      const data = await graphql.request(LOG_IN, { input: { login, password, phoneCountry: phoneCountry ?? null } });
       graphql.setSession(data.logIn);
       if (data.logIn.account.locale !== locale) {
         if (readStoredLocale()) setLocale(locale); // push this device's choice to the account

@@ -48,7 +48,8 @@ describe('budget versions: workflow and permissions (real PostgreSQL)', () => {
 
   it.each([
     ['text in an amount', { ...LINES[0], amount: 'бир миң' }, 'input.lines.1.amount', 'errors.budgets.amount'],
-    ['three decimals', { ...LINES[0], amount: '12.345' }, 'input.lines.1.amount', 'errors.budgets.amount'],
+    ['three decimals', { ...LINES[0], amount: '1234,567' }, 'input.lines.1.amount', 'errors.number.tooManyDecimals'],
+    ['an amount that reads two ways (a thousand, or 12 som 345?)', { ...LINES[0], amount: '12.345' }, 'input.lines.1.amount', 'errors.number.ambiguous'],
     ['an unknown code', { ...LINES[0], economicCode: '99999' }, 'input.lines.1.economicCode', 'errors.budgets.unknownCode'],
     ['a revenue code on the expenditure side', { ...LINES[0], direction: 'EXPENDITURE' }, 'input.lines.1.economicCode', 'errors.budgets.codeDirection'],
   ])('refuses %s with BAD_USER_INPUT on the field and writes nothing', async (_n, bad, field, key) => {

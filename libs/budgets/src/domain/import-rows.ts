@@ -1,4 +1,5 @@
 import { CellError, DEFAULT_IMPORT_LIMITS, excerpt, foldHeader, RawRow, RowError, RowOutcome, RowSchema, ValidationResult as PipelineResult, validateRows } from '@ashar/imports/pure';
+import { LOCALES, translate } from '@ashar/i18n';
 import { MAX_MONEY_MINOR, parseMajorAmount } from '@ashar/kernel';
 import { Direction, TransactionKind } from './types';
 
@@ -16,7 +17,7 @@ export const MAX_CELL_CHARS = 2000;
 export const MAX_AMOUNT_MINOR = MAX_MONEY_MINOR;
 
 export const LEDGER_FIELDS = ['kind', 'date', 'economic_code', 'functional_code', 'amount', 'counterparty', 'purpose', 'document_number'] as const;
-export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'amount'] as const;
+export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount'] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
 export type ImportKind = 'LEDGER' | 'BUDGET';
@@ -36,12 +37,33 @@ export function resolveColumns(kind: ImportKind, header: string[], mapping: Colu
   const index = new Map<string, number>();
   const errors: RowError[] = [];
   for (const f of fields) {
-    const wanted = foldHeader(mapping[f] ?? f);
-    const i = folded.indexOf(wanted);
+    // The community's own mapping, else the field's name or its name in any of our languages ("сумма", "күнү").
+    const wanted = mapping[f] ? [foldHeader(mapping[f]!)] : headerNames(f);
+    const i = folded.findIndex((h) => wanted.includes(h));
     if (i >= 0) index.set(f, i);
     else if (REQUIRED[kind].includes(f)) errors.push({ line: 1, column: mapping[f] ?? f, messageKey: 'errors.budgets.import.missingColumn' });
   }
   return { index, errors };
+}
+
+/** A field's header in every language of the catalogue (`budgets.import.column.<field>`), folded. */
+function headerNames(field: string): string[] {
+  const key = `budgets.import.column.${field}`;
+  return [foldHeader(field), ...LOCALES.map((l) => foldHeader(translate(l, key))).filter((h) => h !== foldHeader(key))];
+}
+
+/**
+ * A cell holding one of our codes (REVENUE, SPENDING…) or its word in any of our languages
+ * (`budgets.import.value.<CODE>`: "Киреше", "доходы", "кіріс"), case and spaces ignored.
+ */
+export function codeOfCell(raw: string, codes: readonly string[]): string | null {
+  const v = raw.trim().toLocaleLowerCase();
+  if (!v) return null;
+  for (const code of codes) {
+    if (v === code.toLowerCase()) return code;
+    if (LOCALES.some((l) => translate(l, `budgets.import.value.${code}`).toLocaleLowerCase() === v)) return code;
+  }
+  return null;
 }
 
 export type AmountResult = { ok: true; value: bigint } | { ok: false; messageKey: string };
@@ -146,10 +168,10 @@ export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
         if (!candidates.length) fail(func && byCode.has(code) ? 'functional_code' : 'economic_code', 'errors.budgets.import.unknownCode', func && byCode.has(code) ? func : code);
         else if (candidates.length > 1) fail('functional_code', 'errors.budgets.import.ambiguousCode', code);
         else line = candidates[0];
-        const rawKind = cell(r, 'kind').trim().toUpperCase();
+        const rawKind = cell(r, 'kind').trim();
         let kind: TransactionKind | null = line ? (line.direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING') : null;
         if (rawKind) {
-          const k = rawKind === 'SPENDING' || rawKind === 'RECEIPT' ? (rawKind as TransactionKind) : null;
+          const k = codeOfCell(rawKind, ['SPENDING', 'RECEIPT']) as TransactionKind | null;
           if (!k) fail('kind', 'errors.budgets.import.badKind', rawKind);
           else if (line && k !== kind) fail('kind', 'errors.budgets.import.kindMismatch', rawKind);
           else kind = k;
@@ -170,7 +192,7 @@ export interface BudgetLineRecord {
   direction: Direction;
   economicCode: string;
   functionalCode: string | null;
-  names: { ky: string | null; ru: string | null; en: string | null };
+  names: { ky: string | null; ru: string | null; en: string | null; kk: string | null };
   amount: bigint;
 }
 
@@ -189,16 +211,17 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
       ok: true,
       parse: (r) => {
         const { errors, fail } = rowErrors(name);
-        const dir = cell(r, 'direction').trim().toUpperCase();
-        if (dir !== 'REVENUE' && dir !== 'EXPENDITURE') fail('direction', 'errors.budgets.import.badDirection', dir);
+        const rawDir = cell(r, 'direction').trim();
+        const dir = codeOfCell(rawDir, ['REVENUE', 'EXPENDITURE']);
+        if (!dir) fail('direction', 'errors.budgets.import.badDirection', rawDir);
         const code = cell(r, 'economic_code').trim();
         if (!ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.unknownCode', code);
         const func = cell(r, 'functional_code').trim() || null;
         if (func && !ctx.functionalCodes.has(func)) fail('functional_code', 'errors.budgets.import.unknownCode', func);
-        for (const f of ['name_ky', 'name_ru', 'name_en']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
+        for (const f of ['name_ky', 'name_ru', 'name_en', 'name_kk']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
         const amount = parseAmountCell(cell(r, 'amount'), true);
         if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
-        return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en') }, amount: (amount as { value: bigint }).value }));
+        return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en'), kk: text(r, 'name_kk') }, amount: (amount as { value: bigint }).value }));
       },
     };
   },

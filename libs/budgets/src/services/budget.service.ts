@@ -1,7 +1,7 @@
 import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, Transaction, TransactionRunner } from '@ashar/database';
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, parseIsoDate, parseMajorAmount, todayIso } from '@ashar/kernel';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, isUuid, MAX_MONEY_MINOR, NotFoundError, NUMBER_ERROR_KEY, parseIsoDate, parseMajorAmountChecked, todayIso } from '@ashar/kernel';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
@@ -188,8 +188,10 @@ export class BudgetService {
     // Validate every line before touching anything: the first bad one answers with its path.
     const parsed = input.lines.map((l, i) => {
       const at = `input.lines.${i}`;
-      const amount = parseMajorAmount(l.amount);
-      if (amount === null) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amount');
+      const typed = parseMajorAmountChecked(l.amount);
+      // "1,234" could be a thousand or one som: say which problem it is (the kernel's one parser), never guess.
+      if (!typed.ok) throw new InvalidInputError(`${at}.amount`, typed.problem === 'notANumber' || typed.problem === 'empty' ? 'errors.budgets.amount' : NUMBER_ERROR_KEY[typed.problem], undefined, { decimals: 2 });
+      const amount = typed.value;
       if (amount < 0n) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountNegative');
       if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountTooLarge');
       const dir = codes.economic.get(l.economicCode);

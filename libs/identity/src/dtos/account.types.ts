@@ -1,6 +1,7 @@
 import { Role } from '@ashar/auth';
 import { Lang } from '@ashar/graphql';
 import { IsSafeText } from '@ashar/kernel';
+import { Country } from '@ashar/territory/domain';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -96,11 +97,17 @@ export class SignUpInput extends ResidentProfileInput {
   @MaxLength(254, ctx('errors.validation.tooLong', { max: 254 }))
   email?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @Transform(({ value }) => (typeof value === 'string' ? value.replace(/[\s()-]/g, '') || null : value))
+  @Field(() => String, { nullable: true, description: 'As people write it ("0700 123 456", "8 701 123 4567", "+996…"); stored in E.164 for phoneCountry' })
+  @Transform(trim)
   @ValidateIf((o: SignUpInput) => o.phone != null)
-  @Matches(/^\+\d{10,15}$/, ctx('errors.validation.phone'))
+  @IsString(ctx('errors.phone.notAPhone', { example: '0700 123 456' }))
+  @MaxLength(40, ctx('errors.validation.tooLong', { max: 40 }))
   phone?: string | null;
+
+  @Field(() => Country, { nullable: true, description: 'Country a phone number written the local way belongs to (default KG); see libs/identity/README.md' })
+  @IsOptional()
+  @IsEnum(Country)
+  phoneCountry?: Country | null;
 
   @Field()
   @IsString()
@@ -137,6 +144,11 @@ export class LogInInput {
   @MinLength(1, ctx('errors.validation.required'))
   @MaxLength(200, ctx('errors.validation.tooLong', { max: 200 }))
   password: string;
+
+  @Field(() => Country, { nullable: true, description: 'Country a phone number written the local way belongs to (default KG)' })
+  @IsOptional()
+  @IsEnum(Country)
+  phoneCountry?: Country | null;
 }
 
 @InputType()

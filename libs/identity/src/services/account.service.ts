@@ -3,7 +3,7 @@ import { Actor, RateLimiter, RateLimitRule } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode, TransactionRunner } from '@ashar/database';
 import { isLocale } from '@ashar/i18n';
-import { AppConfig, ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '@ashar/kernel';
+import { AppConfig, ConflictError, InvalidInputError, looksLikePhone, normalisePhoneGuess, NotFoundError, PHONE_ERROR_KEY, PHONE_EXAMPLE, PhoneCountry, UnauthenticatedError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { TerritoryService } from '@ashar/territory';
 import { LogInInput, ResidentProfileInput, SignUpInput } from '../dtos/account.types';
@@ -36,10 +36,33 @@ export function signupRules(limits: AppConfig['signupLimits']): { perAddress: Ra
   };
 }
 
-export function normaliseLogin(login: string): { email?: string; phone?: string } {
+/**
+ * An email (lower-cased) or a phone number in E.164. A phone written the local way ("0700 123 456",
+ * "8 701 123 4567") is read for `country` first, then for the other country whose domestic format it
+ * has (kernel `normalisePhoneGuess`); one that cannot be a phone is kept as typed without its spaces
+ * (it then matches no account and reaches no one). Invitations call this for their recipient.
+ */
+export function normaliseLogin(login: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string } {
+  const r = readLogin(login, country);
+  return r.email ? { email: r.email } : { phone: r.phone };
+}
+
+/** normaliseLogin, and why a phone is impossible (`phoneProblem`, a catalogue key): sign-up and log-in say so. */
+export function readLogin(login: string, country: PhoneCountry = 'KG'): { email?: string; phone?: string; phoneProblem?: string } {
   const trimmed = login.trim();
   if (trimmed.includes('@')) return { email: trimmed.toLowerCase() };
-  return { phone: trimmed.replace(/[\s()-]/g, '') };
+  const r = normalisePhoneGuess(trimmed, country);
+  if (r.ok) return { phone: r.e164 };
+  return { phone: trimmed.replace(/[\s()-]/g, ''), phoneProblem: PHONE_ERROR_KEY[r.problem] };
+}
+
+/** The E.164 form of a phone typed at `field`, or BAD_USER_INPUT with the country's example. */
+export function requirePhone(field: string, input: string, country: PhoneCountry = 'KG'): string {
+  const where = readLogin(input.replace(/@/g, ''), country);
+  if (where.phoneProblem || !where.phone || !looksLikePhone(input)) {
+    throw new InvalidInputError(field, where.phoneProblem ?? PHONE_ERROR_KEY.notAPhone, undefined, { example: PHONE_EXAMPLE[country] });
+  }
+  return where.phone;
 }
 
 @Injectable()
@@ -63,7 +86,7 @@ export class AccountService {
 
   async signUp(input: SignUpInput, ip: string): Promise<IssuedSession> {
     const email = input.email?.toLowerCase() ?? null;
-    const phone = input.phone ?? null;
+    const phone = input.phone ? requirePhone('input.phone', input.phone, input.phoneCountry ?? 'KG') : null;
     if (!email && !phone) throw new InvalidInputError('input.email', 'errors.validation.emailOrPhone');
     // Per address first: one flooding address must not use up everybody's budget.
     for (const rule of this.signupRules.perAddress) await this.limiter.consume(rule, [ip]);
@@ -107,7 +130,12 @@ export class AccountService {
   }
 
   async logIn(input: LogInInput, ip: string): Promise<IssuedSession> {
-    const where = normaliseLogin(input.login);
+    const country = input.phoneCountry ?? 'KG';
+    const where = readLogin(input.login, country);
+    // "0700 12": a phone nobody can have; saying "wrong login or password" would send people looking for a typo in the password.
+    if (where.phoneProblem && looksLikePhone(input.login)) {
+      throw new InvalidInputError('input.login', where.phoneProblem, undefined, { example: PHONE_EXAMPLE[country] });
+    }
     const key = where.email ?? where.phone ?? '';
     const attempt = await this.throttle.beforeAttempt(key, ip);
     const account = await this.accounts.findByLoginWithHash(where.email ? { email: key } : { phone: key });

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { LOCALES } from './locale';
 import { messageParams, parseMessage, pluralBranches } from './message-format';
 import { CATALOGUES } from './translate';
+import { englishWordsIn } from './english-words';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const WEB_SRC = path.join(ROOT, 'apps/web/src');
@@ -70,6 +71,20 @@ describe('catalogue completeness', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  test('no English word is left in the Kyrgyz, Russian and Kazakh texts (acronyms and proper names aside)', () => {
+    const problems: string[] = [];
+    for (const l of ['ky', 'ru', 'kk'] as const) {
+      for (const [k, v] of Object.entries(CATALOGUES[l])) {
+        const words = englishWordsIn(v);
+        if (words.length) problems.push(`${l}:${k} ${words.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // The check can fail: an English text and an English code are caught, acronyms and names are not.
+    expect(englishWordsIn('Түрү REVENUE. Fiscal Data Package')).toEqual(['revenue', 'fiscal', 'data', 'package']);
+    expect(englishWordsIn('Файл (CSV, XLSX, FDP), Excel, WhatsApp, Ashar')).toEqual([]);
   });
 
   test('ICU data for Kyrgyz is present (Intl.PluralRules resolves ky, not a fallback)', () => {

@@ -1,3 +1,4 @@
 export * from './locale';
 export * from './message-format';
 export * from './translate';
+export * from './english-words';

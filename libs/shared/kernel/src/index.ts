@@ -7,3 +7,5 @@ export * from './csv';
 export * from './ids';
 export * from './dates';
 export * from './safe-text';
+export * from './numbers';
+export * from './phone';

@@ -2,6 +2,8 @@
  * Money is an integer number of minor units (tyiyn for KGS, tiyn for KZT) with its currency.
  * bigint, never a float: sums of budget lines must be exact.
  */
+import { NumberParse, parseLocaleNumber } from './numbers';
+
 export const CURRENCIES = ['KGS', 'KZT'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
@@ -33,34 +35,18 @@ export function sumMoney(items: Money[], currency: Currency): Money {
 }
 
 /**
- * Parses a decimal amount typed by a person ("1 234,50", "1234.5", "1,234.50") into minor units.
- * Returns null for anything that is not an exact amount with at most two decimals.
+ * Parses a decimal amount typed by a person ("1 234,50", "1234.5", "1,234.50", "4 200" with a no-break
+ * space) into minor units, with the one locale parser (numbers.ts). Returns null for anything that is
+ * not an exact amount with at most two decimals, or that could be read two ways ("1,234").
+ * `parseMajorAmountChecked` says why.
  */
 export function parseMajorAmount(input: string): bigint | null {
-  let s = input.trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (!s) return null;
-  const negative = s.startsWith('-');
-  if (negative) s = s.slice(1);
-  const lastComma = s.lastIndexOf(',');
-  const lastDot = s.lastIndexOf('.');
-  const decimalSep = lastComma > lastDot ? ',' : lastDot > lastComma ? '.' : null;
-  let intPart = s;
-  let fracPart = '';
-  if (decimalSep) {
-    const idx = s.lastIndexOf(decimalSep);
-    const after = s.slice(idx + 1);
-    const other = decimalSep === ',' ? '.' : ',';
-    // "1,234" with no other separator is ambiguous: three digits after a comma reads as thousands.
-    if (after.length === 3 && !s.includes(other) && s.indexOf(decimalSep) === idx && decimalSep === ',') {
-      intPart = s.replace(',', '');
-    } else {
-      intPart = s.slice(0, idx).split(other).join('');
-      fracPart = after;
-    }
-  }
-  if (!/^\d+$/.test(intPart) || !/^\d{0,2}$/.test(fracPart)) return null;
-  const value = BigInt(intPart) * MINOR_UNITS_PER_MAJOR + BigInt((fracPart + '00').slice(0, 2));
-  return negative ? -value : value;
+  const r = parseMajorAmountChecked(input);
+  return r.ok ? r.value : null;
+}
+
+export function parseMajorAmountChecked(input: string): NumberParse {
+  return parseLocaleNumber(input, { decimals: 2, allowNegative: true });
 }
 
 /** Minor units to a plain decimal string ("123456" → "1234.56"), for exports. */

@@ -202,6 +202,8 @@ export type LocalizedTextInput = {
 export type LogInInput = {
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
+  /** Country a phone number written the local way belongs to (default KG) */
+  phoneCountry?: InputMaybe<Country>;
 };
 
 export type MembershipRequestStatus =
@@ -298,7 +300,10 @@ export type SignUpInput = {
   gender?: InputMaybe<Gender>;
   locale?: InputMaybe<Lang>;
   password: Scalars['String']['input'];
+  /** As people write it ("0700 123 456", "8 701 123 4567", "+996…"); stored in E.164 for phoneCountry */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** Country a phone number written the local way belongs to (default KG); see libs/identity/README.md */
+  phoneCountry?: InputMaybe<Country>;
   villageCode?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -512,7 +517,7 @@ export type CommunityBudgetsQueryVariables = Exact<{
 }>;
 
 
-export type CommunityBudgetsQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }> };
+export type CommunityBudgetsQuery = { budgetsOfCommunity: Array<{ id: string, fiscalYear: number, viewerCanEdit: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, status: BudgetVersionStatus } | null }>, community: { id: string, unit: { id: string, country: Country } } };
 
 export type CommunityBudgetLinksQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -90,6 +90,7 @@ export const AMEND_BUDGET = `mutation Amend($input: AmendBudgetInput!) { amendBu
 
 export const COMMUNITY_BUDGETS = `query CommunityBudgets($id: ID!) {
   budgetsOfCommunity(communityId: $id) { id fiscalYear title { ky ru en kk } publicVersion { id status } viewerCanEdit }
+  community(id: $id) { id unit { id country } }
 }` as Operation<CommunityBudgetsQuery, CommunityBudgetsQueryVariables>;
 
 /** Way-finding: a community's budgets as links (published ones for everybody; the budget group also sees drafts). */

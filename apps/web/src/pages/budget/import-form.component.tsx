@@ -4,6 +4,7 @@ import type { BudgetImportKind } from '../../api/generated/graphql';
 import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useI18n } from '../../i18n/i18n.context';
+import { FileChoice } from '../../ui/file-choice.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { IMPORT_STATUS, ImportState } from './budget.operations';
 import { MAX_IMPORT_MB, uploadImport } from './import-upload';
@@ -24,7 +25,7 @@ function messageOf(err: unknown): Message {
  * Upload a CSV/XLSX (lines of the draft, or a spending ledger) over HTTP with a progress bar and a
  * cancel button (import-upload.ts); then follows the import job and lists every bad row.
  */
-export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind: BudgetImportKind; onDone: () => void }) {
+export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: string; kind: BudgetImportKind; onDone: () => void; onStart?: () => void }) {
   const { t } = useI18n();
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -70,6 +71,8 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
     setProblem(null);
     setNotice(null);
     setState(null);
+    // An older "Draft saved" on the page says nothing about this file: the page clears it.
+    onStart?.();
     const controller = new AbortController();
     uploadAbort.current = controller;
     setUpload({ name: file.name, progress: { loaded: 0, total: file.size, percent: 0 } });
@@ -111,7 +114,7 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
         <p className="field__hint" id={`${id}-hint`}>
           {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
         </p>
-        <input ref={inputRef} id={id} type="file" accept=".csv,.xlsx,text/csv" aria-describedby={`${id}-hint`} disabled={!!upload || running} onChange={(e) => void pick(e)} />
+        <FileChoice ref={inputRef} id={id} accept=".csv,.xlsx,text/csv" aria-describedby={`${id}-hint`} disabled={!!upload || running} onChange={(e) => void pick(e)} />
       </div>
       <FormAlert text={problem ? t(problem.key, problem.params) : null} />
       {upload && (
@@ -132,7 +135,9 @@ export function ImportForm({ budgetId, kind, onDone }: { budgetId: string; kind:
       </p>
       <p className="status" role="status">
         {notice && t(notice.key, notice.params)}
-        {running && state && (
+        {/* From the upload's bar to the job: "stored, starting" while queued, then the job's own percentage. */}
+        {state?.status === 'QUEUED' && t('budgets.import.queued')}
+        {state?.status === 'RUNNING' && (
           <>
             {t('budgets.import.progress', { progress: state.progress })} <progress max={100} value={state.progress} aria-hidden="true" />
           </>

@@ -1,4 +1,6 @@
 import type { Locale } from '@ashar/i18n';
+import { parseLocaleNumber } from '@ashar/kernel/entry';
+import { cleanNumberInput } from '../../ui/number-input';
 
 /** Minor units (a decimal string from the API) → "1 234 567,89"; exact, no floats. */
 export function formatMinor(minor: string | null | undefined, locale: Locale, opts: { decimals?: boolean } = {}): string {
@@ -21,7 +23,7 @@ export function ratio(part: string, whole: string): number {
 
 /** "1234.50" typed by a person → the same text the API parses; kept as text (the server is exact). */
 export function cleanAmountInput(s: string): string {
-  return s.replace(/[^\d\s.,]/g, '');
+  return cleanNumberInput(s);
 }
 
 export function minorToInput(minor: string): string {
@@ -31,10 +33,8 @@ export function minorToInput(minor: string): string {
   return cents === '00' ? major : `${major}.${cents}`;
 }
 
-/** Typed amount ("1 234,50", "1234.5") → minor units, exactly; null when it is not an amount. */
+/** Typed amount ("1 234,50", "1234.5", NBSP groups) → minor units, exactly; null when it is not an amount (the kernel's one parser). */
 export function parseToMinor(input: string): bigint | null {
-  const s = input.replace(/[\s\u00a0']/g, '');
-  const m = /^(\d+)(?:[.,](\d{1,2}))?$/.exec(s);
-  if (!m) return null;
-  return BigInt(m[1]) * BigInt(100) + BigInt((m[2] ?? '').padEnd(2, '0'));
+  const r = parseLocaleNumber(input, { decimals: 2 });
+  return r.ok ? r.value : null;
 }

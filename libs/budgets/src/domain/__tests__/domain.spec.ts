@@ -129,6 +129,20 @@ describe('import rows', () => {
     const r = validateBudgetRows(rows(['direction', 'economic_code', 'functional_code', 'amount'], ['EXPENDITURE', '2111', '7011', '0'], ['REVENUE', '77', '', '1']), { economicCodes: new Set(['2111']), functionalCodes: new Set(['7011']) });
     expect(r.errors).toEqual([{ line: 3, column: 'economic_code', messageKey: 'errors.budgets.import.unknownCode', value: '77' }]);
   });
+  it('reads headers and directions written in Kyrgyz, Russian or Kazakh, and Kazakh names', () => {
+    const ctx = { economicCodes: new Set(['2111', '13111']), functionalCodes: new Set(['7011']) };
+    const ky = validateBudgetRows(rows(['Түрү', 'Экономикалык код', 'Функционалдык код', 'Кыргызча аталышы', 'Казакча аталышы', 'Сумма'], ['Чыгаша', '2111', '7011', 'Эмгек акы', 'Еңбекақы', '1 234,50'], ['киреше', '13111', '', 'Грант', '', '4\u00a0200']), ctx);
+    expect(ky.errors).toEqual([]);
+    expect(ky.records.map((r) => [r.direction, r.amount, r.names.ky, r.names.kk])).toEqual([
+      ['EXPENDITURE', 123450n, 'Эмгек акы', 'Еңбекақы'],
+      ['REVENUE', 420000n, 'Грант', null],
+    ]);
+    const ru = validateBudgetRows(rows(['вид', 'экономический код', 'сумма'], ['Расходы', '2111', '5'], ['прочее', '2111', '5']), ctx);
+    expect(ru.errors).toEqual([{ line: 3, column: 'вид', messageKey: 'errors.budgets.import.badDirection', value: 'прочее' }]);
+    const kk = validateLedgerRows(rows(['күні', 'экономикалық код', 'функционалдық код', 'сома', 'жазба түрі'], ['2025-01-01', '2231', '7064', '5', 'шығын']), { fiscalYear: 2025, lines });
+    expect(kk.errors).toEqual([]);
+    expect(kk.records).toEqual([expect.objectContaining({ lineKey: 'l2', kind: 'SPENDING' })]);
+  });
 });
 
 describe('Fiscal Data Package', () => {
