@@ -103,7 +103,7 @@ test('a member enters a small budget on a phone, another publishes it, and the p
 
   // 2b. The budget group records a spending without a document: it counts, and it is flagged.
   await b.getByLabel(tr('ky', 'budgets.execution.line')).selectOption({ label: '2231 Көчө жарыгы' });
-  await b.getByLabel(tr('ky', 'budgets.execution.date')).fill('2026-03-15');
+  await b.getByLabel(tr('ky', 'budgets.execution.date')).fill('15.03.2026');
   await b.getByLabel(tr('ky', 'budgets.execution.amount')).fill('120 000');
   await b.getByLabel(tr('ky', 'budgets.execution.counterparty')).fill('Электр компаниясы');
   await b.getByRole('button', { name: tr('ky', 'budgets.execution.record') }).click();

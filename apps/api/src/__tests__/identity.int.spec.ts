@@ -186,6 +186,18 @@ describe('identity over GraphQL (real PostgreSQL, queues and limits in Redis)', 
       expect(delivered).toEqual([{ channel: 'sms', recipient: '+996555000111' }]);
     });
 
+    it('sends a Kazakh community\'s invitation to a phone typed the local way (8 7xx) at its E.164 number', async () => {
+      const create = `mutation($input: CreateCommunityInput!) { createCommunity(input: $input) { id } }`;
+      const okrug = ok(await gql(api.baseUrl, create, { input: { unitCode: '101033000', kind: 'BUDGET_GROUP', names: { kk: 'Абыралы бюджет тобы', ru: 'Бюджетная группа Абралы' } } }, { token: adminToken })).createCommunity.id;
+      const inv = ok(await gql(api.baseUrl, INVITE, { input: { communityId: okrug, role: 'CITIZEN', recipient: '8 701 123 4567' } }, { token: adminToken })).createInvitation;
+      let delivered: { channel: string; recipient: string }[] = [];
+      for (let i = 0; i < 100 && !delivered.length; i++) {
+        delivered = await api.dataSource.query(`SELECT channel, recipient FROM notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [`invitation-notify.${inv.id}`]);
+        if (!delivered.length) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(delivered).toEqual([{ channel: 'sms', recipient: '+77011234567' }]);
+    });
+
     it('keeps roles per community: a member of village A cannot act in village B', async () => {
       const inv = ok(await gql(api.baseUrl, INVITE, { input: { communityId: villageA, role: 'COMMUNITY_ADMIN' } }, { token: adminToken })).createInvitation;
       const adminA = ok(await signUp({ email: 'admin-a@example.kg', password: 'long enough pw', displayName: 'Admin A' })).signUp.accessToken;

@@ -1,4 +1,4 @@
-import { ChangeEvent, useId } from 'react';
+import { ChangeEvent, Ref, useId } from 'react';
 import { useI18n } from '../i18n/i18n.context';
 
 /**
@@ -8,6 +8,9 @@ import { useI18n } from '../i18n/i18n.context';
  * files on it (its accessible name is `label`).
  */
 export function FilePicker({
+  id: givenId,
+  inputRef,
+  describedBy,
   label,
   accept,
   disabled,
@@ -15,6 +18,11 @@ export function FilePicker({
   busyLabel,
   onFile,
 }: {
+  /** The input's id, when a field label elsewhere in the form names it too (`<label htmlFor>`). */
+  id?: string;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Ids of hints that describe the input, besides the "what was chosen" line. */
+  describedBy?: string;
   label: string;
   accept?: string;
   disabled?: boolean;
@@ -25,7 +33,8 @@ export function FilePicker({
   onFile: (file: File) => void;
 }) {
   const { t } = useI18n();
-  const id = useId();
+  const ownId = useId();
+  const id = givenId ?? ownId;
   const statusId = `${id}-status`;
 
   function change(e: ChangeEvent<HTMLInputElement>) {
@@ -37,7 +46,7 @@ export function FilePicker({
 
   return (
     <span className="file-picker">
-      <input id={id} className="file-picker__input" type="file" accept={accept} disabled={disabled} aria-describedby={statusId} onChange={change} />
+      <input ref={inputRef} id={id} className="file-picker__input" type="file" accept={accept} disabled={disabled} aria-describedby={describedBy ? `${describedBy} ${statusId}` : statusId} onChange={change} />
       <label htmlFor={id} className={disabled ? 'button button--secondary file-picker__button file-picker__button--disabled' : 'button button--secondary file-picker__button'}>
         {busyLabel ?? label}
       </label>

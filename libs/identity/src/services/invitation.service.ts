@@ -43,6 +43,8 @@ export class InvitationService {
     const link = `${this.config.publicUrl}/invitations/${token}`;
     // The invitee has no account yet: the link goes in the inviting admin's language (most often theirs too).
     const inviter = await this.accounts.byId(actor.accountId!);
+    // A phone typed the local way ("0700 123 456", "8 701 …") is read in the community's country.
+    const country = (await this.communities.countriesOf([community.id])).get(community.id) === 'KZ' ? 'KZ' : 'KG';
     const invitation = await this.tx.run(async (tx) => {
       const inv = await this.invitations.insert(tx, {
         communityId: community.id,
@@ -63,7 +65,7 @@ export class InvitationService {
       // recipient (or with one that is neither an email nor a phone) the admin shares the link.
       if (inv.recipient) {
         await this.notifications.send(tx, {
-          recipient: normaliseLogin(inv.recipient),
+          recipient: normaliseLogin(inv.recipient, country),
           channel: ['email', 'sms'],
           templateKey: 'notifications.invitation',
           params: { link, role: { key: `role.${inv.role}` }, community: { text: community.names }, days: INVITATION_TTL_DAYS },

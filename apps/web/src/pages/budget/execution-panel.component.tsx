@@ -2,6 +2,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { outboxSender, sendOrQueueWrite } from '../../offline/offline-runtime';
+import { DateField, isoToDisplayDate, readDisplayDate } from '../../ui/date-field.component';
 import { Field, SelectField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
@@ -9,7 +10,8 @@ import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { EXECUTION, RECORD_TRANSACTION, Version } from './budget.operations';
 import { ImportForm } from './import-form.component';
 import { FLAG_KEY } from './labels';
-import { cleanAmountInput, formatMinor } from './money';
+import { cleanNumberInput, minorToDecimalText, readAmountMinor } from '../../ui/number-input';
+import { formatMinor } from './money';
 import { MonthlyExecution } from './monthly-execution.component';
 import { ReceiptUpload } from './receipt-upload.component';
 
@@ -19,10 +21,12 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
   const [reload, setReload] = useState(0);
   const { data, error, loading, retry } = useQuery(EXECUTION, { id: budgetId, reload });
   const [lineKey, setLineKey] = useState(version.lines.find((l) => l.direction === 'EXPENDITURE')?.lineKey ?? version.lines[0]?.lineKey ?? '');
+  // Typed as dd.mm.yyyy in our own box (the browser's date box speaks the browser's language).
   const [date, setDate] = useState(() => {
     const today = new Date().toISOString().slice(0, 10);
-    return today.startsWith(`${fiscalYear}-`) ? today : `${fiscalYear}-01-01`;
+    return isoToDisplayDate(today.startsWith(`${fiscalYear}-`) ? today : `${fiscalYear}-01-01`);
   });
+  const [boxErrors, setBoxErrors] = useState<{ date?: string; amount?: string }>({});
   const [amount, setAmount] = useState('');
   const [counterparty, setCounterparty] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -46,9 +50,19 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
+    // Read here, so a date or amount the API could not read is said at its box before anything is sent or queued.
+    const occurredOn = readDisplayDate(date);
+    const minor = readAmountMinor(amount);
+    const problems = {
+      date: occurredOn ? undefined : t('errors.date.invalid'),
+      amount: !minor.ok ? t(minor.message.key, minor.message.params) : minor.value === null ? t('errors.validation.required') : undefined,
+    };
+    setBoxErrors(problems);
+    if (problems.date || problems.amount || !minor.ok || minor.value === null || !occurredOn) return;
+    const amountText = minorToDecimalText(minor.value);
     void form.submit(async () => {
       // Without a connection the record waits in the outbox (with its id made here, so a re-send is stored once).
-      const input = { budgetId, lineKey, occurredOn: date, amount, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] };
+      const input = { budgetId, lineKey, occurredOn, amount: amountText, counterparty: counterparty || null, purpose: purpose || null, documentNumber: documentNumber || null, attachments: [] };
       const r = await sendOrQueueWrite(RECORD_TRANSACTION, { input }, { key: 'offline.op.record', params: { amount: `${lineName(lineKey)} · ${amount} ${currency}` } });
       setNotice(t(r.queued ? 'offline.savedOnPhone' : 'budgets.execution.recorded'));
       setAmount('');
@@ -102,8 +116,8 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
             </option>
           ))}
         </SelectField>
-        <Field label={t('budgets.execution.date')} type="date" value={date} onChange={(e) => setDate(e.target.value)} error={fieldError('occurredOn')} required />
-        <Field label={t('budgets.execution.amount')} inputMode="decimal" value={amount} onChange={(e) => setAmount(cleanAmountInput(e.target.value))} error={fieldError('amount')} required />
+        <DateField label={t('budgets.execution.date')} value={date} onChange={(e) => setDate(e.target.value)} error={boxErrors.date ?? fieldError('occurredOn')} required />
+        <Field label={t('budgets.execution.amount')} inputMode="decimal" value={amount} onChange={(e) => setAmount(cleanNumberInput(e.target.value))} error={boxErrors.amount ?? fieldError('amount')} required />
         <Field label={t('budgets.execution.counterparty')} value={counterparty} onChange={(e) => setCounterparty(e.target.value)} error={fieldError('counterparty')} />
         <Field label={t('budgets.execution.purpose')} value={purpose} onChange={(e) => setPurpose(e.target.value)} error={fieldError('purpose')} />
         <Field label={t('budgets.execution.documentNumber')} value={documentNumber} onChange={(e) => setDocumentNumber(e.target.value)} error={fieldError('documentNumber')} />

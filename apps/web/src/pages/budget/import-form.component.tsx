@@ -1,10 +1,10 @@
-import { ChangeEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { UploadError, uploadFailureMessage, UploadProgress } from '../../api/file-upload';
 import type { BudgetImportKind } from '../../api/generated/graphql';
 import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useI18n } from '../../i18n/i18n.context';
-import { FileChoice } from '../../ui/file-choice.component';
+import { FilePicker } from '../../ui/file-picker.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { IMPORT_STATUS, ImportState } from './budget.operations';
 import { MAX_IMPORT_MB, uploadImport } from './import-upload';
@@ -65,9 +65,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     if (cur.status === 'DONE') onDone();
   };
 
-  const pick = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    if (!file) return;
+  const pick = async (file: File) => {
     setProblem(null);
     setNotice(null);
     setState(null);
@@ -114,7 +112,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
         <p className="field__hint" id={`${id}-hint`}>
           {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
         </p>
-        <FileChoice ref={inputRef} id={id} accept=".csv,.xlsx,text/csv" aria-describedby={`${id}-hint`} disabled={!!upload || running} onChange={(e) => void pick(e)} />
+        <FilePicker id={id} inputRef={inputRef} describedBy={`${id}-hint`} label={t('ui.file.choose')} accept=".csv,.xlsx,text/csv" disabled={!!upload || running} fileName={upload?.name ?? null} onFile={(file) => void pick(file)} />
       </div>
       <FormAlert text={problem ? t(problem.key, problem.params) : null} />
       {upload && (

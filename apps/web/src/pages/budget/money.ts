@@ -1,6 +1,4 @@
 import type { Locale } from '@ashar/i18n';
-import { parseLocaleNumber } from '@ashar/kernel/entry';
-import { cleanNumberInput } from '../../ui/number-input';
 
 /** Minor units (a decimal string from the API) → "1 234 567,89"; exact, no floats. */
 export function formatMinor(minor: string | null | undefined, locale: Locale, opts: { decimals?: boolean } = {}): string {
@@ -21,20 +19,9 @@ export function ratio(part: string, whole: string): number {
   return w > 0 ? Math.max(0, Math.min(1, Number(part) / w)) : 0;
 }
 
-/** "1234.50" typed by a person → the same text the API parses; kept as text (the server is exact). */
-export function cleanAmountInput(s: string): string {
-  return cleanNumberInput(s);
-}
-
 export function minorToInput(minor: string): string {
   const digits = minor.padStart(3, '0');
   const cents = digits.slice(-2);
   const major = digits.slice(0, -2).replace(/^0+(?=\d)/, '');
   return cents === '00' ? major : `${major}.${cents}`;
-}
-
-/** Typed amount ("1 234,50", "1234.5", NBSP groups) → minor units, exactly; null when it is not an amount (the kernel's one parser). */
-export function parseToMinor(input: string): bigint | null {
-  const r = parseLocaleNumber(input, { decimals: 2 });
-  return r.ok ? r.value : null;
 }
