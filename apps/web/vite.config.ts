@@ -24,6 +24,8 @@ export default defineConfig({
   resolve: {
     // Same aliases as tsconfig.base.json paths; only the pure libraries are allowed in the browser.
     alias: {
+      // Before '@ashar/i18n', which would otherwise match it as a prefix.
+      '@ashar/i18n/core': here('../../libs/shared/i18n/src/core.ts'),
       '@ashar/i18n': here('../../libs/shared/i18n/src/index.ts'),
       // Before '@ashar/kernel', which would otherwise match it as a prefix.
       '@ashar/kernel/entry': here('../../libs/shared/kernel/src/entry.ts'),

@@ -1,4 +1,4 @@
-import { Locale } from '@ashar/i18n';
+import { Locale } from '@ashar/i18n/core';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { SET_LOCALE } from './api/auth.operations';
 import { graphql } from './api/graphql.client';

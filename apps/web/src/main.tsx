@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchForRoute } from './api/route-prefetch';
+import { loadCatalogue } from '@ashar/i18n/core';
 import { App } from './app.component';
+import { initialLocale } from './i18n/locale.store';
 import { startOutbox } from './offline/offline-runtime';
 import { registerServiceWorker } from './offline/register-sw';
 import './ui/styles.css';
 
 prefetchForRoute(window.location.pathname);
+// The language's catalogue, asked for now, together with the page's data and code (one round trip for all).
+void loadCatalogue(initialLocale()).catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,4 @@
-import { LocalizedText, Locale, pickLocalized, translate, TranslationParams } from '@ashar/i18n';
+import { Catalogue, loadCatalogue, LocalizedText, Locale, pickLocalized, translateFrom, TranslationParams } from '@ashar/i18n/core';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { dateFormatter, numberFormatter } from './intl-format';
 import { initialLocale, storeLocale } from './locale.store';
@@ -16,8 +16,22 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * Only the language shown is downloaded (its catalogue is a chunk of its own, asked for by main.tsx at the
+ * same moment as the page's data); nothing renders until it is there, and a language switch shows the new
+ * language once its catalogue has come.
+ */
 export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
-  const [locale, setLocaleState] = useState<Locale>(() => initialLocale());
+  const [{ locale, catalogue }, setShown] = useState<{ locale: Locale; catalogue: Catalogue | null }>(() => ({ locale: initialLocale(), catalogue: null }));
+
+  useEffect(() => {
+    if (catalogue) return;
+    let live = true;
+    void loadCatalogue(locale).then((c) => live && setShown((s) => (s.locale === locale ? { locale, catalogue: c } : s)));
+    return () => {
+      live = false;
+    };
+  }, [locale, catalogue]);
 
   useEffect(() => {
     // Screen readers and browser hyphenation/translation read the language from <html lang>.
@@ -26,19 +40,25 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
 
   const setLocale = useCallback(
     (next: Locale, opts?: { remote?: boolean }) => {
-      setLocaleState(next);
       storeLocale(next);
       if (opts?.remote !== false) onChange?.(next);
+      // The old language stays on screen until the new one's catalogue has come (offline: it stays).
+      void loadCatalogue(next).then(
+        (c) => setShown({ locale: next, catalogue: c }),
+        () => undefined,
+      );
     },
     [onChange],
   );
 
-  const value = useMemo<I18n>(() => {
+  const value = useMemo<I18n | null>(() => {
+    if (!catalogue) return null;
+    const catalogues = { [locale]: catalogue };
     const dates = dateFormatter(locale);
     const numbers = numberFormatter(locale);
     return {
       locale,
-      t: (key, params) => translate(locale, key, params),
+      t: (key, params) => translateFrom(catalogues, locale, key, params),
       pick: (names) => pickLocalized(names, locale),
       formatDate: (iso) => {
         const d = new Date(iso);
@@ -47,8 +67,9 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
       formatNumber: (n) => numbers.format(n),
       setLocale,
     };
-  }, [locale, setLocale]);
+  }, [locale, catalogue, setLocale]);
 
+  if (!value) return null;
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,4 +1,4 @@
-import type { Locale } from '@ashar/i18n';
+import type { Locale } from '@ashar/i18n/core';
 
 /**
  * Browsers ship uneven ICU data: Chromium on Debian has no Kyrgyz date or number data (it prints

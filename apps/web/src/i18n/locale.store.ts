@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n';
+import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n/core';
 
 const KEY = 'ashar.locale';
 

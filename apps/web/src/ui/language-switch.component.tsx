@@ -1,4 +1,4 @@
-import { LOCALES } from '@ashar/i18n';
+import { LOCALES } from '@ashar/i18n/core';
 import { useI18n } from '../i18n/i18n.context';
 
 /** Every language is named in itself (and marked with its own lang), so anyone can find theirs. */

@@ -1,6 +1,6 @@
 import { looksLikePhone, normalisePhoneGuess, PHONE_ERROR_KEY, PHONE_EXAMPLE, PhoneCountry } from '@ashar/kernel/entry';
 import type { Message } from '../api/graphql-errors';
-import type { Locale } from '@ashar/i18n';
+import type { Locale } from '@ashar/i18n/core';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.context';
 import { SelectField } from './field.component';

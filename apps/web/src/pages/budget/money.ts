@@ -1,4 +1,4 @@
-import type { Locale } from '@ashar/i18n';
+import type { Locale } from '@ashar/i18n/core';
 
 /** Minor units (a decimal string from the API) → "1 234 567,89"; exact, no floats. */
 export function formatMinor(minor: string | null | undefined, locale: Locale, opts: { decimals?: boolean } = {}): string {

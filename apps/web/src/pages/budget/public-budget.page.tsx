@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@ashar/i18n';
+import type { LocalizedText } from '@ashar/i18n/core';
 import { lazy, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
