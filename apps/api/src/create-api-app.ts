@@ -11,6 +11,7 @@ import { createHash } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { webShell } from './web-shell';
 import { ApiModule, ApiModuleOptions } from './app.module';
 
 /** 'sha256-…' sources for the inline <script>/<style> blocks of the shell (Vite emits none today). */
@@ -78,11 +79,11 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
       if (path.endsWith('.html') || path.endsWith('sw.js') || path.endsWith('.webmanifest')) res.setHeader('Cache-Control', 'no-cache');
     } });
     // Client-side routes: any other GET that wants HTML gets the app shell.
-    app.use((req: { method: string; path: string; headers: Record<string, string> }, res: { setHeader: (k: string, v: string) => void; sendFile: (p: string) => void }, next: () => void) => {
+    const shell = webShell(app, readFileSync(index, 'utf8'), dist);
+    app.use((req: Request, res: Response, next: NextFunction) => {
       // A missing hashed asset (an old page after a deploy) must be a 404, not the HTML shell.
       if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/api/') || req.path.startsWith('/assets/') || req.path === '/healthz' || req.path === '/readyz') return next();
-      res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(index);
+      void shell(req, res).catch(next);
     });
   }
   app.enableShutdownHooks();

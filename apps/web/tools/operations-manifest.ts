@@ -46,7 +46,8 @@ export function collectOperations(srcDir: string): CollectedOperation[] {
 }
 
 export function writeOperationsManifest(srcDir: string, outDir: string): string {
-  const operations = collectOperations(srcDir).map(({ module, name, sha256 }) => ({ module, name, sha256 }));
+  // The text too: the API runs a page's first query itself and puts the answer in the HTML (apps/api/src/web-shell.ts).
+  const operations = collectOperations(srcDir).map(({ module, name, sha256, source }) => ({ module, name, sha256, source }));
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, OPERATIONS_MANIFEST);
   writeFileSync(file, JSON.stringify({ version: 1, operations }, null, 1) + '\n');

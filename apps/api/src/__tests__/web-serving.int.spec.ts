@@ -2,6 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
+import { gql, ok } from '../../../../test/support/graphql-client';
+import { platformAdmin, publishedBudget, village } from '../../../../libs/budgets/src/__tests__/support';
+import { collectOperations, writeOperationsManifest } from '../../../web/tools/operations-manifest';
 
 describe('serving the web client next to the API', () => {
   let api: RunningApi;
@@ -34,5 +37,47 @@ describe('serving the web client next to the API', () => {
     expect(r.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     const g = await fetch(`${api.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(await g.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+});
+
+describe('the shell of a public budget page carries the page’s first answer', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'ashar-web-'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>shell</title></head><body><div id="root"></div></body></html>');
+    // The operations the web is built with, as the web build writes them.
+    writeOperationsManifest(join(__dirname, '../../../web/src'), dist);
+    api = await startApi({ label: 'webshell', env: { WEB_DIST: dist } });
+  });
+  afterAll(() => api?.stop());
+
+  const embedded = (html: string) => {
+    const m = /<script type="application\/json" id="ashar-page-data">([^<]*)<\/script>/.exec(html);
+    return m ? JSON.parse(m[1]) : null;
+  };
+
+  it('answers /budgets/:id with the anonymous answer of the page’s query inside the HTML, markup in names inert', async () => {
+    const platform = await platformAdmin(api);
+    const v = await village(api, platform, '41707220840000', 'Ак-Дөбө');
+    const b = await publishedBudget(api, v, 2026, [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }, { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '900' }]);
+    // A finding the public sees, whose title holds markup.
+    ok(await gql(api.baseUrl, `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`, { input: { budgetId: b.budgetId, lineKey: b.keys['2111'], status: 'RESOLVED', title: '</script><script>window.x=1</script>', body: 'Текст' } }, { token: v.a.token }));
+    const r = await fetch(`${api.baseUrl}/budgets/${b.budgetId}`);
+    expect(r.headers.get('cache-control')).toBe('no-cache');
+    const html = await r.text();
+    const page = embedded(html);
+    expect(page).toMatchObject({ operation: 'PUBLIC_BUDGET', variables: { id: b.budgetId } });
+    expect(page.data.budget.id).toBe(b.budgetId);
+    // The same answer the page would get by asking.
+    const query = collectOperations(join(__dirname, '../../../web/src')).find((o) => o.name === 'PUBLIC_BUDGET')!.source;
+    expect(page.data).toEqual(ok(await gql(api.baseUrl, query, { id: b.budgetId })));
+    // The note's title holds markup: it stays text (no second script element, no closing tag from the data).
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(JSON.stringify(page.data)).toContain('</script><script>window.x=1</script>');
+  });
+
+  it('gives the plain shell for a budget that does not exist, and for other routes', async () => {
+    expect(embedded(await (await fetch(`${api.baseUrl}/budgets/00000000-0000-4000-8000-000000000000`)).text())).toBeNull();
+    expect(embedded(await (await fetch(`${api.baseUrl}/places`)).text())).toBeNull();
   });
 });

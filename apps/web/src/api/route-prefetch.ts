@@ -7,12 +7,35 @@ import { prefetchQuery } from './use-query.hook';
  * session is known, so it is the anonymous view; a signed-in visitor's page asks again with its session
  * (the scope the page uses for signed-in visitors differs).
  */
-export function prefetchForRoute(pathname: string): void {
+export function prefetchForRoute(pathname: string, doc: Pick<Document, 'getElementById'> = document): void {
   const byId = /^\/budgets\/([0-9a-fA-F-]{36})\/?$/.exec(pathname);
   const short = /^\/b\/([^/]+)\/(\d{4})\/?$/.exec(pathname);
-  if (byId) prefetchQuery(PUBLIC_BUDGET, { id: byId[1] });
-  else if (short) prefetchQuery(PUBLIC_BUDGET_BY_SLUG, { slug: decodeURIComponent(short[1]), year: Number(short[2]) });
-  else return;
+  if (byId) {
+    const variables = { id: byId[1] };
+    prefetchQuery(PUBLIC_BUDGET, variables, undefined, pageData('PUBLIC_BUDGET', variables, doc));
+  } else if (short) {
+    const variables = { slug: decodeURIComponent(short[1]), year: Number(short[2]) };
+    prefetchQuery(PUBLIC_BUDGET_BY_SLUG, variables, undefined, pageData('PUBLIC_BUDGET_BY_SLUG', variables, doc));
+  } else return;
   // The page's code too, before React gets round to rendering the route (the same chunk its lazy import loads).
   void import('../pages/budget/public-budget.page').catch(() => undefined);
+}
+
+/** The element the API's shell writes the page's first answer into (apps/api/src/web-shell.ts). */
+export const PAGE_DATA_ELEMENT_ID = 'ashar-page-data';
+
+/**
+ * The anonymous answer to this page's first query, when the server put it into the HTML (saving the query's
+ * round trip, about half a second on slow 4G): only for the same operation and variables, read once.
+ */
+function pageData<T>(operation: string, variables: Record<string, unknown>, doc: Pick<Document, 'getElementById'>): T | undefined {
+  const el = doc.getElementById(PAGE_DATA_ELEMENT_ID);
+  if (!el?.textContent) return undefined;
+  el.remove?.();
+  try {
+    const embedded = JSON.parse(el.textContent) as { operation?: string; variables?: unknown; data?: unknown };
+    return embedded.operation === operation && JSON.stringify(embedded.variables) === JSON.stringify(variables) ? (embedded.data as T) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -28,10 +28,11 @@ function keyOf(query: string, variables: unknown, scope: string | undefined): st
  * Sends a query now, for a page still downloading: the page's useQuery with the same query, variables
  * and scope takes the answer instead of asking again (saves a round trip on a slow link).
  */
-export function prefetchQuery<T, V>(query: Operation<T, V>, variables: V & Record<string, unknown>, scope?: string): void {
+export function prefetchQuery<T, V>(query: Operation<T, V>, variables: V & Record<string, unknown>, scope?: string, answered?: T): void {
   const key = keyOf(query, variables, scope);
   if (started.has(key)) return;
-  const p = graphql.request(query, variables);
+  // `answered`: the server already put the answer in the page (route-prefetch.ts): no request at all.
+  const p = answered !== undefined ? Promise.resolve(answered) : graphql.request(query, variables);
   p.catch(() => undefined); // an error is for the page to show, when it asks
   started.set(key, p);
 }
