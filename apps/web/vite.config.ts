@@ -44,6 +44,8 @@ export default defineConfig({
     // Cheap Android phones often run an old WebView: keep syntax they understand.
     target: ['es2020', 'chrome80', 'safari13', 'firefox78'],
     sourcemap: true,
+    // dist/.vite/manifest.json: the API's shell preloads a route's chunks from it (apps/api/src/web-shell.ts).
+    manifest: true,
     reportCompressedSize: true,
   },
 });

@@ -4,6 +4,7 @@ import { prefetchForRoute } from './api/route-prefetch';
 import { loadCatalogue } from '@ashar/i18n/core';
 import { App } from './app.component';
 import { initialLocale } from './i18n/locale.store';
+import { firstSessionRefresh } from './session/session.context';
 import { startOutbox } from './offline/offline-runtime';
 import { registerServiceWorker } from './offline/register-sw';
 import './ui/styles.css';
@@ -11,6 +12,7 @@ import './ui/styles.css';
 prefetchForRoute(window.location.pathname);
 // The language's catalogue, asked for now, together with the page's data and code (one round trip for all).
 void loadCatalogue(initialLocale()).catch(() => undefined);
+void firstSessionRefresh().catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

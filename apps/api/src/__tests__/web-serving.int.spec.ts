@@ -47,6 +47,17 @@ describe('the shell of a public budget page carries the page’s first answer', 
     writeFileSync(join(dist, 'index.html'), '<!doctype html><html><head><title>shell</title></head><body><div id="root"></div></body></html>');
     // The operations the web is built with, as the web build writes them.
     writeOperationsManifest(join(__dirname, '../../../web/src'), dist);
+    // The part of Vite's build manifest the shell reads.
+    mkdirSync(join(dist, '.vite'));
+    writeFileSync(
+      join(dist, '.vite', 'manifest.json'),
+      JSON.stringify({
+        'index.html': { file: 'assets/index-1.js', isEntry: true },
+        '../../libs/shared/i18n/src/catalogues/ru.json': { file: 'assets/ru-1.js' },
+        'src/pages/budget/public-budget.page.tsx': { file: 'assets/public-budget.page-1.js', imports: ['index.html', '_labels-1.js'], css: ['assets/budget-1.css'] },
+        '_labels-1.js': { file: 'assets/labels-1.js', imports: ['index.html'] },
+      }),
+    );
     api = await startApi({ label: 'webshell', env: { WEB_DIST: dist } });
   });
   afterAll(() => api?.stop());
@@ -62,12 +73,16 @@ describe('the shell of a public budget page carries the page’s first answer', 
     const b = await publishedBudget(api, v, 2026, [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }, { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '900' }]);
     // A finding the public sees, whose title holds markup.
     ok(await gql(api.baseUrl, `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`, { input: { budgetId: b.budgetId, lineKey: b.keys['2111'], status: 'RESOLVED', title: '</script><script>window.x=1</script>', body: 'Текст' } }, { token: v.a.token }));
-    const r = await fetch(`${api.baseUrl}/budgets/${b.budgetId}`);
+    const r = await fetch(`${api.baseUrl}/budgets/${b.budgetId}`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
     expect(r.headers.get('cache-control')).toBe('no-cache');
     const html = await r.text();
     const page = embedded(html);
     expect(page).toMatchObject({ operation: 'PUBLIC_BUDGET', variables: { id: b.budgetId } });
     expect(page.data.budget.id).toBe(b.budgetId);
+    // The route's code and the visitor's catalogue are asked for with the app's own code.
+    expect(html).toContain('<link rel="modulepreload" href="/assets/ru-1.js">');
+    expect(html).toContain('<link rel="modulepreload" href="/assets/public-budget.page-1.js"><link rel="modulepreload" href="/assets/labels-1.js">');
+    expect(html).toContain('<link rel="stylesheet" href="/assets/budget-1.css">');
     // The same answer the page would get by asking.
     const query = collectOperations(join(__dirname, '../../../web/src')).find((o) => o.name === 'PUBLIC_BUDGET')!.source;
     expect(page.data).toEqual(ok(await gql(api.baseUrl, query, { id: b.budgetId })));

@@ -1,5 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { AccountSummary, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
+import { AccountSummary, AuthPayload, LOG_IN, LOG_OUT, SIGN_UP } from '../api/auth.operations';
 import { graphql } from '../api/graphql.client';
 import { useI18n } from '../i18n/i18n.context';
 import { readStoredLocale } from '../i18n/locale.store';
@@ -26,6 +26,16 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+let firstRefresh: Promise<AuthPayload | null> | null = null;
+
+/**
+ * The page load's one try of the refresh cookie. main.tsx starts it before React renders, so it travels
+ * with the page's code and data instead of one round trip after them (0.5 s on slow 4G).
+ */
+export function firstSessionRefresh(): Promise<AuthPayload | null> {
+  return (firstRefresh ??= graphql.refresh());
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { locale, setLocale } = useI18n();
   const [status, setStatus] = useState<SessionStatus>('loading');
@@ -44,8 +54,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
     window.addEventListener('online', back);
     // The refresh cookie is httpOnly: the only way to know whether we are logged in is to try it.
-    graphql.refresh().then(
+    firstSessionRefresh().then(
       (payload) => {
+        // It may have answered before the listener above existed.
+        if (payload) rememberOfflineAccount(payload.account);
+        setAccount(payload?.account ?? null);
+        setStatus(payload ? 'authenticated' : 'anonymous');
         // A language picked on this device wins; otherwise use the one saved with the account.
         if (payload && !readStoredLocale()) setLocale(payload.account.locale, { remote: false });
       },
