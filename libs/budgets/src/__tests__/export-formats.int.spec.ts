@@ -72,7 +72,7 @@ describe('exports for the tools people use: XLSX with numbers and formulas, CSV 
     // Totals per side: formulas over the lines sheet, cached results equal to the sum of the cells.
     const sm = wb.worksheets[1];
     const rowOf = (label: string) => sm.getRows(1, sm.rowCount)!.find((r) => r.getCell(1).value === label)!;
-    const sumOf = (dir: string, col: number) => seen.filter((s) => s[1] === dir).reduce((a, s) => a + s[col], 0n);
+    const sumOf = (dir: string, col: 2 | 3) => seen.filter((s) => s[1] === dir).reduce((a, s) => a + s[col], 0n);
     for (const [label, dir] of [['Всего доходов', 'Доходы'], ['Всего расходов', 'Расходы']]) {
       const row = rowOf(label);
       for (const [col, idx] of [[2, 2], [3, 3]] as const) {
