@@ -201,8 +201,12 @@ test('the public page: short address, legends and text alternatives, share, 44-p
 
   // Downloads: one per line, at least 44 px tall.
   const heights = await main.locator('.downloads a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
-  expect(heights).toHaveLength(4);
+  expect(heights).toHaveLength(5);
   for (const h of heights) expect(h).toBeGreaterThanOrEqual(44);
+  // The CSV for Excel sits beside the standard one, labelled from the catalogue; it and the XLSX name the page's language.
+  const excelCsv = main.getByRole('link', { name: tr('ky', 'budgets.format.csvExcel') });
+  expect(await excelCsv.getAttribute('href')).toMatch(/\/budget-excel\.csv\?lang=ky$/);
+  expect(await main.getByRole('link', { name: tr('ky', 'budgets.format.xlsx') }).getAttribute('href')).toMatch(/\/budget\.xlsx\?lang=ky$/);
 
   // Share: no share sheet in a desktop Chromium, so the link is copied and the page says so.
   await main.getByRole('button', { name: tr('ky', 'budgets.share.copyLink') }).tap();

@@ -96,6 +96,7 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'GET /api/public/budgets/:budgetId/versions/:n/budget.csv', allow: 'public' },
   { operation: 'GET /api/public/budgets/:budgetId/versions/:n/budget.xlsx', allow: 'public' },
   { operation: 'GET /api/public/budgets/:budgetId/versions/:n/budget.json', allow: 'public' },
+  { operation: 'GET /api/public/budgets/:budgetId/versions/:n/budget-excel.csv', allow: 'public' },
   { operation: 'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json', allow: 'public' },
   { operation: 'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv', allow: 'public' },
 ];

@@ -166,6 +166,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/budgets/:budgetId/versions/:n/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.csv`),
   'GET /api/public/budgets/:budgetId/versions/:n/budget.xlsx': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.xlsx`),
   'GET /api/public/budgets/:budgetId/versions/:n/budget.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.json`),
+  'GET /api/public/budgets/:budgetId/versions/:n/budget-excel.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget-excel.csv`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/datapackage.json`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
   'GET /healthz': get(() => '/healthz'),

@@ -258,8 +258,23 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     const file = await fetch(e.downloadUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}` } });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await file.arrayBuffer()) as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['budget', 'monthly']);
+    // Sheet names and headers in the request's language (no X-Lang / Accept-Language here: Kyrgyz).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Бюджет', 'Жыйынтык', 'Айлар боюнча']);
     expect(wb.worksheets[0].rowCount).toBe(6);
+    expect(wb.worksheets[0].getRow(2).getCell(9).type).toBe(ExcelJS.ValueType.Number);
+    // CSV for Excel as a job, in the language asked for.
+    const c = ok(await gql(api.baseUrl, req, { input: { versionId: b.versionId, format: 'CSV_EXCEL', locale: 'ru' } }, { token: v.a.token })).requestBudgetExport;
+    let cStatus = c.status;
+    for (let i = 0; i < 200 && cStatus !== 'DONE'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      cStatus = ok(await gql(api.baseUrl, `query($id: ID!) { budgetExport(id: $id) { status } }`, { id: c.id }, { token: v.a.token })).budgetExport.status;
+    }
+    expect(cStatus).toBe('DONE');
+    const csv = Buffer.from(await (await fetch(c.downloadUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}` } })).arrayBuffer());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain('Ключ строки;Вид;Экономический код');
+    expect(csv.toString('utf8')).toContain(';450000,50;');
+    expect(firstError(await gql(api.baseUrl, req, { input: { versionId: b.versionId, format: 'CSV_EXCEL', locale: 'de' } }, { token: v.a.token })).extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('re-importing an amendment from a file keeps each line’s identity, so recorded spending still matches', async () => {

@@ -28,6 +28,8 @@ export interface FdpBuildInput {
   fiscalYear: number;
   phase: 'proposed' | 'approved' | 'adjusted';
   versionNumber: number;
+  /** The date (YYYY-MM-DD) up to which the `executed` amounts are recorded (cumulative since the year began). */
+  executedAsOf: string;
   lines: ReadonlyArray<FdpLine>;
   homepage?: string;
 }
@@ -53,7 +55,9 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
     name: input.name,
     title: input.title,
     license: 'odc-pddl',
-    countryCode: input.countryCode.toLowerCase(),
+    licenses: [{ name: 'ODC-PDDL-1.0', path: 'https://opendatacommons.org/licenses/pddl/1-0/', title: 'Open Data Commons Public Domain Dedication and License v1.0' }],
+    // ISO 3166-1 alpha-2 in upper case: the frictionless fiscal-data-package profile refuses "kg".
+    countryCode: input.countryCode.toUpperCase(),
     profile: 'tabular-data-package',
     profiles: { fiscal: '*', tabular: '*' },
     granularity: 'aggregated',
@@ -64,6 +68,7 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
       {
         name: 'budget',
         title: input.title,
+        description: `Budget lines with the planned amounts (${input.phase}) and the amounts executed as of ${input.executedAsOf}, in ${input.currency}.`,
         path: FDP_RESOURCE_PATH,
         profile: 'tabular-data-resource',
         format: 'csv',
@@ -79,7 +84,7 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
             str('functional_title', 'Functional classification'),
             { name: 'fiscal_year', title: 'Fiscal year', type: 'year' },
             { name: 'planned', title: `Planned (${input.phase})`, type: 'number', decimalChar: '.' },
-            { name: 'executed', title: 'Executed', type: 'number', decimalChar: '.' },
+            { name: 'executed', title: `Executed as of ${input.executedAsOf}`, description: `Cumulative amount recorded from ${input.fiscalYear}-01-01 up to and including ${input.executedAsOf}`, type: 'number', decimalChar: '.' },
           ],
           primaryKey: ['line_id'],
         },
@@ -88,7 +93,8 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
     model: {
       measures: {
         planned: { source: 'planned', resource: 'budget', currency: input.currency, factor: 1, phase: input.phase },
-        executed: { source: 'executed', resource: 'budget', currency: input.currency, factor: 1, phase: 'executed' },
+        // Spec 0.3 allows other properties on a measure: the execution's as-of date travels with it.
+        executed: { source: 'executed', resource: 'budget', currency: input.currency, factor: 1, phase: 'executed', asOf: input.executedAsOf, description: `Executed from ${input.fiscalYear}-01-01 to ${input.executedAsOf} (cumulative)` },
       },
       dimensions: {
         line: { dimensionType: 'fact', attributes: { id: { source: 'line_id' } }, primaryKey: 'id' },
@@ -163,7 +169,7 @@ export function checkFiscalDataPackage(descriptor: unknown, files: Record<string
   }
   if (d.countryCode !== undefined) {
     const codes = Array.isArray(d.countryCode) ? d.countryCode : [d.countryCode];
-    if (!codes.every((c: unknown) => typeof c === 'string' && /^[a-zA-Z]{2}$/.test(c))) add('countryCode', 'must be ISO 3166-1 alpha-2 code(s)');
+    if (!codes.every((c: unknown) => typeof c === 'string' && /^[A-Z]{2}$/.test(c))) add('countryCode', 'must be ISO 3166-1 alpha-2 code(s) in upper case ("KG")');
   }
   const resources: Array<Record<string, any>> = Array.isArray(d.resources) ? d.resources : [];
   if (!resources.length) add('resources', 'required: at least one CSV resource');

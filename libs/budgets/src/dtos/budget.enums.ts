@@ -40,6 +40,8 @@ export enum ImportKindEnum {
 }
 export enum ExportFormatEnum {
   CSV = 'CSV',
+  /** `;`-separated, decimal comma, UTF-8 with BOM, CRLF: what a Russian- or Kyrgyz-locale Excel opens in columns. */
+  CSV_EXCEL = 'CSV_EXCEL',
   XLSX = 'XLSX',
   JSON = 'JSON',
   FDP = 'FDP',

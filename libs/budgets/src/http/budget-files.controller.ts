@@ -1,5 +1,5 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
-import { isLocale, Locale } from '@ashar/i18n';
+import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n';
 import { discardUpload, readUploadBody } from '@ashar/imports';
 import { DomainError, AppConfig, httpErrorAnswer, NotFoundError } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
@@ -30,7 +30,8 @@ function requestLocale(req: Request): Locale | null {
 /**
  * Files over plain HTTP: uploads of CSV/XLSX (too big for a JSON body), downloads of error reports
  * and exports, and the stable public URLs of every public version:
- *   /api/public/budgets/{budgetId}/versions/{n}/budget.csv | budget.xlsx | budget.json
+ *   /api/public/budgets/{budgetId}/versions/{n}/budget.csv | budget-excel.csv | budget.xlsx | budget.json
+ *   (budget-excel.csv and budget.xlsx in the reader's language: ?lang=, X-Lang or Accept-Language; else Kyrgyz)
  *   /api/public/budgets/{budgetId}/versions/{n}/fdp/datapackage.json (+ fdp/budget.csv next to it)
  */
 @Controller('api')
@@ -162,10 +163,11 @@ export class BudgetFilesController {
     });
   }
 
-  private async servePublic(res: Response, budgetId: string, n: string, file: ExportFile) {
+  private async servePublic(res: Response, budgetId: string, n: string, file: ExportFile, req?: Request) {
     await this.handle(res, async () => {
       const number = /^\d{1,6}$/.test(n) ? Number(n) : -1;
-      const out = await this.renderer.render(budgetId, number, file, true);
+      const out = await this.renderer.render(budgetId, number, file, true, (req && requestLocale(req)) ?? DEFAULT_LOCALE);
+      if (req) res.setHeader('Vary', 'Accept-Language, X-Lang');
       res.setHeader('Content-Type', out.contentType);
       res.setHeader('Cache-Control', 'public, max-age=300');
       res.setHeader('Access-Control-Allow-Origin', '*');
@@ -179,9 +181,14 @@ export class BudgetFilesController {
     return this.servePublic(res, b, n, 'budget.csv');
   }
 
+  @Get('public/budgets/:budgetId/versions/:n/budget-excel.csv')
+  csvExcel(@Param('budgetId') b: string, @Param('n') n: string, @Req() req: Request, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'budget-excel.csv', req);
+  }
+
   @Get('public/budgets/:budgetId/versions/:n/budget.xlsx')
-  xlsx(@Param('budgetId') b: string, @Param('n') n: string, @Res() res: Response) {
-    return this.servePublic(res, b, n, 'budget.xlsx');
+  xlsx(@Param('budgetId') b: string, @Param('n') n: string, @Req() req: Request, @Res() res: Response) {
+    return this.servePublic(res, b, n, 'budget.xlsx', req);
   }
 
   @Get('public/budgets/:budgetId/versions/:n/budget.json')

@@ -73,5 +73,5 @@ export function toTransactionType(t: BudgetTransaction): TransactionType {
 export function exportLinksOf(publicUrl: string, v: Pick<BudgetVersion, 'budgetId' | 'number' | 'status'>): ExportLinksType | null {
   if (!isPublicStatus(v.status)) return null;
   const base = `${publicUrl}/api/public/budgets/${v.budgetId}/versions/${v.number}`;
-  return { csv: `${base}/budget.csv`, xlsx: `${base}/budget.xlsx`, json: `${base}/budget.json`, datapackage: `${base}/fdp/datapackage.json` };
+  return { csv: `${base}/budget.csv`, csvExcel: `${base}/budget-excel.csv`, xlsx: `${base}/budget.xlsx`, json: `${base}/budget.json`, datapackage: `${base}/fdp/datapackage.json` };
 }

@@ -64,8 +64,8 @@ export class ImportExportResolver {
   }
 
   @Mutation(() => ExportType)
-  async requestBudgetExport(@CurrentActor() actor: Actor, @Args('input') input: RequestExportInput) {
-    return this.exportType(await this.exports.request(actor, input.versionId, input.format));
+  async requestBudgetExport(@CurrentActor() actor: Actor, @Args('input') input: RequestExportInput, @Ctx() ctx: RequestContext) {
+    return this.exportType(await this.exports.request(actor, input.versionId, input.format, input.locale ?? ctx.locale));
   }
 
   @Query(() => ExportType)

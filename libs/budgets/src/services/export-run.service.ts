@@ -1,9 +1,10 @@
+import { DEFAULT_LOCALE, isLocale } from '@ashar/i18n';
 import { Injectable } from '@nestjs/common';
 import { BudgetExportsRepository } from '../repositories/budget-exports.repository';
 import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
 import { ExportFile, ExportRenderer } from './export.renderer';
 
-const FILE_OF: Record<string, ExportFile> = { CSV: 'budget.csv', XLSX: 'budget.xlsx', JSON: 'budget.json', FDP: 'fdp/datapackage.json' };
+const FILE_OF: Record<string, ExportFile> = { CSV: 'budget.csv', CSV_EXCEL: 'budget-excel.csv', XLSX: 'budget.xlsx', JSON: 'budget.json', FDP: 'fdp/datapackage.json' };
 
 /** The export job's work: render the requested version and store the file; rerunning overwrites it with the same content (idempotent). */
 @Injectable()
@@ -29,7 +30,7 @@ export class ExportRunService {
       body = Buffer.from(JSON.stringify({ 'datapackage.json': JSON.parse(d.body.toString('utf8')), 'budget.csv': c.body.toString('utf8') }));
       contentType = 'application/json; charset=utf-8';
     } else {
-      const r = await this.renderer.render(version.budgetId, version.number, FILE_OF[exp.format], false);
+      const r = await this.renderer.render(version.budgetId, version.number, FILE_OF[exp.format], false, isLocale(exp.locale) ? exp.locale : DEFAULT_LOCALE);
       body = r.body;
       contentType = r.contentType;
     }

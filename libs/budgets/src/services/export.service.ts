@@ -3,6 +3,7 @@ import { AuditService } from '@ashar/audit';
 import { NotFoundError, uuidOrNotFound } from '@ashar/kernel';
 import { TransactionRunner } from '@ashar/database';
 import { OutboxRelay, OutboxService } from '@ashar/queue';
+import { isLocale } from '@ashar/i18n';
 import { Injectable } from '@nestjs/common';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { BudgetExport, ExportFormat } from '../entities/budget-export.entity';
@@ -25,13 +26,13 @@ export class ExportService {
   ) {}
 
   /** Any version (drafts too, for the budget group) with its execution, produced by the exports job. */
-  async request(actor: Actor, versionId: string, format: ExportFormat): Promise<BudgetExport> {
+  async request(actor: Actor, versionId: string, format: ExportFormat, locale: string | null = null): Promise<BudgetExport> {
     const { budget, version } = await this.budgets.versionById(versionId);
     await this.permissions.assert(actor, budget.communityId, 'budget.export', BUDGETS_PERMISSIONS);
     const exp = await this.tx.run(async (tx) => {
-      const row = await this.exportsRepo.insert(tx, { versionId: version.id, communityId: budget.communityId, format, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
+      const row = await this.exportsRepo.insert(tx, { versionId: version.id, communityId: budget.communityId, format, locale: isLocale(locale) ? locale : null, status: 'QUEUED', progress: 0, createdBy: actor.accountId!, contentType: null, content: null });
       await this.outbox.enqueueJob(tx, BUDGET_JOBS.export, { exportId: row.id }, `budget-export.${row.id}`);
-      await this.audit.record(tx, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format } });
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.export.request', entityType: 'BudgetExport', entityId: row.id, communityId: budget.communityId, after: { versionId: version.id, format, locale: isLocale(locale) ? locale : null } });
       return row;
     });
     void this.relay.kick();

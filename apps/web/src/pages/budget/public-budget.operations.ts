@@ -10,7 +10,7 @@ const TOTALS = `totals { revenue expenditure balance revenueActual expenditureAc
 /** A version as every budget page shows it (also the editor's, in budget.operations.ts). */
 export const VERSION_FIELDS = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
   lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
-  exportLinks { csv xlsx json datapackage }`;
+  exportLinks { csv csvExcel xlsx json datapackage }`;
 
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
 export const NOTE_FIELDS = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;

@@ -102,6 +102,11 @@ function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT');
 }
 
+/** The XLSX and the CSV for Excel name their sheets and columns in the language the page is read in. */
+function withLang(url: string, locale: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}lang=${encodeURIComponent(locale)}`;
+}
+
 export default function PublicBudgetPage() {
   const { id = '' } = useParams();
   const { status } = useSession();
@@ -204,7 +209,10 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
                     <a href={v.exportLinks.csv}>{t('budgets.format.csv')}</a>
                   </li>
                   <li>
-                    <a href={v.exportLinks.xlsx}>{t('budgets.format.xlsx')}</a>
+                    <a href={withLang(v.exportLinks.csvExcel, locale)}>{t('budgets.format.csvExcel')}</a>
+                  </li>
+                  <li>
+                    <a href={withLang(v.exportLinks.xlsx, locale)}>{t('budgets.format.xlsx')}</a>
                   </li>
                   <li>
                     <a href={v.exportLinks.json}>{t('budgets.format.json')}</a>

@@ -154,6 +154,7 @@ describe('Fiscal Data Package', () => {
     fiscalYear: 2023,
     phase: 'approved',
     versionNumber: 1,
+    executedAsOf: '2023-12-31',
     lines: [{ lineKey: 'k1', direction: 'REVENUE', economicCode: '13111', economicTitle: 'Equalisation grant, "main"', functionalCode: null, functionalTitle: null, planned: 687200000n, executed: 1n }],
   });
   it('builds a package that passes every check, with exact decimal amounts', () => {
