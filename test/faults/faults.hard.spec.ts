@@ -3,7 +3,9 @@
 // Everything runs against a throwaway PostgreSQL and Redis started here; see README.md beside this file.
 import 'reflect-metadata';
 import { appendFileSync } from 'fs';
+import { ensureAppTestRole } from '@ashar/database/testing';
 import { migrateAndSeed } from '../support/template-database';
+import { asAppRole } from '../support/test-config';
 import { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
 import { platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
@@ -36,8 +38,11 @@ describe('faults with the real services', () => {
     await Promise.all([pg.start(), redis.start()]);
     // Migrated and seeded as the shared test template is.
     await migrateAndSeed(pg.url);
+    // The API and worker log in as the application's least-privileged role, as in a deployment (and as
+    // every other suite's API does): a fault path that needs more than that fails here.
+    await pg.admin((c) => ensureAppTestRole(c));
     const env = {
-      DATABASE_URL: pg.url,
+      DATABASE_URL: asAppRole(pg.url),
       REDIS_URL: redis.url,
       REDIS_PREFIX: 'ashar',
       JWT_SECRET: 'faults-secret-that-is-long-enough-0123456789',
