@@ -36,8 +36,8 @@ export class BudgetImportWriterRepository {
     );
   }
 
-  classificationCodes(country: string): Promise<Array<{ code: string; scheme: string }>> {
-    return this.db.query('SELECT code, scheme FROM budget_classifications WHERE country = $1', [country]);
+  classificationCodes(country: string): Promise<Array<{ code: string; scheme: string; direction: 'REVENUE' | 'EXPENDITURE' | null }>> {
+    return this.db.query('SELECT code, scheme, direction FROM budget_classifications WHERE country = $1', [country]);
   }
 
   async insertLedger(tx: Transaction, budgetId: string, importId: string, createdBy: string, recs: LedgerRecord[], progress: (written: number) => Promise<void>): Promise<void> {
