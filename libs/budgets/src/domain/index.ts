@@ -5,3 +5,4 @@ export * from './version-diff';
 export * from './workflow';
 export * from './import-rows';
 export * from './fiscal-data-package';
+export * from './import-preview';

@@ -38,6 +38,10 @@ export enum ImportKindEnum {
   LEDGER = 'LEDGER',
   BUDGET = 'BUDGET',
 }
+export enum ImportUnitEnum {
+  ONE = 'ONE',
+  THOUSAND = 'THOUSAND',
+}
 export enum ExportFormatEnum {
   CSV = 'CSV',
   XLSX = 'XLSX',
@@ -57,5 +61,6 @@ registerEnumType(NoteStatusEnum, { name: 'MonitoringNoteStatus' });
 registerEnumType(FlagKindEnum, { name: 'BudgetFlagKind' });
 registerEnumType(ClassificationSchemeEnum, { name: 'ClassificationScheme' });
 registerEnumType(ImportKindEnum, { name: 'BudgetImportKind' });
+registerEnumType(ImportUnitEnum, { name: 'BudgetImportUnit', description: 'Amounts in som/tenge (ONE) or in thousands (THOUSAND)' });
 registerEnumType(ExportFormatEnum, { name: 'BudgetExportFormat' });
 registerEnumType(LineChangeKindEnum, { name: 'BudgetLineChangeKind' });
