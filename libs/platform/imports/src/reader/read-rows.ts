@@ -141,7 +141,9 @@ export function cellText(v: ExcelJS.CellValue): string {
 function numberText(v: number): string {
   if (!Number.isFinite(v)) return '';
   if (Number.isInteger(v) && Math.abs(v) < 1e21) return BigInt(v).toString();
-  const s = String(Number(v.toPrecision(15)));
-  if (!/e/i.test(s)) return s;
-  return Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, 15 - Math.floor(Math.log10(Math.abs(v))) - 1))).replace(/\.?0+$/, '');
+  let s = String(Number(v.toPrecision(15)));
+  if (/e/i.test(s)) s = Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, 15 - Math.floor(Math.log10(Math.abs(v))) - 1))).replace(/\.?0+$/, '');
+  // 1.234 stored as a number is one point two three four, not 1234: a fourth decimal 0 keeps the
+  // number parser (which refuses "1.234" typed by hand as ambiguous) from guessing.
+  return /^-?\d{1,3}\.\d{3}$/.test(s) ? `${s}0` : s;
 }
