@@ -63,6 +63,11 @@ export type BudgetImportKind =
   | 'BUDGET'
   | 'LEDGER';
 
+/** Amounts in som/tenge (ONE) or in thousands (THOUSAND) */
+export type BudgetImportUnit =
+  | 'ONE'
+  | 'THOUSAND';
+
 export type BudgetLineChangeKind =
   | 'ADDED'
   | 'CHANGED'
@@ -309,10 +314,14 @@ export type SignUpInput = {
 
 export type StartBudgetImportInput = {
   budgetId: Scalars['ID']['input'];
+  /** Our field → this file's header (else the community's saved mapping) */
+  columns?: InputMaybe<Array<ColumnMapInput>>;
   /** The file, base64 (small files; larger ones go to POST /api/budgets/{id}/imports) */
   contentBase64: Scalars['String']['input'];
   fileName: Scalars['String']['input'];
   kind: BudgetImportKind;
+  /** The unit of the amounts (else read from the header or title, else som) */
+  unit?: InputMaybe<BudgetImportUnit>;
 };
 
 export type UnitLevel =
