@@ -267,7 +267,8 @@ function emptyRow(cells: readonly string[]): boolean {
 }
 
 /**
- * Rows that are not data: empty (silently), totals ("Итого", "Бардыгы"...), and rows without a code:
+ * Rows that are not data: empty (silently), totals ("Итого", "Бардыгы"... in any cell of a row without
+ * a code, or in the code cell), and rows without a code:
  * a subtotal when their amount equals the sum of the data rows above (all of them, or since the last
  * subtotal), a heading when they have no amount. Data rows' amounts are added with `add`.
  */
@@ -277,7 +278,8 @@ function nonDataRows(unit: ImportUnit, allowZero: boolean) {
   return {
     check(r: RawRow, code: string, amountRaw: string): RowOutcome<never> | null {
       if (emptyRow(r.cells)) return EMPTY_ROW;
-      if (isTotalsRow(r.cells)) {
+      // A row with a real code is data even when its name starts like a total ("Total Energies").
+      if ((!code || TOTAL_RE.test(code)) && isTotalsRow(r.cells)) {
         section = 0n;
         return TOTAL_ROW;
       }

@@ -36,7 +36,7 @@ describe('budget files as villages keep them (pure)', () => {
   });
 
   it('finds the header below titles, skips and reports totals, subtotals and headings', () => {
-    const rows = [['Бюджет 2026'], ['(тыс. сом)'], ['Код', 'Наименование', 'Сумма'], ['', 'Доходы', ''], ['11111', 'Налог', '10'], ['13111', 'Аренда', '5'], ['', '', '15'], ['Итого', '', '15'], ['', '', '']].map((cells, i) => ({ line: i + 1, cells }));
+    const rows = [['Бюджет 2026'], ['(тыс. сом)'], ['Код', 'Наименование', 'Сумма'], ['', 'Доходы', ''], ['11111', 'Total Energies', '10'], ['13111', 'Аренда', '5'], ['', '', '15'], ['Итого', '', '15'], ['', '', '']].map((cells, i) => ({ line: i + 1, cells }));
     const r = validateBudgetRows(rows, { economicCodes: new Set(['11111', '13111']), functionalCodes: new Set() });
     expect(r.errors).toEqual([]);
     expect(r.headerLine).toBe(3);
