@@ -239,4 +239,35 @@ describe('budget imports of real files (real PostgreSQL, worker)', () => {
     const rows = await api.dataSource.query(`SELECT direction, economic_code AS "economicCode", names->>'ru' AS label, amount::text AS amount FROM budget_lines WHERE version_id = $1 ORDER BY economic_code`, [d.versionId]);
     expect(rows.map((x: object) => x)).toEqual(expect.arrayContaining(p.rows.map(({ line: _line, ...rest }: { line: number }) => rest)));
   });
+
+  it('ledger preview with the columns chosen (a header we do not know) equals what the confirmed import stores', async () => {
+    const b = await publishedBudget(api, v, year++, [
+      { direction: 'REVENUE', economicCode: '11111', amount: '1000000' },
+      { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '900000' },
+    ]);
+    const fy = year - 1;
+    const csv = ['Төлөм күнү;Статья;Канча;Эмне үчүн', `10.01.${fy};2111;12${NBSP}500,75;Айлык`, `11.01.${fy};11111;4000;Салык`, `12.01.${fy};2111;99,25;Айлык`, `;;16${NBSP}600,00;`].join('\n');
+    const columns = [
+      { field: 'date', header: 'Төлөм күнү' },
+      { field: 'economic_code', header: 'Статья' },
+      { field: 'amount', header: 'Канча' },
+      { field: 'purpose', header: 'Эмне үчүн' },
+    ];
+    const q = `query($input: StartBudgetImportInput!) { previewBudgetImport(input: $input) { lineCount revenueTotal expenditureTotal columns { field header } rows { line kind date economicCode label amount } skipped { line reasonKey } errors { messageKey } } }`;
+    const input = { budgetId: b.budgetId, kind: 'LEDGER', fileName: 'l.csv', contentBase64: Buffer.from(csv).toString('base64'), columns };
+    const p = ok(await gql(api.baseUrl, q, { input }, { token: v.a.token })).previewBudgetImport;
+    expect(p).toMatchObject({ lineCount: 3, revenueTotal: '400000', expenditureTotal: '1260000', errors: [], skipped: [{ line: 5, reasonKey: 'budgets.import.skip.subtotal' }] });
+    expect(p.rows[0]).toEqual({ line: 2, kind: 'SPENDING', date: `${fy}-01-10`, economicCode: '2111', label: 'Айлык', amount: '1250075' });
+    // Without the columns the file is not readable (no date column we know): the preview says so.
+    const without = ok(await gql(api.baseUrl, q, { input: { ...input, columns: null } }, { token: v.a.token })).previewBudgetImport;
+    expect(without.errors.map((e: { messageKey: string }) => e.messageKey)).toContain('errors.budgets.import.missingColumn');
+    const started = ok(await gql(api.baseUrl, `mutation($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id } }`, { input }, { token: v.a.token })).startBudgetImport;
+    const r = await waitImport(started.id);
+    expect(r).toMatchObject({ status: 'DONE', importedRows: p.lineCount });
+    const sums = await api.dataSource.query(`SELECT kind, sum(amount)::text AS total FROM budget_transactions WHERE import_id = $1 GROUP BY kind ORDER BY kind`, [r.id]);
+    expect(sums).toEqual([
+      { kind: 'RECEIPT', total: p.revenueTotal },
+      { kind: 'SPENDING', total: p.expenditureTotal },
+    ]);
+  });
 });
