@@ -72,7 +72,7 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
 };
 
 /** The unit words in a header or title: "тыс. сом", "миң сом", "мың теңге", "тыс. тенге", "thousand". */
-const THOUSAND_RE = /(тыс(?:\.|яч[а-я]*)?\s*(?:сом[а-я]*|тенге|теңге|руб[а-я.]*)?|миң\s*сом[а-я]*|мың\s*(?:теңге|тенге|сом)|thousands?(?:\s+of)?(?:\s+(?:som|soms|tenge|kgs|kzt))?|in\s+'?000s?|kgs\s*'?000|'000)/iu;
+const THOUSAND_RE = /(?<!\p{L})(тыс(?:\.|яч[а-я]*|(?!\p{L}))\s*(?:сом[а-я]*|тенге|теңге|руб[а-я.]*)?|миң\s*сом[а-я]*|мың\s*(?:теңге|тенге|сом)|thousands?(?:\s+of)?(?:\s+(?:som|soms|tenge|kgs|kzt))?|in\s+'?000s?|kgs\s*'?000|'000)/iu;
 const ONE_RE = /(^|[^а-яёөүңәғқұһіa-z])(сом[а-я]*|тенге|теңге|som|tenge|kgs|kzt)([^а-яёөүңәғқұһіa-z]|$)/iu;
 
 /** THOUSAND when a text names thousands of som/tenge, ONE when it names som/tenge, else null. */

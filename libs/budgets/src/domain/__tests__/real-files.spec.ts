@@ -6,6 +6,8 @@ describe('budget files as villages keep them (pure)', () => {
     for (const t of ['Сумма, тыс. сом', '(тыс. сом)', 'Суммасы (миң сом)', 'Сомасы, мың теңге', 'тыс. тенге', 'Amount, thousand som']) expect([t, unitOfText(t)]).toEqual([t, 'THOUSAND']);
     expect(unitOfText('Сумма, сом')).toBe('ONE');
     expect(unitOfText('Наименование')).toBeNull();
+    // "Батыс" (west) is not "тыс."
+    expect(unitOfText('Батыс Қазақстан облысы')).toBeNull();
     expect(normalizeHeader('Сумма, тыс. сом')).toBe('сумма');
     expect(normalizeHeader('Суммасы (миң сом)')).toBe('суммасы');
   });
