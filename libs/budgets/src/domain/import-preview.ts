@@ -41,3 +41,31 @@ export function plausibilityWarnings(totals: SideTotals, reference: SideTotals |
   if (total * IMPLAUSIBLE_RATIO <= ref) return [{ key: 'budgets.import.warning.muchSmaller', params: { ratio: String(ref / total), previous } }];
   return [];
 }
+
+/** A neighbour's budget as the per-resident check sees it. */
+export interface NeighbourTotals {
+  population: number | null;
+  revenue: bigint;
+  expenditure: bigint;
+}
+
+/**
+ * A warning when the file's total per resident is ≥ 100× or ≤ 1/100 of the median per resident of the
+ * neighbours' budgets (same raion, same year, public), when the population is known on both sides.
+ * Per resident in minor units, integer division (no floats).
+ */
+export function perResidentWarnings(totals: SideTotals, population: number | null, neighbours: readonly NeighbourTotals[]): PreviewWarning[] {
+  if (!population || population <= 0) return [];
+  const own = (totals.revenue + totals.expenditure) / BigInt(population);
+  const others = neighbours
+    .filter((n) => n.population && n.population > 0 && n.revenue + n.expenditure > 0n)
+    .map((n) => (n.revenue + n.expenditure) / BigInt(n.population!))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!others.length || own <= 0n) return [];
+  const median = others[Math.floor(others.length / 2)];
+  if (median <= 0n) return [];
+  const perResident = formatMinorAsDecimal(median);
+  if (own >= median * IMPLAUSIBLE_RATIO) return [{ key: 'budgets.import.warning.perResidentLarger', params: { ratio: String(own / median), median: perResident } }];
+  if (own * IMPLAUSIBLE_RATIO <= median) return [{ key: 'budgets.import.warning.perResidentSmaller', params: { ratio: String(median / own), median: perResident } }];
+  return [];
+}

@@ -7,13 +7,15 @@ import { ConflictError, InvalidInputError, NotFoundError, toCsv, uuidOrNotFound 
 import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
-import { plausibilityWarnings, sideTotals } from '../domain/import-preview';
+import { perResidentWarnings, plausibilityWarnings, SideTotals, sideTotals } from '../domain/import-preview';
 import { BUDGET_FIELDS, BudgetLineRecord, IMPORT_UNITS, ImportKind, ImportReadInfo, ImportUnit, LEDGER_FIELDS, LedgerRecord } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { ImportMappingRepository } from '../repositories/import-mapping.repository';
 import { BudgetImportWriterRepository } from '../repositories/budget-import-writer.repository';
 import { BudgetService } from './budget.service';
+import { BudgetViewService } from './budget-view.service';
+import type { Budget } from '../entities/budget.entity';
 import { BUDGET_IMPORT_LIMITS, BudgetImportPipeline } from './budget-import.pipeline';
 
 export const MAX_IMPORT_BYTES = BUDGET_IMPORT_LIMITS.maxBytes;
@@ -69,6 +71,7 @@ export class ImportService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
+    private readonly views: BudgetViewService,
   ) {}
 
   /** The permission check of `start`, on its own: the HTTP upload runs it before reading the body. */
@@ -162,8 +165,15 @@ export class ImportService {
       skipped: (result?.skipped ?? []).map((k) => ({ ...k, reason: translate(locale, k.reasonKey) })),
       errors: errors.map((e) => ({ ...e, message: translate(locale, e.messageKey, e.params) })),
       errorCount: seen.ok ? 0 : seen.errorCount,
-      warnings: plausibilityWarnings(totals, reference && { revenue: reference.revenue, expenditure: reference.expenditure }).map((w) => ({ messageKey: w.key, message: translate(locale, w.key, w.params) })),
+      warnings: [...plausibilityWarnings(totals, reference && { revenue: reference.revenue, expenditure: reference.expenditure }), ...(await this.neighbourWarnings(budget, input.kind, totals))].map((w) => ({ messageKey: w.key, message: translate(locale, w.key, w.params) })),
     };
+  }
+
+  /** Budget lines only (a ledger may be a month): the per-resident total against the neighbours' (same raion, same year). */
+  private async neighbourWarnings(budget: Budget, kind: ImportKind, totals: SideTotals) {
+    if (kind !== 'BUDGET' || !budget.population || totals.revenue + totals.expenditure === 0n) return [];
+    const neighbours = (await this.views.neighbours(budget)).filter((n) => !n.isSelf && n.communityId !== budget.communityId);
+    return perResidentWarnings(totals, budget.population, neighbours);
   }
 
   async get(actor: Actor, id: string): Promise<BudgetImport> {

@@ -1,5 +1,5 @@
 import { isTotalsRow, normalizeHeader, parseAmountCell, parseDateChecked, sideOfCode, unitOfText, validateBudgetRows } from '../import-rows';
-import { plausibilityWarnings } from '../import-preview';
+import { perResidentWarnings, plausibilityWarnings } from '../import-preview';
 
 describe('budget files as villages keep them (pure)', () => {
   it('reads the unit from headers and titles', () => {
@@ -59,5 +59,18 @@ describe('budget files as villages keep them (pure)', () => {
     expect(plausibilityWarnings({ revenue: 330150000000n, expenditure: 0n }, { revenue: 330150000n, expenditure: 0n })[0].key).toBe('budgets.import.warning.muchLarger');
     expect(plausibilityWarnings({ revenue: 300000000n, expenditure: 0n }, { revenue: 330150000n, expenditure: 0n })).toEqual([]);
     expect(plausibilityWarnings({ revenue: 1n, expenditure: 0n }, null)).toEqual([]);
+  });
+
+  it('warns when the total per resident is a hundred times off the neighbours\' median', () => {
+    const neighbours = [
+      { population: 5000, revenue: 1_000_000_000n, expenditure: 1_000_000_000n }, // 4000 som per resident
+      { population: 4000, revenue: 800_000_000n, expenditure: 800_000_000n },
+      { population: null, revenue: 1n, expenditure: 1n },
+    ];
+    // The same budget typed in thousands but read as som: 1000 times smaller per resident.
+    expect(perResidentWarnings({ revenue: 1_000_000n, expenditure: 1_000_000n }, 5000, neighbours)).toEqual([{ key: 'budgets.import.warning.perResidentSmaller', params: { ratio: '1000', median: '4000.00' } }]);
+    expect(perResidentWarnings({ revenue: 1_000_000_000n, expenditure: 1_000_000_000n }, 5000, neighbours)).toEqual([]);
+    expect(perResidentWarnings({ revenue: 1_000_000n, expenditure: 0n }, null, neighbours)).toEqual([]);
+    expect(perResidentWarnings({ revenue: 1_000_000n, expenditure: 0n }, 5000, [])).toEqual([]);
   });
 });
