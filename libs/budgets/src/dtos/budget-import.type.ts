@@ -24,10 +24,17 @@ export class ImportColumnType {
   @Field({ description: 'The header in the file' }) header: string;
 }
 
+@ObjectType('BudgetImportMessageParam')
+export class ImportMessageParamType {
+  @Field() name: string;
+  @Field() value: string;
+}
+
 @ObjectType('BudgetImportWarning')
 export class ImportWarningType {
   @Field() messageKey: string;
-  @Field() message: string;
+  @Field(() => [ImportMessageParamType], { description: "The message's parameters, for clients that translate it themselves" }) params: ImportMessageParamType[];
+  @Field({ description: "The message in the request's language" }) message: string;
 }
 
 @ObjectType('BudgetImportPreviewRow', { description: 'A row as it will be stored' })

@@ -50,7 +50,7 @@ export interface ImportPreview {
   skipped: Array<{ line: number; reasonKey: string; reason: string }>;
   errors: Array<RowError & { message: string }>;
   errorCount: number;
-  warnings: Array<{ messageKey: string; message: string }>;
+  warnings: Array<{ messageKey: string; params: Array<{ name: string; value: string }>; message: string }>;
 }
 export { STALE_IMPORT_MS };
 
@@ -165,7 +165,7 @@ export class ImportService {
       skipped: (result?.skipped ?? []).map((k) => ({ ...k, reason: translate(locale, k.reasonKey) })),
       errors: errors.map((e) => ({ ...e, message: translate(locale, e.messageKey, e.params) })),
       errorCount: seen.ok ? 0 : seen.errorCount,
-      warnings: [...plausibilityWarnings(totals, reference && { revenue: reference.revenue, expenditure: reference.expenditure }), ...(await this.neighbourWarnings(budget, input.kind, totals))].map((w) => ({ messageKey: w.key, message: translate(locale, w.key, w.params) })),
+      warnings: [...plausibilityWarnings(totals, reference && { revenue: reference.revenue, expenditure: reference.expenditure }), ...(await this.neighbourWarnings(budget, input.kind, totals))].map((w) => ({ messageKey: w.key, params: Object.entries(w.params).map(([name, value]) => ({ name, value: String(value) })), message: translate(locale, w.key, w.params) })),
     };
   }
 

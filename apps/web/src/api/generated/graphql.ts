@@ -585,6 +585,13 @@ export type MonitoringNotesQueryVariables = Exact<{
 
 export type MonitoringNotesQuery = { budget: { id: string, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }>, transactions: Array<{ id: string, lineKey: string, occurredOn: string, amount: string, counterparty: string | null, documentNumber: string | null }> } };
 
+export type PreviewImportQueryVariables = Exact<{
+  input: StartBudgetImportInput;
+}>;
+
+
+export type PreviewImportQuery = { previewBudgetImport: { encoding: string | null, separator: string | null, headerLine: number, unit: BudgetImportUnit, unitSource: string, lineCount: number, revenueTotal: string, expenditureTotal: string, errorCount: number, columns: Array<{ field: string, header: string }>, rows: Array<{ line: number, direction: string | null, kind: string | null, date: string | null, economicCode: string | null, label: string | null, amount: string }>, skipped: Array<{ line: number, reasonKey: string }>, errors: Array<{ line: number, column: string | null, messageKey: string, value: string | null }>, warnings: Array<{ messageKey: string, params: Array<{ name: string, value: string }> }> } };
+
 export type PublishMutationVariables = Exact<{
   input: PublishVersionInput;
 }>;
