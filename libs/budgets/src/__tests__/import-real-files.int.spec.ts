@@ -216,7 +216,16 @@ describe('budget imports of real files (real PostgreSQL, worker)', () => {
       { field: 'name_ru', header: 'Наименование' },
       { field: 'amount', header: 'Сумма' },
     ]);
-    expect(first.body.warnings).toEqual([{ messageKey: 'budgets.import.warning.muchSmaller', message: expect.stringContaining('1000 раз меньше') }]);
+    expect(first.body.warnings).toEqual([
+      {
+        messageKey: 'budgets.import.warning.muchSmaller',
+        params: [
+          { name: 'ratio', value: '1000' },
+          { name: 'previous', value: '3301500.00' },
+        ],
+        message: expect.stringContaining('1000 раз меньше'),
+      },
+    ]);
     expect(first.body.skipped).toHaveLength(5);
     expect(await count(api, 'budget_imports')).toBe(imports);
     expect(await count(api, 'budget_lines', `version_id = '${d.versionId}'`)).toBe(0);
