@@ -200,7 +200,7 @@ describe('budget imports of real files (real PostgreSQL, worker)', () => {
     const r = await waitImport((await post(d.budgetId, 'BUDGET', utf16)).body.id);
     expect(r.status).toBe('FAILED');
     expect(r.errors).toEqual([expect.objectContaining({ line: 1, column: null, messageKey: 'errors.budgets.import.encoding' })]);
-    expect(r.errors[0].message).toContain('UTF-8, Windows-1251');
+    expect(r.errors[0].message).toContain('UTF-8, CP1251');
     expect(await count(api, 'budget_lines', `version_id = '${d.versionId}'`)).toBe(before);
   });
 

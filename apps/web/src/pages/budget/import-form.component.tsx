@@ -289,7 +289,7 @@ function PreviewPanel(props: {
         {p.encoding && (
           <>
             <dt>{t('budgets.import.preview.encoding')}</dt>
-            <dd>{p.encoding === 'WINDOWS-1251' ? 'Windows-1251' : 'UTF-8'}</dd>
+            <dd>{p.encoding === 'WINDOWS-1251' ? 'CP1251' : 'UTF-8'}</dd>
           </>
         )}
         <dt>{t('budgets.import.preview.headerLine')}</dt>
