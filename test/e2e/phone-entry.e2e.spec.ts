@@ -152,6 +152,10 @@ test('a budget-group member enters "4 200" residents and "1 234,50" som on a pho
     mimeType: 'text/csv',
     buffer: Buffer.from('Түрү,Экономикалык код,Функционалдык код,Кыргызча аталышы,Казакча аталышы,Сумма\nКиреше,13111,,Теңдештирүүчү грант,Теңестіру гранты,"1 234,50"\nЧыгаша,2111,7011,,,4 200\n'),
   });
+  // First the preview (nothing written yet): the rows as they will be stored, then the person confirms.
+  await a.getByRole('heading', { name: tr('ky', 'budgets.import.preview.title', { name: 'бюджет.csv' }) }).waitFor();
+  await a.screenshot({ path: artifact('phone-03p-import-preview-ky.png'), fullPage: true });
+  await a.getByRole('button', { name: tr('ky', 'budgets.import.preview.confirm', { rows: 2 }) }).click();
   await a.getByRole('status').filter({ hasText: tr('ky', 'budgets.import.done', { rows: 2 }) }).waitFor();
   await a.waitForTimeout(1000); // the budget reloads after the import: the result must survive it
   await a.getByRole('status').filter({ hasText: tr('ky', 'budgets.import.done', { rows: 2 }) }).waitFor();

@@ -28,6 +28,12 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     publicPart: 'two public versions compare for anybody',
   },
   { operation: 'Query.budgetImport', allow: internal, permission: 'budget.viewInternal' },
+  {
+    operation: 'Query.previewBudgetImport',
+    allow: communityRoles(P['budget.edit']),
+    permission: 'budget.edit',
+    note: 'the same check as startBudgetImport (kind LEDGER: budget.recordExecution, same roles today); writes nothing',
+  },
   { operation: 'Query.budgetExport', allow: communityRoles(P['budget.export']), permission: 'budget.export' },
   // ---- fields with a check of their own (the other Budget fields filter instead of refusing)
   { operation: 'Budget.flags', allow: internal, permission: 'budget.viewInternal' },

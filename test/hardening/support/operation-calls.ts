@@ -84,6 +84,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.budgetVersion': g((c) => ({ id: c.t.draftVersionId })),
   'Query.compareBudgetVersions': g((c) => ({ fromId: c.t.publishedVersionId, toId: c.t.draftVersionId })),
   'Query.budgetImport': g((c) => ({ id: c.t.importId })),
+  'Query.previewBudgetImport': g((c) => ({ input: { budgetId: c.t.budgetId, kind: 'BUDGET', fileName: 'plan.csv', contentBase64: Buffer.from(IMPORT_CSV).toString('base64') } })),
   'Query.budgetExport': g((c) => ({ id: c.t.exportId })),
   'Query.me': g(() => ({})),
   'Query.invitation': g(async (c) => ({ token: await invitationToken(c.w.api, c.w.platform, c.w.sandboxCommunityId, Role.CITIZEN) })),

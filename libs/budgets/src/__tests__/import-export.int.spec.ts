@@ -121,7 +121,7 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     const r = await waitImport(((await res.json()) as { id: string }).id);
     expect(r.status).toBe('FAILED');
     const text = await (await fetch(r.errorReportUrl.replace(api.config.publicUrl, api.baseUrl), { headers: { authorization: `Bearer ${v.a.token}`, 'accept-language': '*' } })).text();
-    expect(text).toContain('2,date,31.02.2025,Неверная дата (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ).,errors.budgets.import.badDate');
+    expect(text).toContain('2,date,31.02.2025,31.02.2025 — такой даты нет.,errors.budgets.import.impossibleDate');
   });
 
   it('imports an XLSX ledger, using the column mapping saved for the community', async () => {

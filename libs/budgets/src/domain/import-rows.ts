@@ -1,6 +1,6 @@
 import { CellError, DEFAULT_IMPORT_LIMITS, excerpt, foldHeader, RawRow, RowError, RowOutcome, RowSchema, ValidationResult as PipelineResult, validateRows } from '@ashar/imports/pure';
 import { LOCALES, translate } from '@ashar/i18n';
-import { MAX_MONEY_MINOR, parseMajorAmount } from '@ashar/kernel';
+import { MAX_MONEY_MINOR, parseLocaleNumber, parseMajorAmountChecked } from '@ashar/kernel';
 import { Direction, TransactionKind } from './types';
 
 /**
@@ -27,29 +27,124 @@ export type ColumnMapping = Partial<Record<string, string>>;
 
 const REQUIRED: Record<ImportKind, readonly string[]> = {
   LEDGER: ['date', 'economic_code', 'amount'],
-  BUDGET: ['direction', 'economic_code', 'amount'],
+  // The side may come from the classification code instead of a column.
+  BUDGET: ['economic_code', 'amount'],
 };
 
 /** Resolves header positions; missing required columns are errors on line 1. */
 export function resolveColumns(kind: ImportKind, header: string[], mapping: ColumnMapping = {}): { index: Map<string, number>; errors: RowError[] } {
   const fields = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
-  const folded = header.map(foldHeader);
+  const folded = header.map(normalizeHeader);
   const index = new Map<string, number>();
+  const taken = new Set<number>();
   const errors: RowError[] = [];
   for (const f of fields) {
-    // The community's own mapping, else the field's name or its name in any of our languages ("сумма", "күнү").
-    const wanted = mapping[f] ? [foldHeader(mapping[f]!)] : headerNames(f);
-    const i = folded.findIndex((h) => wanted.includes(h));
-    if (i >= 0) index.set(f, i);
-    else if (REQUIRED[kind].includes(f)) errors.push({ line: 1, column: mapping[f] ?? f, messageKey: 'errors.budgets.import.missingColumn' });
+    // The community's own mapping, else the field's name, its synonyms, or its name in any of our languages ("сумма", "күнү").
+    const wanted = mapping[f] ? [normalizeHeader(mapping[f]!)] : headerNames(f);
+    const i = folded.findIndex((h, j) => !taken.has(j) && h !== '' && wanted.includes(h));
+    if (i >= 0) {
+      index.set(f, i);
+      taken.add(i);
+    } else if (REQUIRED[kind].includes(f)) errors.push({ line: 1, column: mapping[f] ?? f, messageKey: 'errors.budgets.import.missingColumn' });
   }
   return { index, errors };
 }
 
-/** A field's header in every language of the catalogue (`budgets.import.column.<field>`), folded. */
+/**
+ * Headers as files spell them, besides our field names and the catalogue's words: what budget tables
+ * saved from Excel in Kyrgyz, Russian, Kazakh and English call their columns (compared after
+ * normalizeHeader: case, spaces, punctuation and the unit "тыс. сом" do not matter).
+ */
+export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
+  direction: ['direction', 'side', 'type', 'вид', 'тип', 'доходы/расходы', 'доход/расход', 'киреше/чыгаша', 'түрү', 'кіріс/шығыс', 'түрі'],
+  kind: ['kind', 'вид записи', 'жазуунун түрү', 'жазба түрі'],
+  date: ['date', 'дата', 'күнү', 'күні', 'дата операции', 'дата платежа'],
+  economic_code: ['economic_code', 'code', 'economic code', 'код', 'коду', 'код статьи', 'экономический код', 'код экономической классификации', 'код эк', 'код эк кл', 'экономикалык код', 'экономикалык классификациянын коду', 'классификациянын коду', 'экономикалық код', 'экономикалық сыныптама коды', 'сыныптама коды', 'коды', 'код бк', 'кбк'],
+  functional_code: ['functional_code', 'functional code', 'function', 'функциональный код', 'код функциональной классификации', 'функция', 'функционалдык код', 'функционалдык классификациянын коду', 'функционалдық код', 'функционалдық топ', 'фкр'],
+  name_ky: ['name_ky', 'аталышы', 'аталыш', 'аталышы кыргызча', 'беренеси', 'беренелердин аталышы', 'кирешелердин аталышы', 'чыгашалардын аталышы'],
+  name_ru: ['name_ru', 'наименование', 'название', 'наименование статьи', 'наименование статей', 'статья', 'статьи'],
+  name_kk: ['name_kk', 'атауы', 'атау', 'баптың атауы'],
+  name_en: ['name_en', 'name', 'item', 'description', 'line'],
+  amount: ['amount', 'sum', 'total amount', 'plan', 'budget', 'сумма', 'сумма всего', 'план', 'план на год', 'годовой план', 'утверждено', 'утвержденный бюджет', 'бюджет', 'суммасы', 'сумма сом', 'жылдык план', 'бекитилген', 'бекитилген бюджет', 'пландалган', 'сомасы', 'сома', 'жоспар', 'бекітілген'],
+  counterparty: ['counterparty', 'получатель', 'плательщик', 'контрагент', 'алуучу', 'төлөөчү', 'алушы', 'төлеуші'],
+  purpose: ['purpose', 'назначение', 'назначение платежа', 'максаты', 'төлөмдүн максаты', 'мақсаты', 'төлемнің мақсаты'],
+  document_number: ['document_number', 'document', 'номер документа', 'документ', '№ документа', 'документтин номери', 'құжат нөмірі'],
+};
+
+/** The unit words in a header or title: "тыс. сом", "миң сом", "мың теңге", "тыс. тенге", "thousand". */
+const THOUSAND_RE = /(?<!\p{L})(тыс(?:\.|яч[а-я]*|(?!\p{L}))\s*(?:сом[а-я]*|тенге|теңге|руб[а-я.]*)?|миң\s*сом[а-я]*|мың\s*(?:теңге|тенге|сом)|thousands?(?:\s+of)?(?:\s+(?:som|soms|tenge|kgs|kzt))?|in\s+'?000s?|kgs\s*'?000|'000)/iu;
+const ONE_RE = /(^|[^а-яёөүңәғқұһіa-z])(сом[а-я]*|тенге|теңге|som|tenge|kgs|kzt)([^а-яёөүңәғқұһіa-z]|$)/iu;
+
+/** THOUSAND when a text names thousands of som/tenge, ONE when it names som/tenge, else null. */
+export function unitOfText(text: string): ImportUnit | null {
+  if (THOUSAND_RE.test(text)) return 'THOUSAND';
+  if (ONE_RE.test(text)) return 'ONE';
+  return null;
+}
+
+/** A header as compared: lower case, the unit and punctuation taken out, spaces and dashes one `_`. */
+export function normalizeHeader(h: string): string {
+  return foldHeader(
+    h
+      .toLocaleLowerCase()
+      .replace(THOUSAND_RE, ' ')
+      .replace(/\((?:сом|тенге|теңге|som|tenge|kgs|kzt)\)/giu, ' ')
+      .replace(/[(),.:;*"«»]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/\s+(?:сом|тенге|теңге)$/u, ''),
+  );
+}
+
+const HEADER_NAMES = new Map<string, string[]>();
+
+/** A field's header: its synonyms and its name in every language of the catalogue (`budgets.import.column.<field>`), normalised. */
 function headerNames(field: string): string[] {
-  const key = `budgets.import.column.${field}`;
-  return [foldHeader(field), ...LOCALES.map((l) => foldHeader(translate(l, key))).filter((h) => h !== foldHeader(key))];
+  let names = HEADER_NAMES.get(field);
+  if (!names) {
+    const key = `budgets.import.column.${field}`;
+    names = [...new Set([field, ...(HEADER_SYNONYMS[field] ?? []), ...LOCALES.map((l) => translate(l, key)).filter((h) => h !== key)].map(normalizeHeader))];
+    HEADER_NAMES.set(field, names);
+  }
+  return names;
+}
+
+/** How many cells of a row are headers we know (the header row has at least two, among them a code or an amount). */
+function headerScore(kind: ImportKind, cells: string[], mapping: ColumnMapping): number {
+  const { index } = resolveColumns(kind, cells, mapping);
+  return index.has('economic_code') || index.has('amount') ? index.size : 0;
+}
+
+/** The header row: the first of the first 30 rows with at least two known headers, else the first row. */
+function findHeader(kind: ImportKind, rows: readonly RawRow[], mapping: ColumnMapping = {}): number {
+  const n = Math.min(rows.length, 30);
+  for (let i = 0; i < n; i++) if (headerScore(kind, rows[i].cells, mapping) >= 2) return i;
+  return 0;
+}
+
+/** Amounts in som (tenge) or in thousands; applied exactly (a thousand is 10^5 minor units). */
+export type ImportUnit = 'ONE' | 'THOUSAND';
+export const IMPORT_UNITS: readonly ImportUnit[] = ['ONE', 'THOUSAND'];
+
+/** The unit: chosen, else named in the amount's header, in another header, or in a title row above; else ONE. */
+function unitOf(header: string[], amountIndex: number | undefined, above: readonly RawRow[] | undefined, chosen: ImportUnit | null | undefined): { unit: ImportUnit; source: 'CHOSEN' | 'HEADER' | 'TITLE' | 'DEFAULT' } {
+  if (chosen) return { unit: chosen, source: 'CHOSEN' };
+  const fromAmount = amountIndex !== undefined ? unitOfText(header[amountIndex] ?? '') : null;
+  if (fromAmount) return { unit: fromAmount, source: 'HEADER' };
+  for (const h of header) {
+    const u = unitOfText(h);
+    if (u === 'THOUSAND') return { unit: u, source: 'HEADER' };
+  }
+  for (const r of above ?? []) for (const c of r.cells) if (unitOfText(c) === 'THOUSAND') return { unit: 'THOUSAND', source: 'TITLE' };
+  return { unit: 'ONE', source: 'DEFAULT' };
+}
+
+/** Words that open a totals or subtotal row, in ky, ru, kk and en. */
+const TOTAL_RE = /^(?:итого|всего|бардыгы|бардык|барлыгы|барлығы|жыйынтыгы|жыйынтык|жалпы|total|subtotal|grand total)(?![a-zа-яёөүңәғқұһі])/iu;
+
+export function isTotalsRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c && TOTAL_RE.test(c.trim())) return true;
+  return false;
 }
 
 /**
@@ -68,29 +163,48 @@ export function codeOfCell(raw: string, codes: readonly string[]): string | null
 
 export type AmountResult = { ok: true; value: bigint } | { ok: false; messageKey: string };
 
-/** Text in the amount column, a malformed or non-positive amount, each with its own key. */
-export function parseAmountCell(raw: string, allowZero = false): AmountResult {
+/** Text in the amount column, a malformed or non-positive amount, each with its own key; in thousands when `unit` says so (exact: 1,5 thousand = 150000 tyiyn). */
+export function parseAmountCell(raw: string, allowZero = false, unit: ImportUnit = 'ONE'): AmountResult {
   const s = raw.trim();
   if (!s) return { ok: false, messageKey: 'errors.budgets.import.amountRequired' };
-  if (/[^\d\s.,'\u00a0\u202f-]/.test(s)) return { ok: false, messageKey: 'errors.budgets.import.notANumber' };
-  const v = parseMajorAmount(s);
-  if (v === null) return { ok: false, messageKey: 'errors.budgets.import.badAmount' };
+  if (/[^\d\s.,'\u00a0\u202f\u2009\u2007\u2212-]/.test(s)) return { ok: false, messageKey: 'errors.budgets.import.notANumber' };
+  const r = unit === 'THOUSAND' ? parseLocaleNumber(s, { decimals: 5, allowNegative: true }) : parseMajorAmountChecked(s);
+  if (!r.ok) return { ok: false, messageKey: 'errors.budgets.import.badAmount' };
+  const v = r.value;
   if (v < 0n || (v === 0n && !allowZero)) return { ok: false, messageKey: 'errors.budgets.import.amountNotPositive' };
   if (v >= MAX_AMOUNT_MINOR) return { ok: false, messageKey: 'errors.budgets.import.amountTooLarge' };
   return { ok: true, value: v };
 }
 
-/** ISO (2025-03-31) or the local habit (31.03.2025); returns ISO or null. */
-export function parseDateCell(raw: string): string | null {
+/** Excel's day 0 of the 1900 date system (serial 1 = 1900-01-01, with Excel's phantom 29 Feb 1900). */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+export type DateResult = { ok: true; value: string } | { ok: false; messageKey: 'errors.budgets.import.badDateFormat' | 'errors.budgets.import.impossibleDate' };
+
+/**
+ * ISO (2025-03-31), the local habit (31.03.2025, 31/03/2025, 31-03-2025) or an Excel serial date
+ * (45747, a date cell read without its format); a date in a known format that does not exist
+ * (31.02.2026) is `impossibleDate`, anything else `badDateFormat`.
+ */
+export function parseDateChecked(raw: string): DateResult {
   const s = raw.trim();
   let y: number, m: number, d: number;
-  let mt = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(s);
+  let mt = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   if (mt) [y, m, d] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
-  else if ((mt = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(s))) [d, m, y] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
-  else return null;
+  else if ((mt = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?: .*)?$/.exec(s))) [d, m, y] = [Number(mt[1]), Number(mt[2]), Number(mt[3])];
+  else if (/^\d{5}(?:\.0+)?$/.test(s) && Number(s) >= 20000 && Number(s) <= 80000) {
+    const dt = new Date(EXCEL_EPOCH_MS + Math.floor(Number(s)) * 86_400_000);
+    return { ok: true, value: dt.toISOString().slice(0, 10) };
+  } else return { ok: false, messageKey: 'errors.budgets.import.badDateFormat' };
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (m < 1 || m > 12 || d < 1 || dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return { ok: false, messageKey: 'errors.budgets.import.impossibleDate' };
+  return { ok: true, value: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** parseDateChecked's date, or null. */
+export function parseDateCell(raw: string): string | null {
+  const r = parseDateChecked(raw);
+  return r.ok ? r.value : null;
 }
 
 export interface LineRef {
@@ -111,56 +225,119 @@ export interface LedgerRecord {
   documentNumber: string | null;
 }
 
-export type ValidationResult<T> = Pick<PipelineResult<T>, 'records' | 'errors' | 'rows'>;
+export type ValidationResult<T> = Pick<PipelineResult<T>, 'records' | 'errors' | 'rows' | 'skipped' | 'headerLine' | 'info'>;
 
 const VALIDATE = { maxLineChars: MAX_LINE_CHARS, emptyKey: `${BUDGET_IMPORT_MESSAGES}.empty`, lineTooLongKey: `${BUDGET_IMPORT_MESSAGES}.lineTooLong` };
 
 /** A parser's helpers over one header: the cell of a field, the header the file gives it, errors collected per row. */
-function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined) {
+function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined, above: readonly RawRow[] | undefined, chosenUnit: ImportUnit | null | undefined) {
   const { index, errors } = resolveColumns(kind, header, mapping);
   const name = (f: string) => header[index.get(f)!] ?? f;
   const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
   const text = (r: RawRow, f: string) => cell(r, f).trim() || null;
-  return { errors, name, cell, text };
+  const { unit, source } = unitOf(header, index.get('amount'), above, chosenUnit);
+  const info: ImportReadInfo = { columns: Object.fromEntries([...index].map(([f, i]) => [f, header[i] ?? f])), unit, unitSource: source };
+  return { errors, name, cell, text, has: (f: string) => index.has(f), unit, info };
+}
+
+/** How a schema read the header: which column each field came from, the unit and where it came from. */
+export interface ImportReadInfo {
+  [k: string]: unknown;
+  columns: Record<string, string>;
+  unit: ImportUnit;
+  unitSource: 'CHOSEN' | 'HEADER' | 'TITLE' | 'DEFAULT';
 }
 
 function rowErrors(name: (f: string) => string) {
   const errors: CellError[] = [];
-  const fail = (f: string, key: string, v?: string) => errors.push({ column: name(f), messageKey: key, ...(v !== undefined ? { value: excerpt(v) } : {}) });
+  const fail = (f: string, key: string, v?: string) => errors.push({ column: name(f), messageKey: key, ...(v !== undefined ? { value: excerpt(v) } : {}), ...(v !== undefined && key === 'errors.budgets.import.impossibleDate' ? { params: { value: excerpt(v) } } : {}) });
   return { errors, fail };
 }
 
 const outcome = <R>(errors: CellError[], row: () => R): RowOutcome<R> => (errors.length ? { ok: false, errors } : { ok: true, row: row() });
 
+const EMPTY_ROW: RowOutcome<never> = { ok: 'skip', reasonKey: 'budgets.import.skip.empty', report: false };
+const TOTAL_ROW: RowOutcome<never> = { ok: 'skip', reasonKey: 'budgets.import.skip.total' };
+const SUBTOTAL_ROW: RowOutcome<never> = { ok: 'skip', reasonKey: 'budgets.import.skip.subtotal' };
+const HEADING_ROW: RowOutcome<never> = { ok: 'skip', reasonKey: 'budgets.import.skip.heading' };
+
+function emptyRow(cells: readonly string[]): boolean {
+  for (const c of cells) if (c && c.trim()) return false;
+  return true;
+}
+
+/**
+ * Rows that are not data: empty (silently), totals ("Итого", "Бардыгы"... in any cell of a row without
+ * a code, or in the code cell), and rows without a code:
+ * a subtotal when their amount equals the sum of the data rows above (all of them, or since the last
+ * subtotal), a heading when they have no amount. Data rows' amounts are added with `add`.
+ */
+function nonDataRows(unit: ImportUnit, allowZero: boolean) {
+  let all = 0n;
+  let section = 0n;
+  return {
+    check(r: RawRow, code: string, amountRaw: string): RowOutcome<never> | null {
+      if (emptyRow(r.cells)) return EMPTY_ROW;
+      // A row with a real code is data even when its name starts like a total ("Total Energies").
+      if ((!code || TOTAL_RE.test(code)) && isTotalsRow(r.cells)) {
+        section = 0n;
+        return TOTAL_ROW;
+      }
+      if (code) return null;
+      if (!amountRaw.trim()) return HEADING_ROW;
+      const a = parseAmountCell(amountRaw, allowZero, unit);
+      if (a.ok && a.value > 0n && (a.value === section || a.value === all)) {
+        section = 0n;
+        return SUBTOTAL_ROW;
+      }
+      return null;
+    },
+    add(v: bigint) {
+      all += v;
+      section += v;
+    },
+  };
+}
+
 export interface LedgerContext {
   fiscalYear: number;
   lines: ReadonlyArray<LineRef>;
   mapping?: ColumnMapping;
+  /** The unit chosen for the file (else read from its header or title, else som). */
+  unit?: ImportUnit | null;
 }
 
 /**
  * A spending/receipt ledger against the lines of the budget (by economic code, plus functional code
- * when two lines share an economic code). Every bad cell is reported.
+ * when two lines share an economic code). Every bad cell is reported; totals, subtotals and headings
+ * are left out and reported.
  */
 export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
-  bind(header, ctx) {
-    const { errors: headerErrors, name, cell, text } = bindColumns('LEDGER', header, ctx.mapping);
+  headerIndex: (rows, ctx) => findHeader('LEDGER', rows, ctx.mapping),
+  bind(header, ctx, above) {
+    const { errors: headerErrors, name, cell, text, unit, info } = bindColumns('LEDGER', header, ctx.mapping, above, ctx.unit);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
     const byCode = new Map<string, LineRef[]>();
     for (const l of ctx.lines) byCode.set(l.economicCode, [...(byCode.get(l.economicCode) ?? []), l]);
     const from = `${ctx.fiscalYear}-01-01`;
     const to = `${ctx.fiscalYear}-12-31`;
+    const skips = nonDataRows(unit, false);
     return {
       ok: true,
+      info,
       parse: (r) => {
+        const code = cell(r, 'economic_code').trim();
+        const rawAmount = cell(r, 'amount');
+        const skip = skips.check(r, code, rawAmount);
+        if (skip) return skip;
         const { errors, fail } = rowErrors(name);
         for (const f of ['counterparty', 'purpose', 'document_number']) if (cell(r, f).length > MAX_CELL_CHARS) fail(f, 'errors.budgets.import.cellTooLong');
-        const date = parseDateCell(cell(r, 'date'));
-        if (!date) fail('date', 'errors.budgets.import.badDate', cell(r, 'date'));
-        else if (date < from || date > to) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date);
-        const amount = parseAmountCell(cell(r, 'amount'));
-        if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
-        const code = cell(r, 'economic_code').trim();
+        const date = parseDateChecked(cell(r, 'date'));
+        if (!date.ok) fail('date', date.messageKey, cell(r, 'date'));
+        else if (date.value < from || date.value > to) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date.value);
+        const amount = parseAmountCell(rawAmount, false, unit);
+        if (!amount.ok) fail('amount', amount.messageKey, rawAmount);
+        else skips.add(amount.value);
         const func = cell(r, 'functional_code').trim() || null;
         let candidates = byCode.get(code) ?? [];
         if (func) candidates = candidates.filter((l) => l.functionalCode === func);
@@ -176,7 +353,7 @@ export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
           else if (line && k !== kind) fail('kind', 'errors.budgets.import.kindMismatch', rawKind);
           else kind = k;
         }
-        return outcome(errors, () => ({ line: r.line, kind: kind!, lineKey: line!.lineKey, date: date!, amount: (amount as { value: bigint }).value, counterparty: text(r, 'counterparty'), purpose: text(r, 'purpose'), documentNumber: text(r, 'document_number') }));
+        return outcome(errors, () => ({ line: r.line, kind: kind!, lineKey: line!.lineKey, date: (date as { value: string }).value, amount: (amount as { value: bigint }).value, counterparty: text(r, 'counterparty'), purpose: text(r, 'purpose'), documentNumber: text(r, 'document_number') }));
       },
     };
   },
@@ -200,27 +377,59 @@ export interface BudgetLinesContext {
   economicCodes: ReadonlySet<string>;
   functionalCodes: ReadonlySet<string>;
   mapping?: ColumnMapping;
+  /** The side of each economic code in the country's classification (when the file has no side column). */
+  sides?: ReadonlyMap<string, Direction>;
+  unit?: ImportUnit | null;
 }
 
-/** Budget lines (the plan) against the classification codes known for the country; zero amounts allowed. */
+/**
+ * The side of a code when the file has no side column: the classification's, else the Kyrgyz
+ * economic classification's first digit (1 revenues; 2 expense, 3 non-financial assets: expenditures).
+ */
+export function sideOfCode(code: string, sides?: ReadonlyMap<string, Direction>): Direction | null {
+  const known = sides?.get(code);
+  if (known) return known;
+  if (code.startsWith('1')) return 'REVENUE';
+  if (code.startsWith('2') || code.startsWith('3')) return 'EXPENDITURE';
+  return null;
+}
+
+/**
+ * Budget lines (the plan) against the classification codes known for the country; zero amounts allowed.
+ * The side from its column, else from the code; totals, subtotals and headings left out and reported.
+ */
 export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> = {
-  bind(header, ctx) {
-    const { errors: headerErrors, name, cell, text } = bindColumns('BUDGET', header, ctx.mapping);
+  headerIndex: (rows, ctx) => findHeader('BUDGET', rows, ctx.mapping),
+  bind(header, ctx, above) {
+    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('BUDGET', header, ctx.mapping, above, ctx.unit);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
+    const sideColumn = has('direction');
+    const skips = nonDataRows(unit, true);
     return {
       ok: true,
+      info: { ...info, sideFrom: sideColumn ? 'COLUMN' : 'CODE' },
       parse: (r) => {
-        const { errors, fail } = rowErrors(name);
-        const rawDir = cell(r, 'direction').trim();
-        const dir = codeOfCell(rawDir, ['REVENUE', 'EXPENDITURE']);
-        if (!dir) fail('direction', 'errors.budgets.import.badDirection', rawDir);
         const code = cell(r, 'economic_code').trim();
+        const rawAmount = cell(r, 'amount');
+        const skip = skips.check(r, code, rawAmount);
+        if (skip) return skip;
+        const { errors, fail } = rowErrors(name);
+        let dir: string | null;
+        if (sideColumn) {
+          const rawDir = cell(r, 'direction').trim();
+          dir = codeOfCell(rawDir, ['REVENUE', 'EXPENDITURE']);
+          if (!dir) fail('direction', 'errors.budgets.import.badDirection', rawDir);
+        } else {
+          dir = sideOfCode(code, ctx.sides);
+          if (!dir && ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.noDirection', code);
+        }
         if (!ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.unknownCode', code);
         const func = cell(r, 'functional_code').trim() || null;
         if (func && !ctx.functionalCodes.has(func)) fail('functional_code', 'errors.budgets.import.unknownCode', func);
         for (const f of ['name_ky', 'name_ru', 'name_en', 'name_kk']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
-        const amount = parseAmountCell(cell(r, 'amount'), true);
-        if (!amount.ok) fail('amount', amount.messageKey, cell(r, 'amount'));
+        const amount = parseAmountCell(rawAmount, true, unit);
+        if (!amount.ok) fail('amount', amount.messageKey, rawAmount);
+        else skips.add(amount.value);
         return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en'), kk: text(r, 'name_kk') }, amount: (amount as { value: bigint }).value }));
       },
     };

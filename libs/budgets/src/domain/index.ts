@@ -6,3 +6,4 @@ export * from './workflow';
 export * from './import-rows';
 export * from './fiscal-data-package';
 export * from './export-format';
+export * from './import-preview';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ImportKindEnum } from './budget.enums';
-import { RowErrorType } from './budget-import-row-error.type';
+import { ImportKindEnum, ImportUnitEnum } from './budget.enums';
+import { RowErrorType, SkippedRowType } from './budget-import-row-error.type';
 
 @ObjectType('BudgetImport')
 export class ImportType {
@@ -13,4 +13,58 @@ export class ImportType {
   @Field(() => Int, { nullable: true }) importedRows: number | null;
   @Field(() => [RowErrorType]) errors: RowErrorType[];
   @Field({ description: 'Row-by-row error report as CSV' }) errorReportUrl: string;
+  @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit chosen at upload (null: read from the file)' }) unit: ImportUnitEnum | null;
+  @Field(() => [SkippedRowType], { description: 'Rows left out (totals, subtotals, headings) of a done import' }) skippedRows: SkippedRowType[];
+  @Field(() => Int, { nullable: true, description: "The header's line in the file (a done import)" }) headerLine: number | null;
+}
+
+@ObjectType('BudgetImportColumn')
+export class ImportColumnType {
+  @Field() field: string;
+  @Field({ description: 'The header in the file' }) header: string;
+}
+
+@ObjectType('BudgetImportMessageParam')
+export class ImportMessageParamType {
+  @Field() name: string;
+  @Field() value: string;
+}
+
+@ObjectType('BudgetImportWarning')
+export class ImportWarningType {
+  @Field() messageKey: string;
+  @Field(() => [ImportMessageParamType], { description: "The message's parameters, for clients that translate it themselves" }) params: ImportMessageParamType[];
+  @Field({ description: "The message in the request's language" }) message: string;
+}
+
+@ObjectType('BudgetImportPreviewRow', { description: 'A row as it will be stored' })
+export class ImportPreviewRowType {
+  @Field(() => Int) line: number;
+  @Field(() => String, { nullable: true, description: 'REVENUE or EXPENDITURE (budget lines)' }) direction: string | null;
+  @Field(() => String, { nullable: true, description: 'SPENDING or RECEIPT (ledger)' }) kind: string | null;
+  @Field(() => String, { nullable: true }) date: string | null;
+  @Field(() => String, { nullable: true }) economicCode: string | null;
+  @Field(() => String, { nullable: true }) functionalCode: string | null;
+  @Field(() => String, { nullable: true, description: 'A name or purpose from the file' }) label: string | null;
+  @Field({ description: 'Minor units (tyiyn / tiyn)' }) amount: string;
+}
+
+@ObjectType('BudgetImportPreview', { description: 'What an import of this file would store, read and checked, nothing written' })
+export class ImportPreviewType {
+  @Field() format: string;
+  @Field(() => String, { nullable: true, description: 'UTF-8, UTF-8-BOM or WINDOWS-1251 (CSV)' }) encoding: string | null;
+  @Field(() => String, { nullable: true, description: 'The separator found (CSV)' }) separator: string | null;
+  @Field(() => Int, { description: "The header's line in the file" }) headerLine: number;
+  @Field(() => [ImportColumnType]) columns: ImportColumnType[];
+  @Field(() => ImportUnitEnum) unit: ImportUnitEnum;
+  @Field({ description: 'CHOSEN, HEADER, TITLE or DEFAULT' }) unitSource: string;
+  @Field(() => String, { nullable: true, description: 'COLUMN or CODE: where the revenue/expenditure side comes from' }) sideFrom: string | null;
+  @Field(() => Int, { description: 'Data rows that would be stored' }) lineCount: number;
+  @Field({ description: 'Minor units' }) revenueTotal: string;
+  @Field({ description: 'Minor units' }) expenditureTotal: string;
+  @Field(() => [ImportPreviewRowType], { description: 'The first 20 rows as they will be stored' }) rows: ImportPreviewRowType[];
+  @Field(() => [SkippedRowType]) skipped: SkippedRowType[];
+  @Field(() => [RowErrorType]) errors: RowErrorType[];
+  @Field(() => Int) errorCount: number;
+  @Field(() => [ImportWarningType]) warnings: ImportWarningType[];
 }

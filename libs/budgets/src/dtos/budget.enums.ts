@@ -38,6 +38,10 @@ export enum ImportKindEnum {
   LEDGER = 'LEDGER',
   BUDGET = 'BUDGET',
 }
+export enum ImportUnitEnum {
+  ONE = 'ONE',
+  THOUSAND = 'THOUSAND',
+}
 export enum ExportFormatEnum {
   CSV = 'CSV',
   /** `;`-separated, decimal comma, UTF-8 with BOM, CRLF: what a Russian- or Kyrgyz-locale Excel opens in columns. */
@@ -59,5 +63,6 @@ registerEnumType(NoteStatusEnum, { name: 'MonitoringNoteStatus' });
 registerEnumType(FlagKindEnum, { name: 'BudgetFlagKind' });
 registerEnumType(ClassificationSchemeEnum, { name: 'ClassificationScheme' });
 registerEnumType(ImportKindEnum, { name: 'BudgetImportKind' });
+registerEnumType(ImportUnitEnum, { name: 'BudgetImportUnit', description: 'Amounts in som/tenge (ONE) or in thousands (THOUSAND)' });
 registerEnumType(ExportFormatEnum, { name: 'BudgetExportFormat' });
 registerEnumType(LineChangeKindEnum, { name: 'BudgetLineChangeKind' });

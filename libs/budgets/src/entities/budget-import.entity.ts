@@ -1,10 +1,19 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ImportRecord, ImportStatus, RowError } from '@ashar/imports';
-import type { ImportKind } from '../domain/import-rows';
+import type { ImportKind, ImportUnit } from '../domain/import-rows';
 import { Budget } from './budget.entity';
 
 export type { ImportStatus };
+
+/** The pipeline's ImportReport as budgets stores it (the info its row schemas give). */
+export interface BudgetImportReport {
+  skipped: Array<{ line: number; reasonKey: string }>;
+  encoding: string | null;
+  separator: string | null;
+  headerLine: number;
+  info?: { columns: Record<string, string>; unit: ImportUnit; unitSource: string; sideFrom?: string };
+}
 
 /**
  * An uploaded CSV/XLSX file and what became of it: budgets' record of the shared import pipeline
@@ -15,6 +24,7 @@ export type { ImportStatus };
 @Entity('budget_imports')
 @Index('uq_budget_imports_file', ['budgetId', 'kind', 'fileSha256'], { unique: true, where: `"status" <> 'FAILED'` })
 @Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
+@Check('ck_budget_imports_unit', `"unit" IS NULL OR "unit" IN ('ONE', 'THOUSAND')`)
 @Check('ck_budget_imports_status', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
 export class BudgetImport extends TimestampedEntity implements ImportRecord {
   @Column({ type: 'uuid' })
@@ -73,4 +83,12 @@ export class BudgetImport extends TimestampedEntity implements ImportRecord {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** The unit the amounts are in when the user chose one (null: read from the file's header, else som). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  unit: ImportUnit | null;
+
+  /** A done import's report: rows left out (totals, subtotals, headings) and why, encoding, separator, header line, columns, unit. */
+  @Column({ type: 'jsonb', nullable: true })
+  report: BudgetImportReport | null;
 }

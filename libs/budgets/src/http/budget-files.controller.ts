@@ -6,7 +6,7 @@ import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ImportKind } from '../domain/import-rows';
+import { ImportKind, ImportUnit } from '../domain/import-rows';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
@@ -125,16 +125,24 @@ export class BudgetFilesController {
 
   /**
    * Body: the raw file (Content-Type text/csv or application/octet-stream). Who may import is checked
-   * from the token and the budget before one byte of the body is read.
+   * from the token and the budget before one byte of the body is read. `unit=ONE|THOUSAND` sets the
+   * unit of the amounts (else read from the file); `preview=1` answers the preview (200) and writes nothing.
    */
   @Post('budgets/:budgetId/imports')
-  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Req() req: Request, @Res() res: Response) {
+  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Query('unit') unit: string | undefined, @Query('preview') preview: string | undefined, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
+      if (unit !== undefined && unit !== 'ONE' && unit !== 'THOUSAND') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'unit must be ONE or THOUSAND', { field: 'unit' });
       await this.imports.assertMayImport(actor, budgetId, kind);
       const content = await this.readBody(req);
-      const imp = await this.imports.start(actor, { budgetId, kind: kind as ImportKind, fileName: fileName ?? 'upload.csv', content, locale: requestLocale(req) });
+      const input = { budgetId, kind: kind as ImportKind, content, locale: requestLocale(req), unit: (unit as ImportUnit | undefined) ?? null };
+      // ?preview=1: read and check, write nothing (the same as Query.previewBudgetImport).
+      if (preview === '1' || preview === 'true') {
+        res.status(200).json(await this.imports.preview(actor, input));
+        return;
+      }
+      const imp = await this.imports.start(actor, { ...input, fileName: fileName ?? 'upload.csv' });
       res.status(202).json({ id: imp.id, status: imp.status });
     }, { req, max: MAX_IMPORT_BYTES });
   }

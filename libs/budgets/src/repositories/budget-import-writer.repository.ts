@@ -36,8 +36,33 @@ export class BudgetImportWriterRepository {
     );
   }
 
-  classificationCodes(country: string): Promise<Array<{ code: string; scheme: string }>> {
-    return this.db.query('SELECT code, scheme FROM budget_classifications WHERE country = $1', [country]);
+  /**
+   * What an import's totals are compared with in a preview (a thousandfold unit mistake shows): for
+   * budget lines, the last decided version (published, approved or superseded) of the community's
+   * latest earlier budget, else of this budget; for a ledger, this budget's latest version. Minor units per side.
+   */
+  async referenceTotals(budgetId: string, kind: 'LEDGER' | 'BUDGET'): Promise<{ fiscalYear: number; revenue: bigint; expenditure: bigint } | null> {
+    const decided = kind === 'LEDGER' ? '' : `AND v.status IN ('PUBLISHED', 'APPROVED', 'SUPERSEDED')`;
+    const rows: Array<{ fiscal_year: number; revenue: string; expenditure: string }> = await this.db.query(
+      `WITH me AS (SELECT id, community_id, fiscal_year FROM budgets WHERE id = $1),
+            candidates AS (
+              SELECT b.fiscal_year, v.id AS version_id, CASE WHEN b.id = me.id THEN 1 ELSE 0 END AS own, v.number
+                FROM budgets b JOIN me ON b.community_id = me.community_id
+                JOIN budget_versions v ON v.budget_id = b.id ${decided}
+               WHERE ${kind === 'LEDGER' ? 'b.id = me.id' : '(b.fiscal_year < me.fiscal_year OR b.id = me.id)'}
+               ORDER BY own ASC, b.fiscal_year DESC, v.number DESC LIMIT 1)
+       SELECT c.fiscal_year,
+              COALESCE(sum(l.amount) FILTER (WHERE l.direction = 'REVENUE'), 0)::text AS revenue,
+              COALESCE(sum(l.amount) FILTER (WHERE l.direction = 'EXPENDITURE'), 0)::text AS expenditure
+         FROM candidates c LEFT JOIN budget_lines l ON l.version_id = c.version_id GROUP BY c.fiscal_year`,
+      [budgetId],
+    );
+    const r = rows[0];
+    return r ? { fiscalYear: Number(r.fiscal_year), revenue: BigInt(r.revenue), expenditure: BigInt(r.expenditure) } : null;
+  }
+
+  classificationCodes(country: string): Promise<Array<{ code: string; scheme: string; direction: 'REVENUE' | 'EXPENDITURE' | null }>> {
+    return this.db.query('SELECT code, scheme, direction FROM budget_classifications WHERE country = $1', [country]);
   }
 
   async insertLedger(tx: Transaction, budgetId: string, importId: string, createdBy: string, recs: LedgerRecord[], progress: (written: number) => Promise<void>): Promise<void> {

@@ -3,7 +3,7 @@ import { ImportKey, NewImport, SqlImportStore } from '@ashar/imports';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { ImportKind } from '../domain/import-rows';
+import type { ImportKind, ImportUnit } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
 
 /** What budgets stores with an import besides the pipeline's fields. */
@@ -13,6 +13,8 @@ export interface BudgetImportExtra {
   versionId: string | null;
   /** The community's saved column mapping, as it was when the file was uploaded. */
   mapping: Record<string, string>;
+  /** The unit the user chose (null: read from the file). */
+  unit?: ImportUnit | null;
 }
 
 const LIVE = In(['QUEUED', 'RUNNING', 'DONE']);
@@ -25,7 +27,7 @@ const LIVE = In(['QUEUED', 'RUNNING', 'DONE']);
 export class BudgetImportRepository extends SqlImportStore<BudgetImport, BudgetImportExtra> {
   constructor(@InjectDataSource() db: DataSource) {
     // 7241003: the advisory-lock namespace budgets' imports have always used.
-    super(db, { name: 'budget_imports', targetColumn: 'budget_id', lockNamespace: 7241003 });
+    super(db, { name: 'budget_imports', targetColumn: 'budget_id', lockNamespace: 7241003, reportColumn: 'report' });
   }
 
   byId(id: string, tx?: Transaction): Promise<BudgetImport | null> {
@@ -48,6 +50,7 @@ export class BudgetImportRepository extends SqlImportStore<BudgetImport, BudgetI
       fileSha256: row.fileSha256,
       content: row.content,
       mapping: extra.mapping,
+      unit: extra.unit ?? null,
       status: 'QUEUED',
       progress: 0,
       createdBy: row.createdBy,

@@ -3,8 +3,10 @@ import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsEnum, IsString, IsUUID, MaxLength } from 'class-validator';
-import { ExportType, ImportKindEnum, ImportMappingInput, ImportType, RequestExportInput } from '../dtos';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Locale, translate } from '@ashar/i18n';
+import { ColumnMapInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportType, ImportUnitEnum, RequestExportInput } from '../dtos';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';
@@ -31,14 +33,35 @@ export class StartBudgetImportInput {
   @IsString(ctx('errors.validation.required'))
   @MaxLength(1_000_000, ctx('errors.budgets.import.tooLarge'))
   contentBase64: string;
+
+  @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit of the amounts (else read from the header or title, else som)' })
+  @IsOptional()
+  @IsEnum(ImportUnitEnum, ctx('errors.validation.invalid'))
+  unit?: ImportUnitEnum | null;
+
+  @Field(() => [ColumnMapInput], { nullable: true, description: "Our field → this file's header (else the community's saved mapping)" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 }))
+  @ValidateNested({ each: true })
+  @Type(() => ColumnMapInput)
+  columns?: ColumnMapInput[] | null;
 }
 
 @Resolver()
 export class ImportExportResolver {
   constructor(private readonly imports: ImportService, private readonly exports: ExportService, @InjectConfig() private readonly config: AppConfig) {}
 
-  private importType(i: BudgetImport): ImportType {
-    return { ...i, kind: i.kind as never, errors: i.errors ?? [], errorReportUrl: `${this.config.publicUrl}/api/budgets/imports/${i.id}/errors.csv` };
+  private importType(i: BudgetImport, locale: Locale): ImportType {
+    return {
+      ...i,
+      kind: i.kind as never,
+      unit: i.unit as never,
+      errors: (i.errors ?? []).map((e) => ({ ...e, message: translate(locale, e.messageKey, e.params) })),
+      skippedRows: (i.report?.skipped ?? []).map((k) => ({ ...k, reason: translate(locale, k.reasonKey) })),
+      headerLine: i.report?.headerLine ?? null,
+      errorReportUrl: `${this.config.publicUrl}/api/budgets/imports/${i.id}/errors.csv`,
+    };
   }
 
   private exportType(e: BudgetExport): ExportType {
@@ -49,12 +72,19 @@ export class ImportExportResolver {
   async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale }));
+    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns }), ctx.locale);
+  }
+
+  @Query(() => ImportPreviewType, { description: 'Reads and checks a file as startBudgetImport would, writing nothing: how it was read, totals, first rows, skipped rows, errors, warnings' })
+  async previewBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
+    const content = Buffer.from(input.contentBase64, 'base64');
+    if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
+    return this.imports.preview(actor, { budgetId: input.budgetId, kind: input.kind, content, locale: ctx.locale, unit: input.unit, columns: input.columns });
   }
 
   @Query(() => ImportType)
-  async budgetImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidArg) id: string) {
-    return this.importType(await this.imports.get(actor, id));
+  async budgetImport(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, UuidArg) id: string, @Ctx() ctx: RequestContext) {
+    return this.importType(await this.imports.get(actor, id), ctx.locale);
   }
 
   @Mutation(() => [String], { description: 'Saves the column mapping for this community; returns field=header pairs' })

@@ -72,7 +72,7 @@ export class BudgetImportPipeline {
       kind: 'LEDGER',
       schema: LEDGER_ROW_SCHEMA,
       lockKey: (imp) => `budget:${imp.budgetId}`,
-      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping }),
+      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping, unit: imp.unit }),
       write: async (tx: Transaction, recs, imp, progress) => {
         await this.writer.insertLedger(tx, imp.budgetId, imp.id, imp.createdBy, recs, (n) => progress(n, recs.length));
         await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
@@ -90,7 +90,9 @@ export class BudgetImportPipeline {
         return {
           economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
           functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
+          sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
           mapping: imp.mapping,
+          unit: imp.unit,
         };
       },
       write: async (tx, recs, imp, progress) => {

@@ -4,9 +4,10 @@ import { createHash } from 'crypto';
 import type { ImportKey, ImportRecord, ImportStore } from './import-store';
 import { DEFAULT_IMPORT_LIMITS, DEFAULT_MESSAGE_PREFIX, FileLimitError, ImportLimits, messageKey, PipelineMessage } from './pure/limits';
 import { RowError } from './pure/row-error';
-import { RawRow, RowSchema, validateRows } from './pure/row-schema';
+import type { CsvSeparator, TextEncodingName } from './pure/csv-text';
+import { RowSchema, validateRows, ValidationResult } from './pure/row-schema';
 import { sniffFormat } from './pure/sniff';
-import { readRows } from './reader/read-rows';
+import { readFile, ReadFile } from './reader/read-rows';
 
 /** Rows are written (and progress reported) in chunks of this many. */
 export const IMPORT_CHUNK = 10_000;
@@ -74,6 +75,11 @@ export interface ImportOutcome {
   imported: number;
   errors: number;
 }
+
+/** What `inspect` found: the validated file and how it was read, or why it is refused. */
+export type Inspection<R> =
+  | { ok: true; result: ValidationResult<R>; encoding: TextEncodingName | null; separator: CsvSeparator | null }
+  | { ok: false; errors: RowError[]; rows: number | null; errorCount: number; result?: ValidationResult<R>; encoding?: TextEncodingName | null; separator?: CsvSeparator | null };
 
 /** A name that is safe to show and to put in a header: letters, digits, `._ -`, at most 200 characters. */
 export function safeFileName(name: string | null | undefined, fallback = 'upload.csv'): string {
@@ -165,19 +171,10 @@ export class ImportPipeline<T extends ImportRecord, X = unknown> {
       await store.fail(id, errors, totalRows);
       return { status: 'FAILED', imported: 0, errors: count };
     };
-    let rows: RawRow[];
-    try {
-      const content = await store.contentOf(id);
-      if (!content) throw new Error('the file is gone');
-      rows = await readRows(rec.format, content, { limits: this.limits, messagePrefix: this.messagePrefix });
-    } catch (e) {
-      if (e instanceof FileLimitError) return fail([e.rowError], null);
-      return fail([{ line: 1, column: null, messageKey: this.key('unreadable'), value: String((e as Error).message).slice(0, 80) }], null);
-    }
-    const ctx = await def.prepare(rec);
-    await progress(10);
-    const result = validateRows(rows, def.schema, ctx, { maxLineChars: this.limits.maxLineChars, emptyKey: this.key('empty'), lineTooLongKey: this.key('lineTooLong') });
-    if (result.errors.length) return fail(result.errors, result.rows, result.errorCount);
+    const content = await store.contentOf(id);
+    const seen = await this.inspect(rec, content, def, () => progress(10));
+    if (!seen.ok) return fail(seen.errors, seen.rows, seen.errorCount);
+    const result = seen.result;
     await progress(20);
     const records = result.records;
     const wrote = await this.opts.transactions.run(async (tx) => {
@@ -185,11 +182,33 @@ export class ImportPipeline<T extends ImportRecord, X = unknown> {
       // Another run of the same import (a retry racing a stalled job) finished while we waited.
       if ((await store.statusIn(tx, id)) !== 'RUNNING') return false;
       await def.write(tx, records, rec, (written, total) => progress(20 + Math.floor((75 * Math.min(total, written)) / Math.max(1, total))));
-      await store.markDone(tx, id, records.length);
+      await store.markDone(tx, id, records.length, { skipped: result.skipped, encoding: seen.encoding, separator: seen.separator, headerLine: result.headerLine, info: result.info });
       return true;
     });
     if (!wrote) return { status: 'SKIPPED', imported: 0, errors: 0 };
     return { status: 'DONE', imported: records.length, errors: 0 };
+  }
+
+  /**
+   * Read + prepare + validate, writing nothing: what `run` does before its transaction, and what a
+   * preview shows (the same code, so the preview's figures are what the run stores). `rec` needs only
+   * what the definition's `prepare` reads (a context passes an unsaved record for a preview).
+   */
+  async inspect<R = unknown>(rec: T, content: Buffer | null, def: ImportDefinition<T, R, any> | undefined = this.definitions.get(rec.kind), afterRead?: () => Promise<void>): Promise<Inspection<R>> {
+    if (!def) throw new Error(`no import definition for kind ${rec.kind}`);
+    let file: ReadFile;
+    try {
+      if (!content) throw new Error('the file is gone');
+      file = await readFile(rec.format ?? sniffFormat(content), content, { limits: this.limits, messagePrefix: this.messagePrefix });
+    } catch (e) {
+      if (e instanceof FileLimitError) return { ok: false, errors: [e.rowError], rows: null, errorCount: 1 };
+      return { ok: false, errors: [{ line: 1, column: null, messageKey: this.key('unreadable'), value: String((e as Error).message).slice(0, 80) }], rows: null, errorCount: 1 };
+    }
+    const ctx = await def.prepare(rec);
+    await afterRead?.();
+    const result = validateRows(file.rows, def.schema, ctx, { maxLineChars: this.limits.maxLineChars, emptyKey: this.key('empty'), lineTooLongKey: this.key('lineTooLong') });
+    if (result.errors.length) return { ok: false, errors: result.errors, rows: result.rows, errorCount: result.errorCount, result, encoding: file.encoding, separator: file.separator };
+    return { ok: true, result, encoding: file.encoding, separator: file.separator };
   }
 
   /** Marks an unfinished import FAILED (its job will not run again); a DONE one stays DONE. */

@@ -1,5 +1,6 @@
 import type { Transaction } from '@ashar/database';
 import type { RowError } from './pure/row-error';
+import type { SkippedRow } from './pure/row-schema';
 import type { ImportFormat } from './pure/sniff';
 
 /**
@@ -71,6 +72,15 @@ export interface ImportStore<T extends ImportRecord, X = unknown> {
   lockTarget(tx: Transaction, key: string): Promise<void>;
   /** The status as this transaction sees it (after the lock). */
   statusIn(tx: Transaction, id: string): Promise<ImportStatus | undefined>;
-  /** → DONE, in the transaction that wrote the rows. */
-  markDone(tx: Transaction, id: string, rows: number): Promise<void>;
+  /** → DONE, in the transaction that wrote the rows; `report` (rows skipped, how the file was read) kept when the table has a report column. */
+  markDone(tx: Transaction, id: string, rows: number, report?: ImportReport): Promise<void>;
+}
+
+/** What a done import says about its file besides the rows: rows left out and why, how it was read. */
+export interface ImportReport {
+  skipped: SkippedRow[];
+  encoding: string | null;
+  separator: string | null;
+  headerLine: number;
+  info?: Record<string, unknown>;
 }

@@ -64,6 +64,11 @@ export type BudgetImportKind =
   | 'BUDGET'
   | 'LEDGER';
 
+/** Amounts in som/tenge (ONE) or in thousands (THOUSAND) */
+export type BudgetImportUnit =
+  | 'ONE'
+  | 'THOUSAND';
+
 export type BudgetLineChangeKind =
   | 'ADDED'
   | 'CHANGED'
@@ -312,10 +317,14 @@ export type SignUpInput = {
 
 export type StartBudgetImportInput = {
   budgetId: Scalars['ID']['input'];
+  /** Our field → this file's header (else the community's saved mapping) */
+  columns?: InputMaybe<Array<ColumnMapInput>>;
   /** The file, base64 (small files; larger ones go to POST /api/budgets/{id}/imports) */
   contentBase64: Scalars['String']['input'];
   fileName: Scalars['String']['input'];
   kind: BudgetImportKind;
+  /** The unit of the amounts (else read from the header or title, else som) */
+  unit?: InputMaybe<BudgetImportUnit>;
 };
 
 export type UnitLevel =
@@ -578,6 +587,13 @@ export type MonitoringNotesQueryVariables = Exact<{
 
 
 export type MonitoringNotesQuery = { budget: { id: string, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }>, transactions: Array<{ id: string, lineKey: string, occurredOn: string, amount: string, counterparty: string | null, documentNumber: string | null }> } };
+
+export type PreviewImportQueryVariables = Exact<{
+  input: StartBudgetImportInput;
+}>;
+
+
+export type PreviewImportQuery = { previewBudgetImport: { encoding: string | null, separator: string | null, headerLine: number, unit: BudgetImportUnit, unitSource: string, lineCount: number, revenueTotal: string, expenditureTotal: string, errorCount: number, columns: Array<{ field: string, header: string }>, rows: Array<{ line: number, direction: string | null, kind: string | null, date: string | null, economicCode: string | null, label: string | null, amount: string }>, skipped: Array<{ line: number, reasonKey: string }>, errors: Array<{ line: number, column: string | null, messageKey: string, value: string | null }>, warnings: Array<{ messageKey: string, params: Array<{ name: string, value: string }> }> } };
 
 export type PublishMutationVariables = Exact<{
   input: PublishVersionInput;

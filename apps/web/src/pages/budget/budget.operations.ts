@@ -24,6 +24,8 @@ import type {
   ExecutionQueryVariables,
   ImportStatusQuery,
   ImportStatusQueryVariables,
+  PreviewImportQuery,
+  PreviewImportQueryVariables,
   MonitoringNotesQuery,
   MonitoringNotesQueryVariables,
   PublicBudgetQuery,
@@ -112,6 +114,19 @@ export const RECORD_TRANSACTION = `mutation RecordTransaction($input: RecordTran
 
 export const VERSION_COMMENTS = `query VersionComments($id: ID!) { budgetVersion(id: $id) { id status commentsUntil comments { id body createdAt hidden hiddenReason } } }` as Operation<VersionCommentsQuery, VersionCommentsQueryVariables>;
 export const ADD_COMMENT = `mutation AddComment($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }` as Operation<AddCommentMutation, AddCommentMutationVariables>;
+
+export const PREVIEW_IMPORT = `query PreviewImport($input: StartBudgetImportInput!) {
+  previewBudgetImport(input: $input) {
+    encoding separator headerLine unit unitSource lineCount revenueTotal expenditureTotal
+    columns { field header }
+    rows { line direction kind date economicCode label amount }
+    skipped { line reasonKey }
+    errors { line column messageKey value }
+    errorCount
+    warnings { messageKey params { name value } }
+  }
+}` as Operation<PreviewImportQuery, PreviewImportQueryVariables>;
+export type ImportPreview = PreviewImportQuery['previewBudgetImport'];
 
 export const IMPORT_STATUS = `query ImportStatus($id: ID!) { budgetImport(id: $id) { id status progress importedRows errors { line column messageKey value } } }` as Operation<ImportStatusQuery, ImportStatusQueryVariables>;
 

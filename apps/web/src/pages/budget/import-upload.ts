@@ -4,7 +4,7 @@
  * page then follows the job with the `budgetImport` query.
  */
 import { UploadError, uploadWithProgress, UploadProgress, XhrFactory } from '../../api/file-upload';
-import type { BudgetImportKind } from '../../api/generated/graphql';
+import type { BudgetImportKind, BudgetImportUnit } from '../../api/generated/graphql';
 import { graphql } from '../../api/graphql.client';
 
 /**
@@ -40,8 +40,19 @@ export async function checkImportFile(file: Blob & { name: string; type?: string
   return { contentType: 'text/csv' };
 }
 
-export function importUploadPath(budgetId: string, kind: BudgetImportKind, fileName: string): string {
-  return `/api/budgets/${encodeURIComponent(budgetId)}/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}`;
+export function importUploadPath(budgetId: string, kind: BudgetImportKind, fileName: string, unit?: BudgetImportUnit | null): string {
+  return `/api/budgets/${encodeURIComponent(budgetId)}/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}${unit ? `&unit=${unit}` : ''}`;
+}
+
+/** Files up to this size are previewed (through GraphQL, base64) before they are imported; bigger ones are imported directly. */
+export const PREVIEW_MAX_BYTES = 700 * 1024;
+
+/** The file's bytes as base64 (for the preview query). */
+export async function fileBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
 }
 
 /** Checks the file, sends it with progress, and returns the import the API started (or found: same file twice). */
@@ -49,12 +60,12 @@ export async function uploadImport(
   budgetId: string,
   kind: BudgetImportKind,
   file: File,
-  options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory } = {},
+  options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory; unit?: BudgetImportUnit | null } = {},
 ): Promise<StartedImport> {
   const { contentType } = await checkImportFile(file);
   let body: StartedImport | null;
   try {
-    body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name), file, { contentType, ...options })) as StartedImport | null;
+    body = (await uploadWithProgress(graphql, importUploadPath(budgetId, kind, file.name, options.unit), file, { contentType, ...options })) as StartedImport | null;
   } catch (e) {
     throw serverTooLarge(e) ?? e;
   }

@@ -38,7 +38,7 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
  * platform's, translated in every catalogue) or a context's own (budgets keeps `errors.budgets.import`,
  * the keys its clients already know). Every key below must exist under the prefix used.
  */
-export const PIPELINE_MESSAGES = ['empty', 'tooLarge', 'unreadable', 'tooManyRows', 'tooManyColumns', 'tooManyCells', 'xlsxTooLarge', 'xlsxSuspicious', 'lineTooLong', 'failed', 'retry'] as const;
+export const PIPELINE_MESSAGES = ['empty', 'tooLarge', 'unreadable', 'tooManyRows', 'tooManyColumns', 'tooManyCells', 'xlsxTooLarge', 'xlsxSuspicious', 'lineTooLong', 'failed', 'retry', 'encoding'] as const;
 export type PipelineMessage = (typeof PIPELINE_MESSAGES)[number];
 export const DEFAULT_MESSAGE_PREFIX = 'errors.imports';
 

@@ -2,7 +2,7 @@ import { parseCsv } from '@ashar/kernel';
 import ExcelJS from 'exceljs';
 import { Readable } from 'stream';
 import { createInflateRaw } from 'zlib';
-import { checkCsvShape, decodeCsvText, detectSeparator } from '../pure/csv-text';
+import { checkCsvShape, CsvSeparator, decodeCsvText, detectSeparator, TextEncodingName } from '../pure/csv-text';
 import { FileLimitError, ImportLimits, messageKey, refuse } from '../pure/limits';
 import type { RawRow } from '../pure/row-schema';
 import type { ImportFormat } from '../pure/sniff';
@@ -16,16 +16,27 @@ export interface ReadOptions {
   messagePrefix: string;
 }
 
-/** CSV (UTF-8, comma or semicolon) or the first worksheet of an XLSX, as rows of text cells; limits checked on the way. */
+/** What the reader found out about a file: its rows and, for delimited text, the encoding and separator. */
+export interface ReadFile {
+  rows: RawRow[];
+  encoding: TextEncodingName | null;
+  separator: CsvSeparator | null;
+}
+
+/** CSV (UTF-8 or Windows-1251; `;`, `,` or tab) or the first worksheet of an XLSX, as rows of text cells; limits checked on the way. */
 export async function readRows(format: ImportFormat, content: Buffer, opts: ReadOptions): Promise<RawRow[]> {
+  return (await readFile(format, content, opts)).rows;
+}
+
+export async function readFile(format: ImportFormat, content: Buffer, opts: ReadOptions): Promise<ReadFile> {
   if (format === 'CSV') {
-    const text = decodeCsvText(content);
+    const { text, encoding } = decodeCsvText(content, messageKey(opts.messagePrefix, 'encoding'));
     const sep = detectSeparator(text);
     checkCsvShape(text, sep, opts.limits, keys(opts.messagePrefix));
-    return parseCsv(text, sep);
+    return { rows: parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, sep), encoding, separator: sep };
   }
   await checkXlsx(content, opts);
-  return readXlsxRows(content, opts);
+  return { rows: await readXlsxRows(content, opts), encoding: null, separator: null };
 }
 
 const keys = (prefix: string) => ({ tooManyRows: messageKey(prefix, 'tooManyRows'), tooManyColumns: messageKey(prefix, 'tooManyColumns'), tooManyCells: messageKey(prefix, 'tooManyCells') });
@@ -108,14 +119,31 @@ async function readXlsxRows(content: Buffer, opts: ReadOptions): Promise<RawRow[
   return rows;
 }
 
-function cellText(v: ExcelJS.CellValue): string {
+/**
+ * A cell as text, the way Excel stores it: a number in full (15 significant digits, as Excel shows it,
+ * so a code stored as a number 11111 is "11111" and a formula's 10613.099999999999 is "10613.1"), a date
+ * as ISO, a formula as its cached value, rich text as its text. A merged cell's other cells are empty.
+ */
+export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'number') return String(v);
+  if (typeof v === 'number') return numberText(v);
   if (typeof v === 'object') {
     if ('result' in v) return cellText((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) return '';
     if ('richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
     if ('text' in v) return String((v as { text: unknown }).text);
+    if ('error' in v) return '';
   }
   return String(v);
+}
+
+function numberText(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return BigInt(v).toString();
+  let s = String(Number(v.toPrecision(15)));
+  if (/e/i.test(s)) s = Number(v.toPrecision(15)).toFixed(Math.min(20, Math.max(0, 15 - Math.floor(Math.log10(Math.abs(v))) - 1))).replace(/\.?0+$/, '');
+  // 1.234 stored as a number is one point two three four, not 1234: a fourth decimal 0 keeps the
+  // number parser (which refuses "1.234" typed by hand as ambiguous) from guessing.
+  return /^-?\d{1,3}\.\d{3}$/.test(s) ? `${s}0` : s;
 }

@@ -1,6 +1,6 @@
 import { managerOf, Transaction } from '@ashar/database';
 import { DataSource } from 'typeorm';
-import type { ImportKey, ImportRecord, ImportStatus, ImportStore, NewImport } from '../import-store';
+import type { ImportKey, ImportRecord, ImportReport, ImportStatus, ImportStore, NewImport } from '../import-store';
 import type { RowError } from '../pure/row-error';
 
 /** The columns the pipeline needs in a context's import table (snake_case, as TypeORM names them). */
@@ -11,6 +11,8 @@ export interface ImportTable {
   targetColumn: string;
   /** Namespace of the advisory locks (a constant per context, so contexts never block each other). */
   lockNamespace: number;
+  /** A jsonb column for the done import's report (rows skipped, encoding...), when the table has one. */
+  reportColumn?: string;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -23,7 +25,7 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
  */
 export abstract class SqlImportStore<T extends ImportRecord, X = unknown> implements ImportStore<T, X> {
   protected constructor(protected readonly db: DataSource, protected readonly table: ImportTable) {
-    if (!IDENT.test(table.name) || !IDENT.test(table.targetColumn)) throw new Error(`bad import table ${table.name}.${table.targetColumn}`);
+    if (!IDENT.test(table.name) || !IDENT.test(table.targetColumn) || (table.reportColumn && !IDENT.test(table.reportColumn))) throw new Error(`bad import table ${table.name}.${table.targetColumn}`);
   }
 
   abstract byId(id: string, tx?: Transaction): Promise<T | null>;
@@ -82,10 +84,11 @@ export abstract class SqlImportStore<T extends ImportRecord, X = unknown> implem
     return r[0]?.status;
   }
 
-  async markDone(tx: Transaction, id: string, rows: number): Promise<void> {
+  async markDone(tx: Transaction, id: string, rows: number, report?: ImportReport): Promise<void> {
+    const col = this.table.reportColumn;
     await managerOf(tx).query(
-      `UPDATE ${this.table.name} SET status = 'DONE', progress = 100, total_rows = $2, imported_rows = $2, errors = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
-      [id, rows],
+      `UPDATE ${this.table.name} SET status = 'DONE', progress = 100, total_rows = $2, imported_rows = $2, errors = NULL, finished_at = now(), updated_at = now()${col ? `, ${col} = $3` : ''} WHERE id = $1`,
+      col ? [id, rows, report ? JSON.stringify(report) : null] : [id, rows],
     );
   }
 }

@@ -28,12 +28,15 @@ describe('import pipeline, pure parts', () => {
     };
     const opts = { maxLineChars: 20, emptyKey: 'empty', lineTooLongKey: 'long' };
     const rows = (cells: string[]) => cells.map((c, i) => ({ line: i + 1, cells: [c] }));
-    expect(validateRows(rows(['n', '1', '2']), schema, undefined, opts)).toEqual({ records: [1, 2], errors: [], rows: 2, errorCount: 0 });
+    expect(validateRows(rows(['n', '1', '2']), schema, undefined, opts)).toEqual({ records: [1, 2], errors: [], rows: 2, errorCount: 0, headerLine: 1, skipped: [], info: undefined });
     expect(validateRows(rows(['n', '1', 'x', 'y'.repeat(30)]), schema, undefined, opts)).toEqual({
       records: [],
       errors: [{ line: 3, column: 'n', messageKey: 'bad' }, { line: 4, column: null, messageKey: 'long' }],
       rows: 3,
       errorCount: 2,
+      headerLine: 1,
+      skipped: [],
+      info: undefined,
     });
     expect(validateRows([], schema, undefined, opts).errors).toEqual([{ line: 1, column: null, messageKey: 'empty' }]);
     // A title row above the header, when the schema says where the header is.
