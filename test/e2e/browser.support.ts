@@ -118,6 +118,8 @@ export async function a11yProblems(page: Page): Promise<string[]> {
 export interface WebOnApi {
   /** The API (serving the web build), started in beforeAll. */
   readonly api: RunningApi;
+  /** Debian's Chromium, launched in beforeAll (for contexts of a test's own). */
+  readonly browser: Browser;
   /** A page in a fresh browser context at `url`, logged in first (through the Kyrgyz log-in form) when `login` is given. */
   open(url: string, login?: { login: string; password: string }, context?: BrowserContextOptions): Promise<Page>;
 }
@@ -126,14 +128,14 @@ export interface WebOnApi {
  * For a spec that drives the web against its own API (fresh database from the test template): starts
  * both in beforeAll and stops them in afterAll. Call at the top level of the spec.
  */
-export function webOnApi(label: string): WebOnApi {
+export function webOnApi(label: string, opts: { redis?: boolean; worker?: boolean; env?: Record<string, string> } = {}): WebOnApi {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     ensureWebBuild();
     if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-    api = await startApi({ label, env: { WEB_DIST: path.join(ROOT, 'dist/apps/web') } });
+    api = await startApi({ label, redis: opts.redis, worker: opts.worker, env: { ...opts.env, WEB_DIST: path.join(ROOT, 'dist/apps/web') } });
     ({ browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
@@ -144,6 +146,10 @@ export function webOnApi(label: string): WebOnApi {
     get api() {
       if (!api) throw new Error('webOnApi: the API is not started (use it inside a test)');
       return api;
+    },
+    get browser() {
+      if (!browser) throw new Error('webOnApi: the browser is not launched (use it inside a test)');
+      return browser;
     },
     async open(url, login, context) {
       const page = await (await browser!.newContext(context)).newPage();

@@ -9,13 +9,11 @@
  * comes from the interface or from a name falling back to English.
  */
 import { englishWordsIn, Locale, translate } from '@ashar/i18n';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { gql, ok } from '../support/graphql-client';
-import { RunningApi, startApi } from '../support/api-harness';
-import { ensureTemplateDatabase } from '../support/template-database';
+import type { RunningApi } from '../support/api-harness';
 import { CREATE_BUDGET, PASSWORD, platformAdmin, publishedBudget, SAVE_LINES, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { ROOT, artifact, ensureWebBuild, launchBrowser } from './browser.support';
+import { artifact, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, key, params);
@@ -32,18 +30,15 @@ const pageText = (page: Page) =>
     return parts.join('\n');
   });
 
+const web = webOnApi('e2enoenglish', { redis: true, worker: true });
 let api: RunningApi;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let akDobo: Village;
 let draftId: string;
 let publishedId: string;
 
 beforeAll(async () => {
-  ensureWebBuild();
-  if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2enoenglish', redis: true, worker: true, env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  ({ api, browser } = web);
   const platform = await platformAdmin(api);
   akDobo = await village(api, platform, '41707220840000', 'Ак-Дөбө бюджеттик тобу');
   ({ budgetId: publishedId } = await publishedBudget(api, akDobo, 2026, [
@@ -53,11 +48,6 @@ beforeAll(async () => {
   const created = ok(await gql(api.baseUrl, CREATE_BUDGET, { input: { communityId: akDobo.communityId, fiscalYear: 2027, currency: 'KGS', population: 4200, title: { ky: '2027-жылдын бюджети', ru: 'Бюджет на 2027 год', kk: '2027 жылғы бюджет' } } }, { token: akDobo.a.token })).createBudget;
   draftId = created.id;
   ok(await gql(api.baseUrl, SAVE_LINES, { input: { versionId: created.openVersion.id, expectedRevision: created.openVersion.revision, lines: [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }] } }, { token: akDobo.a.token }));
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await api?.stop();
 });
 
 test('budget pages in Kyrgyz, Russian and Kazakh show no English word', async () => {

@@ -5,29 +5,24 @@
  * link), can be cancelled (nothing stored) and retried without choosing the file again.
  */
 import { Locale, translate } from '@ashar/i18n';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../support/api-harness';
-import { ensureTemplateDatabase } from '../support/template-database';
+import type { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
 import { PASSWORD, platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { a11yProblems, artifact, ensureWebBuild, launchBrowser, ROOT } from './browser.support';
+import { a11yProblems, artifact, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (key: string, params?: Record<string, string | number>, locale: Locale = 'ky') => translate(locale, key, params);
 const TAKEN = Date.UTC(2026, 2, 15, 9, 30, 0);
 
+const web = webOnApi('e2ephoto');
 let api: RunningApi;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let v: Village;
 let budgetId: string;
 
 beforeAll(async () => {
-  ensureWebBuild();
-  if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2ephoto', env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  ({ api, browser } = web);
   v = await village(api, await platformAdmin(api), '41707220840000', 'Ак-Дөбө бюджеттик тобу');
   const b = await publishedBudget(api, v, 2026, [
     { direction: 'REVENUE', economicCode: '11111', amount: '1000000' },
@@ -36,11 +31,6 @@ beforeAll(async () => {
   budgetId = b.budgetId;
   ok(await gql(api.baseUrl, RECORD, { input: { budgetId, lineKey: b.keys['2231'], occurredOn: '2026-03-15', amount: '120000', attachments: [] } }, { token: v.a.token }));
 }, 240_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await api?.stop();
-});
 
 /** Makes the photo in the page and hands it to the receipt's file input as if chosen from the gallery. */
 async function choosePhoto(page: Page): Promise<number> {
