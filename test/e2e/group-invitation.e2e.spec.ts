@@ -5,36 +5,26 @@
  * is accepted by the admin. Phone-sized Chromium, Kyrgyz texts.
  */
 import { Locale, translate } from '@ashar/i18n';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../support/api-harness';
-import { ensureTemplateDatabase } from '../support/template-database';
+import type { RunningApi } from '../support/api-harness';
 import { community, member, PASSWORD, platformAdmin, Person } from '../../libs/budgets/src/__tests__/support';
-import { a11yProblems, artifact, ensureWebBuild, launchBrowser, ROOT } from './browser.support';
+import { a11yProblems, artifact, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, key, params);
 
+const web = webOnApi('e2egroupinv', { env: { SIGNUP_LIMITS: '1000/10000/10000/100000' } });
 let api: RunningApi;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let communityId: string;
 let admin: Person;
 
 beforeAll(async () => {
-  ensureWebBuild();
-  if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2egroupinv', env: { WEB_DIST: join(ROOT, 'dist/apps/web'), SIGNUP_LIMITS: '1000/10000/10000/100000' } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  ({ api, browser } = web);
   const platform = await platformAdmin(api);
   communityId = await community(api, platform, '41707220840000', 'Ак-Дөбө айылы');
   admin = await member(api, platform, communityId, 'COMMUNITY_ADMIN', 'Нурлан');
 }, 240_000);
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await api?.stop();
-});
 
 async function signUpThrough(path: string, name: string, n: number): Promise<Page> {
   const page = await (await browser.newContext(PHONE)).newPage();

@@ -11,37 +11,27 @@
  * Screenshots in test-artifacts/e2e (phone-*.png).
  */
 import { Locale, translate } from '@ashar/i18n';
-import { join } from 'node:path';
 import { Browser, Page, Request } from 'playwright-core';
 import { gql, ok } from '../support/graphql-client';
-import { RunningApi, startApi } from '../support/api-harness';
-import { ensureTemplateDatabase } from '../support/template-database';
+import type { RunningApi } from '../support/api-harness';
 import { community, PASSWORD, platformAdmin, Person, publishedBudget, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { ROOT, a11yProblems, artifact, ensureWebBuild, launchBrowser } from './browser.support';
+import { a11yProblems, artifact, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (locale: Locale, key: string, params?: Record<string, string | number>) => translate(locale, key, params);
 const INVITE = `mutation($input: CreateInvitationInput!) { createInvitation(input: $input) { token } }`;
 const BUDGET = `query($id: ID!) { budget(id: $id) { population title { ky kk } openVersion { lines { economicCode amount names { ky kk } } } } }`;
 
+const web = webOnApi('e2ephone', { redis: true, worker: true });
 let api: RunningApi;
 let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let platform: Person;
 let akDobo: Village;
 
 beforeAll(async () => {
-  ensureWebBuild();
-  if (!process.env.ASHAR_TEST_TEMPLATE) process.env.ASHAR_TEST_TEMPLATE = await ensureTemplateDatabase();
-  api = await startApi({ label: 'e2ephone', redis: true, worker: true, env: { WEB_DIST: join(ROOT, 'dist/apps/web') } });
-  ({ browser, close: closeBrowser } = await launchBrowser());
+  ({ api, browser } = web);
   platform = await platformAdmin(api);
   akDobo = await village(api, platform, '41707220840000', 'Ак-Дөбө бюджеттик тобу');
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await api?.stop();
 });
 
 async function phoneAs(email: string | null): Promise<Page> {
