@@ -18,4 +18,8 @@ const projects = ['apps', 'libs', 'test']
   .filter((d) => fs.existsSync(path.join(__dirname, d)))
   .flatMap((d) => findConfigs(path.join(__dirname, d)));
 // testTimeout is a global option: project configs cannot set it in a multi-project run.
-module.exports = { projects, testTimeout: 120000 };
+module.exports = {
+  projects,
+  testTimeout: 120000,
+  reporters: ['default', '<rootDir>/test/support/slowest-suites.reporter.js'],
+};
