@@ -1,11 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { build, defineConfig } from 'vite';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 // ASHAR_API_URL points the dev server at an API elsewhere (e.g. one started by a test harness).
 const api = process.env.ASHAR_API_URL ?? 'http://127.0.0.1:3000';
+
+/** Where the server's render of public pages is built; the API finds it next to the web's dist (apps/api/src/web-shell.ts). */
+const SERVER_RENDER_DIR = here('../../dist/apps/web-server');
 
 export default defineConfig({
   root: here('.'),
@@ -14,10 +17,32 @@ export default defineConfig({
     {
       // The allow-list of operations the API enforces in production (apps/web/tools/operations-manifest.ts).
       name: 'ashar-operations-manifest',
-      apply: 'build',
+      apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
       closeBundle() {
         const r = spawnSync(process.execPath, ['-r', '@swc-node/register', here('tools/operations-manifest.ts'), here('../../dist/apps/web')], { cwd: here('../..'), stdio: 'inherit' });
         if (r.status !== 0) throw new Error('writing graphql-operations.json failed');
+      },
+    },
+    {
+      // Every web build also builds the server's render of public pages (src/server/render-page.tsx), so the
+      // two never differ: one CommonJS file the API requires; react and react-router come from node_modules.
+      name: 'ashar-server-render',
+      apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
+      async closeBundle() {
+        await build({
+          configFile: here('vite.config.ts'),
+          logLevel: 'warn',
+          publicDir: false,
+          build: {
+            ssr: here('src/server/render-page.tsx'),
+            outDir: SERVER_RENDER_DIR,
+            emptyOutDir: true,
+            manifest: false,
+            sourcemap: false,
+            target: 'node20',
+            rollupOptions: { output: { format: 'cjs', entryFileNames: 'render-page.cjs', codeSplitting: false } },
+          },
+        });
       },
     },
   ],

@@ -44,7 +44,14 @@ async function heading(page: Page): Promise<string> {
 }
 
 async function expectHeading(page: Page, text: string) {
-  await page.locator('h1', { hasText: text }).first().waitFor({ timeout: 15_000 });
+  try {
+    await page.locator('h1', { hasText: text }).first().waitFor({ timeout: 15_000 });
+  } catch (e) {
+    // Once seen in CI only: say what the page showed instead (address, main text, a screenshot).
+    const main = await page.locator('main').first().innerText({ timeout: 2_000 }).catch(() => '(no main)');
+    await page.screenshot({ path: artifact(`failed-heading-${Date.now()}.png`), fullPage: true }).catch(() => undefined);
+    throw new Error(`expected the heading "${text}" at ${page.url()}; the page showed: ${main.slice(0, 400)}\n${(e as Error).message}`);
+  }
   expect(await heading(page)).toBe(text);
 }
 

@@ -239,6 +239,45 @@ test('the public page: short address, legends and text alternatives, share, 44-p
   await context.close();
 });
 
+test('the public page arrives rendered by the server: readable before (and without) the app code, in the chosen language; the app then takes over', async () => {
+  // The first bytes a phone gets already hold the page, in the browser's language...
+  const res = await fetch(`${api.baseUrl}${shortPath}`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
+  expect(res.headers.get('x-ashar-server-page')).toBe('1');
+  const html = await res.text();
+  expect(html).toContain('<html lang="ru">');
+  const serverPage = html.slice(html.indexOf('<div id="ashar-server-page">'), html.indexOf('<div id="root" hidden>'));
+  expect(serverPage).toContain('<h1 tabindex="-1">Бюджет на 2026 год</h1>');
+  expect(serverPage).toContain(tr('ru', 'budgets.public.whereGoes'));
+  expect(serverPage).toContain(tr('ru', 'budgets.public.revenue'));
+  // ...or in the one chosen on this device (its cookie), which wins, as in the app.
+  const kk = await (await fetch(`${api.baseUrl}${shortPath}`, { headers: { 'accept-language': 'ru', cookie: 'ashar_locale=kk' } })).text();
+  expect(kk).toContain('<html lang="kk">');
+  expect(kk).toContain(tr('kk', 'budgets.public.whereGoes'));
+  // Other addresses get the plain shell (the service worker may keep that one for offline use).
+  const places = await fetch(`${api.baseUrl}/places`);
+  expect(places.headers.get('x-ashar-server-page')).toBeNull();
+  expect(await places.text()).not.toContain('ashar-server-page');
+
+  // Without JavaScript at all the budget can still be read.
+  const noJs = await phone({ javaScriptEnabled: false });
+  await noJs.goto(`${api.baseUrl}${shortPath}`, { waitUntil: 'load' });
+  expect(await h1(noJs).innerText()).toBe('2026-жылдын бюджети');
+  expect(await noJs.getByRole('heading', { name: tr('ky', 'budgets.public.whereGoes') }).isVisible()).toBe(true);
+  await noJs.screenshot({ path: artifact('wayfind-12-server-page-no-js.png'), fullPage: true });
+  await noJs.context().close();
+
+  // With it, the app's page replaces the server's: one heading, one main, the bars drawn, nothing hidden left.
+  const page = await phone();
+  await page.goto(`${api.baseUrl}${shortPath}`, { waitUntil: 'networkidle' });
+  await page.locator('#ashar-server-page').waitFor({ state: 'detached' });
+  expect(await page.locator('#root').getAttribute('hidden')).toBeNull();
+  expect(await page.locator('h1').count()).toBe(1);
+  expect(await page.locator('main').count()).toBe(1);
+  expect(await page.locator('.bars__track').first().evaluate((e) => getComputedStyle(e).visibility)).toBe('visible');
+  expect(await a11yProblems(page)).toEqual([]);
+  await page.context().close();
+});
+
 test('first-screen JS stays within 150 KB gzipped; the public page LCP on slow 4G with 4x CPU is printed', async () => {
   const page = await phone();
   const sizes: number[] = [];

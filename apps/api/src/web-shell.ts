@@ -1,15 +1,40 @@
 import { LoaderRegistry, RequestContext } from '@ashar/graphql';
 import { Actor } from '@ashar/auth';
-import { negotiateLocale } from '@ashar/i18n';
+import { isLocale, Locale, LOCALE_COOKIE, negotiateLocale } from '@ashar/i18n';
 import type { INestApplication } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriver } from '@nestjs/apollo';
 import type { Request, Response } from 'express';
 import { existsSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join } from 'path';
 
 /** The element the web's route-prefetch reads (apps/web/src/api/route-prefetch.ts). Keep both in step. */
 export const PAGE_DATA_ELEMENT_ID = 'ashar-page-data';
+/** Where the server's render goes, and the app's root (apps/web/src/server/server-page.ts). Keep both in step. */
+export const SERVER_PAGE_ELEMENT_ID = 'ashar-server-page';
+const APP_ROOT = '<div id="root"></div>';
+/** Marks an answer that carries one page's content: the service worker never keeps it as the app shell. */
+export const SERVER_PAGE_HEADER = 'X-Ashar-Server-Page';
+
+type RenderPage = (page: { url: string; locale: string; operation: string; variables: Record<string, unknown>; data: unknown }) => Promise<string | null>;
+
+/**
+ * The web build's server render (apps/web/src/server/render-page.tsx, built next to the web's dist as
+ * web-server/render-page.cjs). Without it (a build before it existed) pages still work, only later.
+ */
+function loadServerRender(dist: string): RenderPage | null {
+  const file = join(dirname(dist), 'web-server', 'render-page.cjs');
+  if (!existsSync(file)) return null;
+  // A runtime path on purpose: the API does not depend on the web app's code at build time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(file) as { renderPage: RenderPage }).renderPage;
+}
+
+/** A language chosen on this device (its cookie) wins over the browser's languages, as in the web app. */
+function visitorLocale(req: Request): Locale {
+  const chosen: unknown = (req.cookies as Record<string, unknown> | undefined)?.[LOCALE_COOKIE];
+  return chosen && isLocale(chosen) ? chosen : negotiateLocale(req.headers['accept-language']);
+}
 
 /** Routes whose first query the shell answers in the HTML: the public budget page, by id and by short address. */
 const ROUTES: Array<{ pattern: RegExp; operation: string; page: string; variables: (m: RegExpExecArray) => Record<string, unknown> | null }> = [
@@ -68,8 +93,9 @@ export function webShell(app: INestApplication, indexHtml: string, dist: string)
       if (o.name && o.source) sources.set(o.name, o.source);
     }
   }
+  const renderPage = loadServerRender(dist);
   return async (req, res) => {
-    const locale = negotiateLocale(req.headers['accept-language']);
+    const locale = visitorLocale(req);
     const route = ROUTES.map((r) => ({ r, m: r.pattern.exec(req.path) })).find((x) => x.m);
     const shell = indexHtml.replace('</head>', `${preloads(viteManifest, locale, route?.r.page ?? null)}</head>`);
     const send = (res: Response, html: string) => {
@@ -87,7 +113,16 @@ export function webShell(app: INestApplication, indexHtml: string, dist: string)
       if (!body?.data || body.errors?.length) return send(res, shell);
       // `<` escaped: the JSON cannot close the element or open another one, whatever text the budget holds.
       const json = JSON.stringify({ operation: route.r.operation, variables, data: body.data }).replace(/</g, '\\u003c');
-      send(res, shell.replace('</head>', `<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${json}</script></head>`));
+      let html = shell.replace('</head>', `<script type="application/json" id="${PAGE_DATA_ELEMENT_ID}">${json}</script></head>`);
+      // The page itself, readable before the app's code has come; the app, rendered hidden, takes over.
+      const page = renderPage && html.includes(APP_ROOT) ? await renderPage({ url: req.originalUrl, locale, operation: route.r.operation, variables, data: body.data }).catch(() => null) : null;
+      if (page) {
+        html = html
+          .replace(APP_ROOT, () => `<div id="${SERVER_PAGE_ELEMENT_ID}">${page}</div><div id="root" hidden></div>`)
+          .replace(/<html lang="[a-z]{2}">/, `<html lang="${locale}">`);
+        res.setHeader(SERVER_PAGE_HEADER, '1');
+      }
+      send(res, html);
     } catch {
       send(res, shell);
     }

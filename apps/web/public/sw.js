@@ -74,7 +74,8 @@ async function navigation(req) {
   const cache = await caches.open(SHELL);
   try {
     const res = await fetch(req);
-    if (res.ok && (res.headers.get('content-type') || '').includes('text/html')) await cache.put(SHELL_KEY, res.clone());
+    // A page rendered on the server carries that page's content: never the shell for other addresses.
+    if (res.ok && (res.headers.get('content-type') || '').includes('text/html') && !res.headers.get('x-ashar-server-page')) await cache.put(SHELL_KEY, res.clone());
     return res;
   } catch (e) {
     const shell = await cache.match(SHELL_KEY);

@@ -33,26 +33,33 @@ export function App() {
     <I18nProvider onChange={saveLocaleOnAccount}>
       <SessionProvider>
         <BrowserRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<HomePage />} />
-              <Route path="login" element={<LoginPage />} />
-              <Route path="signup" element={<SignUpPage />} />
-              <Route path="me" element={<MyCommunitiesPage />} />
-              <Route path="places" element={<PlacesPage />} />
-              <Route path="places/:code" element={<UnitPage />} />
-              <Route path="communities/:id" element={<CommunityPage />} />
-              <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
-              <Route path="budgets/:id" element={<PublicBudgetPage />} />
-              <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
-              <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
-              <Route path="invitations/:token" element={<InvitationPage />} />
-              <Route path="unlock-sign-in/:token" element={<UnlockSignInPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
+          <AppRoutes />
         </BrowserRouter>
       </SessionProvider>
     </I18nProvider>
+  );
+}
+
+/** The route table, shared by the browser (BrowserRouter) and the server's render (StaticRouter). */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignUpPage />} />
+        <Route path="me" element={<MyCommunitiesPage />} />
+        <Route path="places" element={<PlacesPage />} />
+        <Route path="places/:code" element={<UnitPage />} />
+        <Route path="communities/:id" element={<CommunityPage />} />
+        <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
+        <Route path="budgets/:id" element={<PublicBudgetPage />} />
+        <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
+        <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />
+        <Route path="invitations/:token" element={<InvitationPage />} />
+        <Route path="unlock-sign-in/:token" element={<UnlockSignInPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
   );
 }

@@ -96,3 +96,60 @@ describe('the shell of a public budget page carries the page’s first answer', 
     expect(embedded(await (await fetch(`${api.baseUrl}/places`)).text())).toBeNull();
   });
 });
+
+describe('the shell puts the server’s render of a public page in place of the app’s root', () => {
+  let api: RunningApi;
+  let budgetId: string;
+  beforeAll(async () => {
+    // The web build's layout: <parent>/web (the app) next to <parent>/web-server (its server render).
+    const parent = mkdtempSync(join(tmpdir(), 'ashar-web-'));
+    const dist = join(parent, 'web');
+    mkdirSync(dist);
+    mkdirSync(join(parent, 'web-server'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="ky"><head><title>shell</title></head><body><div id="root"></div></body></html>');
+    writeOperationsManifest(join(__dirname, '../../../web/src'), dist);
+    // A stand-in for render-page.cjs that shows what it was given, and fails for one budget.
+    writeFileSync(
+      join(parent, 'web-server', 'render-page.cjs'),
+      `exports.renderPage = async (p) => {
+        if (p.data.budget && p.data.budget.fiscalYear === 2027) throw new Error('render failed');
+        return '<h1>' + p.locale + ' ' + p.operation + ' ' + p.url + ' $& $1</h1>';
+      };`,
+    );
+    api = await startApi({ label: 'webssr', env: { WEB_DIST: dist } });
+    const platform = await platformAdmin(api);
+    const v = await village(api, platform, '41707220840000', 'Ак-Дөбө');
+    budgetId = (await publishedBudget(api, v, 2026, [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }, { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '900' }])).budgetId;
+  });
+  afterAll(() => api?.stop());
+
+  it('renders in the visitor’s language (a chosen one first), hides the app’s root until it takes over, and marks the answer', async () => {
+    const r = await fetch(`${api.baseUrl}/budgets/${budgetId}?from=share`, { headers: { 'accept-language': 'ru-RU,ru;q=0.9' } });
+    expect(r.headers.get('x-ashar-server-page')).toBe('1');
+    const html = await r.text();
+    // Inserted as given ($& and $1 are not replacement patterns here), with the path and query it was asked for.
+    expect(html).toContain(`<div id="ashar-server-page"><h1>ru PUBLIC_BUDGET /budgets/${budgetId}?from=share $& $1</h1></div><div id="root" hidden></div>`);
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('id="ashar-page-data"');
+    const chosen = await (await fetch(`${api.baseUrl}/budgets/${budgetId}`, { headers: { 'accept-language': 'ru', cookie: 'ashar_locale=kk' } })).text();
+    expect(chosen).toContain('<h1>kk PUBLIC_BUDGET');
+    expect(chosen).toContain('<html lang="kk">');
+    // A cookie that names no language of ours is ignored.
+    expect(await (await fetch(`${api.baseUrl}/budgets/${budgetId}`, { headers: { 'accept-language': 'ru', cookie: 'ashar_locale=xx' } })).text()).toContain('<h1>ru PUBLIC_BUDGET');
+  });
+
+  it('falls back to the plain shell with the embedded answer when the render fails, and renders nothing for other pages', async () => {
+    const platform = await platformAdmin(api);
+    const v = await village(api, platform, '41707220840000', 'Ак-Дөбө 2');
+    const failing = (await publishedBudget(api, v, 2027, [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }])).budgetId;
+    const r = await fetch(`${api.baseUrl}/budgets/${failing}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('x-ashar-server-page')).toBeNull();
+    const html = await r.text();
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).toContain('id="ashar-page-data"');
+    const places = await fetch(`${api.baseUrl}/places`);
+    expect(places.headers.get('x-ashar-server-page')).toBeNull();
+    expect(await places.text()).toContain('<div id="root"></div>');
+  });
+});

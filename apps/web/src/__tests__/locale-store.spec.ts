@@ -1,4 +1,4 @@
-import { browserLocale, initialLocale } from '../i18n/locale.store';
+import { browserLocale, initialLocale, LOCALE_COOKIE, storeLocale } from '../i18n/locale.store';
 
 const store = (value: string | null) => ({ getItem: () => value });
 
@@ -17,5 +17,17 @@ describe('first-visit language', () => {
     expect(initialLocale(store('xx'), ['kk'])).toBe('kk');
     expect(initialLocale(store(null), ['tr-TR'])).toBe('ky');
     expect(initialLocale(undefined, undefined)).toBe('ky');
+  });
+});
+
+describe('saving the choice', () => {
+  test('also as a year-long cookie, so the server renders public pages in it; blocked cookies are no failure', () => {
+    const saved: string[] = [];
+    const doc = { cookie: '' };
+    storeLocale('kk', { setItem: (_k: string, v: string) => void saved.push(v) }, doc);
+    expect(saved).toEqual(['kk']);
+    expect(doc.cookie).toBe(`${LOCALE_COOKIE}=kk; path=/; max-age=31536000; samesite=lax`);
+    const blocked = Object.defineProperty({}, 'cookie', { set: () => { throw new Error('SecurityError'); } }) as { cookie: string };
+    expect(() => storeLocale('ru', undefined, blocked)).not.toThrow();
   });
 });

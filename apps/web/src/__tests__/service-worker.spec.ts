@@ -6,8 +6,9 @@ import vm from 'node:vm';
 const source = fs.readFileSync(path.join(__dirname, '../../public/sw.js'), 'utf8');
 const handlers: Record<string, unknown> = {};
 const sandbox: Record<string, unknown> = { self: { addEventListener: (name: string, fn: unknown) => (handlers[name] = fn), location: { origin: 'http://127.0.0.1' } }, URL };
-vm.runInNewContext(`${source}\n;this.readOperation = readOperation;`, sandbox);
+vm.runInNewContext(`${source}\n;this.readOperation = readOperation; this.navigation = navigation;`, sandbox);
 const readOperation = sandbox.readOperation as (body: unknown) => { name: string; variables: string } | null;
+const navigation = sandbox.navigation as (req: { url: string }) => Promise<unknown>;
 
 describe('the service worker', () => {
   it('handles install, activate, fetch and the page message', () => {
@@ -29,5 +30,22 @@ describe('the service worker', () => {
     expect(a).toEqual({ name: 'EditorBudget', variables: '[["id","b1"]]' });
     expect(b).toEqual(a);
     expect(readOperation({ query: q, variables: { id: 'b2' } })).not.toEqual(a);
+  });
+
+  it('keeps the plain app shell for offline navigations, never a page the server rendered with its content', async () => {
+    const stored: string[] = [];
+    sandbox.caches = { open: async () => ({ put: async (key: string) => void stored.push(key), match: async () => undefined }) };
+    const answer = (serverPage: boolean) => ({
+      ok: true,
+      headers: new Map<string, string>([['content-type', 'text/html; charset=utf-8'], ...(serverPage ? [['x-ashar-server-page', '1'] as [string, string]] : [])]),
+      clone() {
+        return this;
+      },
+    });
+    sandbox.fetch = async (req: { url: string }) => answer(req.url.includes('/b/'));
+    await navigation({ url: 'http://127.0.0.1/b/ak-dobo/2026' });
+    expect(stored).toEqual([]);
+    await navigation({ url: 'http://127.0.0.1/places' });
+    expect(stored).toEqual(['/index.html']);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { graphql } from './graphql.client';
 import type { Operation } from './operation';
 
@@ -25,6 +25,17 @@ function keyOf(query: string, variables: unknown, scope: string | undefined): st
 }
 
 /**
+ * Answers known before the first render (the server renders a public page with the answer it embeds,
+ * src/server/render-page.tsx): read synchronously by useQuery, so the first render already shows them.
+ */
+export type SeededAnswers = ReadonlyMap<string, unknown>;
+export const SeededAnswersContext = createContext<SeededAnswers | null>(null);
+
+export function seededAnswers(entries: Array<{ query: string; variables: unknown; scope?: string; data: unknown }>): SeededAnswers {
+  return new Map(entries.map((e) => [keyOf(e.query, e.variables, e.scope), e.data]));
+}
+
+/**
  * Sends a query now, for a page still downloading: the page's useQuery with the same query, variables
  * and scope takes the answer instead of asking again (saves a round trip on a slow link).
  */
@@ -48,7 +59,8 @@ export function useQuery<T, V>(
   options: { cache?: boolean; scope?: string } = {},
 ): QueryState<T> {
   const key = variables ? keyOf(query, variables, options.scope) : null;
-  const cached = key && options.cache ? (cache.get(key) as T | undefined) : undefined;
+  const seeded = useContext(SeededAnswersContext);
+  const cached = key ? ((options.cache ? cache.get(key) : undefined) ?? seeded?.get(key)) as T | undefined : undefined;
   const [state, setState] = useState<{ key: string | null; data: T | null; error: unknown }>({
     key,
     data: cached ?? null,

@@ -21,8 +21,17 @@ const I18nContext = createContext<I18n | null>(null);
  * same moment as the page's data); nothing renders until it is there, and a language switch shows the new
  * language once its catalogue has come.
  */
-export function I18nProvider({ children, onChange }: { children: ReactNode; onChange?: (l: Locale) => void }) {
-  const [{ locale, catalogue }, setShown] = useState<{ locale: Locale; catalogue: Catalogue | null }>(() => ({ locale: initialLocale(), catalogue: null }));
+export function I18nProvider({
+  children,
+  onChange,
+  initial,
+}: {
+  children: ReactNode;
+  onChange?: (l: Locale) => void;
+  /** The server's render (src/server/render-page.tsx) has the language and its catalogue before the first render. */
+  initial?: { locale: Locale; catalogue: Catalogue };
+}) {
+  const [{ locale, catalogue }, setShown] = useState<{ locale: Locale; catalogue: Catalogue | null }>(() => initial ?? { locale: initialLocale(), catalogue: null });
 
   useEffect(() => {
     if (catalogue) return;

@@ -1,4 +1,6 @@
-import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n/core';
+import { DEFAULT_LOCALE, isLocale, Locale, LOCALE_COOKIE } from '@ashar/i18n/core';
+
+export { LOCALE_COOKIE };
 
 const KEY = 'ashar.locale';
 
@@ -12,11 +14,21 @@ export function readStoredLocale(storage: Pick<Storage, 'getItem'> | undefined =
   }
 }
 
-export function storeLocale(locale: Locale, storage: Pick<Storage, 'setItem'> | undefined = safeStorage()): void {
+export function storeLocale(
+  locale: Locale,
+  storage: Pick<Storage, 'setItem'> | undefined = safeStorage(),
+  doc: Pick<Document, 'cookie'> | undefined = typeof document === 'undefined' ? undefined : document,
+): void {
   try {
     storage?.setItem(KEY, locale);
   } catch {
     // Full or blocked storage: the choice still holds for this visit.
+  }
+  try {
+    // Not a secret and not a session: only so the server's first answer is already in this language.
+    if (doc) doc.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=31536000; samesite=lax`;
+  } catch {
+    // Cookies blocked: the server falls back to the browser's languages.
   }
 }
 

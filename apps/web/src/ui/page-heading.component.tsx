@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.context';
+import { takeOverFromServerPage } from '../server/server-page';
 
 /**
  * The page's h1; also sets the document title and, after a navigation (not on first load), moves focus
@@ -15,6 +16,9 @@ export function PageHeading({ children }: { children: string }) {
   useEffect(() => {
     document.title = t('app.pageTitle', { page: children });
   }, [children, t]);
+
+  // Every page has a heading: once the app's page is up, the server's render of it gives way.
+  useEffect(() => takeOverFromServerPage(), []);
 
   // Keyed on the path, not the query string: updating ?q= while someone types must not steal focus.
   useEffect(() => {

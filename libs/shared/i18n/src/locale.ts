@@ -38,3 +38,6 @@ export function pickLocalized(text: LocalizedText | null | undefined, locale: Lo
   }
   return '';
 }
+
+/** The cookie holding the language chosen on a device: the web app writes it, the API's shell renders public pages in it. */
+export const LOCALE_COOKIE = 'ashar_locale';

@@ -8,8 +8,9 @@ import { useI18n } from '../../i18n/i18n.context';
 export function ShareBar({ title, path }: { title: string; path: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const url = `${window.location.origin}${path}`;
-  const canShare = typeof navigator.share === 'function';
+  // Rendered on the server too (src/server/render-page.tsx): there the address is shown without the host.
+  const url = `${typeof window === 'undefined' ? '' : window.location.origin}${path}`;
+  const canShare = typeof navigator !== 'undefined' && typeof navigator.share === 'function';
 
   const share = async () => {
     if (canShare) {
