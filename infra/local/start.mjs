@@ -236,6 +236,7 @@ async function main() {
     NODE_ENV: process.env.NODE_ENV || 'development',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: process.env.JWT_SECRET || readOrCreate('jwt-secret', () => randomBytes(48).toString('base64url')),
+    BALLOT_KEY: process.env.BALLOT_KEY || readOrCreate('ballot-key', () => randomBytes(48).toString('base64url')),
     PORT: port,
     HOST: process.env.HOST || '127.0.0.1',
     WEB_DIST: process.env.WEB_DIST || join(root, 'dist/apps/web'),

@@ -46,6 +46,12 @@ self.addEventListener('activate', (event) => {
 // The page lists the chunks it loaded before this worker controlled it (src/offline/register-sw.ts).
 self.addEventListener('message', (event) => {
   const data = event.data || {};
+  // An answer the server put inside the page (src/api/route-prefetch.ts): kept as if it had been fetched.
+  if (data.type === 'remember-read') {
+    const op = readOperation(data.body);
+    if (op && data.data && typeof data.scope === 'string') event.waitUntil(remember(readKey(data.scope, op), JSON.stringify({ data: data.data })));
+    return;
+  }
   if (data.type !== 'cache-urls' || !Array.isArray(data.urls)) return;
   event.waitUntil(
     (async () => {
@@ -126,8 +132,7 @@ async function graphqlRead(req) {
     op = null;
   }
   if (!op) return fetch(req);
-  const scope = req.headers.get('x-ashar-cache-scope') || 'anonymous';
-  const key = `/__reads/${encodeURIComponent(scope)}/${op.name}?v=${encodeURIComponent(op.variables)}`;
+  const key = readKey(req.headers.get('x-ashar-cache-scope') || 'anonymous', op);
   try {
     const res = await fetch(req);
     if (res.ok) {
@@ -142,6 +147,10 @@ async function graphqlRead(req) {
     if (hit) return hit;
     throw e;
   }
+}
+
+function readKey(scope, op) {
+  return `/__reads/${encodeURIComponent(scope)}/${op.name}?v=${encodeURIComponent(op.variables)}`;
 }
 
 async function remember(key, text) {

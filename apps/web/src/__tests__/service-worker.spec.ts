@@ -48,4 +48,29 @@ describe('the service worker', () => {
     await navigation({ url: 'http://127.0.0.1/places' });
     expect(stored).toEqual(['/index.html']);
   });
+
+  it('keeps an answer the page received inside its HTML as if it had been fetched, under the same key', async () => {
+    const stored: Array<{ key: string; text: string }> = [];
+    sandbox.caches = {
+      open: async () => ({
+        put: async (key: string, res: { text: () => Promise<string> }) => void stored.push({ key, text: await res.text() }),
+        keys: async () => [],
+        delete: async () => true,
+      }),
+    };
+    sandbox.Response = class {
+      constructor(private readonly body: string) {}
+      text() {
+        return Promise.resolve(this.body);
+      }
+    };
+    const waits: Promise<unknown>[] = [];
+    const onMessage = handlers.message as (e: { data: unknown; waitUntil: (p: Promise<unknown>) => void }) => void;
+    const query = 'query PublicBudget($id: ID!) { budget(id: $id) { id } }';
+    onMessage({ data: { type: 'remember-read', body: { query, variables: { id: 'b1' } }, scope: 'anonymous', data: { budget: { id: 'b1' } } }, waitUntil: (p) => waits.push(p) });
+    // A mutation is never kept, whatever the page says.
+    onMessage({ data: { type: 'remember-read', body: { query: 'mutation M { x }' }, scope: 'anonymous', data: { x: 1 } }, waitUntil: (p) => waits.push(p) });
+    await Promise.all(waits);
+    expect(stored).toEqual([{ key: `/__reads/anonymous/PublicBudget?v=${encodeURIComponent('[["id","b1"]]')}`, text: '{"data":{"budget":{"id":"b1"}}}' }]);
+  });
 });

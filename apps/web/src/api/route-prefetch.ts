@@ -1,4 +1,5 @@
 import { PUBLIC_BUDGET, PUBLIC_BUDGET_BY_SLUG } from '../pages/budget/public-budget.operations';
+import type { PublicBudgetBySlugQuery, PublicBudgetQuery } from './generated/graphql';
 import { prefetchQuery } from './use-query.hook';
 
 /**
@@ -12,10 +13,14 @@ export function prefetchForRoute(pathname: string, doc: Pick<Document, 'getEleme
   const short = /^\/b\/([^/]+)\/(\d{4})\/?$/.exec(pathname);
   if (byId) {
     const variables = { id: byId[1] };
-    prefetchQuery(PUBLIC_BUDGET, variables, undefined, pageData('PUBLIC_BUDGET', variables, doc));
+    const embedded = pageData<PublicBudgetQuery>('PUBLIC_BUDGET', variables, doc);
+    prefetchQuery(PUBLIC_BUDGET, variables, undefined, embedded);
+    if (embedded) rememberForOffline(PUBLIC_BUDGET, variables, embedded);
   } else if (short) {
     const variables = { slug: decodeURIComponent(short[1]), year: Number(short[2]) };
-    prefetchQuery(PUBLIC_BUDGET_BY_SLUG, variables, undefined, pageData('PUBLIC_BUDGET_BY_SLUG', variables, doc));
+    const embedded = pageData<PublicBudgetBySlugQuery>('PUBLIC_BUDGET_BY_SLUG', variables, doc);
+    prefetchQuery(PUBLIC_BUDGET_BY_SLUG, variables, undefined, embedded);
+    if (embedded) rememberForOffline(PUBLIC_BUDGET_BY_SLUG, variables, embedded);
   } else return;
   // The page's code too, before React gets round to rendering the route (the same chunk its lazy import loads).
   void import('../pages/budget/public-budget.page').catch(() => undefined);
@@ -38,4 +43,15 @@ function pageData<T>(operation: string, variables: Record<string, unknown>, doc:
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An answer that came inside the page never passed the service worker, so a reload offline would not find
+ * it: hand it over to be kept as if it had been asked for (the anonymous view, as the server rendered it).
+ */
+function rememberForOffline(query: string, variables: Record<string, unknown>, data: unknown): void {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((registration) => registration.active?.postMessage({ type: 'remember-read', body: { query, variables }, scope: 'anonymous', data }))
+    .catch(() => undefined);
 }

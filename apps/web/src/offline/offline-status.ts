@@ -23,5 +23,7 @@ export function offlineAsOf(): string | null {
 
 export function onOfflineStatus(listener: () => void): () => void {
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }

@@ -7,3 +7,4 @@ export * from './migrations';
 export * from './pg-errors';
 export * from './transaction';
 export * from './database-health';
+export * from './client-request';

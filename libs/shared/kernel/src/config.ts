@@ -13,6 +13,11 @@ export interface AppConfig {
   /** Prefix of every Redis key (queues, rate limits): lets deployments or test runs share one Redis. */
   redisPrefix: string;
   jwtSecret: string;
+  /**
+   * Key of the ballots' pseudonyms (libs/participation): BALLOT_KEY; null = derived from JWT_SECRET there.
+   * Never change it while a vote is open (a voter could then no longer find their ballot to change it).
+   */
+  ballotKey: string | null;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   cookieSecure: boolean;
@@ -198,6 +203,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(queueSchema)) throw new ConfigError('QUEUE_SCHEMA must be a lower-case SQL identifier');
   const port = int(env, 'PORT', 3000, 0, 65535);
   const auditAnchorKey = env.AUDIT_ANCHOR_KEY || null;
+  const ballotKey = env.BALLOT_KEY || null;
+  if (ballotKey !== null && ballotKey.length < 32) throw new ConfigError('BALLOT_KEY must be at least 32 random characters when set');
   if (auditAnchorKey !== null && auditAnchorKey.length < 32) throw new ConfigError('AUDIT_ANCHOR_KEY must be at least 32 random characters when set');
   return {
     nodeEnv,
@@ -208,6 +215,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queueSchema,
     redisPrefix: env.REDIS_PREFIX || 'ashar',
     jwtSecret,
+    ballotKey,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
     refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     cookieSecure: (env.COOKIE_SECURE ?? (nodeEnv === 'production' ? 'true' : 'false')) === 'true',
