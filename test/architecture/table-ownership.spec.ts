@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { getMetadataArgsStorage } from 'typeorm';
 import { BUDGETS_ENTITIES } from '../../libs/budgets/src/entities';
+import { PARTICIPATION_ENTITIES } from '../../libs/participation/src/entities';
 
 /**
  * "No table of another context in a context's SQL" (issue 8): every repository file (and every
@@ -29,6 +30,7 @@ interface Context {
 /** Every library that has repositories, with the entities (tables) it owns. A new context adds one line. */
 const CONTEXTS: Context[] = [
   { name: 'budgets', root: 'libs/budgets', entities: BUDGETS_ENTITIES },
+  { name: 'participation', root: 'libs/participation', entities: PARTICIPATION_ENTITIES },
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
   { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },

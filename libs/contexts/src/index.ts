@@ -2,6 +2,7 @@ import { AUDIT_MANIFEST } from '@ashar/audit';
 import { BUDGETS_MANIFEST } from '@ashar/budgets';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
 import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
+import { PARTICIPATION_MANIFEST } from '@ashar/participation';
 import { composeContexts, ContextManifest } from '@ashar/manifest';
 import { TERRITORY_MANIFEST } from '@ashar/territory';
 import { THREADS_MANIFEST } from '@ashar/threads';
@@ -20,6 +21,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   IDENTITY_MANIFEST,
   THREADS_MANIFEST,
   BUDGETS_MANIFEST,
+  PARTICIPATION_MANIFEST,
 ];
 
 export { PLATFORM_MANIFEST };

@@ -38,6 +38,10 @@ export interface Target {
   noteId: string;
   /** A hearing comment on the published version (a threads message). */
   commentId: string;
+  /** Participation: a process taking ideas and one in its voting phase, with a feasible proposal of the latter. */
+  ideasProcessId: string;
+  votingProcessId: string;
+  votingProposalId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -89,7 +93,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Target> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId'>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
@@ -126,6 +130,22 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
   };
 }
 
+const PB_RULES = { envelope: '100000000', ballotKind: 'KNAPSACK', minChoices: 1, countingRule: 'GREEDY', verification: 'SELF_DECLARED' };
+
+async function participationWorld(api: RunningApi, prep: Person, communityId: string): Promise<Pick<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId'>> {
+  const create = async () => (await q(api, `mutation($input: CreateProcessInput!) { createParticipatoryProcess(input: $input) { id } }`, { input: { communityId, title: { ky: 'Ашар' }, currency: 'KGS', rules: PB_RULES } }, prep, 'createParticipatoryProcess')).createParticipatoryProcess.id as string;
+  const move = (id: string, phase: string) => q(api, `mutation($id: ID!, $phase: ProcessPhase!) { moveProcessPhase(processId: $id, phase: $phase) { id } }`, { id, phase }, prep, `moveProcessPhase ${phase}`);
+  const ideasProcessId = await create();
+  await move(ideasProcessId, 'IDEAS');
+  const votingProcessId = await create();
+  await move(votingProcessId, 'IDEAS');
+  const votingProposalId = (await q(api, `mutation($input: SubmitProposalInput!) { submitProposal(input: $input) { id } }`, { input: { processId: votingProcessId, title: 'Көпүрө', description: 'Суу үстүндө', estimatedCost: '50000000' } }, prep, 'submitProposal')).submitProposal.id as string;
+  await move(votingProcessId, 'REVIEW');
+  await q(api, `mutation($input: ReviewProposalInput!) { reviewProposal(input: $input) { id } }`, { input: { proposalId: votingProposalId, feasible: true } }, prep, 'reviewProposal');
+  await move(votingProcessId, 'VOTING');
+  return { ideasProcessId, votingProcessId, votingProposalId };
+}
+
 export async function buildWorld(api: RunningApi): Promise<World> {
   let platform = await signUp(api, 'Platform');
   await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [platform.id]);
@@ -152,7 +172,7 @@ export async function buildWorld(api: RunningApi): Promise<World> {
   roles.citizenOfOther.set(b, new Set([Role.CITIZEN]));
   for (const id of [a, b, c]) roles.platformAdmin.set(id, new Set([Role.COMMUNITY_ADMIN]));
 
-  const A = await budgetWorld(api, platform, preparer, a, UNIT_A);
-  const B = await budgetWorld(api, platform, prepB, b, UNIT_B);
+  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)) };
+  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)) };
   return { api, platform, preparer, actors, roles, A, B, sandboxCommunityId: c };
 }

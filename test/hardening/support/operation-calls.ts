@@ -120,6 +120,20 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.declineMembershipRequest': g(async (c) => ({ id: await decidedRequest(c) })),
   'Mutation.hideComment': g((c) => ({ messageId: c.t.commentId, reason: 'Кемсинтүү' })),
   'Mutation.unhideComment': g((c) => ({ messageId: c.t.commentId })),
+  // Participation: refusals past the permission check (CONFLICT / BAD_USER_INPUT) keep the world as it is.
+  'Query.participatoryProcess': g((c) => ({ id: c.t.ideasProcessId })),
+  'Query.participatoryProcesses': g((c) => ({ communityId: c.t.communityId })),
+  'Mutation.createParticipatoryProcess': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, currency: 'KGS', rules: { envelope: '1000', ballotKind: 'APPROVAL', countingRule: 'GREEDY', verification: 'SELF_DECLARED' } } })),
+  // Voting is open: the rules are frozen (CONFLICT), the phase cannot stay or go back (CONFLICT).
+  'Mutation.updateProcessRules': g((c) => ({ processId: c.t.votingProcessId, rules: { envelope: '1000', ballotKind: 'APPROVAL', countingRule: 'GREEDY', verification: 'SELF_DECLARED' } })),
+  'Mutation.moveProcessPhase': g((c) => ({ processId: c.t.votingProcessId, phase: 'VOTING' })),
+  // Not in the review / ideas phase any more: CONFLICT once past authorisation.
+  'Mutation.reviewProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, feasible: true } })),
+  'Mutation.submitProposal': g((c) => ({ input: { processId: c.t.votingProcessId, title: 'Жол', description: 'Оңдоо', estimatedCost: '1000' } })),
+  'Mutation.editProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, title: 'Жол', description: 'Оңдоо', estimatedCost: '1000' } })),
+  'Mutation.supportProposal': g((c) => ({ proposalId: c.t.votingProposalId, support: true })),
+  // An empty ballot: BAD_USER_INPUT (too few projects) once the voter is found eligible; nothing stored.
+  'Mutation.castBallot': g((c) => ({ input: { processId: c.t.votingProcessId, choices: [] } })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),

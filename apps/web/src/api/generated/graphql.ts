@@ -44,6 +44,12 @@ export type AttachmentInput = {
   url: Scalars['String']['input'];
 };
 
+export type BallotKind =
+  | 'APPROVAL'
+  | 'CUMULATIVE'
+  | 'KNAPSACK'
+  | 'RANKING';
+
 export type BudgetDirection =
   | 'EXPENDITURE'
   | 'REVENUE';
@@ -96,6 +102,14 @@ export type BudgetVersionStatus =
   | 'SUBMITTED'
   | 'SUPERSEDED';
 
+export type CastBallotInput = {
+  /** Chosen proposals; for a ranking, best first */
+  choices: Array<Scalars['ID']['input']>;
+  /** Cumulative ballots: points for choices[i] */
+  points?: InputMaybe<Array<Scalars['Int']['input']>>;
+  processId: Scalars['ID']['input'];
+};
+
 export type ClassificationInput = {
   code: Scalars['String']['input'];
   country: Scalars['String']['input'];
@@ -123,6 +137,11 @@ export type CommunityKind =
   | 'LOCAL_KENESH'
   | 'MUNICIPALITY'
   | 'PUBLIC_COUNCIL';
+
+/** GREEDY: most votes first while money lasts; MES: Method of Equal Shares (completed by add-one) */
+export type CountingRule =
+  | 'GREEDY'
+  | 'MES';
 
 export type Country =
   | 'KG'
@@ -170,9 +189,30 @@ export type CreateMonitoringNoteInput = {
   transactionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type CreateProcessInput = {
+  communityId: Scalars['ID']['input'];
+  currency: ProcessCurrency;
+  description?: InputMaybe<LocalizedTextInput>;
+  rules: ProcessRulesInput;
+  title: LocalizedTextInput;
+};
+
 export type Currency =
   | 'KGS'
   | 'KZT';
+
+export type EditProposalInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  description: Scalars['String']['input'];
+  /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  estimatedCost: Scalars['String']['input'];
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  proposalId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  /** The village the project is for (a territorial unit id) */
+  villageUnitId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type Gender =
   | 'FEMALE'
@@ -232,6 +272,38 @@ export type MonitoringNoteStatus =
   | 'QUESTION'
   | 'RESOLVED';
 
+export type ProcessCurrency =
+  | 'KGS'
+  | 'KZT';
+
+/** ideas → review → voting → results → implementation; forward only */
+export type ProcessPhase =
+  | 'DRAFT'
+  | 'IDEAS'
+  | 'IMPLEMENTATION'
+  | 'RESULTS'
+  | 'REVIEW'
+  | 'VOTING';
+
+export type ProcessRulesInput = {
+  ballotKind: BallotKind;
+  countingRule: CountingRule;
+  /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  envelope: Scalars['String']['input'];
+  maxChoices?: InputMaybe<Scalars['Int']['input']>;
+  /** Cumulative ballots: the points each voter shares out */
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  minAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Default 1 */
+  minChoices?: InputMaybe<Scalars['Int']['input']>;
+  verification: VerificationLevel;
+};
+
+export type ProposalStatus =
+  | 'FEASIBLE'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
 export type PublishVersionInput = {
   /** Last day of the public comment period (YYYY-MM-DD) */
   commentsUntil: Scalars['String']['input'];
@@ -284,6 +356,15 @@ export type ResidentProfileInput = {
   villageCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type ReviewProposalInput = {
+  feasible: Scalars['Boolean']['input'];
+  proposalId: Scalars['ID']['input'];
+  /** Required when not feasible; shown to everyone */
+  rejectionReason?: InputMaybe<Scalars['String']['input']>;
+  /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  reviewedCost?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Role =
   | 'BUDGET_GROUP_MEMBER'
   | 'CITIZEN'
@@ -327,6 +408,21 @@ export type StartBudgetImportInput = {
   unit?: InputMaybe<BudgetImportUnit>;
 };
 
+export type SubmitProposalInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** Made on the phone (offline outbox): the same id with the same content is accepted again */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
+  description: Scalars['String']['input'];
+  /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  estimatedCost: Scalars['String']['input'];
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  longitude?: InputMaybe<Scalars['Float']['input']>;
+  processId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+  /** The village the project is for (a territorial unit id) */
+  villageUnitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type UnitLevel =
   | 'AIMAK'
   | 'CITY'
@@ -334,6 +430,11 @@ export type UnitLevel =
   | 'DISTRICT'
   | 'REGION'
   | 'VILLAGE';
+
+export type VerificationLevel =
+  | 'IN_PERSON'
+  | 'PHONE'
+  | 'SELF_DECLARED';
 
 export type VersionStepInput = {
   expectedRevision: Scalars['Int']['input'];

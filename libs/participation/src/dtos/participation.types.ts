@@ -1,0 +1,70 @@
+import { LocalizedTextType } from '@ashar/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MONEY } from './dto-helpers';
+import { BallotKindEnum, CountingRuleEnum, ProcessCurrencyEnum, ProcessPhaseEnum, ProposalStatusEnum, VerificationLevelEnum } from './participation.enums';
+
+@ObjectType('ParticipatoryProcess')
+export class ProcessType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) communityId: string;
+  @Field(() => LocalizedTextType) title: LocalizedTextType;
+  @Field(() => LocalizedTextType) description: LocalizedTextType;
+  @Field(() => ProcessCurrencyEnum) currency: ProcessCurrencyEnum;
+  @Field({ description: MONEY }) envelope: string;
+  @Field(() => BallotKindEnum) ballotKind: BallotKindEnum;
+  @Field(() => Int) minChoices: number;
+  @Field(() => Int, { nullable: true }) maxChoices: number | null;
+  @Field(() => Int, { nullable: true }) maxPoints: number | null;
+  @Field(() => CountingRuleEnum) countingRule: CountingRuleEnum;
+  @Field(() => VerificationLevelEnum) verification: VerificationLevelEnum;
+  @Field(() => Int, { nullable: true }) minAge: number | null;
+  @Field(() => ProcessPhaseEnum) phase: ProcessPhaseEnum;
+  @Field(() => Date, { nullable: true, description: 'When voting opened and the rules froze' }) rulesFrozenAt: Date | null;
+}
+
+@ObjectType('Proposal')
+export class ProposalType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) processId: string;
+  @Field() title: string;
+  @Field() description: string;
+  @Field({ description: MONEY }) estimatedCost: string;
+  @Field(() => String, { nullable: true, description: MONEY }) reviewedCost: string | null;
+  @Field(() => ProposalStatusEnum) status: ProposalStatusEnum;
+  @Field(() => String, { nullable: true }) rejectionReason: string | null;
+  @Field(() => ID, { nullable: true }) villageUnitId: string | null;
+  @Field(() => String, { nullable: true }) category: string | null;
+  @Field(() => Float, { nullable: true }) latitude: number | null;
+  @Field(() => Float, { nullable: true }) longitude: number | null;
+  @Field(() => Date) createdAt: Date;
+}
+
+@ObjectType('BallotReceipt')
+export class BallotReceiptType {
+  @Field({ description: 'Find it among the published ballots (the .pb file’s voter ids) after the count' }) receiptCode: string;
+  @Field({ description: 'False when this replaced the voter’s earlier ballot' }) firstBallot: boolean;
+}
+
+@ObjectType('MyBallot')
+export class MyBallotType {
+  @Field() receiptCode: string;
+  @Field(() => [ID]) choices: string[];
+  @Field(() => [Int], { nullable: true }) points: number[] | null;
+}
+
+@ObjectType('ProcessOutcome')
+export class OutcomeType {
+  @Field() rule: string;
+  @Field(() => [ID], { description: 'Winning proposals, in the order the rule chose them' }) selected: string[];
+  @Field({ description: MONEY }) totalCost: string;
+  @Field(() => Int) ballotCount: number;
+  @Field({ description: 'SHA-256 of the published ballot set (the .pb text)' }) ballotSetSha256: string;
+  @Field({ description: 'The engine’s structured explanation, as JSON text (rendered in every UI language by the web)' }) explanation: string;
+  @Field({ description: 'The ballot set counted, in the pabulib .pb format: recount it with any pabulib tool' }) ballotSet: string;
+  @Field(() => Date) computedAt: Date;
+}
+
+@ObjectType('ProcessTurnout')
+export class TurnoutType {
+  @Field(() => Int) voters: number;
+}

@@ -1,0 +1,4 @@
+import { Participation1796500000000 } from './1796500000000-participation.migration';
+
+/** Participation's schema history; the manifest list orders every context's migrations by timestamp. */
+export const PARTICIPATION_MIGRATIONS = [Participation1796500000000];

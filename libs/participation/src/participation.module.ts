@@ -1,0 +1,34 @@
+import { IdentityModule } from '@ashar/identity';
+import { TerritoryModule } from '@ashar/territory';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PARTICIPATION_ENTITIES } from './entities';
+import { CountProcessJob } from './jobs/count-process.job';
+import { OutcomesRepository } from './repositories/outcomes.repository';
+import { ProcessesRepository } from './repositories/processes.repository';
+import { ProposalsRepository } from './repositories/proposals.repository';
+import { VotingRepository } from './repositories/voting.repository';
+import { ProcessResolver } from './resolvers/process.resolver';
+import { ProposalResolver } from './resolvers/proposal.resolver';
+import { ProcessService } from './services/process.service';
+import { ProposalService } from './services/proposal.service';
+import { ResultsService } from './services/results.service';
+import { VotingService } from './services/voting.service';
+
+/** Every SQL statement of participation is in one of these (repositories/). */
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository];
+
+/** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule],
+  providers: [...repositories, ProcessService, ProposalService, VotingService, ResultsService, ProcessResolver, ProposalResolver],
+  exports: [ProcessService, ResultsService],
+})
+export class ParticipationModule {}
+
+/** The worker side: the count of a closed vote. */
+@Module({
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES)],
+  providers: [...repositories, ResultsService, CountProcessJob],
+})
+export class ParticipationJobsModule {}

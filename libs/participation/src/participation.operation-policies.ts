@@ -1,0 +1,19 @@
+import { communityRoles, OperationPolicy } from '@ashar/auth';
+import { PARTICIPATION_PERMISSIONS as P } from './participation.permissions';
+
+const manage = communityRoles(P['participation.manage']);
+const residents = communityRoles(P['participation.vote']);
+
+/** Who may call each participation operation, read from the services' checks. */
+export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
+  { operation: 'Query.participatoryProcess', allow: 'public', publicPart: 'a DRAFT process answers NOT_FOUND to all but its organisers' },
+  { operation: 'Query.participatoryProcesses', allow: 'public', publicPart: 'DRAFT processes are left out for all but the organisers' },
+  { operation: 'Mutation.createParticipatoryProcess', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.updateProcessRules', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened, and the attempt is audited' },
+  { operation: 'Mutation.moveProcessPhase', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.reviewProposal', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.submitProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
+  { operation: 'Mutation.editProposal', allow: { scope: 'own' }, note: 'only the proposal’s author (and platform admins), in the ideas phase' },
+  { operation: 'Mutation.supportProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
+  { operation: 'Mutation.castBallot', allow: residents, permission: 'participation.vote', note: 'also FORBIDDEN below the process’s minimum age' },
+];

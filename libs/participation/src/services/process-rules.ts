@@ -1,0 +1,13 @@
+import type { CandidateProject, ProcessRules } from '../domain/election';
+import type { ParticipatoryProcess } from '../entities/participatory-process.entity';
+import type { Proposal } from '../entities/proposal.entity';
+
+/** The stored process as the pure rules' input. */
+export function rulesOf(p: ParticipatoryProcess): ProcessRules {
+  return { id: p.id, currency: p.currency, envelope: p.envelope, ballotKind: p.ballotKind, minChoices: p.minChoices, maxChoices: p.maxChoices, maxPoints: p.maxPoints, countingRule: p.countingRule };
+}
+
+/** Feasible proposals as the ballot's candidates, at their reviewed cost. */
+export function candidatesOf(proposals: readonly Proposal[]): CandidateProject[] {
+  return proposals.map((x) => ({ id: x.id, title: x.title, cost: x.reviewedCost ?? x.estimatedCost }));
+}

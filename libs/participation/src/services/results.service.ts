@@ -1,0 +1,52 @@
+import { TransactionRunner } from '@ashar/database';
+import { Injectable } from '@nestjs/common';
+import { countBallots } from '../domain/election';
+import { ProcessOutcome } from '../entities/process-outcome.entity';
+import { OutcomesRepository } from '../repositories/outcomes.repository';
+import { ProcessesRepository } from '../repositories/processes.repository';
+import { ProposalsRepository } from '../repositories/proposals.repository';
+import { VotingRepository } from '../repositories/voting.repository';
+import { candidatesOf, rulesOf } from './process-rules';
+
+/**
+ * The count after the vote closes (the results job): the ballot set as a `.pb` text, the tally engine's
+ * result on it by the process's rule, and both stored together, so the published file is exactly what
+ * was counted. Read in one transaction: the set cannot change under it (the vote is closed anyway).
+ */
+@Injectable()
+export class ResultsService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly processes: ProcessesRepository,
+    private readonly proposals: ProposalsRepository,
+    private readonly voting: VotingRepository,
+    private readonly outcomes: OutcomesRepository,
+  ) {}
+
+  async count(processId: string): Promise<{ selected: number; ballots: number } | { skipped: string }> {
+    return this.tx.run(async (tx) => {
+      const process = await this.processes.lock(tx, processId, 'share');
+      if (!process) return { skipped: 'process deleted' };
+      if (process.phase === 'DRAFT' || process.phase === 'IDEAS' || process.phase === 'REVIEW' || process.phase === 'VOTING') return { skipped: `still ${process.phase}` };
+      const candidates = candidatesOf(await this.proposals.feasibleOf(tx, process.id));
+      const ballots = await this.voting.ballotsOf(tx, process.id);
+      const counted = countBallots(rulesOf(process), candidates, ballots);
+      const outcome: Omit<ProcessOutcome, 'computedAt' | 'process'> = {
+        processId: process.id,
+        rule: counted.result.rule,
+        selected: counted.result.selected,
+        totalCost: String(counted.result.totalCost),
+        ballotCount: ballots.length,
+        explanation: counted.result.explanation as unknown as Record<string, unknown>,
+        ballotSet: counted.ballotSet,
+        ballotSetSha256: counted.ballotSetSha256,
+      };
+      await this.outcomes.save(tx, outcome);
+      return { selected: counted.result.selected.length, ballots: ballots.length };
+    });
+  }
+
+  outcomeOf(processId: string): Promise<ProcessOutcome | null> {
+    return this.outcomes.findByProcess(processId);
+  }
+}

@@ -1,0 +1,92 @@
+import { Actor, PermissionService } from '@ashar/auth';
+import { AuditService } from '@ashar/audit';
+import { TransactionRunner } from '@ashar/database';
+import { AccountService } from '@ashar/identity';
+import { AppConfig, ConflictError, ForbiddenError, InvalidInputError } from '@ashar/kernel';
+import { InjectConfig } from '@ashar/runtime';
+import { Injectable } from '@nestjs/common';
+import { createHmac } from 'crypto';
+import { ballotPseudonym, newReceiptCode } from '../domain/ballot-secrecy';
+import { ballotProblems } from '../domain/election';
+import { CastBallotInput } from '../dtos/cast-ballot.input';
+import { ParticipatoryProcess } from '../entities/participatory-process.entity';
+import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
+import { ProcessesRepository } from '../repositories/processes.repository';
+import { ProposalsRepository } from '../repositories/proposals.repository';
+import { BallotRow, VotingRepository } from '../repositories/voting.repository';
+import { ProcessService } from './process.service';
+import { candidatesOf, rulesOf } from './process-rules';
+
+/**
+ * Casting a ballot: one person, one ballot, changeable until the vote closes. The registry row (that
+ * the person voted) and the ballot (what, under a keyed pseudonym) are written in one transaction with
+ * the audit event, while the process is share-locked in the VOTING phase (closing it waits for them).
+ */
+@Injectable()
+export class VotingService {
+  private readonly key: string;
+
+  constructor(
+    private readonly processes: ProcessService,
+    private readonly processesRepo: ProcessesRepository,
+    private readonly proposals: ProposalsRepository,
+    private readonly voting: VotingRepository,
+    private readonly accounts: AccountService,
+    private readonly permissions: PermissionService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    @InjectConfig() config: AppConfig,
+  ) {
+    // A key of its own when BALLOT_KEY is set; else one derived from the JWT secret (documented in the README).
+    this.key = config.ballotKey ?? createHmac('sha256', config.jwtSecret).update('ashar-ballot-key').digest('base64url');
+  }
+
+  async cast(actor: Actor, input: CastBallotInput): Promise<{ receiptCode: string; firstBallot: boolean }> {
+    const process = await this.processes.visible(actor, input.processId);
+    await this.assertEligible(actor, process);
+    const accountId = actor.accountId!;
+    const pseudonym = ballotPseudonym(this.key, process.id, accountId);
+    const points = input.points ?? null;
+    if (process.ballotKind === 'CUMULATIVE' ? !points || points.length !== input.choices.length : points !== null) {
+      throw new InvalidInputError('input.points', process.ballotKind === 'CUMULATIVE' ? 'errors.participation.pointsPerChoice' : 'errors.participation.pointsOnlyCumulative');
+    }
+    return this.tx.run(async (tx) => {
+      const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
+      if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
+      const candidates = candidatesOf(await this.proposals.feasibleOf(tx, process.id));
+      const problems = ballotProblems(rulesOf(locked), candidates, { choices: input.choices, points });
+      if (problems.length) {
+        const first = problems[0];
+        throw new InvalidInputError(first.code === 'UNKNOWN_PROJECT' || first.code === 'DUPLICATE_PROJECT' ? 'input.choices' : first.code.includes('POINTS') ? 'input.points' : 'input.choices', `errors.participation.ballot.${first.code}`, first.message, { actual: first.actual, limit: first.limit });
+      }
+      const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
+      if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
+      const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices: input.choices, points, channel: 'ONLINE' });
+      // Registered before but no ballot under this pseudonym: the ballot key changed during the vote. Refuse rather than count twice.
+      if (!registry.created && stored.inserted) throw new ConflictError('errors.participation.ballotKeyChanged', 'ballot key changed during the vote');
+      // The event says that this person voted (as the registry does), never what or the receipt.
+      await this.audit.record(tx, actor.toAudit(), { action: registry.created ? 'participation.ballot.cast' : 'participation.ballot.change', entityType: 'ParticipatoryProcess', entityId: process.id, communityId: process.communityId, after: { channel: 'ONLINE' } });
+      return { receiptCode: stored.receiptCode, firstBallot: registry.created };
+    });
+  }
+
+  /** The caller's own ballot in a process (to show or change it), or null. */
+  async myBallot(actor: Actor, processId: string): Promise<BallotRow | null> {
+    const process = await this.processes.visible(actor, processId);
+    if (!actor.accountId) return null;
+    return this.voting.ballotOf(process.id, ballotPseudonym(this.key, process.id, actor.accountId));
+  }
+
+  turnout(processId: string): Promise<{ voters: number; ballots: number }> {
+    return this.voting.counts(processId);
+  }
+
+  private async assertEligible(actor: Actor, process: ParticipatoryProcess): Promise<void> {
+    await this.permissions.assert(actor, process.communityId, 'participation.vote', PARTICIPATION_PERMISSIONS);
+    if (process.minAge === null) return;
+    const [profile] = await this.accounts.profilesOf([actor.accountId!]);
+    // By birth year (what the profile holds): a person may vote in the year they reach the age.
+    if (!profile?.birthYear) throw new ForbiddenError('participation.vote.ageUnknown');
+    if (new Date().getUTCFullYear() - profile.birthYear < process.minAge) throw new ForbiddenError('participation.vote.tooYoung');
+  }
+}
