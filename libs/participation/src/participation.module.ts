@@ -5,6 +5,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PARTICIPATION_ENTITIES } from './entities';
 import { CountProcessJob } from './jobs/count-process.job';
 import { OutcomesRepository } from './repositories/outcomes.repository';
+import { PaperBallotsRepository } from './repositories/paper-ballots.repository';
+import { PaperBallotResolver } from './resolvers/paper-ballot.resolver';
+import { BallotKeys } from './services/ballot-keys';
+import { PaperBallotService } from './services/paper-ballot.service';
 import { ProcessesRepository } from './repositories/processes.repository';
 import { ProposalsRepository } from './repositories/proposals.repository';
 import { VotingRepository } from './repositories/voting.repository';
@@ -16,12 +20,12 @@ import { ResultsService } from './services/results.service';
 import { VotingService } from './services/voting.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
   imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule],
-  providers: [...repositories, ProcessService, ProposalService, VotingService, ResultsService, ProcessResolver, ProposalResolver],
+  providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
   exports: [ProcessService, ResultsService],
 })
 export class ParticipationModule {}

@@ -16,4 +16,7 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.editProposal', allow: { scope: 'own' }, note: 'only the proposal’s author (and platform admins), in the ideas phase' },
   { operation: 'Mutation.supportProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
   { operation: 'Mutation.castBallot', allow: residents, permission: 'participation.vote', note: 'also FORBIDDEN below the process’s minimum age' },
+  { operation: 'Mutation.enterPaperBallot', allow: manage, permission: 'participation.manage', note: 'CONFLICT for the same member’s second entry of a sheet, and for a counted sheet' },
+  { operation: 'Mutation.registerPaperVoters', allow: manage, permission: 'participation.manage' },
+  { operation: 'Query.paperSheets', allow: manage, permission: 'participation.manage' },
 ];

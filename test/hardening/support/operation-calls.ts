@@ -134,6 +134,10 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.supportProposal': g((c) => ({ proposalId: c.t.votingProposalId, support: true })),
   // An empty ballot: BAD_USER_INPUT (too few projects) once the voter is found eligible; nothing stored.
   'Mutation.castBallot': g((c) => ({ input: { processId: c.t.votingProcessId, choices: [] } })),
+  // Paper entries: an empty sheet is BAD_USER_INPUT once past authorisation; the paper list names nobody new.
+  'Mutation.enterPaperBallot': g((c) => ({ input: { processId: c.t.votingProcessId, sheetCode: '1', choices: [] } })),
+  'Mutation.registerPaperVoters': g((c) => ({ processId: c.t.votingProcessId, accountIds: [] })),
+  'Query.paperSheets': g((c) => ({ processId: c.t.votingProcessId })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),

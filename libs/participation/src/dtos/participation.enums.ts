@@ -39,3 +39,10 @@ registerEnumType(CountingRuleEnum, { name: 'CountingRule', description: 'GREEDY:
 registerEnumType(VerificationLevelEnum, { name: 'VerificationLevel' });
 registerEnumType(ProposalStatusEnum, { name: 'ProposalStatus' });
 registerEnumType(ProcessCurrencyEnum, { name: 'ProcessCurrency' });
+
+export enum PaperSheetStatusEnum {
+  PENDING = 'PENDING',
+  COUNTED = 'COUNTED',
+  MISMATCH = 'MISMATCH',
+}
+registerEnumType(PaperSheetStatusEnum, { name: 'PaperSheetStatus', description: 'PENDING: entered once; COUNTED: two members entered it alike; MISMATCH: entries differ, not counted' });

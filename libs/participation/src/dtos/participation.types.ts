@@ -1,7 +1,7 @@
 import { LocalizedTextType } from '@ashar/graphql';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MONEY } from './dto-helpers';
-import { BallotKindEnum, CountingRuleEnum, ProcessCurrencyEnum, ProcessPhaseEnum, ProposalStatusEnum, VerificationLevelEnum } from './participation.enums';
+import { BallotKindEnum, CountingRuleEnum, PaperSheetStatusEnum, ProcessCurrencyEnum, ProcessPhaseEnum, ProposalStatusEnum, VerificationLevelEnum } from './participation.enums';
 
 @ObjectType('ParticipatoryProcess')
 export class ProcessType {
@@ -67,4 +67,32 @@ export class OutcomeType {
 @ObjectType('ProcessTurnout')
 export class TurnoutType {
   @Field(() => Int) voters: number;
+}
+
+@ObjectType('PaperBallotEntryResult')
+export class PaperEntryResultType {
+  @Field() sheetCode: string;
+  @Field(() => PaperSheetStatusEnum) status: PaperSheetStatusEnum;
+}
+
+@ObjectType('PaperSheetEntry')
+export class PaperEntryType {
+  @Field(() => ID) id: string;
+  @Field(() => ID) enteredBy: string;
+  @Field(() => [ID]) choices: string[];
+  @Field(() => [Int], { nullable: true }) points: number[] | null;
+  @Field(() => Date) createdAt: Date;
+}
+
+@ObjectType('PaperSheet')
+export class PaperSheetType {
+  @Field() sheetCode: string;
+  @Field(() => PaperSheetStatusEnum) status: PaperSheetStatusEnum;
+  @Field(() => [PaperEntryType]) entries: PaperEntryType[];
+}
+
+@ObjectType('PaperVotersResult')
+export class PaperVotersResultType {
+  @Field(() => Int) registered: number;
+  @Field(() => [ID], { description: 'Already voted online: not registered again' }) alreadyVoted: string[];
 }

@@ -1,4 +1,5 @@
 import { Ballot } from './ballot.entity';
+import { PaperEntry, PaperSheet } from './paper-sheet.entity';
 import { ParticipatoryProcess } from './participatory-process.entity';
 import { ProcessOutcome } from './process-outcome.entity';
 import { ProposalSupport } from './proposal-support.entity';
@@ -6,10 +7,11 @@ import { Proposal } from './proposal.entity';
 import { VoterRegistration } from './voter-registration.entity';
 
 export * from './ballot.entity';
+export * from './paper-sheet.entity';
 export * from './participatory-process.entity';
 export * from './process-outcome.entity';
 export * from './proposal-support.entity';
 export * from './proposal.entity';
 export * from './voter-registration.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry];

@@ -1,4 +1,5 @@
 import { Participation1796500000000 } from './1796500000000-participation.migration';
+import { PaperBallots1796500000100 } from './1796500000100-paper-ballots.migration';
 
 /** Participation's schema history; the manifest list orders every context's migrations by timestamp. */
-export const PARTICIPATION_MIGRATIONS = [Participation1796500000000];
+export const PARTICIPATION_MIGRATIONS = [Participation1796500000000, PaperBallots1796500000100];

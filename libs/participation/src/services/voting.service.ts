@@ -2,10 +2,9 @@ import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { TransactionRunner } from '@ashar/database';
 import { AccountService } from '@ashar/identity';
-import { AppConfig, ConflictError, ForbiddenError, InvalidInputError } from '@ashar/kernel';
-import { InjectConfig } from '@ashar/runtime';
+import { ConflictError, ForbiddenError, InvalidInputError } from '@ashar/kernel';
+import { RateLimiter } from '@ashar/auth';
 import { Injectable } from '@nestjs/common';
-import { createHmac } from 'crypto';
 import { ballotPseudonym, newReceiptCode } from '../domain/ballot-secrecy';
 import { ballotProblems } from '../domain/election';
 import { CastBallotInput } from '../dtos/cast-ballot.input';
@@ -14,7 +13,9 @@ import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
 import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { BallotRow, VotingRepository } from '../repositories/voting.repository';
+import { BallotKeys } from './ballot-keys';
 import { ProcessService } from './process.service';
+import { BALLOTS_PER_ACCOUNT } from '../participation.rate-limits';
 import { candidatesOf, rulesOf } from './process-rules';
 
 /**
@@ -24,8 +25,6 @@ import { candidatesOf, rulesOf } from './process-rules';
  */
 @Injectable()
 export class VotingService {
-  private readonly key: string;
-
   constructor(
     private readonly processes: ProcessService,
     private readonly processesRepo: ProcessesRepository,
@@ -35,17 +34,17 @@ export class VotingService {
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    @InjectConfig() config: AppConfig,
-  ) {
-    // A key of its own when BALLOT_KEY is set; else one derived from the JWT secret (documented in the README).
-    this.key = config.ballotKey ?? createHmac('sha256', config.jwtSecret).update('ashar-ballot-key').digest('base64url');
-  }
+    private readonly keys: BallotKeys,
+    private readonly limiter: RateLimiter,
+  ) {}
 
   async cast(actor: Actor, input: CastBallotInput): Promise<{ receiptCode: string; firstBallot: boolean }> {
     const process = await this.processes.visible(actor, input.processId);
     await this.assertEligible(actor, process);
     const accountId = actor.accountId!;
-    const pseudonym = ballotPseudonym(this.key, process.id, accountId);
+    // Counted before the ballot is checked: a script trying ballots is slowed down whatever it sends.
+    await this.limiter.consume(BALLOTS_PER_ACCOUNT, [accountId]);
+    const pseudonym = ballotPseudonym(this.keys.key, process.id, accountId);
     const points = input.points ?? null;
     if (process.ballotKind === 'CUMULATIVE' ? !points || points.length !== input.choices.length : points !== null) {
       throw new InvalidInputError('input.points', process.ballotKind === 'CUMULATIVE' ? 'errors.participation.pointsPerChoice' : 'errors.participation.pointsOnlyCumulative');
@@ -74,7 +73,7 @@ export class VotingService {
   async myBallot(actor: Actor, processId: string): Promise<BallotRow | null> {
     const process = await this.processes.visible(actor, processId);
     if (!actor.accountId) return null;
-    return this.voting.ballotOf(process.id, ballotPseudonym(this.key, process.id, actor.accountId));
+    return this.voting.ballotOf(process.id, ballotPseudonym(this.keys.key, process.id, actor.accountId));
   }
 
   turnout(processId: string): Promise<{ voters: number; ballots: number }> {

@@ -1,0 +1,8 @@
+import { RateLimitRule } from '@ashar/auth';
+
+/**
+ * Ballots per account (Redis, or PostgreSQL without Redis: across API replicas). A voter changes their
+ * mind a few times; a script trying ballots is stopped. Per account only: a village meeting may vote
+ * from one phone or one mobile network's address.
+ */
+export const BALLOTS_PER_ACCOUNT: RateLimitRule = { name: 'participation:ballot', limit: 20, windowSeconds: 10 * 60 };
