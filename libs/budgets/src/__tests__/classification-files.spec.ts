@@ -49,8 +49,9 @@ describe('budget classification files', () => {
 
   it('stores where each row comes from and how far it was checked', () => {
     const r = rows.find((x) => x.country === 'KG' && x.code === '2212')!;
-    expect(r.source).toBe('libs/budgets/src/seed/data/kg_budget_classification.csv · verified · budget.okmot.kg expense tree (item 2212 with its sub-items), as read by a public portal scraper');
+    expect(r.source).toBe('libs/budgets/src/seed/data/kg_budget_classification.csv · from-source · budget.okmot.kg expense tree (item 2212 with its sub-items), as read by a public portal scraper');
     expect(rows.filter((x) => x.status === 'illustrative').every((x) => x.source.includes(' · illustrative · '))).toBe(true);
+    expect(rows.find((x) => x.country === 'KZ' && x.code === '1')!.source).toContain(' · verified · Order of the Minister of Finance of the Republic of Kazakhstan of 18 Sep 2014 No. 403');
   });
 
   it('has every code the demo budgets use', () => {
