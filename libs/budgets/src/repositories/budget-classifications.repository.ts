@@ -17,7 +17,8 @@ export interface ClassificationSeedRow {
   code: string;
   parentCode: string | null;
   direction: 'REVENUE' | 'EXPENDITURE' | null;
-  names: { ky: string; ru: string; en: string };
+  /** Names by language: ky and ru for Kyrgyzstan, kk and ru for Kazakhstan, en where known. */
+  names: Partial<Record<'ky' | 'kk' | 'ru' | 'en', string>>;
   source: string;
 }
 

@@ -50,6 +50,12 @@ const SPLIT: Array<[string, string, number]> = [
   ['2811', '7013', 1],
 ];
 
+/** Every classification code the demo budgets use (Kyrgyz), for the test that each one is in the seeded classification. */
+export function demoBudgetCodes(): { country: 'KG'; economic: string[]; functional: string[] } {
+  const economic = new Set<string>([...Object.values(YEARS).flatMap((y) => y.revenue.map(([code]) => code)), ...SPLIT.map(([code]) => code)]);
+  return { country: 'KG', economic: [...economic], functional: [...new Set(SPLIT.map(([, func]) => func))] };
+}
+
 /** `createdBy`: who the budgets are recorded as made by (identity's demo seed gives its platform admin). */
 export async function seedDemoBudgets(ds: SeedDataSource, opts: { createdBy?: string } = {}): Promise<{ budgets: number }> {
   await seedBudgetClassification(ds);
