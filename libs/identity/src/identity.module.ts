@@ -23,6 +23,8 @@ import { MembershipRequestService } from './services/membership-request.service'
 import { PasswordHasher } from './services/password-hasher';
 import { SessionService } from './services/session.service';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
+import { ResidentProfileReader } from './services/resident-profile-reader';
+import { ResidentProfilesRepository } from './repositories/resident-profiles.repository';
 
 export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest];
 
@@ -45,3 +47,11 @@ const services = [
   exports: services,
 })
 export class IdentityModule {}
+
+/** What the worker side of other contexts reads from identity: residents' profiles for statistics. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ResidentProfile])],
+  providers: [ResidentProfilesRepository, ResidentProfileReader],
+  exports: [ResidentProfileReader],
+})
+export class IdentityReadModule {}

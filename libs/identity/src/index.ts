@@ -11,6 +11,7 @@ export * from './services/sign-in-throttle.service';
 export * from './services/membership.service';
 export * from './services/invitation.service';
 export * from './services/assisted-participation.service';
+export * from './services/resident-profile-reader';
 export * from './resolvers/auth.resolver';
 export * from './dtos/account.types';
 export * from './identity.module';

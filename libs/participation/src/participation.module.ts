@@ -1,4 +1,4 @@
-import { IdentityModule } from '@ashar/identity';
+import { IdentityModule, IdentityReadModule } from '@ashar/identity';
 import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -24,7 +24,7 @@ const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule],
   providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
   exports: [ProcessService, ResultsService],
 })
@@ -32,7 +32,7 @@ export class ParticipationModule {}
 
 /** The worker side: the count of a closed vote. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), IdentityReadModule],
   providers: [...repositories, ResultsService, CountProcessJob],
 })
 export class ParticipationJobsModule {}

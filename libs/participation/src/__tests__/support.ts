@@ -11,7 +11,8 @@ export const SUPPORT = `mutation($id: ID!, $support: Boolean!) { supportProposal
 export const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) { receiptCode firstBallot } }`;
 export const PROCESS = `query($id: ID!) { participatoryProcess(id: $id) { id phase turnout { voters } myBallot { receiptCode choices points }
   proposals { id title status supportCount reviewedCost rejectionReason }
-  outcome { rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet } } }`;
+  outcome { rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet
+    participation { voters byVillage { key count } byGender { key count } byAgeGroup { key count } byGenderAndAge { key count } } } } }`;
 
 export type Rules = { envelope: string; ballotKind: string; minChoices?: number; maxChoices?: number | null; maxPoints?: number | null; countingRule: string; verification: string; minAge?: number | null };
 

@@ -100,6 +100,8 @@ test.each(KINDS)('%s: the published result equals the engine’s count of the pu
   ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'RESULTS' }, { token: v.admin.token }));
   const outcome = await eventually(async () => ok(await gql(api.baseUrl, PROCESS, { id: processId })).participatoryProcess.outcome);
   expect(outcome.ballotCount).toBe(5);
+  // Five voters, none with a profile: one UNKNOWN cell of 5 (shown: not under 5).
+  expect(outcome.participation).toEqual({ voters: 5, byVillage: [{ key: 'UNKNOWN', count: 5 }], byGender: [{ key: 'UNKNOWN', count: 5 }], byAgeGroup: [{ key: 'UNKNOWN', count: 5 }], byGenderAndAge: [{ key: 'UNKNOWN:UNKNOWN', count: 5 }] });
   expect(createHash('sha256').update(outcome.ballotSet).digest('hex')).toBe(outcome.ballotSetSha256);
   // Anyone can recount: read the published file and run the engine with the process's rule.
   const election = parsePabulib(outcome.ballotSet);

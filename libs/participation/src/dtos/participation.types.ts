@@ -52,8 +52,24 @@ export class MyBallotType {
   @Field(() => [Int], { nullable: true }) points: number[] | null;
 }
 
+@ObjectType('ParticipationCell')
+export class StatCellType {
+  @Field({ description: 'Village unit id, gender, age group ("30-44") or "GENDER:AGE"; UNKNOWN when not given' }) key: string;
+  @Field(() => Int, { nullable: true, description: 'null: fewer than 5 people (or hidden so that such a cell cannot be worked out)' }) count: number | null;
+}
+
+@ObjectType('ParticipationStats')
+export class ParticipationStatsType {
+  @Field(() => Int) voters: number;
+  @Field(() => [StatCellType]) byVillage: StatCellType[];
+  @Field(() => [StatCellType]) byGender: StatCellType[];
+  @Field(() => [StatCellType]) byAgeGroup: StatCellType[];
+  @Field(() => [StatCellType]) byGenderAndAge: StatCellType[];
+}
+
 @ObjectType('ProcessOutcome')
 export class OutcomeType {
+  @Field(() => ParticipationStatsType, { description: 'Who took part (online and paper), small cells suppressed' }) participation: ParticipationStatsType;
   @Field() rule: string;
   @Field(() => [ID], { description: 'Winning proposals, in the order the rule chose them' }) selected: string[];
   @Field({ description: MONEY }) totalCost: string;

@@ -33,6 +33,10 @@ export class ProcessOutcome {
   @Column({ type: 'text' })
   ballotSet: string;
 
+  /** Who took part (registry × residents' profiles), small cells suppressed (domain/participation-stats.ts). */
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  participation: Record<string, unknown>;
+
   @Column({ type: 'varchar', length: 64 })
   ballotSetSha256: string;
 

@@ -16,12 +16,12 @@ export class OutcomesRepository {
   /** Idempotent: a rerun of the results job writes the same outcome again. */
   async save(tx: Transaction, outcome: Omit<ProcessOutcome, 'computedAt' | 'process'>): Promise<void> {
     await managerOf(tx, this.db).query(
-      `INSERT INTO pb_outcomes (process_id, rule, selected, total_cost, ballot_count, explanation, ballot_set, ballot_set_sha256)
-         VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8)
+      `INSERT INTO pb_outcomes (process_id, rule, selected, total_cost, ballot_count, explanation, ballot_set, ballot_set_sha256, participation)
+         VALUES ($1, $2, $3::jsonb, $4, $5, $6::jsonb, $7, $8, $9::jsonb)
        ON CONFLICT (process_id) DO UPDATE SET rule = EXCLUDED.rule, selected = EXCLUDED.selected, total_cost = EXCLUDED.total_cost,
          ballot_count = EXCLUDED.ballot_count, explanation = EXCLUDED.explanation, ballot_set = EXCLUDED.ballot_set,
-         ballot_set_sha256 = EXCLUDED.ballot_set_sha256, computed_at = now()`,
-      [outcome.processId, outcome.rule, JSON.stringify(outcome.selected), outcome.totalCost, outcome.ballotCount, JSON.stringify(outcome.explanation), outcome.ballotSet, outcome.ballotSetSha256],
+         ballot_set_sha256 = EXCLUDED.ballot_set_sha256, participation = EXCLUDED.participation, computed_at = now()`,
+      [outcome.processId, outcome.rule, JSON.stringify(outcome.selected), outcome.totalCost, outcome.ballotCount, JSON.stringify(outcome.explanation), outcome.ballotSet, outcome.ballotSetSha256, JSON.stringify(outcome.participation)],
     );
   }
 }

@@ -69,6 +69,12 @@ export class VotingRepository {
     return rows.map((r) => ({ receiptCode: r.receipt_code, choices: r.choices, points: r.points }));
   }
 
+  /** Everyone registered as having voted (online or on paper): for turnout statistics, never joined to ballots. */
+  async voterAccountIds(tx: Transaction | undefined, processId: string): Promise<string[]> {
+    const rows: Array<{ account_id: string }> = await managerOf(tx, this.db).query(`SELECT account_id FROM pb_voter_registry WHERE process_id = $1`, [processId]);
+    return rows.map((r) => r.account_id);
+  }
+
   async counts(processId: string): Promise<{ voters: number; ballots: number }> {
     const [r]: Array<{ voters: string; ballots: string }> = await this.db.query(
       `SELECT (SELECT count(*) FROM pb_voter_registry WHERE process_id = $1) AS voters, (SELECT count(*) FROM pb_ballots WHERE process_id = $1) AS ballots`,

@@ -1,5 +1,7 @@
 import { TransactionRunner } from '@ashar/database';
+import { ResidentProfileReader } from '@ashar/identity';
 import { Injectable } from '@nestjs/common';
+import { participationStats } from '../domain/participation-stats';
 import { countBallots } from '../domain/election';
 import { ProcessOutcome } from '../entities/process-outcome.entity';
 import { OutcomesRepository } from '../repositories/outcomes.repository';
@@ -21,6 +23,7 @@ export class ResultsService {
     private readonly proposals: ProposalsRepository,
     private readonly voting: VotingRepository,
     private readonly outcomes: OutcomesRepository,
+    private readonly profiles: ResidentProfileReader,
   ) {}
 
   async count(processId: string): Promise<{ selected: number; ballots: number } | { skipped: string }> {
@@ -31,6 +34,10 @@ export class ResultsService {
       const candidates = candidatesOf(await this.proposals.feasibleOf(tx, process.id));
       const ballots = await this.voting.ballotsOf(tx, process.id);
       const counted = countBallots(rulesOf(process), candidates, ballots);
+      const voterIds = await this.voting.voterAccountIds(tx, process.id);
+      const byAccount = new Map((await this.profiles.profilesOf(voterIds)).map((p) => [p.accountId, p]));
+      const facts = voterIds.map((id) => ({ villageUnitId: byAccount.get(id)?.villageUnitId ?? null, birthYear: byAccount.get(id)?.birthYear ?? null, gender: byAccount.get(id)?.gender ?? null }));
+      const participation = participationStats(facts, new Date().getUTCFullYear());
       const outcome: Omit<ProcessOutcome, 'computedAt' | 'process'> = {
         processId: process.id,
         rule: counted.result.rule,
@@ -40,6 +47,7 @@ export class ResultsService {
         explanation: counted.result.explanation as unknown as Record<string, unknown>,
         ballotSet: counted.ballotSet,
         ballotSetSha256: counted.ballotSetSha256,
+        participation: participation as unknown as Record<string, unknown>,
       };
       await this.outcomes.save(tx, outcome);
       return { selected: counted.result.selected.length, ballots: ballots.length };
