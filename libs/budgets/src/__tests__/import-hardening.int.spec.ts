@@ -61,7 +61,9 @@ describe('imports that cannot hurt the worker, say why they failed, and race saf
       const r = await waitImport(started.body.id, () => (peak = Math.max(peak, process.memoryUsage().heapUsed)));
       expect(r.status).toBe('FAILED');
       expect(r.errors).toEqual([{ line: MAX_IMPORT_ROWS + 2, column: null, messageKey: 'errors.budgets.import.tooManyRows', value: String(MAX_IMPORT_ROWS) }]);
-      expect(peak - heap0).toBeLessThan(400 * 1024 * 1024);
+      // heapUsed counts garbage not yet collected (more of it when the machine is busy and GC runs late):
+      // the bound is generous, the defect it guards against took 4.5 GB.
+      expect(peak - heap0).toBeLessThan(640 * 1024 * 1024);
       expect(await count(api, 'budget_transactions', `import_id = '${r.id}'`)).toBe(0);
     });
 

@@ -214,6 +214,16 @@ export type EditProposalInput = {
   villageUnitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type EnterPaperBallotInput = {
+  choices: Array<Scalars['ID']['input']>;
+  /** Made on the phone (offline outbox): the same id with the same content is accepted again */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
+  points?: InputMaybe<Array<Scalars['Int']['input']>>;
+  processId: Scalars['ID']['input'];
+  /** The number written or printed on the sheet */
+  sheetCode: Scalars['String']['input'];
+};
+
 export type Gender =
   | 'FEMALE'
   | 'MALE'
@@ -271,6 +281,12 @@ export type MonitoringNoteStatus =
   | 'CONFIRMED_ISSUE'
   | 'QUESTION'
   | 'RESOLVED';
+
+/** PENDING: entered once; COUNTED: two members entered it alike; MISMATCH: entries differ, not counted */
+export type PaperSheetStatus =
+  | 'COUNTED'
+  | 'MISMATCH'
+  | 'PENDING';
 
 export type ProcessCurrency =
   | 'KGS'
