@@ -13,7 +13,7 @@ export type AddCheck = { ok: true } | { ok: false; reason: 'overEnvelope'; total
 
 export function totalCost(options: readonly BallotOption[], chosen: readonly string[]): string {
   const byId = new Map(options.map((o) => [o.id, BigInt(o.cost)]));
-  return chosen.reduce((sum, id) => sum + (byId.get(id) ?? 0n), 0n).toString();
+  return chosen.reduce((sum, id) => sum + (byId.get(id) ?? BigInt(0)), BigInt(0)).toString();
 }
 
 /** May `id` be ticked next to `chosen`? */
