@@ -95,7 +95,7 @@ export function BallotForm({ process: p, onCast }: { process: PbProcess; onCast:
       <FormAlert text={form.general} />
       {(p.ballotKind === 'APPROVAL' || p.ballotKind === 'KNAPSACK') && (
         <fieldset className="choices pb-choices">
-          <legend>{t('participation.ballot.title')}</legend>
+          <legend>{t('participation.ballot.choices')}</legend>
           {options.map((x) => (
             <label key={x.id} className="checkbox pb-choice">
               <input type="checkbox" checked={chosen.includes(x.id)} onChange={(e) => toggle(x.id, x.title, e.target.checked)} />

@@ -50,7 +50,7 @@ export function ReviewForm({ proposal: x, currency, onSaved }: { proposal: PbPro
       <form className="form" onSubmit={submit} noValidate>
         <FormAlert text={form.general} />
         <fieldset className="choices">
-          <legend>{t('participation.review.legend', { title: x.title })}</legend>
+          <legend>{t('participation.review.decision')}</legend>
           <label className="checkbox">
             <input type="radio" name={`review-${x.id}`} checked={feasible} onChange={() => setFeasible(true)} />
             {t('participation.review.feasible')}
