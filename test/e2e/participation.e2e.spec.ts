@@ -12,7 +12,7 @@
  * axe finds nothing serious on the process page; the first screen carries none of these pages' code.
  * Screenshots in test-artifacts/e2e (pb-*.png).
  */
-import { translate } from '@ashar/i18n';
+import { englishWordsIn, translate } from '@ashar/i18n';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,14 +20,14 @@ import { Page, Request } from 'playwright-core';
 import { gql, ok } from '../support/graphql-client';
 import type { RunningApi } from '../support/api-harness';
 import { member, PASSWORD, Person, platformAdmin, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { CREATE_PROCESS, MOVE, SUBMIT } from '../../libs/participation/src/__tests__/support';
+import { CREATE_PROCESS, MOVE, processInVoting, SUBMIT } from '../../libs/participation/src/__tests__/support';
 import { formatMinor } from '../../apps/web/src/pages/budget/money';
 import { a11yProblems, artifact, axeSeriousViolations, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (key: string, params?: Record<string, string | number>) => translate('ky', key, params);
 const som = (minor: string) => tr('participation.money', { amount: formatMinor(minor, 'ky'), currency: tr('budgets.currency.KGS') });
-const OUTCOME = `query($id: ID!) { participatoryProcess(id: $id) { phase myBallot { receiptCode choices } proposals { id title status estimatedCost reviewedCost }
+const OUTCOME = `query($id: ID!) { participatoryProcess(id: $id) { phase myBallot { receiptCode choices points } proposals { id title status estimatedCost reviewedCost }
   outcome { selected ballotCount ballotSetSha256 ballotSet } } }`;
 const FIRST_SCREEN_JS_GZIP = 150 * 1024;
 
@@ -202,6 +202,7 @@ test('propose, support, review, vote with a knapsack ballot, and read the result
   expect(createHash('sha256').update(pb).digest('hex')).toBe(published.outcome.ballotSetSha256);
   expect(await a11yProblems(results)).toEqual([]);
   expect(await axeSeriousViolations(results)).toEqual([]);
+  expect(englishWordsIn(await mainWords(results))).toEqual([]);
   await results.screenshot({ path: artifact('pb-06-results-ky.png'), fullPage: true });
   for (const p of [resident, organiser, voter2, results]) await p.context().close();
 });
@@ -225,4 +226,63 @@ test('the first screen carries none of the participation pages: they are lazy ch
   await fresh.getByRole('heading', { level: 1 }).waitFor();
   expect(scripts.some((s) => s.body.includes('PbCastBallot'))).toBe(true);
   await fresh.context().close();
+});
+
+/** The visible words of the page's main area, without the hash and receipt codes (hex and code letters are not words). */
+const mainWords = (page: Page) =>
+  page.locator('main').evaluate((main) => {
+    const copy = main.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.pb-sha, .pb-receipt__code').forEach((el) => el.remove());
+    return copy.innerText;
+  });
+
+test('approval, cumulative and ranking ballots: limits said before sending, points and order reach the API', async () => {
+  const costs = ['30000000', '45000000', '25000000'];
+  const voter = await asPerson(second, '/');
+  const mineIn = async (id: string) => ok(await gql(api.baseUrl, OUTCOME, { id }, { token: second.token })).participatoryProcess.myBallot;
+
+  // Approval, at most one project: a second tick is refused in words.
+  const approval = await processInVoting(api, v, costs, { envelope: '100000000', ballotKind: 'APPROVAL', minChoices: 1, maxChoices: 1, countingRule: 'GREEDY', verification: 'SELF_DECLARED' });
+  await voter.goto(`${api.baseUrl}/participation/${approval.processId}`, { waitUntil: 'networkidle' });
+  await voter.getByText(tr('participation.rules.approvalMax', { min: 1, max: 1 })).waitFor();
+  await voter.getByLabel(tr('participation.ballot.option', { title: 'Долбоор 2', cost: som('45000000') })).check();
+  await voter.getByLabel(tr('participation.ballot.option', { title: 'Долбоор 1', cost: som('30000000') })).click();
+  await voter.getByRole('alert').filter({ hasText: tr('participation.ballot.tooMany', { max: 1 }) }).waitFor();
+  await voter.getByRole('button', { name: tr('participation.ballot.submit') }).click();
+  await voter.getByText(tr('participation.ballot.done')).waitFor();
+  expect((await mineIn(approval.processId)).choices).toEqual([approval.proposals[1]]);
+
+  // Cumulative, 10 points: 11 is refused before sending; 7 + 3 are stored as points.
+  const cumulative = await processInVoting(api, v, costs, { envelope: '100000000', ballotKind: 'CUMULATIVE', minChoices: 1, maxPoints: 10, countingRule: 'MES', verification: 'SELF_DECLARED' });
+  await voter.goto(`${api.baseUrl}/participation/${cumulative.processId}`, { waitUntil: 'networkidle' });
+  await voter.getByText(tr('participation.rules.cumulative', { points: 10 })).waitFor();
+  await voter.getByText(tr('participation.rules.count.MES')).waitFor();
+  await voter.getByLabel(tr('participation.ballot.points', { title: 'Долбоор 1' })).fill('8');
+  await voter.getByLabel(tr('participation.ballot.points', { title: 'Долбоор 3' })).fill('3');
+  await voter.getByText(tr('participation.ballot.pointsGiven', { given: 11, max: 10 })).waitFor();
+  await voter.getByRole('button', { name: tr('participation.ballot.submit') }).click();
+  await voter.getByRole('alert').filter({ hasText: tr('errors.participation.ballot.OVER_POINTS_CAP', { limit: 10 }) }).waitFor();
+  expect(await mineIn(cumulative.processId)).toBeNull();
+  await voter.getByLabel(tr('participation.ballot.points', { title: 'Долбоор 1' })).fill('7');
+  await voter.getByRole('button', { name: tr('participation.ballot.submit') }).click();
+  await voter.getByText(tr('participation.ballot.done')).waitFor();
+  expect(await mineIn(cumulative.processId)).toMatchObject({ choices: [cumulative.proposals[0], cumulative.proposals[2]], points: [7, 3] });
+  expect(englishWordsIn(await mainWords(voter))).toEqual([]);
+  await voter.screenshot({ path: artifact('pb-07-cumulative-ky.png'), fullPage: true });
+
+  // Ranking: one place per project (a repeated place is said), then the order is the ballot.
+  const ranking = await processInVoting(api, v, costs, { envelope: '100000000', ballotKind: 'RANKING', minChoices: 1, maxChoices: 3, countingRule: 'GREEDY', verification: 'SELF_DECLARED' });
+  await voter.goto(`${api.baseUrl}/participation/${ranking.processId}`, { waitUntil: 'networkidle' });
+  await voter.getByText(tr('participation.rules.count.BORDA')).waitFor();
+  await voter.getByLabel(tr('participation.ballot.rank', { title: 'Долбоор 3' })).selectOption('1');
+  await voter.getByLabel(tr('participation.ballot.rank', { title: 'Долбоор 1' })).selectOption('1');
+  await voter.getByRole('button', { name: tr('participation.ballot.submit') }).click();
+  await voter.getByRole('alert').filter({ hasText: tr('participation.ballot.rankDuplicate') }).waitFor();
+  await voter.getByLabel(tr('participation.ballot.rank', { title: 'Долбоор 1' })).selectOption('2');
+  await voter.getByRole('button', { name: tr('participation.ballot.submit') }).click();
+  await voter.getByText(tr('participation.ballot.done')).waitFor();
+  expect((await mineIn(ranking.processId)).choices).toEqual([ranking.proposals[2], ranking.proposals[0]]);
+  expect(await axeSeriousViolations(voter)).toEqual([]);
+  await voter.screenshot({ path: artifact('pb-08-ranking-ky.png'), fullPage: true });
+  await voter.context().close();
 });
