@@ -84,3 +84,14 @@ test('the knapsack ballot refuses a project that would go over the envelope, exa
   expect(totalCost(options, ['a', 'c'])).toBe('60000001');
   expect(rankedChoices({ a: 2, b: 0, c: 1 })).toEqual(['c', 'a']);
 });
+
+test('a FORBIDDEN answer says who may do it, or why not (the age rule)', async () => {
+  const { ApiError } = await import('../../api/graphql-errors');
+  const { forbiddenSays } = await import('./forbidden');
+  const refused = (action: string) => () => Promise.reject(new ApiError([{ message: 'no', extensions: { code: 'FORBIDDEN', messageKey: 'errors.FORBIDDEN', action } }]));
+  const keyOf = async (action: string) => forbiddenSays('participation.membersOnly', refused(action)).catch((e: InstanceType<typeof ApiError>) => e.errors[0].extensions?.messageKey);
+  await expect(keyOf('participation.vote')).resolves.toBe('participation.membersOnly');
+  await expect(keyOf('participation.vote.tooYoung')).resolves.toBe('participation.ballot.tooYoung');
+  await expect(keyOf('participation.vote.ageUnknown')).resolves.toBe('participation.ballot.ageUnknown');
+  for (const k of ['participation.membersOnly', 'participation.ballot.tooYoung', 'participation.ballot.ageUnknown', 'participation.organiser.forbidden']) expect(translate('ky', k)).not.toBe(k);
+});
