@@ -22,6 +22,8 @@ const PublicBudgetPage = lazyPage(() => import('./pages/budget/public-budget.pag
 const ShortAddressBudgetPage = lazyPage(() => import('./pages/budget/short-address.page'));
 const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.page'));
 const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
+const CommunityProcessesPage = lazyPage(() => import('./pages/participation/community-processes.page'));
+const ProcessPage = lazyPage(() => import('./pages/participation/process.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -53,6 +55,8 @@ export function AppRoutes() {
         <Route path="places/:code" element={<UnitPage />} />
         <Route path="communities/:id" element={<CommunityPage />} />
         <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
+        <Route path="communities/:id/participation" element={<CommunityProcessesPage />} />
+        <Route path="participation/:processId" element={<ProcessPage />} />
         <Route path="budgets/:id" element={<PublicBudgetPage />} />
         <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
         <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />

@@ -53,6 +53,13 @@ export default function CommunityPage() {
         <h2 id="budgets-heading">{t('wayfinding.budgets')}</h2>
         <CommunityBudgetLinks communityId={c.id} />
       </section>
+      {/* Participatory budgeting: its processes on a page of their own (a lazy chunk). */}
+      <section aria-labelledby="participation-heading">
+        <h2 id="participation-heading">{t('participation.title')}</h2>
+        <p>
+          <Link to={`/communities/${c.id}/participation`}>{t('participation.communityLink')}</Link>
+        </p>
+      </section>
       {c.myRoles.length > 0 ? (
         <Members id={c.id} />
       ) : (

@@ -777,3 +777,68 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> } };
+
+export type PbCastBallotMutationVariables = Exact<{
+  input: CastBallotInput;
+}>;
+
+
+export type PbCastBallotMutation = { castBallot: { receiptCode: string, firstBallot: boolean } };
+
+export type PbCommunityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbCommunityQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type PbMovePhaseMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  phase: ProcessPhase;
+}>;
+
+
+export type PbMovePhaseMutation = { moveProcessPhase: { id: string, phase: ProcessPhase, rulesFrozenAt: string | null } };
+
+export type PbOutcomeQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string } | null } };
+
+export type PbProcessQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, minAge: number | null, rulesFrozenAt: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean }> } };
+
+export type PbProcessesQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type PbProcessesQuery = { participatoryProcesses: Array<{ id: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
+export type PbReviewProposalMutationVariables = Exact<{
+  input: ReviewProposalInput;
+}>;
+
+
+export type PbReviewProposalMutation = { reviewProposal: { id: string, status: ProposalStatus, reviewedCost: string | null, rejectionReason: string | null } };
+
+export type PbSubmitProposalMutationVariables = Exact<{
+  input: SubmitProposalInput;
+}>;
+
+
+export type PbSubmitProposalMutation = { submitProposal: { id: string, status: ProposalStatus, estimatedCost: string } };
+
+export type PbSupportProposalMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  support: Scalars['Boolean']['input'];
+}>;
+
+
+export type PbSupportProposalMutation = { supportProposal: { id: string, supportCount: number, supportedByMe: boolean } };

@@ -1,0 +1,74 @@
+/** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
+import type {
+  PbCastBallotMutation,
+  PbCastBallotMutationVariables,
+  PbCommunityQuery,
+  PbCommunityQueryVariables,
+  PbMovePhaseMutation,
+  PbMovePhaseMutationVariables,
+  PbOutcomeQuery,
+  PbOutcomeQueryVariables,
+  PbProcessQuery,
+  PbProcessQueryVariables,
+  PbProcessesQuery,
+  PbProcessesQueryVariables,
+  PbReviewProposalMutation,
+  PbReviewProposalMutationVariables,
+  PbSubmitProposalMutation,
+  PbSubmitProposalMutationVariables,
+  PbSupportProposalMutation,
+  PbSupportProposalMutationVariables,
+} from '../../api/generated/graphql';
+import type { Operation } from '../../api/operation';
+
+export type { BallotKind, ProcessPhase, ProposalStatus } from '../../api/generated/graphql';
+
+export type PbProcess = PbProcessQuery['participatoryProcess'];
+export type PbProposal = PbProcess['proposals'][number];
+export type PbOutcome = NonNullable<PbOutcomeQuery['participatoryProcess']['outcome']>;
+
+export const PB_COMMUNITY = `query PbCommunity($id: ID!) {
+  community(id: $id) { id names { ky ru en kk } myRoles }
+}` as Operation<PbCommunityQuery, PbCommunityQueryVariables>;
+
+export const PB_PROCESSES = `query PbProcesses($communityId: ID!) {
+  participatoryProcesses(communityId: $communityId) { id title { ky ru en kk } phase envelope currency ballotKind }
+}` as Operation<PbProcessesQuery, PbProcessesQueryVariables>;
+
+export const PB_PROCESS = `query PbProcess($id: ID!) {
+  participatoryProcess(id: $id) {
+    id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
+    ballotKind minChoices maxChoices maxPoints countingRule minAge rulesFrozenAt
+    turnout { voters }
+    myBallot { receiptCode choices points }
+    proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe }
+  }
+}` as Operation<PbProcessQuery, PbProcessQueryVariables>;
+
+/** The count, asked for by the results section only (the ballot set can be long: not in the page's first answer). */
+export const PB_OUTCOME = `query PbOutcome($id: ID!) {
+  participatoryProcess(id: $id) {
+    id
+    outcome { rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt }
+  }
+}` as Operation<PbOutcomeQuery, PbOutcomeQueryVariables>;
+
+export const PB_SUBMIT_PROPOSAL = `mutation PbSubmitProposal($input: SubmitProposalInput!) {
+  submitProposal(input: $input) { id status estimatedCost }
+}` as Operation<PbSubmitProposalMutation, PbSubmitProposalMutationVariables>;
+
+export const PB_SUPPORT_PROPOSAL = `mutation PbSupportProposal($id: ID!, $support: Boolean!) {
+  supportProposal(proposalId: $id, support: $support) { id supportCount supportedByMe }
+}` as Operation<PbSupportProposalMutation, PbSupportProposalMutationVariables>;
+
+export const PB_REVIEW_PROPOSAL = `mutation PbReviewProposal($input: ReviewProposalInput!) {
+  reviewProposal(input: $input) { id status reviewedCost rejectionReason }
+}` as Operation<PbReviewProposalMutation, PbReviewProposalMutationVariables>;
+
+export const PB_MOVE_PHASE = `mutation PbMovePhase($id: ID!, $phase: ProcessPhase!) {
+  moveProcessPhase(processId: $id, phase: $phase) { id phase rulesFrozenAt }
+}` as Operation<PbMovePhaseMutation, PbMovePhaseMutationVariables>;
+
+export const PB_CAST_BALLOT = `mutation PbCastBallot($input: CastBallotInput!) {
+  castBallot(input: $input) { receiptCode firstBallot }
+}` as Operation<PbCastBallotMutation, PbCastBallotMutationVariables>;
