@@ -67,7 +67,11 @@ export class BudgetImportPipeline {
           const found = schema.headerIndex?.(rows, ctx) ?? 0;
           const h = Math.max(0, Math.min(rows.length - 1, found));
           header = rows[h]?.cells ?? null;
-          sample = rows.slice(h + 1, h + 50).find((r) => r.cells.some((c) => c.trim()) && !isTotalsRow(r.cells))?.cells ?? null;
+          // The first of the rows below with the most cells filled (a heading such as ";ДОХОДЫ;" is not a sample).
+          const below = rows.slice(h + 1, h + 50).filter((r) => !isTotalsRow(r.cells));
+          const filled = (r: { cells: string[] }) => r.cells.filter((c) => c.trim()).length;
+          const most = Math.max(0, ...below.map(filled));
+          sample = most ? (below.find((r) => filled(r) === most)?.cells ?? null) : null;
           return found;
         },
       },

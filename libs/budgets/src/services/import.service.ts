@@ -142,7 +142,9 @@ export class ImportService {
     const side = this.sideOf(input.side);
     if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, mappingSource: 'GIVEN' as const };
     const saved = await this.mappings.savedOf(budget.communityId, input.kind);
-    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : (saved?.side ?? null), mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
+    // A saved "from the side column" is a preference: a file of the community without that column takes the side from its codes.
+    const savedSide = saved?.side ? cleanSideRule({ ...saved.side, from: saved.side.from === 'COLUMN' ? null : saved.side.from }) : null;
+    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
   }
 
   /** Our field → header, checked: known fields only, each once; a null or empty header is kept as '' (no column). */

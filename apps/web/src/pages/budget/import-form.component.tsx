@@ -8,6 +8,7 @@ import { FilePicker } from '../../ui/file-picker.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { IMPORT_STATUS, ImportState } from './budget.operations';
 import { CONFIRM_IMPORT_UPLOAD, PREVIEW_IMPORT_UPLOAD, UploadPreview } from './import-preview.operations';
+import { choicesOf, PreviewChoices, settingsOf } from './import-settings';
 import { MAX_IMPORT_MB, stageImport } from './import-upload';
 import { formatMinor } from './money';
 
@@ -21,33 +22,6 @@ const RETRY_MS = 2000;
 function messageOf(err: unknown): Message {
   if (err instanceof UploadError) return uploadFailureMessage(err.failure);
   return toFormErrors(err, {}).general ?? { key: 'errors.INTERNAL_SERVER_ERROR' };
-}
-
-/** What the person chose in the preview: a field per file column (by index; '' = left out), the unit, the side rule. */
-export interface PreviewChoices {
-  assign: Record<number, string>;
-  unit: BudgetImportUnit | null;
-  side: { from: BudgetImportSideFrom | ''; revenue: string; expenditure: string };
-  save: boolean;
-}
-
-export function choicesOf(p: UploadPreview, unit: BudgetImportUnit | null, save = true): PreviewChoices {
-  return {
-    assign: Object.fromEntries(p.fileColumns.map((c) => [c.index, c.field ?? ''])),
-    unit,
-    side: { from: (p.side.from as BudgetImportSideFrom | null) ?? '', revenue: p.side.revenue ?? '', expenditure: p.side.expenditure ?? '' },
-    save,
-  };
-}
-
-/** The settings sent with a preview and the confirm: every field with its column's header, or null (no column). */
-export function settingsOf(p: UploadPreview, c: PreviewChoices) {
-  const columns = p.fields.map(({ field }) => {
-    const col = p.fileColumns.find((fc) => c.assign[fc.index] === field && fc.header.trim());
-    return { field, header: col ? col.header : null };
-  });
-  const side = c.side.from || c.side.revenue.trim() || c.side.expenditure.trim() ? { from: c.side.from || null, revenue: c.side.revenue.trim() || null, expenditure: c.side.expenditure.trim() || null } : null;
-  return { uploadId: p.uploadId!, unit: c.unit, columns, side };
 }
 
 /**
@@ -110,7 +84,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     try {
       const next = (await graphql.request(PREVIEW_IMPORT_UPLOAD, { input: settingsOf(data, choices) })).previewBudgetImportUpload;
       if (gone.current) return;
-      setPreview({ data: next, choices: choicesOf(next, choices.unit, choices.save), dirty: false });
+      setPreview({ data: next, choices: choicesOf(next, choices.unit, choices.save, choices.cleared), dirty: false });
     } catch (err) {
       if (gone.current) return;
       setProblem(messageOf(err));
@@ -265,10 +239,12 @@ type ShownError = { line: number; column: string | null; messageKey: string; val
 /** Every bad cell: row and column as the file numbers and names them, and the message. */
 function RowErrors({ errors }: { errors: readonly ShownError[] }) {
   const { t } = useI18n();
+  const id = useId();
   return (
     <div className="alert" role="alert">
-      <p>{t('budgets.import.failed')}</p>
-      <div className="table-scroll">
+      <p id={id}>{t('budgets.import.failed')}</p>
+      {/* A table wider than a phone scrolls: keyboard users reach it (tabIndex), screen readers hear its name. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
         <table className="budget-table">
           <thead>
             <tr>
@@ -323,7 +299,9 @@ function PreviewPanel(props: {
   const assign = (index: number, field: string) => {
     // A field is read from one column: choosing it here takes it from any other.
     const next = Object.fromEntries(Object.entries(c.assign).map(([k, v]) => [k, field && v === field ? '' : v]));
-    props.onChoices({ ...c, assign: { ...next, [index]: field } }, false);
+    const before = c.assign[index];
+    const cleared = [...c.cleared.filter((f) => f !== field), ...(before && before !== field ? [before] : [])];
+    props.onChoices({ ...c, assign: { ...next, [index]: field }, cleared }, false);
   };
   const side = (patch: Partial<PreviewChoices['side']>) => props.onChoices({ ...c, side: { ...c.side, ...patch } }, false);
   const sideLabel = (from: string) => t(`budgets.import.preview.side.${from || 'AUTO'}`);
@@ -410,9 +388,9 @@ function PreviewPanel(props: {
         </p>
       ))}
       {p.rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-first-rows`}>
           <table className="budget-table">
-            <caption>{t('budgets.import.preview.firstRows')}</caption>
+            <caption id={`${id}-first-rows`}>{t('budgets.import.preview.firstRows')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('budgets.import.row')}</th>
