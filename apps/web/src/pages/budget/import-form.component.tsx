@@ -272,6 +272,14 @@ function RowErrors({ errors }: { errors: readonly ShownError[] }) {
 }
 
 const SIDE_CHOICES: ReadonlyArray<BudgetImportSideFrom | ''> = ['', 'COLUMN', 'CODE', 'REVENUE', 'EXPENDITURE'];
+/** The catalogue's words for each side rule ('' = the side column if any, else the code). */
+const SIDE_LABEL: Record<string, string> = {
+  '': 'budgets.import.preview.side.AUTO',
+  COLUMN: 'budgets.import.preview.side.COLUMN',
+  CODE: 'budgets.import.preview.side.CODE',
+  REVENUE: 'budgets.import.preview.side.REVENUE',
+  EXPENDITURE: 'budgets.import.preview.side.EXPENDITURE',
+};
 
 /**
  * What the import would store, before anything is written: every column of the file with a choice of
@@ -304,7 +312,7 @@ function PreviewPanel(props: {
     props.onChoices({ ...c, assign: { ...next, [index]: field }, cleared }, false);
   };
   const side = (patch: Partial<PreviewChoices['side']>) => props.onChoices({ ...c, side: { ...c.side, ...patch } }, false);
-  const sideLabel = (from: string) => t(`budgets.import.preview.side.${from || 'AUTO'}`);
+  const sideLabel = (from: string) => t(SIDE_LABEL[from] ?? SIDE_LABEL['']);
   return (
     <section className="import-preview" aria-labelledby={heading}>
       <h3 id={heading}>{t('budgets.import.preview.title', { name: p.fileName ?? '' })}</h3>
