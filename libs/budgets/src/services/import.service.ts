@@ -271,7 +271,8 @@ export class ImportService {
     await this.assertMayImport(actor, budget.id, input.kind);
     if (!input.content.length) throw new InvalidInputError('file', 'errors.budgets.import.empty');
     if (input.content.length > MAX_IMPORT_BYTES) throw new InvalidInputError('file', 'errors.budgets.import.tooLarge', undefined, { max: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) });
-    const upload = await this.uploads.insert({
+    // Stored while it is previewed (two cores: the 100k-row ledger's store and read overlap).
+    const stored = this.uploads.insert({
       communityId: budget.communityId,
       budgetId: budget.id,
       kind: input.kind,
@@ -281,7 +282,8 @@ export class ImportService {
       createdBy: actor.accountId!,
       locale: input.locale ?? null,
     });
-    return this.preview(actor, { ...input, fileName: upload.fileName }, upload.id);
+    const [upload, preview] = await Promise.all([stored, this.preview(actor, { ...input, fileName: safeFileName(input.fileName) })]);
+    return { ...preview, uploadId: upload.id };
   }
 
   /** A stored upload the caller may import (the same check as an import of its kind into its budget); NOT_FOUND when unknown or expired. */
