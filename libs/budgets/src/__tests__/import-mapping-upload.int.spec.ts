@@ -141,5 +141,9 @@ describe('budget import: column mapping and side per community, staged uploads (
     // Confirmed twice (a double tap): the same import.
     const again = ok(await gql(api.baseUrl, CONFIRM, { input: { uploadId: staged.body.uploadId, saveMapping: false } }, { token: v.b.token })).confirmBudgetImportUpload;
     expect(again.id).toBe(started.id);
+    // The same file with other settings is not run again with them: the person is told (nothing written).
+    const other = await gql(api.baseUrl, CONFIRM, { input: { uploadId: staged.body.uploadId, unit: 'THOUSAND', saveMapping: false } }, { token: v.b.token });
+    expect(firstError(other).extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.budgets.import.sameFileOtherSettings' });
+    expect(await totals(d.versionId)).toEqual({ EXPENDITURE: { n: 8000, total: String(expenditure) }, REVENUE: { n: 4000, total: String(revenue) } });
   });
 });

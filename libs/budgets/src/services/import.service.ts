@@ -79,6 +79,18 @@ export interface ImportPreview {
 }
 export { STALE_IMPORT_MS };
 
+/** JSON with sorted keys, for comparing settings. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** Whether an import runs with these settings (unit, columns, side). */
+function sameSettings(imp: BudgetImport, s: { mapping: Record<string, string>; unit: ImportUnit | null; side: SideRule | null }): boolean {
+  return (imp.unit ?? null) === (s.unit ?? null) && canonical(imp.mapping ?? {}) === canonical(s.mapping) && canonical(imp.side ?? null) === canonical(s.side ?? null);
+}
+
 /**
  * Budgets' imports as the API sees them: who may import (the context's permission check), starting an
  * import on the shared pipeline (file stored + job enqueued + audit, one transaction), looking it up,
@@ -307,7 +319,11 @@ export class ImportService {
    */
   async confirmUpload(actor: Actor, s: UploadSettings & { saveMapping?: boolean | null }): Promise<BudgetImport> {
     const u = await this.upload(actor, s.uploadId);
-    const imp = await this.start(actor, { budgetId: u.budgetId, kind: u.kind, fileName: u.fileName, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null });
+    const input = { budgetId: u.budgetId, kind: u.kind, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null };
+    const wanted = await this.settings(actor, input);
+    const imp = await this.start(actor, { ...input, fileName: u.fileName });
+    // The same file is one import: one already made with other settings is not run again with these, and the person is told so.
+    if (!sameSettings(imp, wanted)) throw new ConflictError('errors.budgets.import.sameFileOtherSettings', 'This file was imported before with other settings', { importId: imp.id, status: imp.status });
     if (s.saveMapping !== false && s.columns) await this.saveMapping(actor, u.communityId, u.kind, s.columns, s.side ?? null);
     return imp;
   }
