@@ -109,10 +109,34 @@ test('a member uploads a Windows-1251 budget in thousands of som on a phone, rea
   expect(await axeSeriousViolations(a)).toEqual([]);
   expect(await a11yProblems(a)).toEqual([]);
 
+  // The mapping is editable: the amount column taken off is checked again on the stored upload (no second
+  // upload) and the file cannot be imported without it; put back, the figures return.
+  const confirmButton = preview.getByRole('button', { name: tr('ky', 'budgets.import.preview.confirm', { rows: LINES.length }) });
+  const amountColumn = preview.getByLabel(tr('ky', 'budgets.import.preview.columnLabel', { header: 'Сумма' }));
+  const uploads: string[] = [];
+  a.on('request', (r) => {
+    if (r.url().includes('/imports?')) uploads.push(r.url());
+  });
+  await amountColumn.selectOption('');
+  expect(await confirmButton.isDisabled()).toBe(true); // changed, not checked yet
+  await preview.getByRole('button', { name: tr('ky', 'budgets.import.preview.apply') }).click();
+  await preview.getByRole('alert').filter({ hasText: tr('ky', 'errors.budgets.import.missingColumn') }).waitFor();
+  await a.screenshot({ path: artifact('import-02-mapping-ky.png'), fullPage: true });
+  await amountColumn.selectOption('amount');
+  await preview.getByRole('button', { name: tr('ky', 'budgets.import.preview.apply') }).click();
+  await a.waitForFunction((want) => [...document.querySelectorAll('section.import-preview dd')].some((d) => d.textContent?.trim() === want), formatMinor(String(REVENUE), 'ky'));
+  expect(await fact('budgets.import.preview.lines')).toBe(String(LINES.length));
+  expect(uploads).toEqual([]);
+
   // Confirm: the import runs from the stored upload with those settings.
-  await preview.getByRole('button', { name: tr('ky', 'budgets.import.preview.confirm', { rows: LINES.length }) }).click();
+  await confirmButton.click();
   await a.getByRole('status').filter({ hasText: tr('ky', 'budgets.import.done', { rows: LINES.length }) }).waitFor({ timeout: 30_000 });
-  await a.screenshot({ path: artifact('import-02-done-ky.png'), fullPage: true });
+  await a.screenshot({ path: artifact('import-03-done-ky.png'), fullPage: true });
+
+  // The columns are saved for the community (offered with its next file).
+  const [saved] = await api.dataSource.query(`SELECT mapping FROM budget_import_mappings WHERE community_id = $1 AND kind = 'BUDGET'`, [akDobo.communityId]);
+  expect(saved.mapping).toMatchObject({ economic_code: 'Код', name_ru: 'Наименование', amount: 'Сумма' });
+  expect(uploads).toEqual([]);
 
   // Submitted by this member, published by another (four eyes), then the public page.
   const version = ok(await gql(api.baseUrl, `query($id: ID!) { budget(id: $id) { openVersion { id revision lines { direction economicCode amount names { ru } } } } }`, { id: created.id }, { token: akDobo.a.token })).budget.openVersion;
@@ -127,5 +151,5 @@ test('a member uploads a Windows-1251 budget in thousands of som on a phone, rea
   const dd = async (key: string) => (await summary.locator('div', { has: visitor.locator('dt', { hasText: tr('ky', key) }) }).first().locator('dd').innerText()).trim();
   expect(await dd('budgets.public.revenue')).toContain(formatMinor(String(REVENUE), 'ky'));
   expect(await dd('budgets.public.expenditure')).toContain(formatMinor(String(EXPENDITURE), 'ky'));
-  await visitor.screenshot({ path: artifact('import-03-public-ky.png'), fullPage: true });
+  await visitor.screenshot({ path: artifact('import-04-public-ky.png'), fullPage: true });
 });
