@@ -77,9 +77,13 @@ describe('budget import: column mapping and side per community, staged uploads (
     expect(p).toMatchObject({ uploadId: first.uploadId, mappingSource: 'GIVEN', lineCount: 4, errorCount: 0, sideFrom: 'COLUMN', unit: 'THOUSAND', revenueTotal: '150050000', expenditureTotal: '100025000', side: { from: 'COLUMN', revenue: 'д', expenditure: 'Ч' } });
     expect(p.fileColumns.map((c: { field: string | null }) => c.field)).toEqual(['economic_code', 'direction', 'name_ky', 'amount']);
 
-    // The whole file one side: every row revenue.
+    // The whole file one side: the expenditure codes contradict it, and the preview says so per row.
     const allRevenue = ok(await gql(api.baseUrl, PREVIEW, { input: { ...input, side: { from: 'REVENUE' } } }, { token: v.a.token })).previewBudgetImportUpload;
-    expect(allRevenue).toMatchObject({ sideFrom: 'REVENUE', revenueTotal: '250075000', expenditureTotal: '0' });
+    expect(allRevenue).toMatchObject({ sideFrom: 'REVENUE', lineCount: 0, errorCount: 2 });
+    expect(allRevenue.errors).toEqual([
+      { line: 4, column: 'Берене', messageKey: 'errors.budgets.import.sideMismatch' },
+      { line: 5, column: 'Берене', messageKey: 'errors.budgets.import.sideMismatch' },
+    ]);
     // The side from the code, the side column left out (null header): the same figures as the words.
     const byCode = ok(await gql(api.baseUrl, PREVIEW, { input: { ...input, columns: columns.map((c) => (c.field === 'direction' ? { ...c, header: null } : c)), side: { from: 'CODE' } } }, { token: v.a.token })).previewBudgetImportUpload;
     expect(byCode).toMatchObject({ sideFrom: 'CODE', revenueTotal: '150050000', expenditureTotal: '100025000' });

@@ -469,8 +469,12 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
         if (skip) return skip;
         const { errors, fail } = rowErrors(name);
         let dir: string | null;
-        if (fixedSide) dir = fixedSide;
-        else if (sideColumn) {
+        if (fixedSide) {
+          dir = fixedSide;
+          // "The whole file is revenue" never stores a code the classification puts on the other side.
+          const known = sideOfCode(code, ctx.sides);
+          if (known && known !== fixedSide) fail('economic_code', 'errors.budgets.import.sideMismatch', code);
+        } else if (sideColumn) {
           const rawDir = cell(r, 'direction').trim();
           dir = sideOfCell(rawDir, ['REVENUE', 'EXPENDITURE'], ctx.side);
           if (!dir) fail('direction', 'errors.budgets.import.badDirection', rawDir);
