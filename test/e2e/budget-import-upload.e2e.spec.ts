@@ -1,8 +1,9 @@
 /**
  * Issue 8, web: a 12 MB spending ledger goes through the web's HTTP upload (not base64 in GraphQL, which
  * failed at about 750 KB with HTTP 413) with a progress bar, on a phone-sized Chromium whose upload link is
- * throttled (CDP) so that the progress is observable. Then the import job runs and the page says how many
- * rows it imported. Cancelling an upload and choosing a file while offline say so, in words, and import
+ * throttled (CDP) so that the progress is observable. The file is stored with its preview (issue 10: every
+ * size is previewed); confirmed, the import job runs from the stored upload (the file is not sent again)
+ * and the page says how many rows it imported. Cancelling an upload and choosing a file while offline say so, in words, and import
  * nothing.
  */
 import { Locale, translate } from '@ashar/i18n';
@@ -129,6 +130,10 @@ test('a 12 MB spending ledger uploads with a progress bar that reaches 100 %, th
   await page.screenshot({ path: artifact('import-upload-01-progress-ky.png'), fullPage: true });
   expect(await a11yProblems(page)).toEqual([]);
 
+  // Issue 10: the file is stored with its preview (every size now); confirming imports it from there.
+  await page.getByRole('heading', { name: tr('budgets.import.preview.title', { name: 'ledger-2026.csv' }) }).waitFor({ timeout: 75_000 });
+  await page.screenshot({ path: artifact('import-upload-02-preview-ky.png') });
+  await page.getByRole('button', { name: tr('budgets.import.preview.confirm', { rows }) }).click();
   const done = page.getByRole('status').filter({ hasText: tr('budgets.import.done', { rows }) });
   await done.waitFor({ timeout: 75_000 });
   const seen = await page.evaluate(() => (window as unknown as { __progress: number[] }).__progress);
@@ -137,10 +142,10 @@ test('a 12 MB spending ledger uploads with a progress bar that reaches 100 %, th
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   expect(seen[seen.length - 1]).toBe(100);
   expect(await bar.count()).toBe(0);
-  // Through the HTTP door, not GraphQL with base64.
-  expect(uploads).toContain(`/api/budgets/${budgetId}/imports`);
+  // Through the HTTP door, not GraphQL with base64, and once: the confirm sends no file again.
+  expect(uploads.filter((u) => u.endsWith('/imports'))).toEqual([`/api/budgets/${budgetId}/imports`]);
   expect(await transactions()).toBe(rows);
-  await page.screenshot({ path: artifact('import-upload-02-done-ky.png'), fullPage: true });
+  await page.screenshot({ path: artifact('import-upload-03-done-ky.png'), fullPage: true });
   await page.context().close();
   console.log(`[e2e upload] ${csv.length} bytes, ${rows} rows, progress seen ${seen.join(',')}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 });

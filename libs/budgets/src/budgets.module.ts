@@ -36,13 +36,14 @@ import { BudgetImportPipeline } from './services/budget-import.pipeline';
 import { BudgetImportRepository } from './repositories/budget-import.repository';
 import { BudgetImportWriterRepository } from './repositories/budget-import-writer.repository';
 import { ImportMappingRepository } from './repositories/import-mapping.repository';
+import { BudgetImportUploadRepository } from './repositories/budget-import-upload.repository';
 import { BudgetThreadsService } from './services/budget-threads.service';
 import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
 
 /** Every SQL statement of budgets is in one of these (repositories/). */
 const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository, BudgetThreadsQueries];
 /** The import pipeline's budgets side: row schemas' writer, import records, saved mappings. */
-const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportPipeline];
+const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportUploadRepository, BudgetImportPipeline];
 
 const services = [ClassificationService, BudgetService, BudgetViewService, ExecutionService, MonitoringService, ImportService, ExportService, DocumentService];
 

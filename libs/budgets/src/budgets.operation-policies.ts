@@ -34,6 +34,12 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     permission: 'budget.edit',
     note: 'the same check as startBudgetImport (kind LEDGER: budget.recordExecution, same roles today); writes nothing',
   },
+  {
+    operation: 'Query.previewBudgetImportUpload',
+    allow: communityRoles(P['budget.edit']),
+    permission: 'budget.edit',
+    note: 'the upload kind BUDGET checks budget.edit, LEDGER budget.recordExecution (same roles today); an unknown or expired upload is NOT_FOUND; writes nothing',
+  },
   { operation: 'Query.budgetExport', allow: communityRoles(P['budget.export']), permission: 'budget.export' },
   // ---- fields with a check of their own (the other Budget fields filter instead of refusing)
   { operation: 'Budget.flags', allow: internal, permission: 'budget.viewInternal' },
@@ -84,6 +90,12 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     allow: communityRoles(P['budget.edit']),
     permission: 'budget.edit',
     note: 'kind BUDGET checks budget.edit, kind LEDGER budget.recordExecution (same roles today)',
+  },
+  {
+    operation: 'Mutation.confirmBudgetImportUpload',
+    allow: communityRoles(P['budget.edit']),
+    permission: 'budget.edit',
+    note: 'as startBudgetImport, on a stored upload of that budget (any member who may import it, not only who uploaded it); saving the mapping checks budget.edit',
   },
   { operation: 'Mutation.saveBudgetImportMapping', allow: communityRoles(P['budget.edit']), permission: 'budget.edit' },
   { operation: 'Mutation.requestBudgetExport', allow: communityRoles(P['budget.export']), permission: 'budget.export' },

@@ -34,6 +34,8 @@ export interface Target {
   transactionId: string;
   documentId: string;
   importId: string;
+  /** A file stored for a preview (POST …/imports?stage=1): the same bytes as the import. */
+  uploadId: string;
   exportId: string;
   noteId: string;
   /** A hearing comment on the published version (a threads message). */
@@ -110,6 +112,8 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
   const doc = await httpCall(api.baseUrl, 'POST', `/api/budget-transactions/${tx.id}/documents?fileName=receipt.png`, prep.token, PNG);
   if (doc.status !== 201) throw new Error(`document upload: ${doc.status} ${doc.text}`);
   const imp = (await q(api, `mutation($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id } }`, { input: { budgetId: created.id, kind: 'BUDGET', fileName: 'plan.csv', contentBase64: Buffer.from(IMPORT_CSV).toString('base64') } }, prep, 'import')).startBudgetImport;
+  const staged = await httpCall(api.baseUrl, 'POST', `/api/budgets/${created.id}/imports?kind=BUDGET&fileName=plan.csv&stage=1`, prep.token, Buffer.from(IMPORT_CSV), 'text/csv');
+  if (staged.status !== 201) throw new Error(`staged upload: ${staged.status} ${staged.text}`);
   const exp = (await q(api, `mutation($input: RequestExportInput!) { requestBudgetExport(input: $input) { id } }`, { input: { versionId: v1, format: 'CSV' } }, prep, 'export')).requestBudgetExport;
   const note = (await q(api, `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`, { input: { budgetId: created.id, lineKey, status: 'QUESTION', title: 'Вопрос', body: 'Почему?' } }, prep, 'note')).createMonitoringNote;
   const comment = (await q(api, `mutation($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`, { input: { versionId: v1, body: 'Пикир' } }, prep, 'comment')).addBudgetComment;
@@ -124,6 +128,7 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
     transactionId: tx.id,
     documentId: (doc.body as { id: string }).id,
     importId: imp.id,
+    uploadId: (staged.body as { uploadId: string }).uploadId,
     exportId: exp.id,
     noteId: note.id,
     commentId: comment.id,

@@ -22,31 +22,73 @@ export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
 export type ImportKind = 'LEDGER' | 'BUDGET';
 
-/** Our field → the header in the community's files. Unmapped fields are looked up by their own name. */
+/**
+ * Our field → the header in the community's files. Unmapped fields (and mapped ones whose header this
+ * file lacks) are looked up by their own name and synonyms; an empty header means "this field has no
+ * column" (the person said so in the preview), so nothing is looked up for it.
+ */
 export type ColumnMapping = Partial<Record<string, string>>;
 
-const REQUIRED: Record<ImportKind, readonly string[]> = {
+/**
+ * Where the revenue/expenditure side (ledger: receipt/spending) of each row comes from: a column
+ * (`COLUMN`), the economic code (`CODE`), or the whole file is one side (`REVENUE`, `EXPENDITURE`);
+ * null: the side column when the file has one, else the code. `revenue` / `expenditure`: the words the
+ * file's side column uses for each side (besides ours: "Киреше", "доходы", REVENUE…).
+ */
+export const SIDE_SOURCES = ['COLUMN', 'CODE', 'REVENUE', 'EXPENDITURE'] as const;
+export type SideSource = (typeof SIDE_SOURCES)[number];
+export interface SideRule {
+  from?: SideSource | null;
+  revenue?: string | null;
+  expenditure?: string | null;
+}
+
+/** The side rule as stored (null when it says nothing), checked: an unknown source is dropped. */
+export function cleanSideRule(rule: SideRule | null | undefined): SideRule | null {
+  if (!rule) return null;
+  const from = rule.from && (SIDE_SOURCES as readonly string[]).includes(rule.from) ? rule.from : null;
+  const revenue = rule.revenue?.trim() || null;
+  const expenditure = rule.expenditure?.trim() || null;
+  return from || revenue || expenditure ? { from, revenue, expenditure } : null;
+}
+
+/** A side cell: one of our codes or words, else the file's own word for it from the side rule. */
+function sideOfCell(raw: string, codes: readonly [string, string], rule: SideRule | null | undefined): string | null {
+  const ours = codeOfCell(raw, codes);
+  if (ours) return ours;
+  const v = raw.trim().toLocaleLowerCase();
+  if (v && rule?.revenue && rule.revenue.trim().toLocaleLowerCase() === v) return codes[0];
+  if (v && rule?.expenditure && rule.expenditure.trim().toLocaleLowerCase() === v) return codes[1];
+  return null;
+}
+
+export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
   LEDGER: ['date', 'economic_code', 'amount'],
   // The side may come from the classification code instead of a column.
   BUDGET: ['economic_code', 'amount'],
 };
 
-/** Resolves header positions; missing required columns are errors on line 1. */
-export function resolveColumns(kind: ImportKind, header: string[], mapping: ColumnMapping = {}): { index: Map<string, number>; errors: RowError[] } {
+/**
+ * Resolves header positions; missing required columns are errors on line 1. First the mapped headers
+ * (the community's or the person's), then, for the fields left, the field's name, its synonyms or its
+ * name in any of our languages ("сумма", "күнү"), among the columns not taken. `required`: extra fields
+ * this file must have (the side column when the side rule says COLUMN).
+ */
+export function resolveColumns(kind: ImportKind, header: string[], mapping: ColumnMapping = {}, required: readonly string[] = []): { index: Map<string, number>; errors: RowError[] } {
   const fields = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
   const folded = header.map(normalizeHeader);
   const index = new Map<string, number>();
   const taken = new Set<number>();
   const errors: RowError[] = [];
-  for (const f of fields) {
-    // The community's own mapping, else the field's name, its synonyms, or its name in any of our languages ("сумма", "күнү").
-    const wanted = mapping[f] ? [normalizeHeader(mapping[f]!)] : headerNames(f);
+  const take = (f: string, wanted: readonly string[]) => {
     const i = folded.findIndex((h, j) => !taken.has(j) && h !== '' && wanted.includes(h));
-    if (i >= 0) {
-      index.set(f, i);
-      taken.add(i);
-    } else if (REQUIRED[kind].includes(f)) errors.push({ line: 1, column: mapping[f] ?? f, messageKey: 'errors.budgets.import.missingColumn' });
-  }
+    if (i < 0) return;
+    index.set(f, i);
+    taken.add(i);
+  };
+  for (const f of fields) if (mapping[f]) take(f, [normalizeHeader(mapping[f]!)]);
+  for (const f of fields) if (!index.has(f) && mapping[f] !== '') take(f, headerNames(f));
+  for (const f of fields) if (!index.has(f) && (REQUIRED_FIELDS[kind].includes(f) || required.includes(f))) errors.push({ line: 1, column: mapping[f] || f, messageKey: 'errors.budgets.import.missingColumn' });
   return { index, errors };
 }
 
@@ -230,8 +272,8 @@ export type ValidationResult<T> = Pick<PipelineResult<T>, 'records' | 'errors' |
 const VALIDATE = { maxLineChars: MAX_LINE_CHARS, emptyKey: `${BUDGET_IMPORT_MESSAGES}.empty`, lineTooLongKey: `${BUDGET_IMPORT_MESSAGES}.lineTooLong` };
 
 /** A parser's helpers over one header: the cell of a field, the header the file gives it, errors collected per row. */
-function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined, above: readonly RawRow[] | undefined, chosenUnit: ImportUnit | null | undefined) {
-  const { index, errors } = resolveColumns(kind, header, mapping);
+function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined, above: readonly RawRow[] | undefined, chosenUnit: ImportUnit | null | undefined, required: readonly string[] = []) {
+  const { index, errors } = resolveColumns(kind, header, mapping, required);
   const name = (f: string) => header[index.get(f)!] ?? f;
   const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
   const text = (r: RawRow, f: string) => cell(r, f).trim() || null;
@@ -305,6 +347,8 @@ export interface LedgerContext {
   mapping?: ColumnMapping;
   /** The unit chosen for the file (else read from its header or title, else som). */
   unit?: ImportUnit | null;
+  /** Where a record's kind comes from and the file's words for it (else its line's side, checked against a kind column). */
+  side?: SideRule | null;
 }
 
 /**
@@ -315,16 +359,19 @@ export interface LedgerContext {
 export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
   headerIndex: (rows, ctx) => findHeader('LEDGER', rows, ctx.mapping),
   bind(header, ctx, above) {
-    const { errors: headerErrors, name, cell, text, unit, info } = bindColumns('LEDGER', header, ctx.mapping, above, ctx.unit);
+    const from = ctx.side?.from ?? null;
+    const { errors: headerErrors, name, cell, text, unit, info } = bindColumns('LEDGER', header, ctx.mapping, above, ctx.unit, from === 'COLUMN' ? ['kind'] : []);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
+    // The whole file one kind, or the kind column ignored (CODE): the line's side decides.
+    const fixedKind: TransactionKind | null = from === 'REVENUE' ? 'RECEIPT' : from === 'EXPENDITURE' ? 'SPENDING' : null;
     const byCode = new Map<string, LineRef[]>();
     for (const l of ctx.lines) byCode.set(l.economicCode, [...(byCode.get(l.economicCode) ?? []), l]);
-    const from = `${ctx.fiscalYear}-01-01`;
-    const to = `${ctx.fiscalYear}-12-31`;
+    const firstDay = `${ctx.fiscalYear}-01-01`;
+    const lastDay = `${ctx.fiscalYear}-12-31`;
     const skips = nonDataRows(unit, false);
     return {
       ok: true,
-      info,
+      info: { ...info, sideFrom: from ?? 'CODE' },
       parse: (r) => {
         const code = cell(r, 'economic_code').trim();
         const rawAmount = cell(r, 'amount');
@@ -334,7 +381,7 @@ export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
         for (const f of ['counterparty', 'purpose', 'document_number']) if (cell(r, f).length > MAX_CELL_CHARS) fail(f, 'errors.budgets.import.cellTooLong');
         const date = parseDateChecked(cell(r, 'date'));
         if (!date.ok) fail('date', date.messageKey, cell(r, 'date'));
-        else if (date.value < from || date.value > to) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date.value);
+        else if (date.value < firstDay || date.value > lastDay) fail('date', 'errors.budgets.import.dateOutsideFiscalYear', date.value);
         const amount = parseAmountCell(rawAmount, false, unit);
         if (!amount.ok) fail('amount', amount.messageKey, rawAmount);
         else skips.add(amount.value);
@@ -345,10 +392,12 @@ export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
         if (!candidates.length) fail(func && byCode.has(code) ? 'functional_code' : 'economic_code', 'errors.budgets.import.unknownCode', func && byCode.has(code) ? func : code);
         else if (candidates.length > 1) fail('functional_code', 'errors.budgets.import.ambiguousCode', code);
         else line = candidates[0];
-        const rawKind = cell(r, 'kind').trim();
+        const rawKind = from === 'CODE' || fixedKind ? '' : cell(r, 'kind').trim();
         let kind: TransactionKind | null = line ? (line.direction === 'REVENUE' ? 'RECEIPT' : 'SPENDING') : null;
+        if (fixedKind && line && fixedKind !== kind) fail('economic_code', 'errors.budgets.import.kindMismatch', code);
+        if (from === 'COLUMN' && !rawKind) fail('kind', 'errors.budgets.import.badKind', rawKind);
         if (rawKind) {
-          const k = codeOfCell(rawKind, ['SPENDING', 'RECEIPT']) as TransactionKind | null;
+          const k = sideOfCell(rawKind, ['RECEIPT', 'SPENDING'], ctx.side) as TransactionKind | null;
           if (!k) fail('kind', 'errors.budgets.import.badKind', rawKind);
           else if (line && k !== kind) fail('kind', 'errors.budgets.import.kindMismatch', rawKind);
           else kind = k;
@@ -380,6 +429,8 @@ export interface BudgetLinesContext {
   /** The side of each economic code in the country's classification (when the file has no side column). */
   sides?: ReadonlyMap<string, Direction>;
   unit?: ImportUnit | null;
+  /** Where the side comes from (a column, the code, one side for the whole file) and the file's words for it. */
+  side?: SideRule | null;
 }
 
 /**
@@ -401,13 +452,16 @@ export function sideOfCode(code: string, sides?: ReadonlyMap<string, Direction>)
 export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> = {
   headerIndex: (rows, ctx) => findHeader('BUDGET', rows, ctx.mapping),
   bind(header, ctx, above) {
-    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('BUDGET', header, ctx.mapping, above, ctx.unit);
+    const rule = ctx.side?.from ?? null;
+    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('BUDGET', header, ctx.mapping, above, ctx.unit, rule === 'COLUMN' ? ['direction'] : []);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
-    const sideColumn = has('direction');
+    const sideFrom: SideSource = rule ?? (has('direction') ? 'COLUMN' : 'CODE');
+    const sideColumn = sideFrom === 'COLUMN';
+    const fixedSide: Direction | null = sideFrom === 'REVENUE' || sideFrom === 'EXPENDITURE' ? sideFrom : null;
     const skips = nonDataRows(unit, true);
     return {
       ok: true,
-      info: { ...info, sideFrom: sideColumn ? 'COLUMN' : 'CODE' },
+      info: { ...info, sideFrom },
       parse: (r) => {
         const code = cell(r, 'economic_code').trim();
         const rawAmount = cell(r, 'amount');
@@ -415,9 +469,14 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
         if (skip) return skip;
         const { errors, fail } = rowErrors(name);
         let dir: string | null;
-        if (sideColumn) {
+        if (fixedSide) {
+          dir = fixedSide;
+          // "The whole file is revenue" never stores a code the classification puts on the other side.
+          const known = sideOfCode(code, ctx.sides);
+          if (known && known !== fixedSide) fail('economic_code', 'errors.budgets.import.sideMismatch', code);
+        } else if (sideColumn) {
           const rawDir = cell(r, 'direction').trim();
-          dir = codeOfCell(rawDir, ['REVENUE', 'EXPENDITURE']);
+          dir = sideOfCell(rawDir, ['REVENUE', 'EXPENDITURE'], ctx.side);
           if (!dir) fail('direction', 'errors.budgets.import.badDirection', rawDir);
         } else {
           dir = sideOfCode(code, ctx.sides);

@@ -49,6 +49,27 @@ export class ImportPreviewRowType {
   @Field({ description: 'Minor units (tyiyn / tiyn)' }) amount: string;
 }
 
+@ObjectType('BudgetImportFileColumn', { description: "A column of the file's header row" })
+export class ImportFileColumnType {
+  @Field(() => Int, { description: 'Position, from 0' }) index: number;
+  @Field({ description: 'The header as the file spells it' }) header: string;
+  @Field(() => String, { nullable: true, description: 'The field it is read as (null: left out)' }) field: string | null;
+  @Field(() => String, { nullable: true, description: 'Its cell in the first data row' }) sample: string | null;
+}
+
+@ObjectType('BudgetImportField')
+export class ImportFieldType {
+  @Field() field: string;
+  @Field({ description: 'The file must have a column for it' }) required: boolean;
+}
+
+@ObjectType('BudgetImportSideRule')
+export class ImportSideRuleType {
+  @Field(() => String, { nullable: true, description: 'COLUMN, CODE, REVENUE or EXPENDITURE; null: the side column if any, else the code' }) from: string | null;
+  @Field(() => String, { nullable: true }) revenue: string | null;
+  @Field(() => String, { nullable: true }) expenditure: string | null;
+}
+
 @ObjectType('BudgetImportPreview', { description: 'What an import of this file would store, read and checked, nothing written' })
 export class ImportPreviewType {
   @Field() format: string;
@@ -67,4 +88,11 @@ export class ImportPreviewType {
   @Field(() => [RowErrorType]) errors: RowErrorType[];
   @Field(() => Int) errorCount: number;
   @Field(() => [ImportWarningType]) warnings: ImportWarningType[];
+  @Field(() => [ImportFileColumnType], { description: "Every column of the file's header row and the field it is read as" }) fileColumns: ImportFileColumnType[];
+  @Field(() => [ImportFieldType], { description: 'The fields of this kind of file' }) fields: ImportFieldType[];
+  @Field(() => ImportSideRuleType, { description: 'The side rule asked for (given or saved)' }) side: ImportSideRuleType;
+  @Field({ description: "GIVEN (this request's columns), SAVED (the community's mapping) or NONE (found by name)" }) mappingSource: string;
+  @Field(() => ID, { nullable: true, description: 'The stored upload previewed: preview it again or confirm it without sending the file again' }) uploadId: string | null;
+  @Field(() => String, { nullable: true }) fileName: string | null;
 }
+

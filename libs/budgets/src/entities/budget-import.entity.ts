@@ -1,7 +1,7 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import type { ImportRecord, ImportStatus, RowError } from '@ashar/imports';
-import type { ImportKind, ImportUnit } from '../domain/import-rows';
+import type { ImportKind, ImportUnit, SideRule } from '../domain/import-rows';
 import { Budget } from './budget.entity';
 
 export type { ImportStatus };
@@ -91,4 +91,8 @@ export class BudgetImport extends TimestampedEntity implements ImportRecord {
   /** A done import's report: rows left out (totals, subtotals, headings) and why, encoding, separator, header line, columns, unit. */
   @Column({ type: 'jsonb', nullable: true })
   report: BudgetImportReport | null;
+
+  /** The side rule it runs with (the person's in the preview, else the community's saved one; null: the side column if any, else the code). */
+  @Column({ type: 'jsonb', nullable: true })
+  side: SideRule | null;
 }

@@ -1,7 +1,7 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Community } from '@ashar/territory';
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ImportKind } from '../domain/import-rows';
+import type { ImportKind, SideRule } from '../domain/import-rows';
 
 /** A community's column mapping (our field → their header), saved per kind of file. */
 @Entity('budget_import_mappings')
@@ -17,6 +17,11 @@ export class ImportMapping extends TimestampedEntity {
   @Column({ type: 'varchar', length: 8 })
   kind: ImportKind;
 
+  /** Our field → their header; an empty header: the field has no column in their files. */
   @Column({ type: 'jsonb' })
   mapping: Record<string, string>;
+
+  /** Where the revenue/expenditure side comes from in their files, and their words for it (null: the side column if any, else the code). */
+  @Column({ type: 'jsonb', nullable: true })
+  side: SideRule | null;
 }

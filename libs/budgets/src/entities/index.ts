@@ -3,6 +3,7 @@ import { BudgetClassification } from './budget-classification.entity';
 import { BudgetDocument } from './budget-document.entity';
 import { BudgetExport } from './budget-export.entity';
 import { BudgetImport } from './budget-import.entity';
+import { BudgetImportUpload } from './budget-import-upload.entity';
 import { BudgetLine } from './budget-line.entity';
 import { BudgetTransaction } from './budget-transaction.entity';
 import { BudgetVersionEdit } from './budget-version-edit.entity';
@@ -16,6 +17,7 @@ export * from './budget-classification.entity';
 export * from './budget-document.entity';
 export * from './budget-export.entity';
 export * from './budget-import.entity';
+export * from './budget-import-upload.entity';
 export * from './budget-line.entity';
 export * from './budget-transaction.entity';
 export * from './budget-version-edit.entity';
@@ -32,6 +34,7 @@ export const BUDGETS_ENTITIES = [
   BudgetLine,
   BudgetVersionEdit,
   BudgetImport,
+  BudgetImportUpload,
   BudgetTransaction,
   BudgetActualMonthly,
   ImportMapping,

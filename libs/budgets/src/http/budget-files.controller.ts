@@ -126,10 +126,13 @@ export class BudgetFilesController {
   /**
    * Body: the raw file (Content-Type text/csv or application/octet-stream). Who may import is checked
    * from the token and the budget before one byte of the body is read. `unit=ONE|THOUSAND` sets the
-   * unit of the amounts (else read from the file); `preview=1` answers the preview (200) and writes nothing.
+   * unit of the amounts (else read from the file); `preview=1` answers the preview (200) and writes nothing;
+   * `stage=1` stores the file for a day and answers its preview with `uploadId` (201): preview it again
+   * with other settings (`previewBudgetImportUpload`) and import it (`confirmBudgetImportUpload`)
+   * without sending it again.
    */
   @Post('budgets/:budgetId/imports')
-  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Query('unit') unit: string | undefined, @Query('preview') preview: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Query('unit') unit: string | undefined, @Query('preview') preview: string | undefined, @Query('stage') stage: string | undefined, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
       if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
@@ -138,6 +141,10 @@ export class BudgetFilesController {
       const content = await this.readBody(req);
       const input = { budgetId, kind: kind as ImportKind, content, locale: requestLocale(req), unit: (unit as ImportUnit | undefined) ?? null };
       // ?preview=1: read and check, write nothing (the same as Query.previewBudgetImport).
+      if (stage === '1' || stage === 'true') {
+        res.status(201).json(await this.imports.stage(actor, { ...input, fileName: fileName ?? 'upload.csv' }));
+        return;
+      }
       if (preview === '1' || preview === 'true') {
         res.status(200).json(await this.imports.preview(actor, input));
         return;

@@ -3,7 +3,7 @@ import { ImportKey, NewImport, SqlImportStore } from '@ashar/imports';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { ImportKind, ImportUnit } from '../domain/import-rows';
+import type { ImportKind, ImportUnit, SideRule } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
 
 /** What budgets stores with an import besides the pipeline's fields. */
@@ -15,6 +15,8 @@ export interface BudgetImportExtra {
   mapping: Record<string, string>;
   /** The unit the user chose (null: read from the file). */
   unit?: ImportUnit | null;
+  /** Where the side comes from and the file's words for it (null: the side column if any, else the code). */
+  side?: SideRule | null;
 }
 
 const LIVE = In(['QUEUED', 'RUNNING', 'DONE']);
@@ -51,6 +53,7 @@ export class BudgetImportRepository extends SqlImportStore<BudgetImport, BudgetI
       content: row.content,
       mapping: extra.mapping,
       unit: extra.unit ?? null,
+      side: (extra.side ?? null) as never,
       status: 'QUEUED',
       progress: 0,
       createdBy: row.createdBy,

@@ -2,7 +2,7 @@ import { managerOf, pgErrorCode, PG_FOREIGN_KEY_VIOLATION, Transaction } from '@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ImportKind } from '../domain/import-rows';
+import type { ImportKind, SideRule } from '../domain/import-rows';
 import { ImportMapping } from '../entities/import-mapping.entity';
 
 /** A community's saved column mapping per kind of file. */
@@ -11,13 +11,19 @@ export class ImportMappingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async mappingOf(communityId: string, kind: ImportKind): Promise<Record<string, string> | null> {
-    return (await this.db.getRepository(ImportMapping).findOneBy({ communityId, kind }))?.mapping ?? null;
+    return (await this.savedOf(communityId, kind))?.mapping ?? null;
+  }
+
+  /** The saved columns and side rule, or null. */
+  async savedOf(communityId: string, kind: ImportKind): Promise<{ mapping: Record<string, string>; side: SideRule | null } | null> {
+    const m = await this.db.getRepository(ImportMapping).findOneBy({ communityId, kind });
+    return m ? { mapping: m.mapping, side: m.side ?? null } : null;
   }
 
   /** Insert or replace; false when the community does not exist (its foreign key). */
-  async save(tx: Transaction, communityId: string, kind: ImportKind, mapping: Record<string, string>): Promise<boolean> {
+  async save(tx: Transaction, communityId: string, kind: ImportKind, mapping: Record<string, string>, side: SideRule | null = null): Promise<boolean> {
     try {
-      await managerOf(tx).createQueryBuilder().insert().into(ImportMapping).values({ communityId, kind, mapping }).orUpdate(['mapping', 'updated_at'], ['community_id', 'kind']).execute();
+      await managerOf(tx).createQueryBuilder().insert().into(ImportMapping).values({ communityId, kind, mapping, side: side as never }).orUpdate(['mapping', 'side', 'updated_at'], ['community_id', 'kind']).execute();
       return true;
     } catch (e) {
       if (pgErrorCode(e) === PG_FOREIGN_KEY_VIOLATION) return false;

@@ -6,7 +6,7 @@ import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/g
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { Locale, translate } from '@ashar/i18n';
-import { ColumnMapInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportType, ImportUnitEnum, RequestExportInput } from '../dtos';
+import { BudgetImportUploadInput, ColumnMapInput, ConfirmBudgetImportUploadInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportSideInput, ImportType, ImportUnitEnum, RequestExportInput } from '../dtos';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';
@@ -46,6 +46,12 @@ export class StartBudgetImportInput {
   @ValidateNested({ each: true })
   @Type(() => ColumnMapInput)
   columns?: ColumnMapInput[] | null;
+
+  @Field(() => ImportSideInput, { nullable: true, description: "Where the side comes from (else, without columns, the community's saved rule)" })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImportSideInput)
+  side?: ImportSideInput | null;
 }
 
 @Resolver()
@@ -72,14 +78,24 @@ export class ImportExportResolver {
   async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns }), ctx.locale);
+    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side }), ctx.locale);
   }
 
   @Query(() => ImportPreviewType, { description: 'Reads and checks a file as startBudgetImport would, writing nothing: how it was read, totals, first rows, skipped rows, errors, warnings' })
   async previewBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.imports.preview(actor, { budgetId: input.budgetId, kind: input.kind, content, locale: ctx.locale, unit: input.unit, columns: input.columns });
+    return this.imports.preview(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side });
+  }
+
+  @Query(() => ImportPreviewType, { description: 'The preview of a stored upload (POST /api/budgets/{id}/imports?stage=1) again, with other columns, side or unit; nothing written' })
+  async previewBudgetImportUpload(@CurrentActor() actor: Actor, @Args('input') input: BudgetImportUploadInput, @Ctx() ctx: RequestContext) {
+    return this.imports.previewUpload(actor, { ...input, locale: ctx.locale });
+  }
+
+  @Mutation(() => ImportType, { description: 'Imports a stored upload with these settings (those of its last preview) without sending the file again; saves the columns and side for the community unless saveMapping is false' })
+  async confirmBudgetImportUpload(@CurrentActor() actor: Actor, @Args('input') input: ConfirmBudgetImportUploadInput, @Ctx() ctx: RequestContext) {
+    return this.importType(await this.imports.confirmUpload(actor, { ...input, locale: ctx.locale }), ctx.locale);
   }
 
   @Query(() => ImportType)
@@ -89,7 +105,7 @@ export class ImportExportResolver {
 
   @Mutation(() => [String], { description: 'Saves the column mapping for this community; returns field=header pairs' })
   async saveBudgetImportMapping(@CurrentActor() actor: Actor, @Args('input') input: ImportMappingInput) {
-    const m = await this.imports.saveMapping(actor, input.communityId, input.kind, input.columns);
+    const m = await this.imports.saveMapping(actor, input.communityId, input.kind, input.columns, input.side);
     return Object.entries(m).map(([k, v]) => `${k}=${v}`);
   }
 

@@ -1,10 +1,11 @@
 import { AuditService } from '@ashar/audit';
 import { Transaction, TransactionRunner } from '@ashar/database';
-import { DEFAULT_IMPORT_LIMITS, ImportDefinition, ImportLimits, ImportOutcome, ImportPipeline } from '@ashar/imports';
+import { DEFAULT_IMPORT_LIMITS, ImportDefinition, ImportLimits, ImportOutcome, ImportPipeline, Inspection } from '@ashar/imports';
+import type { RowSchema } from '@ashar/imports/pure';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { BUDGET_IMPORT_MESSAGES, BUDGET_ROW_SCHEMA, BudgetLineRecord, BudgetLinesContext, LEDGER_ROW_SCHEMA, LedgerContext, LedgerRecord } from '../domain/import-rows';
+import { isTotalsRow, BUDGET_IMPORT_MESSAGES, BUDGET_ROW_SCHEMA, BudgetLineRecord, BudgetLinesContext, LEDGER_ROW_SCHEMA, LedgerContext, LedgerRecord } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { BudgetImportExtra, BudgetImportRepository } from '../repositories/budget-import.repository';
 import { BudgetImportWriterRepository, lineCodesKey } from '../repositories/budget-import-writer.repository';
@@ -23,6 +24,7 @@ export type BudgetImportPipelineT = ImportPipeline<BudgetImport, BudgetImportExt
 @Injectable()
 export class BudgetImportPipeline {
   readonly pipeline: BudgetImportPipelineT;
+  private readonly definitions: ReadonlyArray<ImportDefinition<BudgetImport, LedgerRecord, LedgerContext> | ImportDefinition<BudgetImport, BudgetLineRecord, BudgetLinesContext>>;
 
   constructor(
     readonly store: BudgetImportRepository,
@@ -32,17 +34,50 @@ export class BudgetImportPipeline {
     private readonly communities: CommunityService,
     private readonly territory: TerritoryService,
   ) {
+    this.definitions = [this.ledger(), this.lines()];
     this.pipeline = new ImportPipeline<BudgetImport, BudgetImportExtra>({
       store,
       transactions,
       messagePrefix: BUDGET_IMPORT_MESSAGES,
       limits: BUDGET_IMPORT_LIMITS,
-      definitions: [this.ledger(), this.lines()],
+      definitions: this.definitions,
     });
   }
 
   run(importId: string, onProgress?: (pct: number) => Promise<void>): Promise<ImportOutcome> {
     return this.pipeline.run(importId, onProgress);
+  }
+
+  /**
+   * The pipeline's `inspect` (read + prepare + validate, nothing written) that also gives the header
+   * row it used and the first data row below it (what a preview shows per column), also when the
+   * header lacks a required column. The schema is the same one; only its header lookup is watched.
+   */
+  async inspectWithHeader<R>(rec: BudgetImport, content: Buffer): Promise<{ seen: Inspection<R>; header: string[] | null; sample: string[] | null }> {
+    const def = this.definitions.find((d) => d.kind === rec.kind);
+    if (!def) throw new Error(`no import definition for kind ${rec.kind}`);
+    let header: string[] | null = null;
+    let sample: string[] | null = null;
+    const schema = def.schema as RowSchema<R, unknown>;
+    const watched: ImportDefinition<BudgetImport, R, unknown> = {
+      ...(def as unknown as ImportDefinition<BudgetImport, R, unknown>),
+      schema: {
+        bind: (h, ctx, above) => schema.bind(h, ctx, above),
+        headerIndex: (rows, ctx) => {
+          const found = schema.headerIndex?.(rows, ctx) ?? 0;
+          const h = Math.max(0, Math.min(rows.length - 1, found));
+          header = rows[h]?.cells ?? null;
+          // The first of the rows below with the most cells filled (a heading such as ";ДОХОДЫ;" is not a sample).
+          const below = rows.slice(h + 1, h + 50).filter((r) => !isTotalsRow(r.cells));
+          const filled = (r: { cells: string[] }) => r.cells.filter((c) => c.trim()).length;
+          const most = Math.max(0, ...below.map(filled));
+          sample = most ? (below.find((r) => filled(r) === most)?.cells ?? null) : null;
+          return found;
+        },
+      },
+    };
+    const seen = await this.pipeline.inspect<R>(rec, content, watched as never);
+    return { seen, header, sample };
   }
 
   abandon(importId: string): Promise<boolean> {
@@ -72,7 +107,7 @@ export class BudgetImportPipeline {
       kind: 'LEDGER',
       schema: LEDGER_ROW_SCHEMA,
       lockKey: (imp) => `budget:${imp.budgetId}`,
-      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping, unit: imp.unit }),
+      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping, unit: imp.unit, side: imp.side ?? null }),
       write: async (tx: Transaction, recs, imp, progress) => {
         await this.writer.insertLedger(tx, imp.budgetId, imp.id, imp.createdBy, recs, (n) => progress(n, recs.length));
         await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
@@ -93,6 +128,7 @@ export class BudgetImportPipeline {
           sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
           mapping: imp.mapping,
           unit: imp.unit,
+          side: imp.side ?? null,
         };
       },
       write: async (tx, recs, imp, progress) => {

@@ -1,17 +1,19 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { TransactionRunner } from '@ashar/database';
-import { errorReportRows, reportLocale, RowError, sniffFormat, STALE_IMPORT_MS } from '@ashar/imports';
+import { errorReportRows, reportLocale, RowError, safeFileName, sniffFormat, STALE_IMPORT_MS } from '@ashar/imports';
 import { translate } from '@ashar/i18n';
 import { ConflictError, InvalidInputError, NotFoundError, toCsv, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'crypto';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { perResidentWarnings, plausibilityWarnings, SideTotals, sideTotals } from '../domain/import-preview';
-import { BUDGET_FIELDS, BudgetLineRecord, IMPORT_UNITS, ImportKind, ImportReadInfo, ImportUnit, LEDGER_FIELDS, LedgerRecord } from '../domain/import-rows';
+import { BUDGET_FIELDS, BudgetLineRecord, cleanSideRule, IMPORT_UNITS, ImportKind, ImportReadInfo, ImportUnit, LEDGER_FIELDS, LedgerRecord, REQUIRED_FIELDS, resolveColumns, SIDE_SOURCES, SideRule } from '../domain/import-rows';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { ImportMappingRepository } from '../repositories/import-mapping.repository';
+import { BudgetImportUploadRepository } from '../repositories/budget-import-upload.repository';
 import { BudgetImportWriterRepository } from '../repositories/budget-import-writer.repository';
 import { BudgetService } from './budget.service';
 import { BudgetViewService } from './budget-view.service';
@@ -30,8 +32,19 @@ export interface StartInput {
   locale?: string | null;
   /** The unit the amounts are in (null: read from the file's header or title, else som). */
   unit?: ImportUnit | null;
-  /** Our field → the header in this file (else the community's saved mapping). */
-  columns?: ReadonlyArray<{ field: string; header: string }> | null;
+  /** Our field → the header in this file (else the community's saved mapping); a null or empty header: the field has no column. */
+  columns?: ReadonlyArray<{ field: string; header?: string | null }> | null;
+  /** Where the side comes from and the file's words for it (else, with no columns given, the community's saved rule). */
+  side?: SideRule | null;
+}
+
+/** A stored upload previewed or imported again with these settings. */
+export interface UploadSettings {
+  uploadId: string;
+  unit?: ImportUnit | null;
+  columns?: ReadonlyArray<{ field: string; header?: string | null }> | null;
+  side?: SideRule | null;
+  locale?: string | null;
 }
 
 export interface ImportPreview {
@@ -51,8 +64,31 @@ export interface ImportPreview {
   errors: Array<RowError & { message: string }>;
   errorCount: number;
   warnings: Array<{ messageKey: string; params: Array<{ name: string; value: string }>; message: string }>;
+  /** Every column of the file's header row: its header, the field it is read as (null: left out) and the first data row's cell. */
+  fileColumns: Array<{ index: number; header: string; field: string | null; sample: string | null }>;
+  /** The fields of this kind of file, and whether a file must have them. */
+  fields: Array<{ field: string; required: boolean }>;
+  /** The side rule asked for (the person's or the saved one). */
+  side: { from: string | null; revenue: string | null; expenditure: string | null };
+  /** Where the columns came from: GIVEN (this request), SAVED (the community's mapping) or NONE (found by name). */
+  mappingSource: 'GIVEN' | 'SAVED' | 'NONE';
+  /** The stored upload previewed (null: a file sent with the preview itself). */
+  uploadId: string | null;
+  fileName: string | null;
 }
 export { STALE_IMPORT_MS };
+
+/** JSON with sorted keys, for comparing settings. */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** Whether an import runs with these settings (unit, columns, side). */
+function sameSettings(imp: BudgetImport, s: { mapping: Record<string, string>; unit: ImportUnit | null; side: SideRule | null }): boolean {
+  return (imp.unit ?? null) === (s.unit ?? null) && canonical(imp.mapping ?? {}) === canonical(s.mapping) && canonical(imp.side ?? null) === canonical(s.side ?? null);
+}
 
 /**
  * Budgets' imports as the API sees them: who may import (the context's permission check), starting an
@@ -72,6 +108,7 @@ export class ImportService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
     private readonly views: BudgetViewService,
+    private readonly uploads: BudgetImportUploadRepository,
   ) {}
 
   /** The permission check of `start`, on its own: the HTTP upload runs it before reading the body. */
@@ -85,9 +122,9 @@ export class ImportService {
    * one import: uploading it again returns the existing import instead of importing twice.
    */
   async start(actor: Actor, input: StartInput): Promise<BudgetImport> {
-    const { budget, versionId, mapping, unit } = await this.settings(actor, input);
+    const { budget, versionId, mapping, unit, side } = await this.settings(actor, input);
     return this.imports.pipeline.start(
-      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit } },
+      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit, side } },
       {
         onCreated: async (tx, row) => {
           await this.outbox.enqueueJob(tx, BUDGET_JOBS.import, { importId: row.id }, `budget-import.${row.id}`);
@@ -113,16 +150,36 @@ export class ImportService {
       if (!open) throw new ConflictError('errors.budgets.noDraft');
       versionId = open.id;
     }
-    const mapping = input.columns ? this.mappingOf(input.kind, input.columns) : ((await this.mappings.mappingOf(budget.communityId, input.kind)) ?? {});
-    return { budget, versionId, mapping, unit: input.unit ?? null };
+    const side = this.sideOf(input.side);
+    if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, mappingSource: 'GIVEN' as const };
+    const saved = await this.mappings.savedOf(budget.communityId, input.kind);
+    // A saved "from the side column" is a preference: a file of the community without that column takes the side from its codes.
+    const savedSide = saved?.side ? cleanSideRule({ ...saved.side, from: saved.side.from === 'COLUMN' ? null : saved.side.from }) : null;
+    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
   }
 
-  private mappingOf(kind: ImportKind, columns: ReadonlyArray<{ field: string; header: string }>): Record<string, string> {
+  /** Our field → header, checked: known fields only, each once; a null or empty header is kept as '' (no column). */
+  private mappingOf(kind: ImportKind, columns: ReadonlyArray<{ field: string; header?: string | null }>, path = 'input.columns'): Record<string, string> {
     const allowed: readonly string[] = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
+    const seen = new Set<string>();
     columns.forEach((c, i) => {
-      if (!allowed.includes(c.field)) throw new InvalidInputError(`input.columns.${i}.field`, 'errors.budgets.import.unknownField');
+      if (!allowed.includes(c.field)) throw new InvalidInputError(`${path}.${i}.field`, 'errors.budgets.import.unknownField');
+      if (seen.has(c.field)) throw new InvalidInputError(`${path}.${i}.field`, 'errors.budgets.import.fieldTwice');
+      seen.add(c.field);
     });
-    return Object.fromEntries(columns.filter((c) => c.header.trim()).map((c) => [c.field, c.header]));
+    const headers = new Map<string, number>();
+    columns.forEach((c, i) => {
+      const h = (c.header ?? '').trim().toLocaleLowerCase();
+      if (!h) return;
+      if (headers.has(h)) throw new InvalidInputError(`${path}.${i}.header`, 'errors.budgets.import.columnTwice');
+      headers.set(h, i);
+    });
+    return Object.fromEntries(columns.map((c) => [c.field, (c.header ?? '').trim()]));
+  }
+
+  private sideOf(side: SideRule | null | undefined, path = 'input.side'): SideRule | null {
+    if (side?.from != null && !(SIDE_SOURCES as readonly string[]).includes(side.from)) throw new InvalidInputError(`${path}.from`, 'errors.validation.invalid');
+    return cleanSideRule(side);
   }
 
   /**
@@ -132,11 +189,11 @@ export class ImportService {
    * as stored, the rows left out and why, the errors, and a warning when the totals are implausible next
    * to the community's previous budget (a thousandfold unit mistake). Messages in `locale`.
    */
-  async preview(actor: Actor, input: Omit<StartInput, 'fileName'>): Promise<ImportPreview> {
-    const { budget, versionId, mapping, unit } = await this.settings(actor, input);
+  async preview(actor: Actor, input: Omit<StartInput, 'fileName'> & { fileName?: string | null }, uploadId: string | null = null): Promise<ImportPreview> {
+    const { budget, versionId, mapping, unit, side, mappingSource } = await this.settings(actor, input);
     const format = sniffFormat(input.content);
-    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit } as unknown as BudgetImport;
-    const seen = await this.imports.pipeline.inspect<LedgerRecord | BudgetLineRecord>(rec, input.content);
+    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit, side } as unknown as BudgetImport;
+    const { seen, header, sample } = await this.imports.inspectWithHeader<LedgerRecord | BudgetLineRecord>(rec, input.content);
     const locale = reportLocale(input.locale, null);
     const result = seen.result;
     const info = (result?.info ?? {}) as Partial<ImportReadInfo> & { sideFrom?: string };
@@ -145,7 +202,16 @@ export class ImportService {
     const reference = records.length ? await this.writer.referenceTotals(budget.id, input.kind) : null;
     const codeOfLine = input.kind === 'LEDGER' ? new Map((await this.writer.latestLines(budget.id)).map((l) => [l.lineKey, l])) : new Map();
     const errors = seen.ok ? [] : seen.errors;
+    const required = [...REQUIRED_FIELDS[input.kind], ...(side?.from === 'COLUMN' ? [input.kind === 'LEDGER' ? 'kind' : 'direction'] : [])];
+    const taken = header ? resolveColumns(input.kind, header, mapping, required).index : new Map<string, number>();
+    const fieldAt = new Map([...taken].map(([f, i]) => [i, f]));
     return {
+      uploadId,
+      fileName: input.fileName ?? null,
+      mappingSource,
+      side: { from: side?.from ?? null, revenue: side?.revenue ?? null, expenditure: side?.expenditure ?? null },
+      fields: (input.kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS).map((field) => ({ field, required: required.includes(field) })),
+      fileColumns: (header ?? []).map((h, index) => ({ index, header: h, field: fieldAt.get(index) ?? null, sample: sample?.[index]?.trim() || null })),
       format,
       encoding: seen.encoding ?? null,
       separator: seen.separator ?? null,
@@ -193,15 +259,71 @@ export class ImportService {
     return { fileName: `import-${imp.id}-errors.csv`, body: '\ufeff' + toCsv(rows) };
   }
 
-  /** The community's column mapping: our field → the header in their files. */
-  async saveMapping(actor: Actor, communityId: string, kind: ImportKind, columns: Array<{ field: string; header: string }>): Promise<Record<string, string>> {
+  /** The community's column mapping: our field → the header in their files, and where the side comes from. */
+  async saveMapping(actor: Actor, communityId: string, kind: ImportKind, columns: ReadonlyArray<{ field: string; header?: string | null }>, sideRule?: SideRule | null): Promise<Record<string, string>> {
     await this.permissions.assert(actor, communityId, 'budget.edit', BUDGETS_PERMISSIONS);
     const mapping = this.mappingOf(kind, columns);
+    const side = this.sideOf(sideRule);
     // A platform admin passes every permission check, so an unknown community surfaces only here.
     await this.transactions.run(async (tx) => {
-      if (!(await this.mappings.save(tx, communityId, kind, mapping))) throw new NotFoundError('Community', communityId);
-      await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping } });
+      if (!(await this.mappings.save(tx, communityId, kind, mapping, side))) throw new NotFoundError('Community', communityId);
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping, side } });
     });
     return mapping;
+  }
+
+  /**
+   * Stores an uploaded file to be previewed (and imported on confirm without sending it again), and
+   * answers its preview with the settings given (else the community's saved ones). The permission is
+   * checked before (by the controller, before the body is read) and again here.
+   */
+  async stage(actor: Actor, input: Omit<StartInput, 'columns' | 'side'>): Promise<ImportPreview> {
+    const budget = await this.budgets.budgetById(input.budgetId);
+    await this.assertMayImport(actor, budget.id, input.kind);
+    if (!input.content.length) throw new InvalidInputError('file', 'errors.budgets.import.empty');
+    if (input.content.length > MAX_IMPORT_BYTES) throw new InvalidInputError('file', 'errors.budgets.import.tooLarge', undefined, { max: Math.round(MAX_IMPORT_BYTES / 1024 / 1024) });
+    // Stored while it is previewed (two cores: the 100k-row ledger's store and read overlap).
+    const stored = this.uploads.insert({
+      communityId: budget.communityId,
+      budgetId: budget.id,
+      kind: input.kind,
+      fileName: safeFileName(input.fileName),
+      fileSha256: createHash('sha256').update(input.content).digest('hex'),
+      content: input.content,
+      createdBy: actor.accountId!,
+      locale: input.locale ?? null,
+    });
+    const [upload, preview] = await Promise.all([stored, this.preview(actor, { ...input, fileName: safeFileName(input.fileName) })]);
+    return { ...preview, uploadId: upload.id };
+  }
+
+  /** A stored upload the caller may import (the same check as an import of its kind into its budget); NOT_FOUND when unknown or expired. */
+  private async upload(actor: Actor, uploadId: string) {
+    const u = await this.uploads.withContent(uuidOrNotFound('BudgetImportUpload', uploadId));
+    if (!u) throw new NotFoundError('BudgetImportUpload', uploadId);
+    await this.assertMayImport(actor, u.budgetId, u.kind);
+    return u;
+  }
+
+  /** The preview of a stored upload again, with other settings (columns, side, unit). */
+  async previewUpload(actor: Actor, s: UploadSettings): Promise<ImportPreview> {
+    const u = await this.upload(actor, s.uploadId);
+    return this.preview(actor, { budgetId: u.budgetId, kind: u.kind, fileName: u.fileName, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null }, u.id);
+  }
+
+  /**
+   * Imports a stored upload with exactly the settings of its last preview (the client sends them again:
+   * unit, columns, side); with `saveMapping` the columns and side become the community's saved mapping
+   * for this kind of file. The same file twice is one import, as with any upload.
+   */
+  async confirmUpload(actor: Actor, s: UploadSettings & { saveMapping?: boolean | null }): Promise<BudgetImport> {
+    const u = await this.upload(actor, s.uploadId);
+    const input = { budgetId: u.budgetId, kind: u.kind, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null };
+    const wanted = await this.settings(actor, input);
+    const imp = await this.start(actor, { ...input, fileName: u.fileName });
+    // The same file is one import: one already made with other settings is not run again with these, and the person is told so.
+    if (!sameSettings(imp, wanted)) throw new ConflictError('errors.budgets.import.sameFileOtherSettings', 'This file was imported before with other settings', { importId: imp.id, status: imp.status });
+    if (s.saveMapping !== false && s.columns) await this.saveMapping(actor, u.communityId, u.kind, s.columns, s.side ?? null);
+    return imp;
   }
 }

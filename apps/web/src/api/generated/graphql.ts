@@ -70,10 +70,28 @@ export type BudgetImportKind =
   | 'BUDGET'
   | 'LEDGER';
 
+/** COLUMN: the side column; CODE: the economic code; REVENUE / EXPENDITURE: every row of the file is that side */
+export type BudgetImportSideFrom =
+  | 'CODE'
+  | 'COLUMN'
+  | 'EXPENDITURE'
+  | 'REVENUE';
+
 /** Amounts in som/tenge (ONE) or in thousands (THOUSAND) */
 export type BudgetImportUnit =
   | 'ONE'
   | 'THOUSAND';
+
+export type BudgetImportUploadInput = {
+  /** Our field → this file's header (else the community's saved mapping) */
+  columns?: InputMaybe<Array<ColumnMapInput>>;
+  /** Where the side comes from (else, without columns, the community's saved rule) */
+  side?: InputMaybe<ImportSideInput>;
+  /** The unit of the amounts (else read from the header or title, else som) */
+  unit?: InputMaybe<BudgetImportUnit>;
+  /** The uploadId of the staged preview */
+  uploadId: Scalars['ID']['input'];
+};
 
 export type BudgetLineChangeKind =
   | 'ADDED'
@@ -127,8 +145,8 @@ export type ClassificationScheme =
 export type ColumnMapInput = {
   /** Our field, e.g. amount, date, economic_code */
   field: Scalars['String']['input'];
-  /** The header in your files */
-  header: Scalars['String']['input'];
+  /** The header in your files; null or empty: this field has no column in them */
+  header?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CommunityKind =
@@ -137,6 +155,19 @@ export type CommunityKind =
   | 'LOCAL_KENESH'
   | 'MUNICIPALITY'
   | 'PUBLIC_COUNCIL';
+
+export type ConfirmBudgetImportUploadInput = {
+  /** Our field → this file's header (else the community's saved mapping) */
+  columns?: InputMaybe<Array<ColumnMapInput>>;
+  /** Save the columns and side as the community’s mapping for this kind of file (default true when columns are given) */
+  saveMapping?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where the side comes from (else, without columns, the community's saved rule) */
+  side?: InputMaybe<ImportSideInput>;
+  /** The unit of the amounts (else read from the header or title, else som) */
+  unit?: InputMaybe<BudgetImportUnit>;
+  /** The uploadId of the staged preview */
+  uploadId: Scalars['ID']['input'];
+};
 
 /** GREEDY: most votes first while money lasts; MES: Method of Equal Shares (completed by add-one) */
 export type CountingRule =
@@ -233,6 +264,17 @@ export type ImportMappingInput = {
   columns: Array<ColumnMapInput>;
   communityId: Scalars['ID']['input'];
   kind: BudgetImportKind;
+  side?: InputMaybe<ImportSideInput>;
+};
+
+/** Where the side of each row comes from, and the words your files use for it */
+export type ImportSideInput = {
+  /** The word for expenditure (ledger: spending) in your side column, e.g. "Р" */
+  expenditure?: InputMaybe<Scalars['String']['input']>;
+  /** null: the side column when the file has one, else the code */
+  from?: InputMaybe<BudgetImportSideFrom>;
+  /** The word for revenue (ledger: receipt) in your side column, e.g. "Д" */
+  revenue?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type InvitationState =
@@ -420,6 +462,8 @@ export type StartBudgetImportInput = {
   contentBase64: Scalars['String']['input'];
   fileName: Scalars['String']['input'];
   kind: BudgetImportKind;
+  /** Where the side comes from (else, without columns, the community's saved rule) */
+  side?: InputMaybe<ImportSideInput>;
   /** The unit of the amounts (else read from the header or title, else som) */
   unit?: InputMaybe<BudgetImportUnit>;
 };
@@ -762,6 +806,20 @@ export type VersionCommentsQueryVariables = Exact<{
 
 
 export type VersionCommentsQuery = { budgetVersion: { id: string, status: BudgetVersionStatus, commentsUntil: string | null, comments: Array<{ id: string, body: string | null, createdAt: string, hidden: boolean, hiddenReason: string | null }> } };
+
+export type ConfirmImportUploadMutationVariables = Exact<{
+  input: ConfirmBudgetImportUploadInput;
+}>;
+
+
+export type ConfirmImportUploadMutation = { confirmBudgetImportUpload: { id: string, status: string, progress: number, importedRows: number | null, errors: Array<{ line: number, column: string | null, messageKey: string, value: string | null }> } };
+
+export type PreviewImportUploadQueryVariables = Exact<{
+  input: BudgetImportUploadInput;
+}>;
+
+
+export type PreviewImportUploadQuery = { previewBudgetImportUpload: { uploadId: string | null, fileName: string | null, encoding: string | null, separator: string | null, headerLine: number, unit: BudgetImportUnit, unitSource: string, sideFrom: string | null, mappingSource: string, lineCount: number, revenueTotal: string, expenditureTotal: string, errorCount: number, columns: Array<{ field: string, header: string }>, fileColumns: Array<{ index: number, header: string, field: string | null, sample: string | null }>, fields: Array<{ field: string, required: boolean }>, side: { from: string | null, revenue: string | null, expenditure: string | null }, rows: Array<{ line: number, direction: string | null, kind: string | null, date: string | null, economicCode: string | null, label: string | null, amount: string }>, skipped: Array<{ line: number, reasonKey: string }>, errors: Array<{ line: number, column: string | null, messageKey: string, value: string | null }>, warnings: Array<{ messageKey: string, params: Array<{ name: string, value: string }> }> } };
 
 export type PublicBudgetQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -1,13 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { UploadError, uploadFailureMessage, UploadProgress } from '../../api/file-upload';
-import type { BudgetImportKind, BudgetImportUnit } from '../../api/generated/graphql';
+import type { BudgetImportKind, BudgetImportSideFrom, BudgetImportUnit } from '../../api/generated/graphql';
 import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useI18n } from '../../i18n/i18n.context';
 import { FilePicker } from '../../ui/file-picker.component';
 import { FormAlert } from '../../ui/form-alert.component';
-import { IMPORT_STATUS, ImportPreview, ImportState, PREVIEW_IMPORT } from './budget.operations';
-import { checkImportFile, fileBase64, MAX_IMPORT_MB, PREVIEW_MAX_BYTES, uploadImport } from './import-upload';
+import { IMPORT_STATUS, ImportState } from './budget.operations';
+import { CONFIRM_IMPORT_UPLOAD, PREVIEW_IMPORT_UPLOAD, UploadPreview } from './import-preview.operations';
+import { choicesOf, PreviewChoices, settingsOf } from './import-settings';
+import { MAX_IMPORT_MB, stageImport } from './import-upload';
 import { formatMinor } from './money';
 
 /** Screen readers hear the upload at these steps, not at every percent. */
@@ -23,12 +25,15 @@ function messageOf(err: unknown): Message {
 }
 
 /**
- * Upload a CSV/XLSX (lines of the draft, or a spending ledger). A file up to PREVIEW_MAX_BYTES is first
- * previewed (`previewBudgetImport`: nothing written): how it was read, the unit (which can be changed),
- * line count and totals per side, the first rows as they will be stored, the rows left out and why, the
- * errors and warnings; the person confirms, and the file goes over HTTP with a progress bar and a cancel
- * button (import-upload.ts) with that unit. Bigger files go directly. Then follows the import job and
- * lists every bad row.
+ * Upload a CSV/XLSX (lines of the draft, or a spending ledger), of any size up to the upload limit. The
+ * file goes over HTTP once, with a progress bar and a cancel button, to be stored for its preview
+ * (import-upload.ts `stageImport`: nothing imported yet): how it was read, every column of the file with
+ * the field it is read as (a choice per column), where the side comes from, the unit, line count and
+ * totals per side, the first rows as they will be stored, the rows left out and why, the errors and
+ * warnings. A changed choice runs the preview again on the stored file (`previewBudgetImportUpload`);
+ * the person confirms, and the import runs from that same upload with exactly those settings
+ * (`confirmBudgetImportUpload`, which also saves the columns for the community, offered next time).
+ * Then follows the import job and lists every bad row.
  */
 export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: string; kind: BudgetImportKind; onDone: () => void; onStart?: () => void }) {
   const { t, locale } = useI18n();
@@ -39,7 +44,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
   const [state, setState] = useState<ImportState | null>(null);
   const [problem, setProblem] = useState<Message | null>(null);
   const [notice, setNotice] = useState<Message | null>(null);
-  const [preview, setPreview] = useState<{ file: File; data: ImportPreview; unit: BudgetImportUnit | null } | null>(null);
+  const [preview, setPreview] = useState<{ data: UploadPreview; choices: PreviewChoices; dirty: boolean } | null>(null);
   const [checking, setChecking] = useState(false);
   const uploadAbort = useRef<AbortController | null>(null);
   // Set when the form goes away: stops the upload and the polling.
@@ -72,20 +77,19 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     if (cur.status === 'DONE') onDone();
   };
 
-  const runPreview = async (file: File, unit: BudgetImportUnit | null) => {
+  /** The stored upload previewed again with these choices. */
+  const rerun = async (data: UploadPreview, choices: PreviewChoices) => {
     setChecking(true);
+    setProblem(null);
     try {
-      const contentBase64 = await fileBase64(file);
-      const data = (await graphql.request(PREVIEW_IMPORT, { input: { budgetId, kind, fileName: file.name, contentBase64, unit } })).previewBudgetImport;
+      const next = (await graphql.request(PREVIEW_IMPORT_UPLOAD, { input: settingsOf(data, choices) })).previewBudgetImportUpload;
       if (gone.current) return;
-      setPreview({ file, data, unit });
+      setPreview({ data: next, choices: choicesOf(next, choices.unit, choices.save, choices.cleared), dirty: false });
     } catch (err) {
       if (gone.current) return;
-      setPreview(null);
       setProblem(messageOf(err));
     } finally {
       setChecking(false);
-      if (inputRef.current) inputRef.current.value = '';
     }
   };
 
@@ -96,36 +100,13 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     setPreview(null);
     // An older "Draft saved" on the page says nothing about this file: the page clears it.
     onStart?.();
-    if (file.size <= PREVIEW_MAX_BYTES) {
-      try {
-        await checkImportFile(file);
-      } catch (err) {
-        setProblem(messageOf(err));
-        if (inputRef.current) inputRef.current.value = '';
-        return;
-      }
-      await runPreview(file, null);
-      return;
-    }
-    await send(file, null);
-  };
-
-  const confirm = async () => {
-    if (!preview) return;
-    const { file, unit, data } = preview;
-    setPreview(null);
-    await send(file, unit ?? (data.unitSource === 'DEFAULT' ? null : data.unit));
-  };
-
-  const send = async (file: File, unit: BudgetImportUnit | null) => {
     const controller = new AbortController();
     uploadAbort.current = controller;
     setUpload({ name: file.name, progress: { loaded: 0, total: file.size, percent: 0 } });
     setAnnounced(0);
     try {
-      const started = await uploadImport(budgetId, kind, file, {
+      const data = await stageImport<UploadPreview>(budgetId, kind, file, {
         signal: controller.signal,
-        unit,
         onProgress: (progress) => {
           setUpload({ name: file.name, progress });
           setAnnounced((a) => (progress.percent >= (a ?? 0) + ANNOUNCE_EVERY || progress.percent === 100 ? progress.percent - (progress.percent % ANNOUNCE_EVERY) : a));
@@ -133,7 +114,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
       });
       if (gone.current) return;
       setUpload(null);
-      await follow({ id: started.id, status: started.status, progress: 0, importedRows: null, errors: [] });
+      setPreview({ data, choices: choicesOf(data, null), dirty: false });
     } catch (err) {
       if (gone.current) return;
       setUpload(null);
@@ -149,6 +130,23 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     }
   };
 
+  const confirm = async () => {
+    if (!preview || preview.dirty) return;
+    const { data, choices } = preview;
+    setChecking(true);
+    try {
+      const started = (await graphql.request(CONFIRM_IMPORT_UPLOAD, { input: { ...settingsOf(data, choices), saveMapping: choices.save } })).confirmBudgetImportUpload;
+      if (gone.current) return;
+      setPreview(null);
+      setChecking(false);
+      await follow(started);
+    } catch (err) {
+      if (gone.current) return;
+      setChecking(false);
+      setProblem(messageOf(err));
+    }
+  };
+
   const cancel = () => uploadAbort.current?.abort();
 
   const running = state?.status === 'QUEUED' || state?.status === 'RUNNING';
@@ -160,7 +158,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
         <p className="field__hint" id={`${id}-hint`}>
           {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
         </p>
-        <FilePicker id={id} inputRef={inputRef} describedBy={`${id}-hint`} label={t('ui.file.choose')} accept=".csv,.xlsx,text/csv" disabled={!!upload || running || checking} fileName={upload?.name ?? preview?.file.name ?? null} onFile={(file) => void pick(file)} />
+        <FilePicker id={id} inputRef={inputRef} describedBy={`${id}-hint`} label={t('ui.file.choose')} accept=".csv,.xlsx,text/csv" disabled={!!upload || running || checking} fileName={upload?.name ?? preview?.data.fileName ?? null} onFile={(file) => void pick(file)} />
       </div>
       <FormAlert text={problem ? t(problem.key, problem.params) : null} />
       {upload && (
@@ -200,9 +198,15 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
           id={id}
           kind={kind}
           preview={preview.data}
-          fileName={preview.file.name}
+          choices={preview.choices}
+          dirty={preview.dirty}
           busy={checking}
-          onUnit={(unit) => void runPreview(preview.file, unit)}
+          onChoices={(choices, runNow) => {
+            setPreview({ ...preview, choices, dirty: !runNow });
+            if (runNow) void rerun(preview.data, choices);
+          }}
+          onRerun={() => void rerun(preview.data, preview.choices)}
+          onSave={(save) => setPreview({ ...preview, choices: { ...preview.choices, save } })}
           onConfirm={() => void confirm()}
           onCancel={() => setPreview(null)}
           formatAmount={(a) => formatMinor(a, locale)}
@@ -235,10 +239,12 @@ type ShownError = { line: number; column: string | null; messageKey: string; val
 /** Every bad cell: row and column as the file numbers and names them, and the message. */
 function RowErrors({ errors }: { errors: readonly ShownError[] }) {
   const { t } = useI18n();
+  const id = useId();
   return (
     <div className="alert" role="alert">
-      <p>{t('budgets.import.failed')}</p>
-      <div className="table-scroll">
+      <p id={id}>{t('budgets.import.failed')}</p>
+      {/* A table wider than a phone scrolls: keyboard users reach it (tabIndex), screen readers hear its name. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
         <table className="budget-table">
           <thead>
             <tr>
@@ -265,24 +271,51 @@ function RowErrors({ errors }: { errors: readonly ShownError[] }) {
   );
 }
 
-/** What the import would store, before anything is written; the unit can be changed, then confirmed. */
+const SIDE_CHOICES: ReadonlyArray<BudgetImportSideFrom | ''> = ['', 'COLUMN', 'CODE', 'REVENUE', 'EXPENDITURE'];
+/** The catalogue's words for each side rule ('' = the side column if any, else the code). */
+const SIDE_LABEL: Record<string, string> = {
+  '': 'budgets.import.preview.side.AUTO',
+  COLUMN: 'budgets.import.preview.side.COLUMN',
+  CODE: 'budgets.import.preview.side.CODE',
+  REVENUE: 'budgets.import.preview.side.REVENUE',
+  EXPENDITURE: 'budgets.import.preview.side.EXPENDITURE',
+};
+
+/**
+ * What the import would store, before anything is written: every column of the file with a choice of
+ * the field it is read as, where the side comes from, the unit (which runs the preview again at once),
+ * then the figures; a changed column or side is checked again before it can be confirmed.
+ */
 function PreviewPanel(props: {
   id: string;
   kind: BudgetImportKind;
-  preview: ImportPreview;
-  fileName: string;
+  preview: UploadPreview;
+  choices: PreviewChoices;
+  dirty: boolean;
   busy: boolean;
-  onUnit: (unit: BudgetImportUnit) => void;
+  onChoices: (c: PreviewChoices, runNow: boolean) => void;
+  onRerun: () => void;
+  onSave: (save: boolean) => void;
   onConfirm: () => void;
   onCancel: () => void;
   formatAmount: (minor: string) => string;
 }) {
   const { t } = useI18n();
-  const { id, preview: p } = props;
+  const { id, preview: p, choices: c } = props;
   const heading = `${id}-preview`;
+  const fieldName = (f: string) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f);
+  const assign = (index: number, field: string) => {
+    // A field is read from one column: choosing it here takes it from any other.
+    const next = Object.fromEntries(Object.entries(c.assign).map(([k, v]) => [k, field && v === field ? '' : v]));
+    const before = c.assign[index];
+    const cleared = [...c.cleared.filter((f) => f !== field), ...(before && before !== field ? [before] : [])];
+    props.onChoices({ ...c, assign: { ...next, [index]: field }, cleared }, false);
+  };
+  const side = (patch: Partial<PreviewChoices['side']>) => props.onChoices({ ...c, side: { ...c.side, ...patch } }, false);
+  const sideLabel = (from: string) => t(SIDE_LABEL[from] ?? SIDE_LABEL['']);
   return (
     <section className="import-preview" aria-labelledby={heading}>
-      <h3 id={heading}>{t('budgets.import.preview.title', { name: props.fileName })}</h3>
+      <h3 id={heading}>{t('budgets.import.preview.title', { name: p.fileName ?? '' })}</h3>
       <dl className="import-preview__facts">
         {p.encoding && (
           <>
@@ -292,6 +325,8 @@ function PreviewPanel(props: {
         )}
         <dt>{t('budgets.import.preview.headerLine')}</dt>
         <dd>{p.headerLine}</dd>
+        <dt>{t('budgets.import.preview.unit')}</dt>
+        <dd>{t(p.unit === 'THOUSAND' ? 'budgets.import.preview.unitThousand' : 'budgets.import.preview.unitOne')}</dd>
         <dt>{t('budgets.import.preview.lines')}</dt>
         <dd>{p.lineCount}</dd>
         <dt>{t(props.kind === 'LEDGER' ? 'budgets.import.preview.receipts' : 'budgets.import.preview.revenue')}</dt>
@@ -299,14 +334,58 @@ function PreviewPanel(props: {
         <dt>{t(props.kind === 'LEDGER' ? 'budgets.import.preview.spending' : 'budgets.import.preview.expenditure')}</dt>
         <dd>{props.formatAmount(p.expenditureTotal)}</dd>
       </dl>
-      {p.columns.length > 0 && (
-        <p>
-          {t('budgets.import.preview.columns')} {p.columns.map((c) => `${FIELD_LABEL[c.field] ? t(FIELD_LABEL[c.field]) : c.field}: «${c.header}»`).join('; ')}
-        </p>
-      )}
+      {p.sideFrom && <p>{t('budgets.import.preview.sideFromUsed', { from: sideLabel(p.sideFrom) })}</p>}
+      {p.mappingSource === 'SAVED' && <p>{t('budgets.import.preview.mappingSaved')}</p>}
+      <fieldset className="import-preview__mapping" disabled={props.busy}>
+        <legend>{t('budgets.import.preview.mapping')}</legend>
+        <p className="field__hint">{t('budgets.import.preview.mappingHint')}</p>
+        {p.fileColumns.map((col) => (
+          <div className="field" key={col.index}>
+            <label htmlFor={`${id}-col-${col.index}`}>{col.header.trim() ? t('budgets.import.preview.columnLabel', { header: col.header }) : t('budgets.import.preview.columnEmpty', { number: col.index + 1 })}</label>
+            {col.sample && (
+              <p className="field__hint" id={`${id}-col-${col.index}-hint`}>
+                {t('budgets.import.preview.sample', { sample: col.sample })}
+              </p>
+            )}
+            <select id={`${id}-col-${col.index}`} aria-describedby={col.sample ? `${id}-col-${col.index}-hint` : undefined} value={c.assign[col.index] ?? ''} disabled={!col.header.trim()} onChange={(e) => assign(col.index, e.target.value)}>
+              <option value="">{t('budgets.import.preview.fieldNone')}</option>
+              {p.fields.map((f) => (
+                <option key={f.field} value={f.field}>
+                  {f.required ? t('budgets.import.preview.required', { field: fieldName(f.field) }) : fieldName(f.field)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor={`${id}-side`}>{t('budgets.import.preview.sideFrom')}</label>
+          <select id={`${id}-side`} value={c.side.from} onChange={(e) => side({ from: e.target.value as BudgetImportSideFrom | '' })}>
+            {SIDE_CHOICES.map((s) => (
+              <option key={s || 'AUTO'} value={s}>
+                {sideLabel(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {(c.side.from === '' || c.side.from === 'COLUMN') && (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-side-rev`}>{t('budgets.import.preview.revenueWord')}</label>
+              <input id={`${id}-side-rev`} maxLength={40} value={c.side.revenue} onChange={(e) => side({ revenue: e.target.value })} />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-side-exp`}>{t('budgets.import.preview.expenditureWord')}</label>
+              <input id={`${id}-side-exp`} maxLength={40} value={c.side.expenditure} onChange={(e) => side({ expenditure: e.target.value })} />
+            </div>
+          </>
+        )}
+        <button type="button" className="button button--secondary" onClick={props.onRerun}>
+          {t('budgets.import.preview.apply')}
+        </button>
+      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-unit`}>{t('budgets.import.preview.unit')}</label>
-        <select id={`${id}-unit`} value={p.unit} disabled={props.busy} onChange={(e) => props.onUnit(e.target.value as BudgetImportUnit)}>
+        <select id={`${id}-unit`} value={c.unit ?? p.unit} disabled={props.busy} onChange={(e) => props.onChoices({ ...c, unit: e.target.value as BudgetImportUnit }, true)}>
           <option value="ONE">{t('budgets.import.preview.unitOne')}</option>
           <option value="THOUSAND">{t('budgets.import.preview.unitThousand')}</option>
         </select>
@@ -317,9 +396,9 @@ function PreviewPanel(props: {
         </p>
       ))}
       {p.rows.length > 0 && (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`${id}-first-rows`}>
           <table className="budget-table">
-            <caption>{t('budgets.import.preview.firstRows')}</caption>
+            <caption id={`${id}-first-rows`}>{t('budgets.import.preview.firstRows')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('budgets.import.row')}</th>
@@ -344,7 +423,7 @@ function PreviewPanel(props: {
       {p.skipped.length > 0 && (
         <>
           <p>{t('budgets.import.preview.skipped', { count: p.skipped.length })}</p>
-          <ul>
+          <ul className="import-preview__skipped">
             {p.skipped.map((k) => (
               <li key={k.line}>
                 {t('budgets.import.row')} {k.line}: {t(k.reasonKey)}
@@ -354,8 +433,12 @@ function PreviewPanel(props: {
         </>
       )}
       {p.errors.length > 0 && <RowErrors errors={p.errors} />}
+      <label className="checkbox">
+        <input type="checkbox" checked={c.save} onChange={(e) => props.onSave(e.target.checked)} />
+        {t('budgets.import.preview.saveMapping')}
+      </label>
       <div className="actions">
-        <button type="button" className="button" disabled={props.busy || p.errorCount > 0 || p.lineCount === 0} onClick={props.onConfirm}>
+        <button type="button" className="button" disabled={props.busy || props.dirty || p.errorCount > 0 || p.lineCount === 0} onClick={props.onConfirm}>
           {t('budgets.import.preview.confirm', { rows: p.lineCount })}
         </button>
         <button type="button" className="button button--secondary" onClick={props.onCancel}>

@@ -44,7 +44,7 @@ export function importUploadPath(budgetId: string, kind: BudgetImportKind, fileN
   return `/api/budgets/${encodeURIComponent(budgetId)}/imports?kind=${kind}&fileName=${encodeURIComponent(fileName)}${unit ? `&unit=${unit}` : ''}`;
 }
 
-/** Files up to this size are previewed (through GraphQL, base64) before they are imported; bigger ones are imported directly. */
+/** Files up to this size could be previewed through GraphQL (base64); the form now uploads every file once instead (`stageImport`). */
 export const PREVIEW_MAX_BYTES = 700 * 1024;
 
 /** The file's bytes as base64 (for the preview query). */
@@ -71,6 +71,28 @@ export async function uploadImport(
   }
   if (!body?.id) throw new UploadError({ kind: 'refused', status: 200, messageKey: 'errors.INTERNAL_SERVER_ERROR', params: {} });
   return body;
+}
+
+/**
+ * Sends the file once, with progress, to be stored for its preview (`stage=1`): the API answers the
+ * preview with an `uploadId`, which is previewed again with other settings and imported on confirm
+ * without sending the file again. Any size up to the upload limit.
+ */
+export async function stageImport<P extends { uploadId?: string | null }>(
+  budgetId: string,
+  kind: BudgetImportKind,
+  file: File,
+  options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal; xhr?: XhrFactory } = {},
+): Promise<P & { uploadId: string }> {
+  const { contentType } = await checkImportFile(file);
+  let body: P | null;
+  try {
+    body = (await uploadWithProgress(graphql, `${importUploadPath(budgetId, kind, file.name)}&stage=1`, file, { contentType, ...options })) as P | null;
+  } catch (e) {
+    throw serverTooLarge(e) ?? e;
+  }
+  if (!body?.uploadId) throw new UploadError({ kind: 'refused', status: 200, messageKey: 'errors.INTERNAL_SERVER_ERROR', params: {} });
+  return body as P & { uploadId: string };
 }
 
 /** The server's own size refusal (`…tooLarge` with `params.max` in MB) says the limit the same way ours does. */
