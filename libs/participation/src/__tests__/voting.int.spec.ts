@@ -77,6 +77,15 @@ test('a refused ballot is answered with its code and stores nothing', async () =
   expect(firstError(await gql(api.baseUrl, MOVE, { id: processId, phase: 'VOTING' }, { token: v.admin.token }))?.extensions?.code).toBe('CONFLICT');
 });
 
+test('the viewer learns whether they may manage the process and which proposals they wrote', async () => {
+  const { processId } = await processInVoting(api, v, ['30000000']);
+  const Q = `query($id: ID!) { participatoryProcess(id: $id) { viewerCanManage proposals { viewerIsAuthor } } }`;
+  const as = async (who: Person | null) => ok(await gql(api.baseUrl, Q, { id: processId }, who ? { token: who.token } : {})).participatoryProcess;
+  expect(await as(v.admin)).toEqual({ viewerCanManage: true, proposals: [{ viewerIsAuthor: false }] });
+  expect(await as(v.citizen)).toEqual({ viewerCanManage: false, proposals: [{ viewerIsAuthor: true }] });
+  expect(await as(null)).toEqual({ viewerCanManage: false, proposals: [{ viewerIsAuthor: false }] });
+});
+
 test('the ballots table holds no account or document column', async () => {
   const cols: Array<{ column_name: string }> = await api.dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'pb_ballots'`);
   const names = cols.map((c) => c.column_name).sort();

@@ -60,6 +60,11 @@ export class ProcessResolver {
     return { voters: (await this.voting.turnout(p.id)).voters };
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may set the rules, move the phases and review proposals (the server checks again)' })
+  viewerCanManage(@Parent() p: ParticipatoryProcess, @CurrentActor() actor: Actor) {
+    return this.processes.canManage(actor, p.communityId);
+  }
+
   @ResolveField(() => MyBallotType, { nullable: true, description: 'The signed-in voter’s own ballot, to see or change until the vote closes' })
   myBallot(@Parent() p: ParticipatoryProcess, @CurrentActor() actor: Actor) {
     return this.voting.myBallot(actor, p.id);

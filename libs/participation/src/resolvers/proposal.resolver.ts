@@ -37,6 +37,11 @@ export class ProposalResolver {
     return this.voting.cast(actor, input);
   }
 
+  @ResolveField(() => Boolean, { description: 'Whether the viewer wrote it (and may edit it in the ideas phase)' })
+  viewerIsAuthor(@Parent() p: Proposal, @CurrentActor() actor: Actor) {
+    return actor.accountId !== null && p.authorAccountId === actor.accountId;
+  }
+
   @ResolveField(() => Int)
   supportCount(@Parent() p: Proposal, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get<string, number>('participation.supportCount', async (ids) => {

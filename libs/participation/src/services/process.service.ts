@@ -43,6 +43,10 @@ export class ProcessService {
     return p;
   }
 
+  canManage(actor: Actor, communityId: string): Promise<boolean> {
+    return this.permissions.can(actor, communityId, 'participation.manage', PARTICIPATION_PERMISSIONS);
+  }
+
   async ofCommunity(actor: Actor, communityId: string): Promise<ParticipatoryProcess[]> {
     const all = await this.processes.ofCommunity(uuidOrNotFound('Community', communityId));
     if (!all.some((p) => p.phase === 'DRAFT')) return all;
