@@ -16,7 +16,16 @@ export interface PlanLine {
   economicCode: string;
   functionalCode: string | null;
   names: LineNames;
+  /** The line's planned amount: budget funds + special funds (the sum, as every total reads it). */
   amount: bigint;
+  /**
+   * Special funds (атайын каражаттар / специальные средства: parents' fees, paid services, special
+   * accounts), the part of `amount` that is not budget funds; 0 when absent. Budget funds = amount − specialFunds.
+   */
+  specialFunds?: bigint;
+  /** The two forecast years of the three-year budget (fiscal year + 1, + 2), when given. */
+  forecastYear1?: bigint | null;
+  forecastYear2?: bigint | null;
 }
 
 /** Actual movement of one line in one month (1..12). */

@@ -22,6 +22,33 @@ const cleanNames = (n: Record<string, string | null | undefined> | null | undefi
   Object.fromEntries(Object.entries(n ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
 
 /** The write side of budgets (documents, versions and their workflow, lines) and the actor-facing reads. */
+/** A typed amount of a line (som/tenge as typed, exact): null when not given; BAD_USER_INPUT at `field` otherwise. */
+function parseLineAmount(text: string | null | undefined, field: string): bigint | null {
+  if (text === null || text === undefined) return null;
+  const typed = parseMajorAmountChecked(text);
+  // "1,234" could be a thousand or one som: say which problem it is (the kernel's one parser), never guess.
+  if (!typed.ok) throw new InvalidInputError(field, typed.problem === 'notANumber' || typed.problem === 'empty' ? 'errors.budgets.amount' : NUMBER_ERROR_KEY[typed.problem], undefined, { decimals: 2 });
+  if (typed.value < 0n) throw new InvalidInputError(field, 'errors.budgets.amountNegative');
+  if (typed.value >= MAX_MONEY_MINOR) throw new InvalidInputError(field, 'errors.budgets.amountTooLarge');
+  return typed.value;
+}
+
+type ModelAmounts = { specialFunds: bigint; forecastYear1: bigint | null; forecastYear2: bigint | null };
+
+/** The edit record's special funds and forecasts, before/after, only when a side of them is not empty. */
+function fundsChange(before: ModelAmounts | null, after: ModelAmounts): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
+  for (const k of ['specialFunds', 'forecastYear1', 'forecastYear2'] as const) {
+    const b = before ? before[k] : null;
+    const a = after[k];
+    if (str(b) === str(a) || (k === 'specialFunds' && (b ?? 0n) === 0n && (a ?? 0n) === 0n)) continue;
+    out[`${k}Before`] = str(b);
+    out[`${k}After`] = str(a);
+  }
+  return out;
+}
+
 @Injectable()
 export class BudgetService {
   constructor(
@@ -188,17 +215,16 @@ export class BudgetService {
     // Validate every line before touching anything: the first bad one answers with its path.
     const parsed = input.lines.map((l, i) => {
       const at = `input.lines.${i}`;
-      const typed = parseMajorAmountChecked(l.amount);
-      // "1,234" could be a thousand or one som: say which problem it is (the kernel's one parser), never guess.
-      if (!typed.ok) throw new InvalidInputError(`${at}.amount`, typed.problem === 'notANumber' || typed.problem === 'empty' ? 'errors.budgets.amount' : NUMBER_ERROR_KEY[typed.problem], undefined, { decimals: 2 });
-      const amount = typed.value;
-      if (amount < 0n) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountNegative');
-      if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountTooLarge');
+      const amount = parseLineAmount(l.amount, `${at}.amount`)!;
+      const specialFunds = parseLineAmount(l.specialFunds, `${at}.specialFunds`) ?? 0n;
+      if (specialFunds > amount) throw new InvalidInputError(`${at}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
+      const forecastYear1 = parseLineAmount(l.forecastYear1, `${at}.forecastYear1`);
+      const forecastYear2 = parseLineAmount(l.forecastYear2, `${at}.forecastYear2`);
       const dir = codes.economic.get(l.economicCode);
       if (!dir) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.unknownCode', undefined, { code: l.economicCode });
       if (dir !== l.direction) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.codeDirection', undefined, { code: l.economicCode });
       if (l.functionalCode && !codes.functional.has(l.functionalCode)) throw new InvalidInputError(`${at}.functionalCode`, 'errors.budgets.unknownCode', undefined, { code: l.functionalCode });
-      return { lineKey: l.lineKey ?? null, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode || null, names: cleanNames(l.names as never), amount };
+      return { lineKey: l.lineKey ?? null, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode || null, names: cleanNames(l.names as never), amount, specialFunds, forecastYear1, forecastYear2 };
     });
     const seen = new Set<string>();
     parsed.forEach((l, i) => {
@@ -217,14 +243,14 @@ export class BudgetService {
         const old = l.lineKey ? byKey.get(l.lineKey) : undefined;
         if (l.lineKey && !old) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.unknownLine');
         if (old) {
-          const same = old.amount === l.amount && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
+          const same = old.amount === l.amount && old.specialFunds === l.specialFunds && old.forecastYear1 === l.forecastYear1 && old.forecastYear2 === l.forecastYear2 && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
           if (same) continue;
-          await this.versions.updateLine(tx, old.id, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount });
-          changes.push({ change: 'CHANGED', lineKey: old.lineKey, economicCode: l.economicCode, before: old.amount.toString(), after: l.amount.toString() });
+          await this.versions.updateLine(tx, old.id, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, specialFunds: l.specialFunds, forecastYear1: l.forecastYear1, forecastYear2: l.forecastYear2 });
+          changes.push({ change: 'CHANGED', lineKey: old.lineKey, economicCode: l.economicCode, before: old.amount.toString(), after: l.amount.toString(), ...fundsChange(old, l) });
         } else {
           const lineKey = randomUUID();
-          inserts.push({ versionId: v.id, lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, position: position++ });
-          changes.push({ change: 'ADDED', lineKey, economicCode: l.economicCode, before: null, after: l.amount.toString() });
+          inserts.push({ versionId: v.id, lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, specialFunds: l.specialFunds, forecastYear1: l.forecastYear1, forecastYear2: l.forecastYear2, position: position++ });
+          changes.push({ change: 'ADDED', lineKey, economicCode: l.economicCode, before: null, after: l.amount.toString(), ...fundsChange(null, l) });
         }
       }
       if (inserts.length) await this.versions.insertLines(tx, inserts);
