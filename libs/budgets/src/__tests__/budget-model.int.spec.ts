@@ -9,7 +9,7 @@ import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { checkFiscalDataPackage } from '../domain/fiscal-data-package';
 import { EXPORT_CSV_HEADER } from '../services/export.renderer';
 import { frictionlessCheck } from './frictionless';
-import { AMEND, CREATE_BUDGET, inAYear, platformAdmin, PUBLISH, SUBMIT, village, Village } from './support';
+import { AMEND, APPROVE, CREATE_BUDGET, inAYear, platformAdmin, PUBLISH, publishedBudget, SUBMIT, village, Village } from './support';
 
 const SAVE = `mutation($input: SaveBudgetLinesInput!) { saveBudgetLines(input: $input) { id revision lines { lineKey economicCode amount budgetFunds specialFunds forecastYear1 forecastYear2 } } }`;
 const VERSION = `query($id: ID!) { budgetVersion(id: $id) {
@@ -141,5 +141,41 @@ describe('budget funds and special funds, forecast years, own revenues vs transf
     const original = ok(await gql(api.baseUrl, VERSION, { id: versionId })).budgetVersion;
     expect(copy.lines).toEqual(original.lines);
     expect(copy.totals).toEqual(original.totals);
+    expect(amended.number).toBe(2);
+    expect(ok(await gql(api.baseUrl, `query($id: ID!) { budgetVersion(id: $id) { kind } }`, { id: amended.id }, { token: v.a.token })).budgetVersion.kind).toBe('AMENDMENT');
+  });
+
+  it('the cycle: draft approved in spring (ORIGINAL), the final budget at year end labelled FINAL and FDP "approved", amendments after it "adjusted"', async () => {
+    const b = await publishedBudget(api, v, 2027, [{ direction: 'REVENUE', economicCode: '13111', amount: '1000' }]);
+    const KIND = `query($id: ID!) { budgetVersion(id: $id) { number status kind } }`;
+    const fdpPhase = async (n: number) => ((await (await fetch(`${api.baseUrl}/api/public/budgets/${b.budgetId}/versions/${n}/fdp/datapackage.json`)).json()) as Record<string, any>).model.measures.planned.phase;
+    const approve = async (id: string, rev: number) => ok(await gql(api.baseUrl, APPROVE, { input: { versionId: id, expectedRevision: rev, decisionDate: '2026-12-20', decisionNumber: '5/1' } }, { token: v.admin.token })).approveBudgetVersion;
+    const publishDraft = async (id: string, rev: number) => {
+      const sub = ok(await gql(api.baseUrl, SUBMIT, { input: { versionId: id, expectedRevision: rev } }, { token: v.a.token })).submitBudgetVersion;
+      return ok(await gql(api.baseUrl, PUBLISH, { input: { versionId: id, expectedRevision: sub.revision, commentsUntil: inAYear() } }, { token: v.b.token })).publishBudgetVersion;
+    };
+    const spring = await approve(b.versionId, b.revision);
+    expect(ok(await gql(api.baseUrl, KIND, { id: b.versionId })).budgetVersion).toEqual({ number: 1, status: 'APPROVED', kind: 'ORIGINAL' });
+    expect(await fdpPhase(1)).toBe('approved');
+
+    // Not a boolean: BAD_USER_INPUT on the field (GraphQL's own check), nothing made.
+    expect(firstError(await gql(api.baseUrl, AMEND, { input: { versionId: b.versionId, reason: 'Акыркы бюджет', final: 'yes' } }, { token: v.a.token })).extensions.code).toBe('BAD_USER_INPUT');
+    const final = ok(await gql(api.baseUrl, AMEND, { input: { versionId: b.versionId, reason: 'Республикалык бюджет кабыл алынды', final: true } }, { token: v.a.token })).amendBudget;
+    const pub = await publishDraft(final.id, final.revision);
+    await approve(final.id, pub.revision);
+    expect(ok(await gql(api.baseUrl, KIND, { id: final.id })).budgetVersion).toEqual({ number: 2, status: 'APPROVED', kind: 'FINAL' });
+    expect(await fdpPhase(2)).toBe('approved');
+    expect(spring.status).toBe('APPROVED');
+
+    // One final budget per year: a second is CONFLICT; a change after it is an amendment, "adjusted".
+    const again = firstError(await gql(api.baseUrl, AMEND, { input: { versionId: final.id, reason: 'Дагы бир жолу', final: true } }, { token: v.a.token }));
+    expect(again.extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.budgets.finalExists' });
+    const change = ok(await gql(api.baseUrl, AMEND, { input: { versionId: final.id, reason: 'Жыл ичиндеги өзгөртүү' } }, { token: v.a.token })).amendBudget;
+    const pub3 = await publishDraft(change.id, change.revision);
+    await approve(change.id, pub3.revision);
+    expect(ok(await gql(api.baseUrl, KIND, { id: change.id })).budgetVersion).toMatchObject({ number: 3, kind: 'AMENDMENT' });
+    expect(await fdpPhase(3)).toBe('adjusted');
+    // The database keeps the rule: only version 1 is ORIGINAL.
+    await expect(api.dataSource.query(`UPDATE budget_versions SET kind = 'ORIGINAL' WHERE id = $1`, [change.id])).rejects.toThrow(/ck_budget_versions_kind/);
   });
 });

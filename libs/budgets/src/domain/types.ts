@@ -2,6 +2,12 @@
 export type Direction = 'REVENUE' | 'EXPENDITURE';
 export type TransactionKind = 'SPENDING' | 'RECEIPT';
 export type VersionStatus = 'DRAFT' | 'SUBMITTED' | 'PUBLISHED' | 'APPROVED' | 'SUPERSEDED';
+/**
+ * A version's place in the cycle (DOMAIN.md §1): ORIGINAL, the first (the draft approved in spring, or the
+ * only one); FINAL, the final budget approved at year end once the republican budget is adopted;
+ * AMENDMENT, a change during the year.
+ */
+export type VersionKind = 'ORIGINAL' | 'FINAL' | 'AMENDMENT';
 
 export interface LineNames {
   ky?: string | null;

@@ -61,6 +61,12 @@ export class BudgetVersionsRepository {
     await this.m(tx).query(`UPDATE budget_versions SET status = 'SUPERSEDED', updated_at = now() WHERE budget_id = $1 AND status IN ('APPROVED', 'PUBLISHED') AND id <> $2`, [budgetId, keepId]);
   }
 
+  /** Whether the budget has a version of this kind (any status). */
+  async hasKind(tx: Transaction, budgetId: string, kind: string): Promise<boolean> {
+    const r: unknown[] = await this.m(tx).query('SELECT 1 FROM budget_versions WHERE budget_id = $1 AND kind = $2 LIMIT 1', [budgetId, kind]);
+    return r.length > 0;
+  }
+
   async insertEdit(tx: Transaction, values: Partial<BudgetVersionEdit>): Promise<void> {
     await this.m(tx).insert(BudgetVersionEdit, values as never);
   }

@@ -154,7 +154,7 @@ export class BudgetService {
     try {
       return await this.tx.run(async (tx) => {
         const budget = await this.budgetsRepo.insert(tx, { communityId: community.id, fiscalYear: input.fiscalYear, currency: input.currency, population: input.population ?? null, title, createdBy: actor.accountId! });
-        const version = await this.versions.insert(tx, { budgetId: budget.id, number: 1, status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
+        const version = await this.versions.insert(tx, { budgetId: budget.id, number: 1, kind: 'ORIGINAL', status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
         let copied = 0;
         if (input.copyFromPreviousYear) {
           const prev = await this.budgetsRepo.findByCommunityYear(community.id, input.fiscalYear - 1, tx);
@@ -323,10 +323,13 @@ export class BudgetService {
     try {
       return await this.tx.run(async (tx) => {
         const from = await this.lockVersion(tx, input.versionId, null, 'amend');
+        const kind = input.final ? 'FINAL' : 'AMENDMENT';
+        // One final budget per year: after it, changes are amendments.
+        if (kind === 'FINAL' && (await this.versions.hasKind(tx, budget.id, 'FINAL'))) throw new ConflictError('errors.budgets.finalExists');
         const number = (await this.versions.maxNumber(tx, budget.id)) + 1;
-        const v = await this.versions.insert(tx, { budgetId: budget.id, number, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
+        const v = await this.versions.insert(tx, { budgetId: budget.id, number, kind, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
         const copied = await this.versions.copyLines(tx, from.id, v.id, false);
-        await this.audit.record(tx, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, reason: input.reason, basedOn: from.id, lines: copied } });
+        await this.audit.record(tx, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, kind, reason: input.reason, basedOn: from.id, lines: copied } });
         return v;
       });
     } catch (e) {

@@ -105,7 +105,8 @@ export class ExportRenderer {
           countryCode: d.country,
           currency: d.budget.currency,
           fiscalYear: d.budget.fiscalYear,
-          phase: d.version.status === 'APPROVED' || d.version.status === 'SUPERSEDED' ? (d.version.number > 1 ? 'adjusted' : 'approved') : 'proposed',
+          // The final budget is `approved` (what the kenesh adopted at year end), only amendments are `adjusted`.
+          phase: d.version.status === 'APPROVED' || d.version.status === 'SUPERSEDED' ? (d.version.kind === 'AMENDMENT' ? 'adjusted' : 'approved') : 'proposed',
           versionNumber: d.version.number,
           executedAsOf: executionAsOf(d.budget.fiscalYear, d.country),
           homepage: `${this.config.publicUrl}/budgets/${d.budget.id}`,

@@ -11,7 +11,7 @@ const TOTALS = `totals { revenue expenditure balance revenueActual expenditureAc
     forecasts { fiscalYear revenue expenditure balance lines } }`;
 
 /** A version as every budget page shows it (also the editor's, in budget.operations.ts). */
-export const VERSION_FIELDS = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
+export const VERSION_FIELDS = `id number status kind revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
   lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount budgetFunds specialFunds forecastYear1 forecastYear2 actual percent }
   exportLinks { csv csvExcel xlsx json datapackage }`;
 

@@ -148,6 +148,8 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
         <>
           <p className="lead">
             <span className="status-badge">{t(STATUS_KEY[v.status])}</span>{' '}
+            {v.kind === 'FINAL' && <span className="status-badge">{t('budgets.versionKind.final')}</span>}
+            {v.kind === 'AMENDMENT' && <span className="status-badge">{t('budgets.versionKind.amendment')}</span>}{' '}
             {t('budgets.public.versionOfYear', { number: v.number, year: b.fiscalYear })}
           </p>
           <dl className="budget-summary">
