@@ -110,6 +110,19 @@ describe('budget funds and special funds, forecast years, own revenues vs transf
     revision = changed.revision;
     const edit = await api.dataSource.query(`SELECT changes FROM budget_version_edits WHERE version_id = $1 AND revision = $2`, [versionId, revision]);
     expect(edit[0].changes[0]).toMatchObject({ change: 'CHANGED', lineKey: key, before: '100960000', after: '100960000', specialFundsBefore: '0', specialFundsAfter: '960000' });
+
+    // A client that knows only amounts (the editor grid) sends a line without its split: the line keeps it.
+    const salaries = current.lines.find((l: { economicCode: string }) => l.economicCode === '2111').lineKey;
+    const plain = { lineKey: salaries, direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '4000000' };
+    expect(ok(await save([plain])).saveBudgetLines.revision).toBe(revision);
+    // Kept special funds above a smaller amount are refused like typed ones, nothing written.
+    const e = firstError(await save([{ ...plain, amount: '100000' }]));
+    expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.0.specialFunds', messageKey: 'errors.budgets.specialFundsAboveAmount' });
+    // null clears.
+    const cleared = ok(await save([{ ...plain, specialFunds: null, forecastYear1: null }])).saveBudgetLines;
+    expect(cleared.lines.find((l: { economicCode: string }) => l.economicCode === '2111')).toMatchObject({ specialFunds: '0', budgetFunds: '400000000', forecastYear1: null });
+    // ...and the split goes back as it was for the exports below.
+    revision = ok(await save([{ ...plain, specialFunds: '200000.25', forecastYear1: '4100000' }], cleared.revision)).saveBudgetLines.revision;
   });
 
   it('exports both funds and the forecasts (CSV, JSON, FDP through frictionless); an amendment keeps them', async () => {

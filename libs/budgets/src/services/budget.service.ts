@@ -216,10 +216,12 @@ export class BudgetService {
     const parsed = input.lines.map((l, i) => {
       const at = `input.lines.${i}`;
       const amount = parseLineAmount(l.amount, `${at}.amount`)!;
-      const specialFunds = parseLineAmount(l.specialFunds, `${at}.specialFunds`) ?? 0n;
-      if (specialFunds > amount) throw new InvalidInputError(`${at}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
-      const forecastYear1 = parseLineAmount(l.forecastYear1, `${at}.forecastYear1`);
-      const forecastYear2 = parseLineAmount(l.forecastYear2, `${at}.forecastYear2`);
+      // Omitted (undefined): an existing line keeps what it has, a new one has none; null clears.
+      const typedOrKept = (text: string | null | undefined, field: string) => (text === undefined ? undefined : parseLineAmount(text, `${at}.${field}`));
+      const specialFunds = typedOrKept(l.specialFunds, 'specialFunds');
+      if (specialFunds != null && specialFunds > amount) throw new InvalidInputError(`${at}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
+      const forecastYear1 = typedOrKept(l.forecastYear1, 'forecastYear1');
+      const forecastYear2 = typedOrKept(l.forecastYear2, 'forecastYear2');
       const dir = codes.economic.get(l.economicCode);
       if (!dir) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.unknownCode', undefined, { code: l.economicCode });
       if (dir !== l.direction) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.codeDirection', undefined, { code: l.economicCode });
@@ -239,9 +241,17 @@ export class BudgetService {
       const changes: Array<Record<string, unknown>> = [];
       let position = ((await this.versions.maxPosition(tx, v.id)) ?? 0) + 1;
       const inserts: Partial<BudgetLine>[] = [];
-      for (const [i, l] of parsed.entries()) {
-        const old = l.lineKey ? byKey.get(l.lineKey) : undefined;
-        if (l.lineKey && !old) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.unknownLine');
+      for (const [i, typed] of parsed.entries()) {
+        const old = typed.lineKey ? byKey.get(typed.lineKey) : undefined;
+        if (typed.lineKey && !old) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.unknownLine');
+        const l = {
+          ...typed,
+          specialFunds: typed.specialFunds === undefined ? (old?.specialFunds ?? 0n) : (typed.specialFunds ?? 0n),
+          forecastYear1: typed.forecastYear1 === undefined ? (old?.forecastYear1 ?? null) : typed.forecastYear1,
+          forecastYear2: typed.forecastYear2 === undefined ? (old?.forecastYear2 ?? null) : typed.forecastYear2,
+        };
+        // Kept special funds above a smaller amount: the same answer as typed ones (nothing of the save is written).
+        if (l.specialFunds > l.amount) throw new InvalidInputError(`input.lines.${i}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
         if (old) {
           const same = old.amount === l.amount && old.specialFunds === l.specialFunds && old.forecastYear1 === l.forecastYear1 && old.forecastYear2 === l.forecastYear2 && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
           if (same) continue;
