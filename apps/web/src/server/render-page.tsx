@@ -47,6 +47,10 @@ export async function renderPage(page: ServerPage): Promise<string | null> {
         </I18nProvider>
       </SeededAnswersContext.Provider>
     </StrictMode>,
+    // One document, every boundary in place: React outlines a large boundary (shown by an inline script,
+    // so never without JavaScript) once its content passes progressiveChunkSize; a public page with its
+    // budget-model sections passed the default.
+    { progressiveChunkSize: Number.MAX_SAFE_INTEGER },
   );
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk));

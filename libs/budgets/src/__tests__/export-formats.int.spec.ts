@@ -49,7 +49,7 @@ describe('exports for the tools people use: XLSX with numbers and formulas, CSV 
     const ws = wb.worksheets[0];
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const header = (ws.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(['Ключ строки', 'Вид', 'Экономический код', 'Функциональный код', 'Название на кыргызском', 'Название на русском', 'Название на английском', 'Название на казахском', 'Сумма', 'Исполнено']);
+    expect(header).toEqual(['Ключ строки', 'Вид', 'Экономический код', 'Функциональный код', 'Название на кыргызском', 'Название на русском', 'Название на английском', 'Название на казахском', 'Сумма', 'Исполнено', 'Специальные средства', 'Прогноз на 2026', 'Прогноз на 2027']);
     const lines = await dbLines();
     const actuals = await dbActuals();
     expect(ws.rowCount).toBe(1 + lines.length);
@@ -122,8 +122,8 @@ describe('exports for the tools people use: XLSX with numbers and formulas, CSV 
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const rows = parseCsv(text, ';').map((r) => r.cells);
-    expect(rows[0]).toEqual(['Ключ строки', 'Вид', 'Экономический код', 'Функциональный код', 'Название на кыргызском', 'Название на русском', 'Название на английском', 'Название на казахском', 'Сумма', 'Исполнено']);
-    expect(text).toContain(';450000,50;0,01\r\n');
+    expect(rows[0]).toEqual(['Ключ строки', 'Вид', 'Экономический код', 'Функциональный код', 'Название на кыргызском', 'Название на русском', 'Название на английском', 'Название на казахском', 'Сумма', 'Исполнено', 'Специальные средства', 'Прогноз на 2026', 'Прогноз на 2027']);
+    expect(text).toContain(';450000,50;0,01;0,00;;\r\n');
     const lines = await dbLines();
     const actuals = await dbActuals();
     expect(rows.length - 1).toBe(lines.length);
@@ -135,7 +135,7 @@ describe('exports for the tools people use: XLSX with numbers and formulas, CSV 
     }
     const standard = await (await fetch(url('budget.csv'))).text();
     expect(standard.replace(/^\ufeff/, '').split('\r\n')[0]).toBe(EXPORT_CSV_HEADER.join(','));
-    expect(standard).toContain(',450000.50,0.01\r\n');
+    expect(standard).toContain(',450000.50,0.01,0.00,,\r\n');
     // The public version offers it beside the others.
     const q = `query($id: ID!) { budget(id: $id) { publicVersion { exportLinks { csv csvExcel xlsx json datapackage } } } }`;
     const links = ok(await gql(api.baseUrl, q, { id: b.budgetId })).budget.publicVersion.exportLinks;

@@ -212,7 +212,7 @@ describe('imports and exports as jobs (real PostgreSQL, queues in Redis, separat
     expect(descriptor.profiles).toEqual({ fiscal: '*', tabular: '*' });
     expect(descriptor.resources[0]).toMatchObject({ name: 'budget', path: 'budget.csv' });
     expect(descriptor.resources[0].schema.fields.map((f: { name: string }) => f.name)).toEqual(csv.split('\r\n')[0].split(','));
-    expect(Object.keys(descriptor.model.measures)).toEqual(['planned', 'executed']);
+    expect(Object.keys(descriptor.model.measures)).toEqual(['planned', 'executed', 'special_funds', 'forecast_year1', 'forecast_year2']);
     for (const m of Object.values(descriptor.model.measures) as Array<Record<string, unknown>>) expect(m).toMatchObject({ currency: 'KGS', source: expect.any(String) });
     expect(descriptor.model.measures.executed.phase).toBe('executed');
     expect(descriptor.model.dimensions.economic).toMatchObject({ dimensionType: 'classification', classificationType: 'economic', primaryKey: 'code' });

@@ -17,6 +17,11 @@ export interface FdpLine {
   functionalTitle: string | null;
   planned: bigint;
   executed: bigint;
+  /** The part of `planned` that is special funds (атайын каражаттар); 0 when absent. */
+  specialFunds?: bigint;
+  /** Forecasts for fiscal year + 1 and + 2, when given. */
+  forecastYear1?: bigint | null;
+  forecastYear2?: bigint | null;
 }
 
 export interface FdpBuildInput {
@@ -35,7 +40,7 @@ export interface FdpBuildInput {
 }
 
 export const FDP_RESOURCE_PATH = 'budget.csv';
-const FIELDS = ['line_id', 'direction', 'economic_code', 'economic_title', 'functional_code', 'functional_title', 'fiscal_year', 'planned', 'executed'] as const;
+const FIELDS = ['line_id', 'direction', 'economic_code', 'economic_title', 'functional_code', 'functional_title', 'fiscal_year', 'planned', 'executed', 'special_funds', 'forecast_year1', 'forecast_year2'] as const;
 
 export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Record<string, any>; csv: string } {
   const rows = input.lines.map((l) => [
@@ -48,6 +53,9 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
     input.fiscalYear,
     formatMinorAsDecimal(l.planned),
     formatMinorAsDecimal(l.executed),
+    formatMinorAsDecimal(l.specialFunds ?? 0n),
+    l.forecastYear1 === null || l.forecastYear1 === undefined ? '' : formatMinorAsDecimal(l.forecastYear1),
+    l.forecastYear2 === null || l.forecastYear2 === undefined ? '' : formatMinorAsDecimal(l.forecastYear2),
   ]);
   const csv = toCsv([[...FIELDS], ...rows]);
   const str = (name: string, title: string) => ({ name, title, type: 'string' });
@@ -85,6 +93,9 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
             { name: 'fiscal_year', title: 'Fiscal year', type: 'year' },
             { name: 'planned', title: `Planned (${input.phase})`, type: 'number', decimalChar: '.' },
             { name: 'executed', title: `Executed as of ${input.executedAsOf}`, description: `Cumulative amount recorded from ${input.fiscalYear}-01-01 up to and including ${input.executedAsOf}`, type: 'number', decimalChar: '.' },
+            { name: 'special_funds', title: `Special funds (${input.phase})`, description: 'The part of the planned amount that is special funds (атайын каражаттар / специальные средства); the rest is budget funds', type: 'number', decimalChar: '.' },
+            { name: 'forecast_year1', title: `Forecast ${input.fiscalYear + 1}`, description: `Forecast amount for ${input.fiscalYear + 1} (the three-year budget); empty when not given`, type: 'number', decimalChar: '.' },
+            { name: 'forecast_year2', title: `Forecast ${input.fiscalYear + 2}`, description: `Forecast amount for ${input.fiscalYear + 2} (the three-year budget); empty when not given`, type: 'number', decimalChar: '.' },
           ],
           primaryKey: ['line_id'],
         },
@@ -95,6 +106,9 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
         planned: { source: 'planned', resource: 'budget', currency: input.currency, factor: 1, phase: input.phase },
         // Spec 0.3 allows other properties on a measure: the execution's as-of date travels with it.
         executed: { source: 'executed', resource: 'budget', currency: input.currency, factor: 1, phase: 'executed', asOf: input.executedAsOf, description: `Executed from ${input.fiscalYear}-01-01 to ${input.executedAsOf} (cumulative)` },
+        special_funds: { source: 'special_funds', resource: 'budget', currency: input.currency, factor: 1, phase: input.phase, description: 'Special funds: part of planned' },
+        forecast_year1: { source: 'forecast_year1', resource: 'budget', currency: input.currency, factor: 1, phase: 'proposed', fiscalYear: input.fiscalYear + 1, description: `Forecast for ${input.fiscalYear + 1}` },
+        forecast_year2: { source: 'forecast_year2', resource: 'budget', currency: input.currency, factor: 1, phase: 'proposed', fiscalYear: input.fiscalYear + 2, description: `Forecast for ${input.fiscalYear + 2}` },
       },
       dimensions: {
         line: { dimensionType: 'fact', attributes: { id: { source: 'line_id' } }, primaryKey: 'id' },

@@ -17,7 +17,8 @@ export const MAX_CELL_CHARS = 2000;
 export const MAX_AMOUNT_MINOR = MAX_MONEY_MINOR;
 
 export const LEDGER_FIELDS = ['kind', 'date', 'economic_code', 'functional_code', 'amount', 'counterparty', 'purpose', 'document_number'] as const;
-export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount'] as const;
+/** `amount` is a line's whole amount; `special_funds` (optional) the part of it that is special funds. */
+export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount', 'special_funds'] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
 export type ImportKind = 'LEDGER' | 'BUDGET';
@@ -108,6 +109,7 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
   name_kk: ['name_kk', 'атауы', 'атау', 'баптың атауы'],
   name_en: ['name_en', 'name', 'item', 'description', 'line'],
   amount: ['amount', 'sum', 'total amount', 'plan', 'budget', 'сумма', 'сумма всего', 'план', 'план на год', 'годовой план', 'утверждено', 'утвержденный бюджет', 'бюджет', 'суммасы', 'сумма сом', 'жылдык план', 'бекитилген', 'бекитилген бюджет', 'пландалган', 'сомасы', 'сома', 'жоспар', 'бекітілген'],
+  special_funds: ['special_funds', 'special funds', 'special', 'специальные средства', 'спецсредства', 'спец средства', 'в т ч специальные средства', 'из них специальные средства', 'атайын каражаттар', 'атайын каражат', 'анын ичинде атайын каражаттар', 'арнайы қаражаттар', 'арнайы қаражат', 'оның ішінде арнайы қаражаттар'],
   counterparty: ['counterparty', 'получатель', 'плательщик', 'контрагент', 'алуучу', 'төлөөчү', 'алушы', 'төлеуші'],
   purpose: ['purpose', 'назначение', 'назначение платежа', 'максаты', 'төлөмдүн максаты', 'мақсаты', 'төлемнің мақсаты'],
   document_number: ['document_number', 'document', 'номер документа', 'документ', '№ документа', 'документтин номери', 'құжат нөмірі'],
@@ -420,6 +422,8 @@ export interface BudgetLineRecord {
   functionalCode: string | null;
   names: { ky: string | null; ru: string | null; en: string | null; kk: string | null };
   amount: bigint;
+  /** The part of `amount` that is special funds (a special-funds column), else 0. */
+  specialFunds: bigint;
 }
 
 export interface BudgetLinesContext {
@@ -489,7 +493,12 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
         const amount = parseAmountCell(rawAmount, true, unit);
         if (!amount.ok) fail('amount', amount.messageKey, rawAmount);
         else skips.add(amount.value);
-        return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en'), kk: text(r, 'name_kk') }, amount: (amount as { value: bigint }).value }));
+        // Special funds: part of the line's amount, in the same unit; empty = none.
+        const rawSpecial = has('special_funds') ? cell(r, 'special_funds') : '';
+        const special = rawSpecial.trim() ? parseAmountCell(rawSpecial, true, unit) : ({ ok: true, value: 0n } as const);
+        if (!special.ok) fail('special_funds', special.messageKey, rawSpecial);
+        else if (amount.ok && special.value > amount.value) fail('special_funds', 'errors.budgets.import.specialFundsAboveAmount', rawSpecial);
+        return outcome(errors, () => ({ line: r.line, direction: dir as Direction, economicCode: code, functionalCode: func, names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en'), kk: text(r, 'name_kk') }, amount: (amount as { value: bigint }).value, specialFunds: (special as { value: bigint }).value }));
       },
     };
   },

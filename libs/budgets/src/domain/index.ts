@@ -7,3 +7,4 @@ export * from './import-rows';
 export * from './fiscal-data-package';
 export * from './export-format';
 export * from './import-preview';
+export * from './budget-model';

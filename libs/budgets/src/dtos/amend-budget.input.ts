@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { ctx, trim, UUID } from './dto-helpers';
 
 @InputType()
@@ -15,4 +15,9 @@ export class AmendBudgetInput {
   @MinLength(3, ctx('errors.budgets.reasonRequired'))
   @MaxLength(2000, ctx('errors.validation.tooLong', { max: 2000 }))
   reason: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'True: the new version is the final budget (approved at year end once the republican budget is adopted), labelled "final", not an amendment; at most one per budget' })
+  @IsOptional()
+  @IsBoolean(ctx('errors.validation.invalid'))
+  final?: boolean | null;
 }

@@ -34,8 +34,26 @@ export class BudgetLineInput {
   @Type(() => LocalizedTextInput)
   names?: LocalizedTextInput | null;
 
-  @Field({ description: 'Decimal amount in som/tenge as typed: "1 234,50" or "1234.5"' })
+  @Field({ description: 'Decimal amount in som/tenge as typed: "1 234,50" or "1234.5"; the line\'s whole amount for the fiscal year (budget funds + special funds)' })
   @IsString(ctx('errors.budgets.amount'))
   @Matches(AMOUNT_TEXT, ctx('errors.budgets.amount'))
   amount: string;
+
+  @Field(() => String, { nullable: true, description: 'Special funds (атайын каражаттар / специальные средства), the part of amount that is not budget funds, as typed; omitted = 0' })
+  @IsOptional()
+  @IsString(ctx('errors.budgets.amount'))
+  @Matches(AMOUNT_TEXT, ctx('errors.budgets.amount'))
+  specialFunds?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Forecast amount for fiscal year + 1, as typed; omitted = no forecast' })
+  @IsOptional()
+  @IsString(ctx('errors.budgets.amount'))
+  @Matches(AMOUNT_TEXT, ctx('errors.budgets.amount'))
+  forecastYear1?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Forecast amount for fiscal year + 2, as typed; omitted = no forecast' })
+  @IsOptional()
+  @IsString(ctx('errors.budgets.amount'))
+  @Matches(AMOUNT_TEXT, ctx('errors.budgets.amount'))
+  forecastYear2?: string | null;
 }

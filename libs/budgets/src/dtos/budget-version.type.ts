@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { VersionStatusEnum } from './budget.enums';
+import { VersionKindEnum, VersionStatusEnum } from './budget.enums';
 
 @ObjectType('BudgetVersion')
 export class BudgetVersionType {
@@ -7,6 +7,7 @@ export class BudgetVersionType {
   budgetId: string;
   @Field(() => Int) number: number;
   @Field(() => VersionStatusEnum) status: VersionStatusEnum;
+  @Field(() => VersionKindEnum, { description: 'Its place in the cycle: the first version, the final budget, or an amendment' }) kind: VersionKindEnum;
   @Field(() => Int, { description: 'Send back with edits: a stale revision is a CONFLICT' }) revision: number;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field(() => String, { nullable: true }) commentsUntil: string | null;

@@ -1,5 +1,11 @@
 import { registerEnumType } from '@nestjs/graphql';
 
+export enum VersionKindEnum {
+  ORIGINAL = 'ORIGINAL',
+  FINAL = 'FINAL',
+  AMENDMENT = 'AMENDMENT',
+}
+
 export enum DirectionEnum {
   REVENUE = 'REVENUE',
   EXPENDITURE = 'EXPENDITURE',
@@ -57,6 +63,7 @@ export enum LineChangeKindEnum {
 }
 registerEnumType(DirectionEnum, { name: 'BudgetDirection' });
 registerEnumType(VersionStatusEnum, { name: 'BudgetVersionStatus' });
+registerEnumType(VersionKindEnum, { name: 'BudgetVersionKind', description: 'ORIGINAL: the first version; FINAL: the final budget approved at year end; AMENDMENT: a change during the year' });
 registerEnumType(TransactionKindEnum, { name: 'BudgetTransactionKind' });
 registerEnumType(CurrencyEnum, { name: 'Currency' });
 registerEnumType(NoteStatusEnum, { name: 'MonitoringNoteStatus' });

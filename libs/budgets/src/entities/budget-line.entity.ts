@@ -11,6 +11,9 @@ import { BudgetVersion } from './budget-version.entity';
 @Entity('budget_lines')
 @Index('uq_budget_lines_key', ['versionId', 'lineKey'], { unique: true })
 @Check('ck_budget_lines_amount', '"amount" >= 0')
+@Check('ck_budget_lines_special_funds', '"special_funds" >= 0 AND "special_funds" <= "amount"')
+@Check('ck_budget_lines_forecast_year1', '"forecast_year1" IS NULL OR "forecast_year1" >= 0')
+@Check('ck_budget_lines_forecast_year2', '"forecast_year2" IS NULL OR "forecast_year2" >= 0')
 @Check('ck_budget_lines_direction', `"direction" IN ('REVENUE', 'EXPENDITURE')`)
 export class BudgetLine {
   @PrimaryGeneratedColumn('uuid')
@@ -39,8 +42,20 @@ export class BudgetLine {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   names: LocalizedText;
 
+  /** The line's planned amount for the budget year: budget funds + special funds. */
   @Column({ type: 'bigint', transformer: bigintTransformer })
   amount: bigint;
+
+  /** Special funds (атайын каражаттар), the part of `amount` that is not budget funds. */
+  @Column({ type: 'bigint', default: 0, transformer: bigintTransformer })
+  specialFunds: bigint;
+
+  /** Forecast amounts for fiscal year + 1 and + 2 (the three-year budget), when given. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigintTransformer })
+  forecastYear1: bigint | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: bigintTransformer })
+  forecastYear2: bigint | null;
 
   @Column({ type: 'integer', default: 0 })
   position: number;

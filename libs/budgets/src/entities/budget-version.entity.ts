@@ -1,6 +1,6 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { VersionStatus } from '../domain/types';
+import type { VersionKind, VersionStatus } from '../domain/types';
 import { Budget } from './budget.entity';
 
 /**
@@ -11,6 +11,7 @@ import { Budget } from './budget.entity';
 @Index('uq_budget_versions_number', ['budgetId', 'number'], { unique: true })
 @Index('uq_budget_versions_one_open', ['budgetId'], { unique: true, where: `"status" IN ('DRAFT', 'SUBMITTED')` })
 @Check('ck_budget_versions_status', `"status" IN ('DRAFT', 'SUBMITTED', 'PUBLISHED', 'APPROVED', 'SUPERSEDED')`)
+@Check('ck_budget_versions_kind', `"kind" IN ('ORIGINAL', 'FINAL', 'AMENDMENT') AND (("number" = 1) = ("kind" = 'ORIGINAL'))`)
 @Check('ck_budget_versions_amendment_reason', `"number" = 1 OR "reason" IS NOT NULL`)
 export class BudgetVersion extends TimestampedEntity {
   @Column({ type: 'uuid' })
@@ -25,6 +26,10 @@ export class BudgetVersion extends TimestampedEntity {
 
   @Column({ type: 'varchar', length: 16 })
   status: VersionStatus;
+
+  /** ORIGINAL (number 1), FINAL (the final budget at year end), AMENDMENT (during the year). */
+  @Column({ type: 'varchar', length: 16, default: 'ORIGINAL' })
+  kind: VersionKind;
 
   /** Bumped by every saved edit; a save naming an older revision is a CONFLICT. */
   @Column({ type: 'integer', default: 1 })

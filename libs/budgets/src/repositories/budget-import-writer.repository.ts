@@ -114,7 +114,7 @@ export class BudgetImportWriterRepository {
     for (let i = 0; i < recs.length; i += LINES_CHUNK) {
       await m.insert(
         BudgetLine,
-        recs.slice(i, i + LINES_CHUNK).map((r, j) => ({ versionId: v.id, lineKey: r.lineKey, direction: r.direction, economicCode: r.economicCode, functionalCode: r.functionalCode, names: Object.fromEntries(Object.entries(r.names).filter(([, x]) => x)), amount: r.amount, position: i + j + 1 })) as BudgetLine[],
+        recs.slice(i, i + LINES_CHUNK).map((r, j) => ({ versionId: v.id, lineKey: r.lineKey, direction: r.direction, economicCode: r.economicCode, functionalCode: r.functionalCode, names: Object.fromEntries(Object.entries(r.names).filter(([, x]) => x)), amount: r.amount, specialFunds: r.specialFunds ?? 0n, position: i + j + 1 })) as BudgetLine[],
       );
       await progress(Math.min(recs.length, i + LINES_CHUNK));
     }

@@ -61,15 +61,26 @@ export class BudgetVersionsRepository {
     await this.m(tx).query(`UPDATE budget_versions SET status = 'SUPERSEDED', updated_at = now() WHERE budget_id = $1 AND status IN ('APPROVED', 'PUBLISHED') AND id <> $2`, [budgetId, keepId]);
   }
 
+  /** Whether the budget has a version of this kind (any status). */
+  async hasKind(tx: Transaction, budgetId: string, kind: string): Promise<boolean> {
+    const r: unknown[] = await this.m(tx).query('SELECT 1 FROM budget_versions WHERE budget_id = $1 AND kind = $2 LIMIT 1', [budgetId, kind]);
+    return r.length > 0;
+  }
+
   async insertEdit(tx: Transaction, values: Partial<BudgetVersionEdit>): Promise<void> {
     await this.m(tx).insert(BudgetVersionEdit, values as never);
   }
 
-  /** Copies every line of one version into another; `newKeys` gives them new identities (a copy from last year). */
+  /**
+   * Copies every line of one version into another; `newKeys` gives them new identities (a copy from last
+   * year). Special funds travel with the amount; an amendment keeps the forecasts, a copy from last year
+   * moves them one year on (last year's year + 2 is this year's year + 1).
+   */
   async copyLines(tx: Transaction, fromVersionId: string, toVersionId: string, newKeys: boolean): Promise<number> {
     const res: unknown[] = await this.m(tx).query(
-      `INSERT INTO budget_lines (version_id, line_key, direction, economic_code, functional_code, names, amount, position)
-       SELECT $2, ${newKeys ? 'gen_random_uuid()' : 'line_key'}, direction, economic_code, functional_code, names, amount, position
+      `INSERT INTO budget_lines (version_id, line_key, direction, economic_code, functional_code, names, amount, special_funds, forecast_year1, forecast_year2, position)
+       SELECT $2, ${newKeys ? 'gen_random_uuid()' : 'line_key'}, direction, economic_code, functional_code, names, amount, special_funds,
+              ${newKeys ? 'forecast_year2, NULL' : 'forecast_year1, forecast_year2'}, position
          FROM budget_lines WHERE version_id = $1 RETURNING 1`,
       [fromVersionId, toVersionId],
     );

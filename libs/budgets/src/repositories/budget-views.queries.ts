@@ -12,6 +12,9 @@ export interface LineRow {
   functional_code: string | null;
   names: LocalizedText | null;
   amount: string;
+  special_funds: string;
+  forecast_year1: string | null;
+  forecast_year2: string | null;
   position: number;
   community_id: string;
 }
@@ -36,7 +39,7 @@ export class BudgetViewQueries {
   linesOfVersions(versionIds: readonly string[]): Promise<LineRow[]> {
     return this.db.query(
       `WITH vc AS (SELECT v.id, b.community_id FROM budget_versions v JOIN budgets b ON b.id = v.budget_id WHERE v.id = ANY($1))
-       SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.position, vc.community_id
+       SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.special_funds::text AS special_funds, l.forecast_year1::text AS forecast_year1, l.forecast_year2::text AS forecast_year2, l.position, vc.community_id
          FROM budget_lines l JOIN vc ON vc.id = l.version_id
         ORDER BY l.version_id, l.position, l.economic_code`,
       [[...versionIds]],

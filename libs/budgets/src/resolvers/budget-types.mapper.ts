@@ -1,8 +1,9 @@
+import { budgetFundsOf, type RevenueSources } from '../domain/budget-model';
 import type { Flag, LineExecution } from '../domain/execution';
 import { perResident } from '../domain/totals';
 import type { VersionDiff } from '../domain/version-diff';
 import { isPublicStatus } from '../domain/workflow';
-import { BudgetLineType, ExportLinksType, FlagType, LineChangeType, NeighbourBudgetType, TotalsType, TransactionType, VersionComparisonType } from '../dtos';
+import { BudgetLineType, ExportLinksType, FlagType, LineChangeType, NeighbourBudgetType, RevenueSourcesType, TotalsType, TransactionType, VersionComparisonType } from '../dtos';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import type { LineView, NeighbourView, TotalsView } from '../services/budget-view.service';
@@ -21,12 +22,22 @@ export function toTotalsType(t: TotalsView): TotalsType {
     expenditurePercent: t.expenditurePercent,
     revenuePerResident: s(t.revenuePerResident),
     expenditurePerResident: s(t.expenditurePerResident),
+    revenueBudgetFunds: t.model.funds.revenue.budgetFunds.toString(),
+    revenueSpecialFunds: t.model.funds.revenue.specialFunds.toString(),
+    expenditureBudgetFunds: t.model.funds.expenditure.budgetFunds.toString(),
+    expenditureSpecialFunds: t.model.funds.expenditure.specialFunds.toString(),
+    revenueSources: toRevenueSourcesType(t.model.revenueSources),
+    forecasts: t.model.forecasts.map((f) => ({ ...f, revenue: f.revenue.toString(), expenditure: f.expenditure.toString(), balance: f.balance.toString() })),
   };
+}
+
+function toRevenueSourcesType(r: RevenueSources): RevenueSourcesType {
+  return { own: r.own.toString(), equalisationGrant: r.equalisationGrant.toString(), categoricalGrants: r.categoricalGrants.toString(), otherTransfers: r.otherTransfers.toString(), transfers: r.transfers.toString(), ownPercent: r.ownPercent };
 }
 
 /** A comparison shows plan totals only (no execution, no population). */
 function planTotalsType(x: { revenue: bigint; expenditure: bigint; balance: bigint }): TotalsType {
-  return { revenue: x.revenue.toString(), expenditure: x.expenditure.toString(), balance: x.balance.toString(), revenueActual: '0', expenditureActual: '0', revenuePercent: null, expenditurePercent: null, revenuePerResident: null, expenditurePerResident: null };
+  return { revenue: x.revenue.toString(), expenditure: x.expenditure.toString(), balance: x.balance.toString(), revenueActual: '0', expenditureActual: '0', revenuePercent: null, expenditurePercent: null, revenuePerResident: null, expenditurePerResident: null, revenueBudgetFunds: null, revenueSpecialFunds: null, expenditureBudgetFunds: null, expenditureSpecialFunds: null, revenueSources: null, forecasts: null };
 }
 
 export function toLineType(l: LineView, exec: Map<string, LineExecution>, population: number | null): BudgetLineType {
@@ -41,6 +52,10 @@ export function toLineType(l: LineView, exec: Map<string, LineExecution>, popula
     names,
     functionalNames: l.functionalNames,
     amount: l.amount.toString(),
+    budgetFunds: budgetFundsOf(l).toString(),
+    specialFunds: (l.specialFunds ?? 0n).toString(),
+    forecastYear1: s(l.forecastYear1 ?? null),
+    forecastYear2: s(l.forecastYear2 ?? null),
     actual: (e?.actual ?? 0n).toString(),
     percent: e?.percent ?? null,
     monthly: (e?.monthly ?? Array(12).fill(0n)).map((v) => v.toString()),

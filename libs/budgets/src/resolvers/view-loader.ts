@@ -39,7 +39,7 @@ export function versionView(ctx: RequestContext, views: BudgetViewService, versi
         const l = lines.get(vid) ?? [];
         const exec = views.execution(l, actuals.get(bid) ?? []);
         const population = budget.population;
-        return { budget, population, lines: l, exec, totals: views.totals(l, exec, population) };
+        return { budget, population, lines: l, exec, totals: views.totals(l, exec, population, budget) };
       });
     })
     .load(`${versionId}|${budgetId}`);

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '@ashar/i18n';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
+import { budgetModelTotals, countryOfCurrency, BudgetModelTotals } from '../domain/budget-model';
 import { computeFlags, ExecutionTotals, executionByLine, executionTotals, Flag, LineExecution, planVsActual } from '../domain/execution';
 import { Direction, MonthlyActual, PlanLine } from '../domain/types';
 import { CURRENT_PUBLIC_STATUSES } from '../domain/workflow';
@@ -12,6 +13,9 @@ import { BudgetViewQueries } from '../repositories/budget-views.queries';
 import { BudgetsRepository } from '../repositories/budgets.repository';
 
 export interface LineView extends PlanLine {
+  specialFunds: bigint;
+  forecastYear1: bigint | null;
+  forecastYear2: bigint | null;
   id: string;
   versionId: string;
   position: number;
@@ -19,7 +23,7 @@ export interface LineView extends PlanLine {
   functionalNames: LocalizedText | null;
 }
 
-export type TotalsView = ExecutionTotals;
+export type TotalsView = ExecutionTotals & { model: BudgetModelTotals };
 
 export interface NeighbourView {
   budgetId: string;
@@ -72,6 +76,9 @@ export class BudgetViewService {
         functionalCode: r.functional_code,
         names: r.names ?? {},
         amount: BigInt(r.amount),
+        specialFunds: BigInt(r.special_funds ?? '0'),
+        forecastYear1: r.forecast_year1 === null || r.forecast_year1 === undefined ? null : BigInt(r.forecast_year1),
+        forecastYear2: r.forecast_year2 === null || r.forecast_year2 === undefined ? null : BigInt(r.forecast_year2),
         position: r.position,
         economicNames: names.get(`${cc}|ECONOMIC|${r.economic_code}`) ?? null,
         functionalNames: r.functional_code ? names.get(`${cc}|FUNCTIONAL|${r.functional_code}`) ?? null : null,
@@ -102,8 +109,9 @@ export class BudgetViewService {
     return executionByLine(lines, actuals);
   }
 
-  totals(lines: readonly LineView[], exec: Map<string, LineExecution>, population: number | null): TotalsView {
-    return executionTotals(lines, exec, population);
+  /** Plan vs actual, plus the budget model's splits (funds, forecast years, own revenues vs transfers) for the budget's country. */
+  totals(lines: readonly LineView[], exec: Map<string, LineExecution>, population: number | null, budget: Pick<Budget, 'fiscalYear' | 'currency'>): TotalsView {
+    return { ...executionTotals(lines, exec, population), model: budgetModelTotals(lines, budget.fiscalYear, countryOfCurrency(budget.currency)) };
   }
 
   async flags(budget: Budget, version: BudgetVersion, asOf: string): Promise<Flag[]> {

@@ -22,6 +22,33 @@ const cleanNames = (n: Record<string, string | null | undefined> | null | undefi
   Object.fromEntries(Object.entries(n ?? {}).filter(([, v]) => typeof v === 'string' && v.trim()).map(([k, v]) => [k, (v as string).trim()]));
 
 /** The write side of budgets (documents, versions and their workflow, lines) and the actor-facing reads. */
+/** A typed amount of a line (som/tenge as typed, exact): null when not given; BAD_USER_INPUT at `field` otherwise. */
+function parseLineAmount(text: string | null | undefined, field: string): bigint | null {
+  if (text === null || text === undefined) return null;
+  const typed = parseMajorAmountChecked(text);
+  // "1,234" could be a thousand or one som: say which problem it is (the kernel's one parser), never guess.
+  if (!typed.ok) throw new InvalidInputError(field, typed.problem === 'notANumber' || typed.problem === 'empty' ? 'errors.budgets.amount' : NUMBER_ERROR_KEY[typed.problem], undefined, { decimals: 2 });
+  if (typed.value < 0n) throw new InvalidInputError(field, 'errors.budgets.amountNegative');
+  if (typed.value >= MAX_MONEY_MINOR) throw new InvalidInputError(field, 'errors.budgets.amountTooLarge');
+  return typed.value;
+}
+
+type ModelAmounts = { specialFunds: bigint; forecastYear1: bigint | null; forecastYear2: bigint | null };
+
+/** The edit record's special funds and forecasts, before/after, only when a side of them is not empty. */
+function fundsChange(before: ModelAmounts | null, after: ModelAmounts): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
+  for (const k of ['specialFunds', 'forecastYear1', 'forecastYear2'] as const) {
+    const b = before ? before[k] : null;
+    const a = after[k];
+    if (str(b) === str(a) || (k === 'specialFunds' && (b ?? 0n) === 0n && (a ?? 0n) === 0n)) continue;
+    out[`${k}Before`] = str(b);
+    out[`${k}After`] = str(a);
+  }
+  return out;
+}
+
 @Injectable()
 export class BudgetService {
   constructor(
@@ -127,7 +154,7 @@ export class BudgetService {
     try {
       return await this.tx.run(async (tx) => {
         const budget = await this.budgetsRepo.insert(tx, { communityId: community.id, fiscalYear: input.fiscalYear, currency: input.currency, population: input.population ?? null, title, createdBy: actor.accountId! });
-        const version = await this.versions.insert(tx, { budgetId: budget.id, number: 1, status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
+        const version = await this.versions.insert(tx, { budgetId: budget.id, number: 1, kind: 'ORIGINAL', status: 'DRAFT', revision: 1, createdBy: actor.accountId! });
         let copied = 0;
         if (input.copyFromPreviousYear) {
           const prev = await this.budgetsRepo.findByCommunityYear(community.id, input.fiscalYear - 1, tx);
@@ -188,17 +215,18 @@ export class BudgetService {
     // Validate every line before touching anything: the first bad one answers with its path.
     const parsed = input.lines.map((l, i) => {
       const at = `input.lines.${i}`;
-      const typed = parseMajorAmountChecked(l.amount);
-      // "1,234" could be a thousand or one som: say which problem it is (the kernel's one parser), never guess.
-      if (!typed.ok) throw new InvalidInputError(`${at}.amount`, typed.problem === 'notANumber' || typed.problem === 'empty' ? 'errors.budgets.amount' : NUMBER_ERROR_KEY[typed.problem], undefined, { decimals: 2 });
-      const amount = typed.value;
-      if (amount < 0n) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountNegative');
-      if (amount >= MAX_MONEY_MINOR) throw new InvalidInputError(`${at}.amount`, 'errors.budgets.amountTooLarge');
+      const amount = parseLineAmount(l.amount, `${at}.amount`)!;
+      // Omitted (undefined): an existing line keeps what it has, a new one has none; null clears.
+      const typedOrKept = (text: string | null | undefined, field: string) => (text === undefined ? undefined : parseLineAmount(text, `${at}.${field}`));
+      const specialFunds = typedOrKept(l.specialFunds, 'specialFunds');
+      if (specialFunds != null && specialFunds > amount) throw new InvalidInputError(`${at}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
+      const forecastYear1 = typedOrKept(l.forecastYear1, 'forecastYear1');
+      const forecastYear2 = typedOrKept(l.forecastYear2, 'forecastYear2');
       const dir = codes.economic.get(l.economicCode);
       if (!dir) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.unknownCode', undefined, { code: l.economicCode });
       if (dir !== l.direction) throw new InvalidInputError(`${at}.economicCode`, 'errors.budgets.codeDirection', undefined, { code: l.economicCode });
       if (l.functionalCode && !codes.functional.has(l.functionalCode)) throw new InvalidInputError(`${at}.functionalCode`, 'errors.budgets.unknownCode', undefined, { code: l.functionalCode });
-      return { lineKey: l.lineKey ?? null, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode || null, names: cleanNames(l.names as never), amount };
+      return { lineKey: l.lineKey ?? null, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode || null, names: cleanNames(l.names as never), amount, specialFunds, forecastYear1, forecastYear2 };
     });
     const seen = new Set<string>();
     parsed.forEach((l, i) => {
@@ -213,18 +241,26 @@ export class BudgetService {
       const changes: Array<Record<string, unknown>> = [];
       let position = ((await this.versions.maxPosition(tx, v.id)) ?? 0) + 1;
       const inserts: Partial<BudgetLine>[] = [];
-      for (const [i, l] of parsed.entries()) {
-        const old = l.lineKey ? byKey.get(l.lineKey) : undefined;
-        if (l.lineKey && !old) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.unknownLine');
+      for (const [i, typed] of parsed.entries()) {
+        const old = typed.lineKey ? byKey.get(typed.lineKey) : undefined;
+        if (typed.lineKey && !old) throw new InvalidInputError(`input.lines.${i}.lineKey`, 'errors.budgets.unknownLine');
+        const l = {
+          ...typed,
+          specialFunds: typed.specialFunds === undefined ? (old?.specialFunds ?? 0n) : (typed.specialFunds ?? 0n),
+          forecastYear1: typed.forecastYear1 === undefined ? (old?.forecastYear1 ?? null) : typed.forecastYear1,
+          forecastYear2: typed.forecastYear2 === undefined ? (old?.forecastYear2 ?? null) : typed.forecastYear2,
+        };
+        // Kept special funds above a smaller amount: the same answer as typed ones (nothing of the save is written).
+        if (l.specialFunds > l.amount) throw new InvalidInputError(`input.lines.${i}.specialFunds`, 'errors.budgets.specialFundsAboveAmount');
         if (old) {
-          const same = old.amount === l.amount && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
+          const same = old.amount === l.amount && old.specialFunds === l.specialFunds && old.forecastYear1 === l.forecastYear1 && old.forecastYear2 === l.forecastYear2 && old.economicCode === l.economicCode && old.functionalCode === l.functionalCode && old.direction === l.direction && JSON.stringify(old.names) === JSON.stringify(l.names);
           if (same) continue;
-          await this.versions.updateLine(tx, old.id, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount });
-          changes.push({ change: 'CHANGED', lineKey: old.lineKey, economicCode: l.economicCode, before: old.amount.toString(), after: l.amount.toString() });
+          await this.versions.updateLine(tx, old.id, { direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, specialFunds: l.specialFunds, forecastYear1: l.forecastYear1, forecastYear2: l.forecastYear2 });
+          changes.push({ change: 'CHANGED', lineKey: old.lineKey, economicCode: l.economicCode, before: old.amount.toString(), after: l.amount.toString(), ...fundsChange(old, l) });
         } else {
           const lineKey = randomUUID();
-          inserts.push({ versionId: v.id, lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, position: position++ });
-          changes.push({ change: 'ADDED', lineKey, economicCode: l.economicCode, before: null, after: l.amount.toString() });
+          inserts.push({ versionId: v.id, lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: l.names, amount: l.amount, specialFunds: l.specialFunds, forecastYear1: l.forecastYear1, forecastYear2: l.forecastYear2, position: position++ });
+          changes.push({ change: 'ADDED', lineKey, economicCode: l.economicCode, before: null, after: l.amount.toString(), ...fundsChange(null, l) });
         }
       }
       if (inserts.length) await this.versions.insertLines(tx, inserts);
@@ -297,10 +333,13 @@ export class BudgetService {
     try {
       return await this.tx.run(async (tx) => {
         const from = await this.lockVersion(tx, input.versionId, null, 'amend');
+        const kind = input.final ? 'FINAL' : 'AMENDMENT';
+        // One final budget per year: after it, changes are amendments.
+        if (kind === 'FINAL' && (await this.versions.hasKind(tx, budget.id, 'FINAL'))) throw new ConflictError('errors.budgets.finalExists');
         const number = (await this.versions.maxNumber(tx, budget.id)) + 1;
-        const v = await this.versions.insert(tx, { budgetId: budget.id, number, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
+        const v = await this.versions.insert(tx, { budgetId: budget.id, number, kind, status: 'DRAFT', revision: 1, reason: input.reason, basedOnVersionId: from.id, createdBy: actor.accountId! });
         const copied = await this.versions.copyLines(tx, from.id, v.id, false);
-        await this.audit.record(tx, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, reason: input.reason, basedOn: from.id, lines: copied } });
+        await this.audit.record(tx, actor.toAudit(), { action: 'budget.amend', entityType: 'BudgetVersion', entityId: v.id, communityId: budget.communityId, after: { number: v.number, kind, reason: input.reason, basedOn: from.id, lines: copied } });
         return v;
       });
     } catch (e) {

@@ -5,6 +5,7 @@ import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { buildFiscalDataPackage } from '../domain/fiscal-data-package';
+import { budgetFundsOf, countryOfCurrency, revenueSources } from '../domain/budget-model';
 import { executionByLine } from '../domain/execution';
 import { columnLetter, executionAsOf, minorToCellNumber, minorToDecimalComma, safeSheetName, sheetRef, toExcelCsv } from '../domain/export-format';
 import { isPublicStatus } from '../domain/workflow';
@@ -14,12 +15,20 @@ import { BudgetViewService } from './budget-view.service';
 
 export type ExportFile = 'budget.csv' | 'budget-excel.csv' | 'budget.xlsx' | 'budget.json' | 'fdp/datapackage.json' | 'fdp/budget.csv';
 
-export const EXPORT_CSV_HEADER = ['line_key', 'direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'amount', 'actual'];
+/** `amount` is the line's whole amount, `special_funds` the part of it that is special funds (the import reads both back); forecasts after. */
+export const EXPORT_CSV_HEADER = ['line_key', 'direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'amount', 'actual', 'special_funds', 'forecast_year1', 'forecast_year2'];
 /** The columns of the files made for people (XLSX, CSV for Excel), headed in the reader's language. */
-export const SHEET_COLUMNS = ['line_key', 'direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount', 'actual'] as const;
+export const SHEET_COLUMNS = ['line_key', 'direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount', 'actual', 'special_funds', 'forecast_year1', 'forecast_year2'] as const;
 const MONEY_FORMAT = '#,##0.00';
 const DATE_FORMAT = 'dd.mm.yyyy';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An optional amount, formatted; `empty` when not given. */
+function opt<T>(v: bigint | null | undefined, f: (x: bigint) => T): T | '';
+function opt<T, E>(v: bigint | null | undefined, f: (x: bigint) => T, empty: E): T | E;
+function opt(v: bigint | null | undefined, f: (x: bigint) => unknown, empty: unknown = '') {
+  return v === null || v === undefined ? empty : f(v);
+}
 
 const capitalised = (s: string, locale: Locale) => s.charAt(0).toLocaleUpperCase(locale) + s.slice(1);
 
@@ -27,8 +36,9 @@ const capitalised = (s: string, locale: Locale) => s.charAt(0).toLocaleUpperCase
  * A column's header in the reader's language. The import's own column names (`budgets.import.column.*`)
  * where the import reads the column, so a localized XLSX imports back as it is.
  */
-export function sheetHeader(field: (typeof SHEET_COLUMNS)[number], locale: Locale): string {
+export function sheetHeader(field: (typeof SHEET_COLUMNS)[number], locale: Locale, fiscalYear?: number): string {
   if (field === 'line_key' || field === 'actual') return translate(locale, `budgets.export.column.${field}`);
+  if (field === 'forecast_year1' || field === 'forecast_year2') return translate(locale, 'budgets.export.column.forecast', { year: (fiscalYear ?? 0) + (field === 'forecast_year1' ? 1 : 2) });
   return capitalised(translate(locale, `budgets.import.column.${field}`), locale);
 }
 
@@ -65,13 +75,13 @@ export class ExportRenderer {
     const base = `budget-${d.unitCode}-${d.budget.fiscalYear}-v${d.version.number}`;
     // The line's own wording only (not the classification fallback), so a re-import is identical.
     const name = (l: (typeof d.lines)[number], lang: 'ky' | 'ru' | 'en') => l.names?.[lang] ?? '';
-    const rows = d.lines.map((l) => [l.lineKey, l.direction, l.economicCode, l.functionalCode ?? '', name(l, 'ky'), name(l, 'ru'), name(l, 'en'), formatMinorAsDecimal(l.amount), formatMinorAsDecimal(d.exec.get(l.lineKey)?.actual ?? 0n)]);
+    const rows = d.lines.map((l) => [l.lineKey, l.direction, l.economicCode, l.functionalCode ?? '', name(l, 'ky'), name(l, 'ru'), name(l, 'en'), formatMinorAsDecimal(l.amount), formatMinorAsDecimal(d.exec.get(l.lineKey)?.actual ?? 0n), formatMinorAsDecimal(l.specialFunds), opt(l.forecastYear1, formatMinorAsDecimal), opt(l.forecastYear2, formatMinorAsDecimal)]);
     switch (file) {
       case 'budget.csv':
         return { body: Buffer.from('\ufeff' + toCsv([EXPORT_CSV_HEADER, ...rows]), 'utf8'), contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv` };
       case 'budget-excel.csv': {
         const sheet = this.sheetRows(d, locale);
-        const body = toExcelCsv([SHEET_COLUMNS.map((f) => sheetHeader(f, locale)), ...sheet.map((r) => [...r.text, minorToDecimalComma(r.amount), minorToDecimalComma(r.actual)])]);
+        const body = toExcelCsv([SHEET_COLUMNS.map((f) => sheetHeader(f, locale, d.budget.fiscalYear)), ...sheet.map((r) => [...r.text, minorToDecimalComma(r.amount), minorToDecimalComma(r.actual), minorToDecimalComma(r.specialFunds), opt(r.forecastYear1, minorToDecimalComma), opt(r.forecastYear2, minorToDecimalComma)])]);
         return { body, contentType: 'text/csv; charset=utf-8', fileName: `${base}-excel.csv` };
       }
       case 'budget.xlsx':
@@ -81,7 +91,9 @@ export class ExportRenderer {
           budget: { id: d.budget.id, communityId: d.budget.communityId, unitCode: d.unitCode, fiscalYear: d.budget.fiscalYear, currency: d.budget.currency, population: d.budget.population, title: d.budget.title },
           version: { number: d.version.number, status: d.version.status, reason: d.version.reason, decisionDate: d.version.decisionDate, decisionNumber: d.version.decisionNumber, publishedAt: d.version.publishedAt, approvedAt: d.version.approvedAt },
           amountsIn: 'minor units (1/100) as strings',
-          lines: d.lines.map((l) => ({ lineKey: l.lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: { ...(l.economicNames ?? {}), ...l.names }, amount: l.amount.toString(), actual: (d.exec.get(l.lineKey)?.actual ?? 0n).toString(), monthly: (d.exec.get(l.lineKey)?.monthly ?? []).map(String) })),
+          forecastYears: [d.budget.fiscalYear + 1, d.budget.fiscalYear + 2],
+          revenueSources: Object.fromEntries(Object.entries(revenueSources(d.lines, countryOfCurrency(d.budget.currency))).map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v])),
+          lines: d.lines.map((l) => ({ lineKey: l.lineKey, direction: l.direction, economicCode: l.economicCode, functionalCode: l.functionalCode, names: { ...(l.economicNames ?? {}), ...l.names }, amount: l.amount.toString(), budgetFunds: budgetFundsOf(l).toString(), specialFunds: l.specialFunds.toString(), forecastYear1: opt(l.forecastYear1, String, null), forecastYear2: opt(l.forecastYear2, String, null), actual: (d.exec.get(l.lineKey)?.actual ?? 0n).toString(), monthly: (d.exec.get(l.lineKey)?.monthly ?? []).map(String) })),
         };
         return { body: Buffer.from(JSON.stringify(json, null, 2)), contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
       }
@@ -93,7 +105,8 @@ export class ExportRenderer {
           countryCode: d.country,
           currency: d.budget.currency,
           fiscalYear: d.budget.fiscalYear,
-          phase: d.version.status === 'APPROVED' || d.version.status === 'SUPERSEDED' ? (d.version.number > 1 ? 'adjusted' : 'approved') : 'proposed',
+          // The final budget is `approved` (what the kenesh adopted at year end), only amendments are `adjusted`.
+          phase: d.version.status === 'APPROVED' || d.version.status === 'SUPERSEDED' ? (d.version.kind === 'AMENDMENT' ? 'adjusted' : 'approved') : 'proposed',
           versionNumber: d.version.number,
           executedAsOf: executionAsOf(d.budget.fiscalYear, d.country),
           homepage: `${this.config.publicUrl}/budgets/${d.budget.id}`,
@@ -106,6 +119,9 @@ export class ExportRenderer {
             functionalTitle: l.functionalCode ? l.functionalNames?.en || l.functionalNames?.ru || l.functionalCode : null,
             planned: l.amount,
             executed: d.exec.get(l.lineKey)?.actual ?? 0n,
+            specialFunds: l.specialFunds,
+            forecastYear1: l.forecastYear1,
+            forecastYear2: l.forecastYear2,
           })),
         });
         return file === 'fdp/budget.csv'
@@ -128,6 +144,9 @@ export class ExportRenderer {
         text: [l.lineKey, side(l.direction), l.economicCode, l.functionalCode ?? '', l.names?.ky ?? '', l.names?.ru ?? '', l.names?.en ?? '', l.names?.kk ?? ''],
         amount: l.amount,
         actual: e?.actual ?? 0n,
+        specialFunds: l.specialFunds,
+        forecastYear1: l.forecastYear1,
+        forecastYear2: l.forecastYear2,
         monthly: e?.monthly ?? Array<bigint>(12).fill(0n),
       };
     });
@@ -150,15 +169,17 @@ export class ExportRenderer {
 
     // 1. The lines (what the import reads back).
     const ws = wb.addWorksheet(linesName, { views: frozen });
-    const header = ws.addRow(SHEET_COLUMNS.map((f) => sheetHeader(f, locale)));
+    const header = ws.addRow(SHEET_COLUMNS.map((f) => sheetHeader(f, locale, d.budget.fiscalYear)));
     header.font = { bold: true };
     const amountCol = SHEET_COLUMNS.indexOf('amount') + 1;
     const actualCol = SHEET_COLUMNS.indexOf('actual') + 1;
+    const specialCol = SHEET_COLUMNS.indexOf('special_funds') + 1;
+    const forecast1Col = SHEET_COLUMNS.indexOf('forecast_year1') + 1;
+    const forecast2Col = SHEET_COLUMNS.indexOf('forecast_year2') + 1;
     for (const r of rows) {
-      const row = ws.addRow([...r.text, minorToCellNumber(r.amount), minorToCellNumber(r.actual)]);
+      const row = ws.addRow([...r.text, minorToCellNumber(r.amount), minorToCellNumber(r.actual), minorToCellNumber(r.specialFunds), opt(r.forecastYear1, minorToCellNumber, null), opt(r.forecastYear2, minorToCellNumber, null)]);
       for (let c = 1; c < amountCol; c++) row.getCell(c).numFmt = '@';
-      row.getCell(amountCol).numFmt = MONEY_FORMAT;
-      row.getCell(actualCol).numFmt = MONEY_FORMAT;
+      for (const c of [amountCol, actualCol, specialCol, forecast1Col, forecast2Col]) row.getCell(c).numFmt = MONEY_FORMAT;
     }
     ws.columns.forEach((col, i) => (col.width = i + 1 >= amountCol ? 18 : i === 0 ? 38 : 16));
 
@@ -188,13 +209,19 @@ export class ExportRenderer {
     const asOfRow = sm.addRow([t('budgets.export.info.executedAsOf'), isoToDate(asOf)]);
     asOfRow.getCell(2).numFmt = DATE_FORMAT;
     sm.addRow([]);
-    const totalsHeader = sm.addRow([t('budgets.export.column.side'), t('budgets.export.column.planned'), t('budgets.export.column.actual')]);
+    const totalsHeader = sm.addRow([t('budgets.export.column.side'), t('budgets.export.column.planned'), t('budgets.export.column.actual'), sheetHeader('special_funds', locale), sheetHeader('forecast_year1', locale, d.budget.fiscalYear), sheetHeader('forecast_year2', locale, d.budget.fiscalYear)]);
     totalsHeader.font = { bold: true };
     const first = totalsHeader.number + 1;
     for (const dir of ['REVENUE', 'EXPENDITURE'] as const) {
-      const r = sm.addRow([t(`budgets.export.total.${dir}`), sum(linesName, amountCol, dir, total(dir, (x) => x.amount)), sum(linesName, actualCol, dir, total(dir, (x) => x.actual))]);
-      r.getCell(2).numFmt = MONEY_FORMAT;
-      r.getCell(3).numFmt = MONEY_FORMAT;
+      const r = sm.addRow([
+        t(`budgets.export.total.${dir}`),
+        sum(linesName, amountCol, dir, total(dir, (x) => x.amount)),
+        sum(linesName, actualCol, dir, total(dir, (x) => x.actual)),
+        sum(linesName, specialCol, dir, total(dir, (x) => x.specialFunds)),
+        sum(linesName, forecast1Col, dir, total(dir, (x) => x.forecastYear1 ?? 0n)),
+        sum(linesName, forecast2Col, dir, total(dir, (x) => x.forecastYear2 ?? 0n)),
+      ]);
+      for (let c = 2; c <= 6; c++) r.getCell(c).numFmt = MONEY_FORMAT;
     }
     const balance = sm.addRow([
       t('budgets.export.total.balance'),
@@ -205,7 +232,7 @@ export class ExportRenderer {
     balance.getCell(3).numFmt = MONEY_FORMAT;
     sm.getColumn(1).width = 34;
     sm.getColumn(2).width = 22;
-    sm.getColumn(3).width = 22;
+    for (let c = 3; c <= 6; c++) sm.getColumn(c).width = 22;
 
     // 3. Execution by month: months as dates (Excel names them in its own language), a total per line and per side.
     const mw = wb.addWorksheet(monthlyName, { views: frozen });

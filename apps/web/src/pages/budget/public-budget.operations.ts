@@ -5,11 +5,14 @@
 import type { PublicBudgetBySlugQuery, PublicBudgetBySlugQueryVariables, PublicBudgetQuery, PublicBudgetQueryVariables } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
-const TOTALS = `totals { revenue expenditure balance revenueActual expenditureActual expenditurePercent revenuePercent expenditurePerResident revenuePerResident }`;
+const TOTALS = `totals { revenue expenditure balance revenueActual expenditureActual expenditurePercent revenuePercent expenditurePerResident revenuePerResident
+    revenueBudgetFunds revenueSpecialFunds expenditureBudgetFunds expenditureSpecialFunds
+    revenueSources { own equalisationGrant categoricalGrants otherTransfers transfers ownPercent }
+    forecasts { fiscalYear revenue expenditure balance lines } }`;
 
 /** A version as every budget page shows it (also the editor's, in budget.operations.ts). */
-export const VERSION_FIELDS = `id number status revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
-  lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount actual percent }
+export const VERSION_FIELDS = `id number status kind revision reason commentsUntil decisionDate decisionNumber decisionFileUrl ${TOTALS}
+  lines { lineKey direction economicCode functionalCode names { ky ru en kk } functionalNames { ky ru en kk } amount budgetFunds specialFunds forecastYear1 forecastYear2 actual percent }
   exportLinks { csv csvExcel xlsx json datapackage }`;
 
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */

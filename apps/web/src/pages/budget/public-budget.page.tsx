@@ -12,6 +12,7 @@ import { PUBLIC_BUDGET } from './public-budget.operations';
 import { monthlySpending } from './charts';
 import { publicNotes } from './execution';
 import { CHANGE_KEY, STATUS_KEY } from './labels';
+import { ForecastYears, FundsSplit, OwnRevenue } from './budget-model.component';
 import { formatMinor, ratio } from './money';
 import { Legend, MonthlyChart } from './monthly-execution.component';
 import { NoteView } from './note-view.component';
@@ -147,6 +148,8 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
         <>
           <p className="lead">
             <span className="status-badge">{t(STATUS_KEY[v.status])}</span>{' '}
+            {v.kind === 'FINAL' && <span className="status-badge">{t('budgets.versionKind.final')}</span>}
+            {v.kind === 'AMENDMENT' && <span className="status-badge">{t('budgets.versionKind.amendment')}</span>}{' '}
             {t('budgets.public.versionOfYear', { number: v.number, year: b.fiscalYear })}
           </p>
           <dl className="budget-summary">
@@ -166,6 +169,12 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
               <dt>{t('budgets.public.executed')}</dt>
               <dd>{t('budgets.public.percent', { value: formatNumber(v.totals.expenditurePercent ?? 0) })}</dd>
             </div>
+            {v.totals.revenueSources && v.totals.revenue !== '0' && (
+              <div>
+                <dt>{t('budgets.public.ownShare')}</dt>
+                <dd>{t('budgets.public.percent', { value: formatNumber(v.totals.revenueSources.ownPercent ?? 0) })}</dd>
+              </div>
+            )}
           </dl>
           <section aria-labelledby="execution-heading">
             <h2 id="execution-heading">{t('budgets.public.executionTitle')}</h2>
@@ -177,11 +186,14 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
             <Legend planned={t('budgets.chart.planned')} spent={t('budgets.chart.received')} tone="in" />
             <Bars bars={groupBars(v.lines, 'REVENUE', pick)} total={v.totals.revenue} currency={currency} labelId="comes-heading" tone="in" />
           </section>
+          <OwnRevenue totals={v.totals} money={money} />
           <section aria-labelledby="goes-heading" className="chart-section">
             <h2 id="goes-heading">{t('budgets.public.whereGoes')}</h2>
             <Legend planned={t('budgets.chart.planned')} spent={t('budgets.chart.spent')} />
             <Bars bars={groupBars(v.lines, 'EXPENDITURE', pick)} total={v.totals.expenditure} currency={currency} labelId="goes-heading" tone="out" />
           </section>
+          <FundsSplit totals={v.totals} money={money} />
+          <ForecastYears totals={v.totals} fiscalYear={b.fiscalYear} money={money} />
           <MonthlyChart points={monthlySpending(v.lines)} currency={currency} />
           {previous && <Changes fromId={previous.id} toId={v.id} reason={v.reason} money={money} />}
           <section aria-labelledby="docs-heading">

@@ -159,7 +159,7 @@ describe('Fiscal Data Package', () => {
   });
   it('builds a package that passes every check, with exact decimal amounts', () => {
     expect(checkFiscalDataPackage(pkg.descriptor, { 'budget.csv': pkg.csv })).toEqual([]);
-    expect(pkg.csv.split('\r\n')[1]).toBe('k1,revenue,13111,"Equalisation grant, ""main""",,,2023,6872000.00,0.01');
+    expect(pkg.csv.split('\r\n')[1]).toBe('k1,revenue,13111,"Equalisation grant, ""main""",,,2023,6872000.00,0.01,0.00,,');
   });
   it('reports each missing required property', () => {
     const d = JSON.parse(JSON.stringify(pkg.descriptor));
