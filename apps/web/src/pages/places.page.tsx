@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useId, useState } from 'react';
+import { FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Country, SEARCH_TERRITORY, TERRITORY_ROOTS } from '../api/territory.operations';
 import { useQuery } from '../api/use-query.hook';
@@ -24,11 +24,12 @@ export default function PlacesPage() {
   useEffect(() => setDraft((d) => (d.trim() === query ? d : query)), [query]);
 
   // Searching as one types, but only after a pause: every keystroke is a request on a 3G link.
+  const pause = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => {
     const trimmed = draft.trim();
     if (trimmed === query || (trimmed.length > 0 && trimmed.length < MIN_QUERY)) return;
-    const timer = setTimeout(() => update({ q: trimmed }), 500);
-    return () => clearTimeout(timer);
+    pause.current = setTimeout(() => update({ q: trimmed }), 500);
+    return () => clearTimeout(pause.current);
     // Only typing restarts the pause.
   }, [draft]);
 
@@ -43,6 +44,8 @@ export default function PlacesPage() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    // Searching now: the pending search-as-you-type is not needed any more.
+    clearTimeout(pause.current);
     update({ q: draft.trim() });
   };
 
