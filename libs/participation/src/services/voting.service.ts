@@ -1,12 +1,12 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { TransactionRunner } from '@ashar/database';
+import { Transaction, TransactionRunner } from '@ashar/database';
 import { AccountService } from '@ashar/identity';
 import { ConflictError, ForbiddenError, InvalidInputError } from '@ashar/kernel';
 import { RateLimiter } from '@ashar/auth';
 import { Injectable } from '@nestjs/common';
 import { ballotPseudonym, newReceiptCode } from '../domain/ballot-secrecy';
-import { ballotProblems } from '../domain/election';
+import { ballotProblems, CandidateProject } from '../domain/election';
 import { CastBallotInput } from '../dtos/cast-ballot.input';
 import { ParticipatoryProcess } from '../entities/participatory-process.entity';
 import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
@@ -38,6 +38,22 @@ export class VotingService {
     private readonly limiter: RateLimiter,
   ) {}
 
+  /**
+   * Feasible proposals per process, read once it is voting: from then on the set cannot change (reviews
+   * happen in REVIEW, proposals in IDEAS, phases never go back), so every replica may keep it.
+   */
+  private readonly candidates = new Map<string, CandidateProject[]>();
+
+  private async candidatesWhileVoting(tx: Transaction, processId: string): Promise<CandidateProject[]> {
+    let c = this.candidates.get(processId);
+    if (!c) {
+      c = candidatesOf(await this.proposals.feasibleOf(tx, processId));
+      if (this.candidates.size >= 200) this.candidates.delete(this.candidates.keys().next().value!);
+      this.candidates.set(processId, c);
+    }
+    return c;
+  }
+
   async cast(actor: Actor, input: CastBallotInput): Promise<{ receiptCode: string; firstBallot: boolean }> {
     const process = await this.processes.visible(actor, input.processId);
     await this.assertEligible(actor, process);
@@ -52,8 +68,7 @@ export class VotingService {
     return this.tx.run(async (tx) => {
       const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
       if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
-      const candidates = candidatesOf(await this.proposals.feasibleOf(tx, process.id));
-      const problems = ballotProblems(rulesOf(locked), candidates, { choices: input.choices, points });
+      const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices: input.choices, points });
       if (problems.length) {
         const first = problems[0];
         throw new InvalidInputError(first.code === 'UNKNOWN_PROJECT' || first.code === 'DUPLICATE_PROJECT' ? 'input.choices' : first.code.includes('POINTS') ? 'input.points' : 'input.choices', `errors.participation.ballot.${first.code}`, first.message, { actual: first.actual, limit: first.limit });
