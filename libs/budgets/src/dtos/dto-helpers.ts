@@ -2,8 +2,7 @@
 import { isIsoDate } from '@ashar/kernel';
 import { ValidateBy, ValidationOptions } from 'class-validator';
 
-export const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export { ctx, trim } from '@ashar/graphql';
 /**
  * 'loose' is exactly the kernel's isUuid (8-4-4-4-12 hex, version digit not checked); 'all' would
  * refuse ids of other shapes PostgreSQL stores, so a lookup's answer would depend on the id's version.

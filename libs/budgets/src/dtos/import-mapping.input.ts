@@ -77,12 +77,9 @@ export class ImportMappingInput {
 }
 
 /** A stored upload (`POST /api/budgets/{id}/imports?stage=1`) previewed again with these settings. */
-@InputType()
-export class BudgetImportUploadInput {
-  @Field(() => ID, { description: 'The uploadId of the staged preview' })
-  @IsUUID(UUID, ctx('errors.validation.invalid'))
-  uploadId: string;
-
+/** How to read a file: unit, columns and side (a start with the file itself, or a staged upload). */
+@InputType({ isAbstract: true })
+export class ImportSettingsInput {
   @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit of the amounts (else read from the header or title, else som)' })
   @IsOptional()
   @IsEnum(ImportUnitEnum, ctx('errors.validation.invalid'))
@@ -101,6 +98,13 @@ export class BudgetImportUploadInput {
   @ValidateNested()
   @Type(() => ImportSideInput)
   side?: ImportSideInput | null;
+}
+
+@InputType()
+export class BudgetImportUploadInput extends ImportSettingsInput {
+  @Field(() => ID, { description: 'The uploadId of the staged preview' })
+  @IsUUID(UUID, ctx('errors.validation.invalid'))
+  uploadId: string;
 }
 
 @InputType()

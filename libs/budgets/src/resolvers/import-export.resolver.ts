@@ -1,21 +1,18 @@
 import { Actor, CurrentActor } from '@ashar/auth';
-import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
+import { ctx, Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { AppConfig, InvalidInputError } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, Field, ID, InputType, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Locale, translate } from '@ashar/i18n';
-import { BudgetImportUploadInput, ColumnMapInput, ConfirmBudgetImportUploadInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportSideInput, ImportType, ImportUnitEnum, RequestExportInput } from '../dtos';
+import { BudgetImportUploadInput, ConfirmBudgetImportUploadInput, ImportSettingsInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportType, RequestExportInput } from '../dtos';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { ExportService } from '../services/export.service';
 import { ImportService } from '../services/import.service';
 
-const ctx = (messageKey: string, params: Record<string, unknown> = {}) => ({ context: { messageKey, params } });
-
 @InputType()
-export class StartBudgetImportInput {
+export class StartBudgetImportInput extends ImportSettingsInput {
   @Field(() => ID)
   @IsUUID('loose', ctx('errors.validation.invalid'))
   budgetId: string;
@@ -33,25 +30,6 @@ export class StartBudgetImportInput {
   @IsString(ctx('errors.validation.required'))
   @MaxLength(1_000_000, ctx('errors.budgets.import.tooLarge'))
   contentBase64: string;
-
-  @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit of the amounts (else read from the header or title, else som)' })
-  @IsOptional()
-  @IsEnum(ImportUnitEnum, ctx('errors.validation.invalid'))
-  unit?: ImportUnitEnum | null;
-
-  @Field(() => [ColumnMapInput], { nullable: true, description: "Our field → this file's header (else the community's saved mapping)" })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20, ctx('errors.validation.tooMany', { max: 20 }))
-  @ValidateNested({ each: true })
-  @Type(() => ColumnMapInput)
-  columns?: ColumnMapInput[] | null;
-
-  @Field(() => ImportSideInput, { nullable: true, description: "Where the side comes from (else, without columns, the community's saved rule)" })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ImportSideInput)
-  side?: ImportSideInput | null;
 }
 
 @Resolver()

@@ -2,8 +2,9 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ctx } from './dto-helpers';
 
-@InputType()
-export class CastBallotInput {
+/** A ballot's content, online or from a paper sheet. */
+@InputType({ isAbstract: true })
+export class BallotContentInput {
   @Field(() => ID)
   @IsUUID('loose', ctx('errors.validation.invalid'))
   processId: string;
@@ -23,3 +24,6 @@ export class CastBallotInput {
   @Max(1000, { each: true, ...ctx('errors.validation.invalid') })
   points?: number[] | null;
 }
+
+@InputType()
+export class CastBallotInput extends BallotContentInput {}

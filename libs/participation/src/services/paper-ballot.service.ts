@@ -15,7 +15,7 @@ import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { VotingRepository } from '../repositories/voting.repository';
 import { BallotKeys } from './ballot-keys';
-import { candidatesOf, rulesOf } from './process-rules';
+import { ballotError, candidatesOf, rulesOf } from './process-rules';
 import { ProcessService } from './process.service';
 
 /**
@@ -58,7 +58,7 @@ export class PaperBallotService {
         }
       }
       const problems = ballotProblems(rulesOf(locked), candidatesOf(await this.proposals.feasibleOf(tx, process.id)), { choices: input.choices, points });
-      if (problems.length) throw new InvalidInputError('input.choices', `errors.participation.ballot.${problems[0].code}`, problems[0].message, { actual: problems[0].actual, limit: problems[0].limit });
+      if (problems.length) throw ballotError(problems[0]);
       const sheet: PaperSheet = await this.paper.lockSheet(tx, process.id, input.sheetCode);
       if (sheet.status === 'COUNTED') throw new ConflictError('errors.participation.paperSheetCounted', 'this sheet is already counted', { sheetCode: sheet.sheetCode });
       const before = await this.paper.entriesOf(tx, process.id, sheet.sheetCode);

@@ -16,7 +16,7 @@ import { BallotRow, VotingRepository } from '../repositories/voting.repository';
 import { BallotKeys } from './ballot-keys';
 import { ProcessService } from './process.service';
 import { BALLOTS_PER_ACCOUNT } from '../participation.rate-limits';
-import { candidatesOf, rulesOf } from './process-rules';
+import { ballotError, candidatesOf, rulesOf } from './process-rules';
 
 /**
  * Casting a ballot: one person, one ballot, changeable until the vote closes. The registry row (that
@@ -69,10 +69,7 @@ export class VotingService {
       const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
       if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
       const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices: input.choices, points });
-      if (problems.length) {
-        const first = problems[0];
-        throw new InvalidInputError(first.code === 'UNKNOWN_PROJECT' || first.code === 'DUPLICATE_PROJECT' ? 'input.choices' : first.code.includes('POINTS') ? 'input.points' : 'input.choices', `errors.participation.ballot.${first.code}`, first.message, { actual: first.actual, limit: first.limit });
-      }
+      if (problems.length) throw ballotError(problems[0]);
       const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
       if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
       const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices: input.choices, points, channel: 'ONLINE' });

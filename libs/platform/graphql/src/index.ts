@@ -9,3 +9,4 @@ export * from './service-unavailable';
 export * from './graphql-exception.filter';
 export * from './operation-allowlist.plugin';
 export * from './uuid-arg.pipe';
+export * from './input-helpers';

@@ -260,9 +260,11 @@ export type EditProposalInput = {
 };
 
 export type EnterPaperBallotInput = {
+  /** Chosen proposals; for a ranking, best first */
   choices: Array<Scalars['ID']['input']>;
   /** Made on the phone (offline outbox): the same id with the same content is accepted again */
   clientRequestId?: InputMaybe<Scalars['ID']['input']>;
+  /** Cumulative ballots: points for choices[i] */
   points?: InputMaybe<Array<Scalars['Int']['input']>>;
   processId: Scalars['ID']['input'];
   /** The number written or printed on the sheet */
