@@ -24,7 +24,7 @@ export class WorkerModule {
         RuntimeModule.forRoot(config, 'worker', logger),
         DatabaseModule.forRoot(config.databaseUrl),
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: contexts.queues }),
-        JobWorkerModule.forRoot({ jobs: contexts.jobs, concurrency: opts.concurrency }),
+        JobWorkerModule.forRoot({ jobs: contexts.jobs, concurrency: opts.concurrency, schedules: contexts.schedules }),
         ...contexts.workerModules,
       ],
     };

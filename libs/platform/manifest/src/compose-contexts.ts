@@ -1,5 +1,5 @@
 import type { OperationPolicy } from '@ashar/auth';
-import type { JobDefinition, QueueDeclaration } from '@ashar/queue';
+import type { JobDefinition, JobSchedule, QueueDeclaration } from '@ashar/queue';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { ContextManifest, MigrationClass, SeedDataSource, SeedSummary } from './context-manifest';
 
@@ -41,6 +41,7 @@ export interface ComposedContexts {
   readonly migrations: MigrationClass[];
   readonly queues: QueueDeclaration[];
   readonly jobs: JobDefinition<object>[];
+  readonly schedules: JobSchedule<object>[];
   readonly apiModules: Array<Type<unknown> | DynamicModule>;
   readonly workerModules: Array<Type<unknown> | DynamicModule>;
   readonly operationPolicies: OperationPolicy[];
@@ -95,6 +96,7 @@ export function composeContexts(manifests: ReadonlyArray<ContextManifest>): Comp
     migrations: orderedMigrations(manifests),
     queues: manifests.flatMap((m) => m.queues ?? []),
     jobs: manifests.flatMap((m) => m.jobs ?? []),
+    schedules: manifests.flatMap((m) => m.schedules ?? []),
     apiModules: manifests.flatMap((m) => (m.apiModule ? [m.apiModule] : [])),
     workerModules: manifests.flatMap((m) => (m.workerModule ? [m.workerModule] : [])),
     operationPolicies: manifests.flatMap((m) => m.operationPolicies ?? []),

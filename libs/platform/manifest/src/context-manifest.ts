@@ -1,5 +1,5 @@
 import type { OperationPolicy } from '@ashar/auth';
-import type { JobDefinition, QueueDeclaration } from '@ashar/queue';
+import type { JobDefinition, JobSchedule, QueueDeclaration } from '@ashar/queue';
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 
@@ -39,6 +39,8 @@ export interface ContextManifest {
   readonly queues?: ReadonlyArray<QueueDeclaration>;
   /** Every job the context enqueues; each runs on one of the context's queues. */
   readonly jobs?: ReadonlyArray<JobDefinition<object>>;
+  /** Jobs of the context the worker runs on a timer (`defineSchedule`); each job is one of `jobs`. */
+  readonly schedules?: ReadonlyArray<JobSchedule<object>>;
   /** Reference data every deployment needs (idempotent; `cli seed`, and every test database). */
   readonly seed?: SeedFunction;
   /** Demo data for `npm start` (idempotent; `cli seed-demo`, after every context's `seed`). */
@@ -53,6 +55,9 @@ export function defineContext<M extends ContextManifest>(manifest: M): M {
     if (!(manifest.queues ?? []).some((q) => q.name === job.queue)) {
       throw new Error(`Context ${manifest.name}: job "${job.name}" runs on queue "${job.queue}", which the context does not declare`);
     }
+  }
+  for (const s of manifest.schedules ?? []) {
+    if (!(manifest.jobs ?? []).includes(s.job)) throw new Error(`Context ${manifest.name}: schedule "${s.id}" runs job "${s.job.name}", which the context does not list in its jobs`);
   }
   return manifest;
 }

@@ -1,11 +1,11 @@
 import { BullRegistrar, WorkerHost } from '@nestjs/bullmq';
-import { BeforeApplicationShutdown, Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectAppLogger } from '@ashar/runtime';
-import { Job, Worker } from 'bullmq';
+import { Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
 import { isFailedForGood } from './final-failure';
-import { JOB_HANDLER_METADATA, JobDefinition, JobHandler, JobRunContext, UnknownJobError } from './job';
+import { JOB_HANDLER_METADATA, JobDefinition, JobHandler, JobRunContext, JobSchedule, UnknownJobError } from './job';
 import { QueueDeclaration } from './queue-declaration';
 import { QUEUE_CONNECTION, QUEUE_DECLARATIONS, QueueConnection } from './queue.tokens';
 
@@ -22,6 +22,12 @@ export interface JobWorkerOptions {
   jobs: ReadonlyArray<JobDefinition<object>>;
   /** Per-queue concurrency overriding the declaration (operators: WORKER_CONCURRENCY). */
   concurrency?: Readonly<Record<string, number>>;
+  /**
+   * Jobs run on a timer. The worker makes the queues' schedulers equal to this list at boot: it adds or
+   * updates each one and removes the schedulers of declared queues that no manifest lists any more
+   * (a schedule taken out of the code stops). Several workers doing this at once converge: upserts are idempotent.
+   */
+  schedules?: ReadonlyArray<JobSchedule<object>>;
 }
 
 interface Registered {
@@ -37,7 +43,7 @@ interface Registered {
  * a queue cannot have both (a job would go to whichever worker fetched it).
  */
 @Injectable()
-export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
+export class JobDispatcher implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly workers: Worker[] = [];
   private readonly legacy: WorkerHost[] = [];
   private readonly handlers = new Map<string, Map<string, Registered>>();
@@ -66,6 +72,42 @@ export class JobDispatcher implements OnModuleInit, BeforeApplicationShutdown {
     // The legacy processors' Workers (QueueModule turned @nestjs/bullmq's automatic registration off).
     this.registrar.register();
     for (const [queue, byName] of this.handlers) this.startWorker(declared.get(queue)!, byName);
+    this.checkSchedules();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.syncSchedules();
+  }
+
+  /** A schedule whose job has no handler here would tick into UnknownJobError forever: refused at boot. */
+  private checkSchedules(): void {
+    const ids = new Set<string>();
+    for (const s of this.options.schedules ?? []) {
+      if (ids.has(s.id)) throw new Error(`Schedule "${s.id}" is declared twice`);
+      ids.add(s.id);
+      if (!this.handlers.get(s.job.queue)?.has(s.job.name)) throw new Error(`Schedule "${s.id}" runs job "${s.job.name}", which no handler of this worker claims`);
+    }
+  }
+
+  private async syncSchedules(): Promise<void> {
+    const wanted = new Map<string, JobSchedule<object>[]>();
+    for (const s of this.options.schedules ?? []) wanted.set(s.job.queue, [...(wanted.get(s.job.queue) ?? []), s]);
+    for (const q of this.queues) {
+      const list = wanted.get(q.name) ?? [];
+      const queue = new Queue(q.name, { connection: this.connection.connection as never, prefix: this.connection.prefix });
+      try {
+        const existing = await queue.getJobSchedulers();
+        for (const old of existing) {
+          if (!list.some((s) => s.id === old.key)) await queue.removeJobScheduler(old.key);
+        }
+        for (const s of list) {
+          await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.job.name, data: s.payload, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
+        }
+      } finally {
+        await queue.close();
+      }
+      if (list.length) this.log.debug({ queue: q.name, schedules: list.map((s) => `${s.id}/${s.every}ms`) }, 'job schedules set');
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -50,3 +50,22 @@ export class UnknownJobError extends Error {
     this.name = 'UnknownJobError';
   }
 }
+
+/**
+ * A job the worker runs on a timer (overdue checks, phases that open on their date), declared in the
+ * manifest next to the job. The job itself must be idempotent and read "now" itself: a tick may run
+ * late, twice after a restart, or be skipped while no worker is up, and the next tick catches up.
+ */
+export interface JobSchedule<P extends object = Record<string, unknown>> {
+  /** Stable id of the schedule in the queue (the job's name: one schedule per job). */
+  readonly id: string;
+  readonly job: JobDefinition<P>;
+  /** Milliseconds between runs. */
+  readonly every: number;
+  readonly payload: P;
+}
+
+export function defineSchedule<P extends object>(job: JobDefinition<P>, opts: { every: number; payload: P }): JobSchedule<P> {
+  if (!Number.isInteger(opts.every) || opts.every < 1000) throw new Error(`Schedule of ${job.name}: every must be at least 1000 ms (${opts.every})`);
+  return { id: job.name, job, every: opts.every, payload: opts.payload };
+}

@@ -7,7 +7,7 @@ import { RuntimeModule } from '@ashar/runtime';
 import { Job, Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { TEST_REDIS_URL, testConfig } from '../../../../../test/support/test-config';
-import { defineJob, HandlesJob, JobHandler, JobRunContext } from '../job';
+import { defineJob, defineSchedule, HandlesJob, JobDefinition, JobHandler, JobRunContext, JobSchedule } from '../job';
 import { JobDispatcher } from '../job-dispatcher';
 import { JobWorkerModule, parseConcurrency } from '../job-worker.module';
 import { defineQueue, QueueDeclaration } from '../queue-declaration';
@@ -87,6 +87,20 @@ class LastHandler implements JobHandler<{ ms: number }> {
   }
 }
 
+// Schedules: only the timer tests' workers serve this queue.
+const TIMER = defineQueue('dispatch-timer');
+const TICK = defineJob<{ label: string }>('test.tick', TIMER);
+const ticks: string[] = [];
+
+@Injectable()
+@HandlesJob(TICK)
+class TickHandler implements JobHandler<{ label: string }> {
+  async handle(p: { label: string }) {
+    ticks.push(p.label);
+    return null;
+  }
+}
+
 const LEGACY = defineQueue('dispatch-legacy');
 const LEGACY_JOB = defineJob<{ n: number }>('test.legacy', LEGACY);
 
@@ -99,8 +113,8 @@ class LegacyProcessor extends WorkerHost {
   }
 }
 
-async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclaration[], providers: Provider[], jobs = [ECHO, SLOW, DOOMED, LEGACY_JOB], concurrency?: Record<string, number>) {
-  const config = testConfig(db.url, { REDIS_URL: redis ? TEST_REDIS_URL : undefined, REDIS_PREFIX: `ashar_test_${randomBytes(4).toString('hex')}` });
+async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclaration[], providers: Provider[], jobs: JobDefinition<object>[] = [ECHO, SLOW, DOOMED, LEGACY_JOB], concurrency?: Record<string, number>, schedules?: JobSchedule<object>[], prefix?: string) {
+  const config = testConfig(db.url, { REDIS_URL: redis ? TEST_REDIS_URL : undefined, REDIS_PREFIX: prefix ?? `ashar_test_${randomBytes(4).toString('hex')}` });
   @Module({ providers })
   class HandlersModule {}
   return NestFactory.createApplicationContext(
@@ -110,7 +124,7 @@ async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclar
         RuntimeModule.forRoot(config, 'worker'),
         DatabaseModule.forRoot(config.databaseUrl),
         QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues }),
-        JobWorkerModule.forRoot({ jobs, concurrency }),
+        JobWorkerModule.forRoot({ jobs, concurrency, schedules }),
         HandlersModule,
       ],
     },
@@ -192,6 +206,29 @@ describe.each([
     expect(maxInFlight).toBe(1);
   });
 
+  it('runs a scheduled job on its timer, and stops a schedule no manifest declares any more', async () => {
+    ticks.length = 0;
+    const prefix = `ashar_test_${randomBytes(4).toString('hex')}`;
+    const every = defineSchedule(TICK, { every: 1000, payload: { label: 'tick' } });
+    const own = await startWorker(db, redis, [TIMER], [TickHandler], [TICK], undefined, [every], prefix);
+    await own.init();
+    await eventually(async () => ticks.length >= 2, 15_000);
+    const q = own.get<Queue>(getQueueToken(TIMER.name), { strict: false });
+    expect((await q.getJobSchedulers()).map((j) => j.key)).toEqual([TICK.name]);
+    expect(ticks.every((t) => t === 'tick')).toBe(true);
+    await own.close();
+    // The next release's worker has no schedule for this job: the scheduler goes, no tick follows.
+    const next = await startWorker(db, redis, [TIMER], [TickHandler], [TICK], undefined, [], prefix);
+    await next.init();
+    const q2 = next.get<Queue>(getQueueToken(TIMER.name), { strict: false });
+    expect(await q2.getJobSchedulers()).toEqual([]);
+    await q2.drain(true);
+    const seen = ticks.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(ticks.length).toBe(seen);
+    await next.close();
+  }, 40_000);
+
   it('lets a running job finish on shutdown', async () => {
     const own = await startWorker(db, redis, [CLOSING], [LastHandler], [LAST]);
     await own.init();
@@ -210,8 +247,8 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
   });
   afterAll(() => db?.drop());
 
-  const boot = async (queues: QueueDeclaration[], providers: Provider[], concurrency?: Record<string, number>, jobs?: Parameters<typeof startWorker>[4]) => {
-    const app = await startWorker(db, true, queues, providers, jobs, concurrency);
+  const boot = async (queues: QueueDeclaration[], providers: Provider[], concurrency?: Record<string, number>, jobs?: Parameters<typeof startWorker>[4], schedules?: JobSchedule<object>[]) => {
+    const app = await startWorker(db, true, queues, providers, jobs, concurrency, schedules);
     try {
       await app.init();
     } finally {
@@ -233,6 +270,10 @@ describe('job dispatcher refuses a wrong set-up at boot', () => {
 
   it('a concurrency override for a queue nobody declares (a typo would otherwise be ignored)', async () => {
     await expect(boot([WORK], [EchoHandler], { 'dispatch-wrok': 4 })).rejects.toThrow('Concurrency set for queues no manifest declares: dispatch-wrok');
+  });
+
+  it('a schedule whose job no handler claims (it would fail on every tick)', async () => {
+    await expect(boot([TIMER], [], undefined, [TICK], [defineSchedule(TICK, { every: 1000, payload: { label: 'x' } })])).rejects.toThrow('Schedule "test.tick" runs job "test.tick", which no handler of this worker claims');
   });
 
   it('a queue served by a legacy processor and by handlers', async () => {
