@@ -11,6 +11,7 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.createParticipatoryProcess', allow: manage, permission: 'participation.manage' },
   { operation: 'Mutation.updateProcessRules', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened, and the attempt is audited' },
   { operation: 'Mutation.moveProcessPhase', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.setProcessSchedule', allow: manage, permission: 'participation.manage', note: 'CONFLICT for a phase already begun' },
   { operation: 'Mutation.reviewProposal', allow: manage, permission: 'participation.manage' },
   { operation: 'Mutation.submitProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
   { operation: 'Mutation.editProposal', allow: { scope: 'own' }, note: 'only the proposal’s author (and platform admins), in the ideas phase' },

@@ -128,6 +128,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // Voting is open: the rules are frozen (CONFLICT), the phase cannot stay or go back (CONFLICT).
   'Mutation.updateProcessRules': g((c) => ({ processId: c.t.votingProcessId, rules: { envelope: '1000', ballotKind: 'APPROVAL', countingRule: 'GREEDY', verification: 'SELF_DECLARED' } })),
   'Mutation.moveProcessPhase': g((c) => ({ processId: c.t.votingProcessId, phase: 'VOTING' })),
+  'Mutation.setProcessSchedule': g((c) => ({ processId: c.t.votingProcessId, phases: [{ phase: 'REVIEW', startsAt: new Date(Date.now() + 86_400_000).toISOString() }] })), // REVIEW has passed: CONFLICT
   // Not in the review / ideas phase any more: CONFLICT once past authorisation.
   'Mutation.reviewProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, feasible: true } })),
   'Mutation.submitProposal': g((c) => ({ input: { processId: c.t.votingProcessId, title: 'Жол', description: 'Оңдоо', estimatedCost: '1000' } })),

@@ -2,6 +2,7 @@ import { Ballot } from './ballot.entity';
 import { PaperEntry, PaperSheet } from './paper-sheet.entity';
 import { ParticipatoryProcess } from './participatory-process.entity';
 import { ProcessOutcome } from './process-outcome.entity';
+import { ProcessPhaseStart } from './process-phase-start.entity';
 import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { VoterRegistration } from './voter-registration.entity';
@@ -10,8 +11,9 @@ export * from './ballot.entity';
 export * from './paper-sheet.entity';
 export * from './participatory-process.entity';
 export * from './process-outcome.entity';
+export * from './process-phase-start.entity';
 export * from './proposal-support.entity';
 export * from './proposal.entity';
 export * from './voter-registration.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart];

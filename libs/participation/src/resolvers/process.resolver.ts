@@ -1,10 +1,14 @@
 import { Actor, CurrentActor } from '@ashar/auth';
-import { UuidArg } from '@ashar/graphql';
+import { LoaderRegistry, Loaders, UuidArg } from '@ashar/graphql';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ProcessPhaseEnum } from '../dtos/participation.enums';
+import { PhaseStartInput } from '../dtos/phase-start.input';
+import { PhaseStartType } from '../dtos/phase-start.type';
 import { CreateProcessInput, ProcessRulesInput } from '../dtos/process.input';
 import { MyBallotType, OutcomeType, ProcessType, ProposalType, TurnoutType } from '../dtos/participation.types';
 import { ParticipatoryProcess } from '../entities/participatory-process.entity';
+import { ProcessPhaseStart } from '../entities/process-phase-start.entity';
+import { PhaseScheduleService } from '../services/phase-schedule.service';
 import { ProcessService } from '../services/process.service';
 import { ProposalService } from '../services/proposal.service';
 import { ResultsService } from '../services/results.service';
@@ -17,6 +21,7 @@ export class ProcessResolver {
     private readonly proposalService: ProposalService,
     private readonly results: ResultsService,
     private readonly voting: VotingService,
+    private readonly schedules: PhaseScheduleService,
   ) {}
 
   @Query(() => ProcessType, { description: 'A participatory-budgeting process; drafts only for its organisers' })
@@ -42,6 +47,26 @@ export class ProcessResolver {
   @Mutation(() => ProcessType, { description: 'Forward only; opening the vote freezes the rules, closing it starts the count' })
   moveProcessPhase(@CurrentActor() actor: Actor, @Args('processId', { type: () => ID }, UuidArg) processId: string, @Args('phase', { type: () => ProcessPhaseEnum }) phase: ProcessPhaseEnum) {
     return this.processes.moveToPhase(actor, processId, phase);
+  }
+
+  @Mutation(() => ProcessType, { description: 'Plans when each later phase begins; replaces the earlier plan of those phases' })
+  async setProcessSchedule(
+    @CurrentActor() actor: Actor,
+    @Args('processId', { type: () => ID }, UuidArg) processId: string,
+    @Args('phases', { type: () => [PhaseStartInput] }) phases: PhaseStartInput[],
+  ) {
+    await this.schedules.set(actor, processId, phases);
+    return this.processes.byId(processId);
+  }
+
+  @ResolveField(() => [PhaseStartType], { description: 'Planned starts of phases, earliest first (also those already begun)' })
+  schedule(@Parent() p: ParticipatoryProcess, @Loaders() loaders: LoaderRegistry) {
+    return loaders.get<string, ProcessPhaseStart[]>('participation.schedule', (ids) => this.schedules.ofProcesses(ids)).load(p.id);
+  }
+
+  @ResolveField(() => String, { description: 'IANA zone the community’s dates and times are shown in (Asia/Bishkek, Asia/Almaty)' })
+  timeZone(@Parent() p: ParticipatoryProcess, @Loaders() loaders: LoaderRegistry) {
+    return loaders.get<string, string>('participation.timeZone', (ids) => this.schedules.timeZonesOf(ids)).load(p.communityId);
   }
 
   @ResolveField(() => [ProposalType], { description: 'Oldest first, with their review' })

@@ -2,31 +2,27 @@ import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
 import { TransactionRunner } from '@ashar/database';
 import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
-import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { InjectAppLogger } from '@ashar/runtime';
 import type { Logger } from 'pino';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
-import { isForward, rulesEditable } from '../domain/phases';
+import { rulesEditable } from '../domain/phases';
 import { CreateProcessInput, ProcessRulesInput } from '../dtos/process.input';
 import { ParticipatoryProcess, ProcessPhase } from '../entities/participatory-process.entity';
-import { PARTICIPATION_JOBS } from '../jobs/participation.jobs';
 import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
 import { ProcessesRepository } from '../repositories/processes.repository';
-import { ProposalsRepository } from '../repositories/proposals.repository';
+import { PhaseTransitionService } from './phase-transition.service';
 
 /** A community's participatory-budgeting processes: rules (frozen once voting opens) and phases. */
 @Injectable()
 export class ProcessService {
   constructor(
     private readonly processes: ProcessesRepository,
-    private readonly proposals: ProposalsRepository,
     private readonly communities: CommunityService,
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly relay: OutboxRelay,
+    private readonly transitions: PhaseTransitionService,
     @InjectAppLogger() private readonly logger: Logger,
   ) {}
 
@@ -87,17 +83,7 @@ export class ProcessService {
   async moveToPhase(actor: Actor, processId: string, phase: ProcessPhase): Promise<ParticipatoryProcess> {
     const p = await this.byId(processId);
     await this.permissions.assert(actor, p.communityId, 'participation.manage', PARTICIPATION_PERMISSIONS);
-    await this.tx.run(async (tx) => {
-      const locked = (await this.processes.lock(tx, p.id, 'update'))!;
-      if (!isForward(locked.phase, phase)) throw new ConflictError('errors.participation.phaseBackwards', `cannot move from ${locked.phase} to ${phase}`, { from: locked.phase, to: phase });
-      const opensVoting = rulesEditable(locked.phase) && !rulesEditable(phase);
-      if (opensVoting && !(await this.proposals.feasibleOf(tx, p.id)).length) throw new ConflictError('errors.participation.nothingToVoteOn', 'no feasible proposal');
-      await this.processes.setPhase(tx, p.id, phase, opensVoting);
-      const closesVoting = (locked.phase === 'VOTING' || opensVoting) && phase !== 'VOTING';
-      if (closesVoting) await this.outbox.enqueueJob(tx, PARTICIPATION_JOBS.count, { processId: p.id }, `pb-count.${p.id}`);
-      await this.audit.record(tx, actor.toAudit(), { action: 'participation.process.phase', entityType: 'ParticipatoryProcess', entityId: p.id, communityId: p.communityId, before: { phase: locked.phase }, after: { phase, rulesFrozen: opensVoting || locked.rulesFrozenAt !== null } });
-    });
-    void this.relay.kick();
+    await this.transitions.move(p.id, phase, actor.toAudit(), 'organiser');
     return this.byId(p.id);
   }
 }

@@ -34,3 +34,19 @@ export function parseIsoDate(field: string, value: unknown): string {
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** RFC 3339 date-time with seconds optional and an explicit offset ("Z" or ±HH:MM): an instant, never a wall time. */
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2}):(\d{2}))$/i;
+
+/**
+ * An instant from an RFC 3339 string, checked against the calendar and the clock: "2027-02-30T10:00Z",
+ * "24:00" or an offset of +25:00 are refused (JavaScript's Date would roll them over silently), and so is a
+ * time without an offset, whose meaning depends on the server's zone. BAD_USER_INPUT `errors.validation.dateTime`.
+ */
+export function parseInstant(field: string, value: unknown): Date {
+  const m = typeof value === 'string' ? RFC3339.exec(value) : null;
+  const ok = m && isIsoDate(m[1]) && Number(m[2]) <= 23 && Number(m[3]) <= 59 && Number(m[4] ?? 0) <= 59 && (!m[7] || (Number(m[7]) <= 18 && Number(m[8]) <= 59));
+  const d = ok ? new Date((value as string).replace(' ', 'T')) : null;
+  if (!d || Number.isNaN(d.getTime())) throw new InvalidInputError(field, 'errors.validation.dateTime');
+  return d;
+}

@@ -1,5 +1,5 @@
 import { assertUuid, isUuid, uuidOrNotFound } from '../ids';
-import { isIsoDate, isLeapYear, parseIsoDate } from '../dates';
+import { isIsoDate, isLeapYear, parseInstant, parseIsoDate } from '../dates';
 import { DomainError, InvalidInputError } from '../errors';
 import { MAX_MONEY_MINOR } from '../money';
 
@@ -74,4 +74,17 @@ describe('MAX_MONEY_MINOR', () => {
     expect(MAX_MONEY_MINOR).toBe(1_000_000_000_000_000n);
     expect(MAX_MONEY_MINOR * 9000n).toBeLessThan(2n ** 63n);
   });
+});
+
+describe('parseInstant', () => {
+  it('reads RFC 3339 instants with an offset', () => {
+    expect(parseInstant('f', '2027-03-01T09:00:00+06:00').toISOString()).toBe('2027-03-01T03:00:00.000Z');
+    expect(parseInstant('f', '2027-03-01T09:00Z').toISOString()).toBe('2027-03-01T09:00:00.000Z');
+    expect(parseInstant('f', '2028-02-29T23:59:59.5+05:00').toISOString()).toBe('2028-02-29T18:59:59.500Z');
+  });
+  it.each(['2027-02-30T10:00Z', '2027-03-01T24:00Z', '2027-03-01T10:60Z', '2027-03-01T10:00', '2027-03-01', '2027-03-01T10:00+25:00', 'tomorrow', '', 5, null])(
+    'refuses %p with the field path', (v) => {
+      expect(() => parseInstant('input.phases.0.startsAt', v)).toThrow(expect.objectContaining({ field: 'input.phases.0.startsAt' }));
+    },
+  );
 });
