@@ -11,6 +11,8 @@ import { createHash } from 'crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
+import { AuditAnchorService } from '@ashar/audit';
+import { auditAnchorHeaders } from './audit-anchor-headers';
 import { webShell } from './web-shell';
 import { ApiModule, ApiModuleOptions } from './app.module';
 
@@ -72,6 +74,7 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
   app.use(compression());
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
+  app.use('/api/public', auditAnchorHeaders(app.get(AuditAnchorService)));
   if (config.webDist && index) {
     const dist = resolve(config.webDist);
     app.useStaticAssets(dist, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {

@@ -27,7 +27,7 @@ export class DbSnapshotter {
       this.sql = counted.map((t) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t}"`).join(' UNION ALL ');
     }
     const rows: { t: string; n: number }[] = await this.db.query(this.sql);
-    const head: { seq: string | null; hash: string | null }[] = await this.db.query('SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const head: { seq: string | null; hash: string | null }[] = await this.db.query('SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1');
     return { counts: Object.fromEntries(rows.map((r) => [r.t, r.n])), auditHead: `${head[0]?.seq ?? 0}:${head[0]?.hash ?? ''}` };
   }
 }

@@ -85,7 +85,9 @@ describe('the shell of a public budget page carries the page’s first answer', 
     expect(html).toContain('<link rel="stylesheet" href="/assets/budget-1.css">');
     // The same answer the page would get by asking.
     const query = collectOperations(join(__dirname, '../../../web/src')).find((o) => o.name === 'PUBLIC_BUDGET')!.source;
-    expect(page.data).toEqual(ok(await gql(api.baseUrl, query, { id: b.budgetId })));
+    // (The audit anchor's `at` is the moment each answer was read.)
+    const asked = ok(await gql<{ auditAnchor: { at: string } }>(api.baseUrl, query, { id: b.budgetId }));
+    expect(page.data).toEqual({ ...asked, auditAnchor: { ...asked.auditAnchor, at: expect.any(String) } });
     // The note's title holds markup: it stays text (no second script element, no closing tag from the data).
     expect(html.match(/<script/g)).toHaveLength(1);
     expect(JSON.stringify(page.data)).toContain('</script><script>window.x=1</script>');

@@ -107,6 +107,16 @@ describe('audit anchors: the tail of the chain (real PostgreSQL)', () => {
     expect(anchorSignatureValid({ ...filed[0], hash: second.hash }, KEY)).toBe(false);
   });
 
+  // Found when anchors went onto public files: the head was read ordered by seq as text, so from the tenth
+  // event on the anchor named event 9, and the tail after it went unprotected.
+  it('anchors the newest event past nine (seq ordered as a number, not as text)', async () => {
+    await append(7); // 12 events
+    const a = await anchors.current();
+    expect(a.seq).toBe('12');
+    const [row] = await ds.query(`SELECT hash FROM audit_events WHERE seq = 12`);
+    expect(a.hash).toBe(row.hash);
+  });
+
   it('an untouched log passes with its anchors', async () => {
     const a3 = await ds.query(`SELECT seq::text, hash FROM audit_events WHERE seq = 3`);
     const head = (await anchors.publish(true)) as AuditAnchor;

@@ -50,7 +50,7 @@ export class AuditEventsRepository {
     const runner = this.pool().createQueryRunner();
     if (background) runner.data = { background: 'audit-anchor' };
     try {
-      const rows: { seq: string; hash: string }[] = await runner.query('SELECT seq::text AS seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1');
+      const rows: { seq: string; hash: string }[] = await runner.query('SELECT seq::text AS seq, hash FROM audit_events ORDER BY audit_events.seq DESC LIMIT 1');
       return rows[0] ?? null;
     } finally {
       await runner.release();

@@ -25,11 +25,16 @@ const PUBLIC_FIELDS = `id communityId fiscalYear currency population title { ky 
     neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
     monitoringNotes { ${NOTE_FIELDS} }`;
 
+// The audit chain's head, published with every public page (issue: audit that survives its own database).
+const ANCHOR = `auditAnchor { seq hash at signature }`;
+
 export const PUBLIC_BUDGET = `query PublicBudget($id: ID!) {
   budget(id: $id) { ${PUBLIC_FIELDS} }
+  ${ANCHOR}
 }` as Operation<PublicBudgetQuery, PublicBudgetQueryVariables>;
 
 /** The short shareable address /b/<communitySlug>/<year>. */
 export const PUBLIC_BUDGET_BY_SLUG = `query PublicBudgetBySlug($slug: String!, $year: Int!) {
   budgetBySlug(communitySlug: $slug, fiscalYear: $year) { ${PUBLIC_FIELDS} }
+  ${ANCHOR}
 }` as Operation<PublicBudgetBySlugQuery, PublicBudgetBySlugQueryVariables>;

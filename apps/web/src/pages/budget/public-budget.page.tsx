@@ -7,6 +7,7 @@ import { useSession } from '../../session/session.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { ApiError } from '../../api/graphql-errors';
+import type { PublicBudgetQuery } from '../../api/generated/graphql';
 import { COMPARE_VERSIONS, Line, PublicBudget } from './budget.operations';
 import { PUBLIC_BUDGET } from './public-budget.operations';
 import { monthlySpending } from './charts';
@@ -93,10 +94,35 @@ export function BudgetNotFound() {
 }
 
 /** Shared by /budgets/:id and the short address /b/:slug/:year: a query error becomes the not-found page when it is one. */
-export function PublicBudgetResult({ data, error, loading, retry }: { data: PublicBudget | null | undefined; error: unknown; loading: boolean; retry: () => void }) {
+type Anchor = PublicBudgetQuery['auditAnchor'];
+
+export function PublicBudgetResult({ data, anchor, error, loading, retry }: { data: PublicBudget | null | undefined; anchor?: Anchor | null; error: unknown; loading: boolean; retry: () => void }) {
   if (error) return isNotFound(error) ? <BudgetNotFound /> : <ErrorMessage error={error} onRetry={retry} />;
   if (loading || !data) return <Loading />;
-  return <PublicBudgetView b={data} />;
+  return (
+    <>
+      <PublicBudgetView b={data} />
+      {anchor && <AuditAnchorNote anchor={anchor} />}
+    </>
+  );
+}
+
+/**
+ * The audit chain's head when the page was read: anyone may keep it, and `audit:verify --anchor seq:hash`
+ * later shows whether any event up to it was deleted or rewritten. The full value, so it can be copied.
+ */
+function AuditAnchorNote({ anchor }: { anchor: Anchor }) {
+  const { t } = useI18n();
+  // UTC, written out: the same on the server's render and in any phone's zone, and what the log line says.
+  const at = `${anchor.at.slice(0, 16).replace('T', ' ')} UTC`;
+  return (
+    <footer className="audit-anchor muted" aria-labelledby="audit-anchor-heading">
+      <h2 id="audit-anchor-heading">{t('audit.anchor.title')}</h2>
+      <p>{t('audit.anchor.text', { seq: anchor.seq, at })}</p>
+      <code className="audit-anchor__value">{`${anchor.seq}:${anchor.hash}`}</code>
+      {anchor.signature && <p>{t('audit.anchor.signed')}</p>}
+    </footer>
+  );
 }
 
 function isNotFound(error: unknown): boolean {
@@ -113,7 +139,7 @@ export default function PublicBudgetPage() {
   const { status } = useSession();
   // Anonymous (and not yet known) visitors share the prefetched answer; a signed-in one asks with the session.
   const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET, { id }, { scope: status === 'authenticated' ? 'signed-in' : undefined });
-  return <PublicBudgetResult data={data?.budget} error={error} loading={loading} retry={retry} />;
+  return <PublicBudgetResult data={data?.budget} anchor={data?.auditAnchor} error={error} loading={loading} retry={retry} />;
 }
 
 function PublicBudgetView({ b }: { b: PublicBudget }) {

@@ -11,5 +11,5 @@ export default function ShortAddressBudgetPage() {
   const { status } = useSession();
   const { data, error, loading, retry } = useQuery(PUBLIC_BUDGET_BY_SLUG, fiscalYear ? { slug, year: fiscalYear } : null, { scope: status === 'authenticated' ? 'signed-in' : undefined });
   if (!fiscalYear) return <BudgetNotFound />;
-  return <PublicBudgetResult data={data?.budgetBySlug} error={error} loading={loading} retry={retry} />;
+  return <PublicBudgetResult data={data?.budgetBySlug} anchor={data?.auditAnchor} error={error} loading={loading} retry={retry} />;
 }
