@@ -9,16 +9,21 @@ import { join } from 'path';
 import { ensureTemplateDatabase } from '../../test/support/template-database';
 import { gql, ok } from '../../test/support/graphql-client';
 import { startApi } from '../../test/support/api-harness';
-import { platformAdmin, village } from '../../libs/budgets/src/__tests__/support';
+import { member, platformAdmin, village } from '../../libs/budgets/src/__tests__/support';
+import { processInVoting } from '../../libs/participation/src/__tests__/support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 300); // requests per second offered (open loop)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
 const SATURATE_SECONDS = Number(process.env.BENCH_SATURATE_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const LINES = 40; // a village budget: a few dozen lines (DOMAIN.md)
+// Residents who vote in the mix: each may change their ballot 20 times in 10 minutes (the ballot limit),
+// so enough of them that the whole run stays under it.
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 200);
 const ROOT = join(__dirname, '../..');
 
-type Op = { name: string; kind: 'public read' | 'entry'; weight: number; body: () => string; token?: string };
+type Op = { name: string; kind: 'public read' | 'entry'; weight: number; body: () => string; token?: string | (() => string) };
+const tokenOf = (op: Op) => (typeof op.token === 'function' ? op.token() : op.token);
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
@@ -103,7 +108,7 @@ async function openLoop(ports: number[], ops: Op[], rate: number, seconds: numbe
       const op = pick(ops, total);
       const port = ports[sent % ports.length];
       const s = performance.now();
-      pending.push(post(port, op.body(), op.token).then((r) => {
+      pending.push(post(port, op.body(), tokenOf(op)).then((r) => {
         samples[op.name].ms.push(performance.now() - s);
         if (!r.ok) samples[op.name].errors++;
       }));
@@ -123,7 +128,7 @@ async function saturate(ports: number[], ops: Op[], seconds: number): Promise<{ 
   await Promise.all(Array.from({ length: CONCURRENCY }, async (_, i) => {
     while (performance.now() < end) {
       const op = pick(ops, total);
-      const r = await post(ports[(i + done) % ports.length], op.body(), op.token);
+      const r = await post(ports[(i + done) % ports.length], op.body(), tokenOf(op));
       done++;
       if (!r.ok) errors++;
     }
@@ -153,6 +158,10 @@ async function main() {
   const saved = ok(await gql(setup.baseUrl, `mutation($input: SaveBudgetLinesInput!) { saveBudgetLines(input: $input) { revision lines { lineKey direction } } }`, { input: { versionId: created.openVersion.id, expectedRevision: 1, lines } }, t)).saveBudgetLines;
   const sub = ok(await gql(setup.baseUrl, `mutation($input: VersionStepInput!) { submitBudgetVersion(input: $input) { revision } }`, { input: { versionId: created.openVersion.id, expectedRevision: saved.revision } }, t)).submitBudgetVersion;
   ok(await gql(setup.baseUrl, `mutation($input: PublishVersionInput!) { publishBudgetVersion(input: $input) { revision } }`, { input: { versionId: created.openVersion.id, expectedRevision: sub.revision, commentsUntil: '2099-01-01' } }, { token: v.b.token }));
+  // A participatory-budgeting process in its voting phase: 12 feasible proposals, knapsack ballots.
+  const pb = await processInVoting(setup, v, Array.from({ length: 12 }, (_, i) => String(5_000_000 + i * 1_000_000)));
+  const voters: string[] = [];
+  for (let i = 0; i < VOTERS; i++) voters.push((await member(setup, platform, v.communityId, 'CITIZEN', `Шайлоочу ${i}`)).token);
   const spendLines = saved.lines.filter((l: { direction: string }) => l.direction === 'EXPENDITURE').map((l: { lineKey: string }) => l.lineKey);
   const env = {
     DATABASE_URL: setup.config.databaseUrl,
@@ -171,11 +180,25 @@ async function main() {
   });
   const budgetsList = JSON.stringify({ query: `query($c: ID!) { budgetsOfCommunity(communityId: $c) { id fiscalYear title { ky ru } } community(id: $c) { id } }`, variables: { c: v.communityId } });
   const search = JSON.stringify({ query: `query { searchTerritory(query: "ак", country: KG, limit: 10) { code names { ky ru } } }` });
+  const proposals = JSON.stringify({ query: `query($id: ID!) { participatoryProcess(id: $id) { id phase envelope ballotKind proposals { id title status supportCount reviewedCost } } }`, variables: { id: pb.processId } });
   let n = 0;
+  let k = 0;
+  let ballot = 0;
   const ops: Op[] = [
-    { name: 'public budget page', kind: 'public read', weight: 60, body: () => publicPage },
-    { name: 'budgets of a community', kind: 'public read', weight: 15, body: () => budgetsList },
-    { name: 'territory search', kind: 'public read', weight: 15, body: () => search },
+    { name: 'public budget page', kind: 'public read', weight: 50, body: () => publicPage },
+    { name: 'budgets of a community', kind: 'public read', weight: 10, body: () => budgetsList },
+    { name: 'territory search', kind: 'public read', weight: 10, body: () => search },
+    { name: 'proposal list of a process', kind: 'public read', weight: 15, body: () => proposals },
+    {
+      name: 'ballot cast (knapsack, changed until close)',
+      kind: 'entry',
+      weight: 5,
+      token: () => voters[k++ % voters.length],
+      body: () => {
+        const i = ballot++;
+        return JSON.stringify({ query: `mutation($input: CastBallotInput!) { castBallot(input: $input) { receiptCode } }`, variables: { input: { processId: pb.processId, choices: [pb.proposals[i % 12], pb.proposals[(i + 5) % 12]] } } });
+      },
+    },
     {
       name: 'budget-group entry (record spending)',
       kind: 'entry',
@@ -225,7 +248,6 @@ async function main() {
   for (const row of out) process.stdout.write(row.join('\t') + '\n');
   process.stdout.write(`scale-out: 2 processes serve ${ratio.toFixed(2)}x the saturated throughput of 1 (same run, same machine, load generator included)\n`);
   process.stdout.write(`queues: ${redis ? 'redis' : 'postgres'}; targets: public reads p95 < 50 ms at ${RATE} req/s, no error\n`);
-  process.stdout.write('not in the mix yet: proposal lists and ballot casting (participation is not built)\n');
   process.exitCode = bad ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { loadOperationAllowlist } from '@ashar/graphql';
+import { loadOperationAllowlist, publicReadCache } from '@ashar/graphql';
 import { AppConfig } from '@ashar/kernel';
 import { createLogger, PinoNestLogger } from '@ashar/runtime';
 import compression from 'compression';
@@ -75,6 +75,8 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '1mb' });
   app.use('/api/public', auditAnchorHeaders(app.get(AuditAnchorService)));
+  // Public pages read by many at once (README, Scaling): anonymous answers kept a few seconds per process.
+  if (config.publicReadCacheSeconds > 0) app.use('/graphql', publicReadCache({ ttlMs: config.publicReadCacheSeconds * 1000 }));
   if (config.webDist && index) {
     const dist = resolve(config.webDist);
     app.useStaticAssets(dist, { index: false, maxAge: '1y', immutable: true, setHeaders: (res, path) => {

@@ -10,3 +10,4 @@ export * from './graphql-exception.filter';
 export * from './operation-allowlist.plugin';
 export * from './uuid-arg.pipe';
 export * from './input-helpers';
+export * from './public-read-cache';

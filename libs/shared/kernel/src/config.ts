@@ -54,6 +54,11 @@ export interface AppConfig {
   signupLimits: { perAddressPerMinute: number; perAddressPerHour: number; allPerMinute: number; allPerHour: number };
   /** How long a process trusts its cached answer "this session is not revoked" (another replica's log-out shows after at most this). */
   sessionCheckCacheSeconds: number;
+  /**
+   * Anonymous GraphQL reads answered from this process's memory for this long (PUBLIC_READ_CACHE_SECONDS;
+   * default 3 in production, 0 = off, the default elsewhere so tests read their own writes at once).
+   */
+  publicReadCacheSeconds: number;
   /** How email and SMS notifications leave the platform (NOTIFY_EMAIL_* and NOTIFY_SMS_*, libs/notifications README). */
   notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig };
 }
@@ -238,6 +243,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditAnchorIntervalMinutes: int(env, 'AUDIT_ANCHOR_INTERVAL_MINUTES', 10, 0, 1440),
     signupLimits: signupLimits(env),
     sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
+    publicReadCacheSeconds: int(env, 'PUBLIC_READ_CACHE_SECONDS', nodeEnv === 'production' ? 3 : 0, 0, 300),
     notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms') },
   };
 }
