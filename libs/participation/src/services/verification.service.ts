@@ -82,10 +82,16 @@ export class VerificationService {
     }
   }
 
-  /** The voter's level in a community; the phone is looked up only when in person is missing. */
-  async standing(communityId: string, accountId: string): Promise<VoterStanding> {
+  /**
+   * The voter's level in a community as far as `required` needs it (every ballot asks, so no query is spent
+   * on what cannot change the answer): the in-person row always (its document joins the registry, its birth
+   * date the age rule), the verified phone only when in person is missing and the process needs more than
+   * self-declaration.
+   */
+  async standing(communityId: string, accountId: string, required: VerificationLevel): Promise<VoterStanding> {
     const inPerson = await this.repo.of(communityId, accountId);
     if (inPerson) return { level: 'IN_PERSON', inPerson };
+    if (required === 'SELF_DECLARED') return { level: 'SELF_DECLARED', inPerson: null };
     return { level: (await this.phones.verifiedPhoneOf(accountId)) ? 'PHONE' : 'SELF_DECLARED', inPerson: null };
   }
 

@@ -110,7 +110,7 @@ export class VotingService {
    */
   private async assertEligible(actor: Actor, process: ParticipatoryProcess): Promise<VoterStanding> {
     await this.permissions.assert(actor, process.communityId, 'participation.vote', PARTICIPATION_PERMISSIONS);
-    const standing = await this.verification.standing(process.communityId, actor.accountId!);
+    const standing = await this.verification.standing(process.communityId, actor.accountId!, process.verification);
     VerificationService.assertLevel(process.verification, standing);
     if (process.minAge === null) return standing;
     const birthDate = standing.inPerson?.birthDate ?? null;
