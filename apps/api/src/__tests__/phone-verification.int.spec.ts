@@ -142,3 +142,15 @@ test('requests are limited per account, per number and per address', async () =>
   // Another address is not affected.
   ok(await request(await account(), phone(201), '203.0.113.98'));
 });
+
+test('two accounts confirming one number at the same moment: one gets it, the other CONFLICT, never a 500', async () => {
+  const a = await account();
+  const b = await account();
+  ok(await request(a, phone(300), '203.0.113.50'));
+  ok(await request(b, phone(300), '203.0.113.51'));
+  const [ca, cb] = [await sentCode(a.id, e164(300)), await sentCode(b.id, e164(300))];
+  const answers = await Promise.all([confirm(a, ca.code), confirm(b, cb.code)]);
+  expect(answers.filter((r) => !r.errors)).toHaveLength(1);
+  expect(answers.filter((r) => r.errors).map((r) => firstError(r).extensions)).toEqual([expect.objectContaining({ code: 'CONFLICT', messageKey: 'errors.phoneVerification.phoneTaken' })]);
+  expect(await api.dataSource.query(`SELECT account_id FROM verified_phones WHERE phone = $1`, [e164(300)])).toHaveLength(1);
+});

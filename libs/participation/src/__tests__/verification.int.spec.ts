@@ -97,6 +97,15 @@ test('a budget-group member verifies a resident in person: only a keyed hash is 
   ok(await verify(v.admin, other, iin(), 'KZ_IIN'));
 });
 
+test('one document verifies one account even when several are verified with it at once', async () => {
+  const people = await Promise.all(Array.from({ length: 8 }, (_, i) => member(api, platform, v.communityId, 'CITIZEN', `Бир${i}`)));
+  const number = pin(yearsAgo(45));
+  const answers = await Promise.all(people.map((p, i) => verify(i % 2 ? v.a : v.b, p, number)));
+  expect(answers.filter((r) => !r.errors)).toHaveLength(1);
+  expect(new Set(answers.filter((r) => r.errors).map((r) => `${firstError(r).extensions.code} ${firstError(r).extensions.messageKey}`))).toEqual(new Set(['CONFLICT errors.participation.documentUsed']));
+  expect(await count(api, 'pb_in_person_verifications', `account_id IN (${people.map((p) => `'${p.id}'`).join(',')})`)).toBe(1);
+});
+
 test('castBallot enforces the process’s level (SELF_DECLARED < PHONE < IN_PERSON) and stores nothing for a refused voter', async () => {
   const phoneProcess = await processInVoting(api, v, ['30000000'], { ...KNAPSACK, verification: 'PHONE' });
   const inPersonProcess = await processInVoting(api, v, ['30000000'], { ...KNAPSACK, verification: 'IN_PERSON' });
