@@ -10,6 +10,10 @@ import { Membership } from './entities/membership.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ResidentProfile } from './entities/resident-profile.entity';
 import { SignInUnlock } from './entities/sign-in-unlock.entity';
+import { PhoneVerificationCode } from './entities/phone-verification-code.entity';
+import { VerifiedPhone } from './entities/verified-phone.entity';
+import { PhoneVerificationResolver } from './resolvers/phone-verification.resolver';
+import { PhoneVerificationService } from './services/phone-verification.service';
 import { IDENTITY_REPOSITORIES } from './repositories';
 import { AccountResolver, ResidentProfileResolver } from './resolvers/account.resolver';
 import { AuthResolver } from './resolvers/auth.resolver';
@@ -26,7 +30,7 @@ import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { ResidentProfileReader } from './services/resident-profile-reader';
 import { ResidentProfilesRepository } from './repositories/resident-profiles.repository';
 
-export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest];
+export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest, PhoneVerificationCode, VerifiedPhone];
 
 const services = [
   PasswordHasher,
@@ -38,12 +42,13 @@ const services = [
   InvitationService,
   CommunityAdminService,
   AssistedParticipationService,
+  PhoneVerificationService,
 ];
 
 /** Accounts, sessions, roles per community, invitations, assisted participation (API side). */
 @Module({
   imports: [TypeOrmModule.forFeature(IDENTITY_ENTITIES), TerritoryModule, NotificationsCoreModule],
-  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver, MembershipRequestResolver, InvitationPreviewResolver],
+  providers: [...IDENTITY_REPOSITORIES, ...services, AuthResolver, AccountResolver, ResidentProfileResolver, MembershipResolver, CommunityMembershipResolver, MembershipRequestResolver, InvitationPreviewResolver, PhoneVerificationResolver],
   exports: services,
 })
 export class IdentityModule {}

@@ -29,6 +29,9 @@ export const IDENTITY_OPERATION_POLICIES: readonly OperationPolicy[] = [
     permission: 'community.viewMembers',
     note: 'every role, CITIZEN included, sees the full member list with names: worth a privacy review',
   },
+  { operation: 'Mutation.requestPhoneVerification', allow: 'authenticated', note: "the caller's own account; rate-limited per account, number and address" },
+  { operation: 'Mutation.confirmPhoneVerification', allow: 'authenticated', note: "the caller's own latest code" },
+  { operation: 'Query.myVerifiedPhone', allow: 'authenticated', note: "the caller's own verified phone" },
   { operation: 'Account.profile', allow: { scope: 'own' } },
   { operation: 'Account.memberships', allow: { scope: 'own' } },
 ];

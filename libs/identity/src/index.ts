@@ -12,6 +12,8 @@ export * from './services/membership.service';
 export * from './services/invitation.service';
 export * from './services/assisted-participation.service';
 export * from './services/resident-profile-reader';
+export * from './services/phone-verification.service';
+export * from './entities/verified-phone.entity';
 export * from './resolvers/auth.resolver';
 export * from './dtos/account.types';
 export * from './identity.module';

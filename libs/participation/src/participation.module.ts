@@ -23,14 +23,21 @@ import { ProcessService } from './services/process.service';
 import { ProposalService } from './services/proposal.service';
 import { ResultsService } from './services/results.service';
 import { VotingService } from './services/voting.service';
+import { VerificationsRepository } from './repositories/verifications.repository';
+import { VerificationResolver } from './resolvers/verification.resolver';
+import { DocumentKeys } from './services/document-keys';
+import { VerificationService } from './services/verification.service';
+import { BallotSheetController } from './http/ballot-sheet.controller';
+import { BallotSheetService } from './services/ballot-sheet.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
   imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule],
-  providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, PhaseTransitionService, PhaseScheduleService, ProcessResolver, ProposalResolver, PaperBallotResolver],
+  providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, PhaseTransitionService, PhaseScheduleService, ProcessResolver, ProposalResolver, PaperBallotResolver, DocumentKeys, VerificationService, VerificationResolver, BallotSheetService],
+  controllers: [BallotSheetController],
   exports: [ProcessService, ResultsService],
 })
 export class ParticipationModule {}

@@ -16,8 +16,12 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.submitProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
   { operation: 'Mutation.editProposal', allow: { scope: 'own' }, note: 'only the proposal’s author (and platform admins), in the ideas phase' },
   { operation: 'Mutation.supportProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
-  { operation: 'Mutation.castBallot', allow: residents, permission: 'participation.vote', note: 'also FORBIDDEN below the process’s minimum age' },
+  { operation: 'Mutation.castBallot', allow: residents, permission: 'participation.vote', note: 'also FORBIDDEN below the process’s verification level (extensions.reason) or minimum age' },
   { operation: 'Mutation.enterPaperBallot', allow: manage, permission: 'participation.manage', note: 'CONFLICT for the same member’s second entry of a sheet, and for a counted sheet' },
   { operation: 'Mutation.registerPaperVoters', allow: manage, permission: 'participation.manage' },
   { operation: 'Query.paperSheets', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.verifyResidentInPerson', allow: manage, permission: 'participation.manage', note: 'FORBIDDEN for the member’s own account; CONFLICT when the document verified another account' },
+  { operation: 'Mutation.registerPaperVotersByDocument', allow: manage, permission: 'participation.manage' },
+  { operation: 'Query.myVoterVerification', allow: 'authenticated', note: 'the caller’s own level' },
+  { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet', allow: 'public', publicPart: 'only a process in its voting phase; any other answers 404' },
 ];

@@ -140,6 +140,10 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.enterPaperBallot': g((c) => ({ input: { processId: c.t.votingProcessId, sheetCode: '1', choices: [] } })),
   'Mutation.registerPaperVoters': g((c) => ({ processId: c.t.votingProcessId, accountIds: [] })),
   'Query.paperSheets': g((c) => ({ processId: c.t.votingProcessId })),
+  // Verification: a number whose structure is wrong is BAD_USER_INPUT once past the permission check; nothing is stored.
+  'Mutation.verifyResidentInPerson': g((c) => ({ input: { communityId: c.t.communityId, accountId: '00000000-0000-4000-8000-000000000000', documentKind: 'KG_PIN', documentNumber: '31503199000123' } })),
+  'Mutation.registerPaperVotersByDocument': g((c) => ({ processId: c.t.votingProcessId, documents: [{ kind: 'KZ_IIN', number: '900115300123' }] })),
+  'Query.myVoterVerification': g((c) => ({ communityId: c.t.communityId })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
@@ -160,6 +164,10 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
     );
     return { id: row.id };
   }),
+  // Phone verification: an impossible number is BAD_USER_INPUT (no SMS); no code was asked for, so any code is BAD_USER_INPUT.
+  'Mutation.requestPhoneVerification': g(() => ({ input: { phone: '0700 12' } })),
+  'Mutation.confirmPhoneVerification': g(() => ({ input: { code: '000000' } })),
+  'Query.myVerifiedPhone': g(() => ({})),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
   'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),
   'Mutation.setLocale': g(() => ({ locale: 'ky' })),
@@ -191,6 +199,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/budgets/:budgetId/versions/:n/budget-excel.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget-excel.csv`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/datapackage.json`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
+  'GET /api/public/participation/processes/:processId/ballot-sheet': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet`),
   'GET /healthz': get(() => '/healthz'),
   'GET /readyz': get(() => '/readyz'),
 };

@@ -6,6 +6,8 @@ import { ProcessPhaseStart } from './process-phase-start.entity';
 import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { VoterRegistration } from './voter-registration.entity';
+import { InPersonVerification } from './in-person-verification.entity';
+import { VoterDocument } from './voter-document.entity';
 
 export * from './ballot.entity';
 export * from './paper-sheet.entity';
@@ -15,5 +17,7 @@ export * from './process-phase-start.entity';
 export * from './proposal-support.entity';
 export * from './proposal.entity';
 export * from './voter-registration.entity';
+export * from './in-person-verification.entity';
+export * from './voter-document.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument];

@@ -102,7 +102,5 @@ function checkedRules(r: ProcessRulesInput): Rules {
   if (r.ballotKind === 'CUMULATIVE' && !r.maxPoints) throw new InvalidInputError('input.rules.maxPoints', 'errors.participation.pointsRequired');
   if (r.ballotKind !== 'CUMULATIVE' && r.maxPoints) throw new InvalidInputError('input.rules.maxPoints', 'errors.participation.pointsOnlyCumulative');
   if (r.ballotKind === 'RANKING' && r.countingRule === 'MES') throw new InvalidInputError('input.rules.countingRule', 'errors.participation.rankingNeedsBorda');
-  // Phone codes and in-person checks need the SMS channel and the member's ID entry (not built yet): refused, not ignored.
-  if (r.verification !== 'SELF_DECLARED') throw new InvalidInputError('input.rules.verification', 'errors.participation.verificationNotAvailable');
   return { envelope: r.envelope, ballotKind: r.ballotKind, minChoices, maxChoices, maxPoints: r.maxPoints ?? null, countingRule: r.countingRule, verification: r.verification, minAge: r.minAge ?? null };
 }

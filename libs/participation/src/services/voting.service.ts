@@ -17,6 +17,9 @@ import { BallotKeys } from './ballot-keys';
 import { ProcessService } from './process.service';
 import { BALLOTS_PER_ACCOUNT } from '../participation.rate-limits';
 import { ballotError, candidatesOf, rulesOf } from './process-rules';
+import { VerificationService, VoterStanding } from './verification.service';
+import { VerificationsRepository } from '../repositories/verifications.repository';
+import { ageOn } from '../domain/national-id';
 
 /**
  * Casting a ballot: one person, one ballot, changeable until the vote closes. The registry row (that
@@ -36,6 +39,8 @@ export class VotingService {
     private readonly audit: AuditService,
     private readonly keys: BallotKeys,
     private readonly limiter: RateLimiter,
+    private readonly verification: VerificationService,
+    private readonly verifications: VerificationsRepository,
   ) {}
 
   /**
@@ -56,8 +61,9 @@ export class VotingService {
 
   async cast(actor: Actor, input: CastBallotInput): Promise<{ receiptCode: string; firstBallot: boolean }> {
     const process = await this.processes.visible(actor, input.processId);
-    await this.assertEligible(actor, process);
+    const standing = await this.assertEligible(actor, process);
     const accountId = actor.accountId!;
+    const documentHash = standing.inPerson?.documentHash ?? null;
     // Counted before the ballot is checked: a script trying ballots is slowed down whatever it sends.
     await this.limiter.consume(BALLOTS_PER_ACCOUNT, [accountId]);
     const pseudonym = ballotPseudonym(this.keys.key, process.id, accountId);
@@ -72,6 +78,11 @@ export class VotingService {
       if (problems.length) throw ballotError(problems[0]);
       const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
       if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
+      // Verified with a document: the registry by document catches a paper vote listed under that number.
+      if (documentHash) {
+        const byDocument = await this.verifications.registerDocument(tx, process.id, documentHash, 'ONLINE', accountId);
+        if (!byDocument.created && byDocument.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
+      }
       const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices: input.choices, points, channel: 'ONLINE' });
       // Registered before but no ballot under this pseudonym: the ballot key changed during the vote. Refuse rather than count twice.
       if (!registry.created && stored.inserted) throw new ConflictError('errors.participation.ballotKeyChanged', 'ballot key changed during the vote');
@@ -92,12 +103,24 @@ export class VotingService {
     return this.voting.counts(processId);
   }
 
-  private async assertEligible(actor: Actor, process: ParticipatoryProcess): Promise<void> {
+  /**
+   * Membership, the process's verification level (nothing is stored for a voter refused here), and the
+   * minimum age: from the birth date of the national ID seen in person when there is one, else by the
+   * profile's birth year (a person may vote in the year they reach the age).
+   */
+  private async assertEligible(actor: Actor, process: ParticipatoryProcess): Promise<VoterStanding> {
     await this.permissions.assert(actor, process.communityId, 'participation.vote', PARTICIPATION_PERMISSIONS);
-    if (process.minAge === null) return;
+    const standing = await this.verification.standing(process.communityId, actor.accountId!, process.verification);
+    VerificationService.assertLevel(process.verification, standing);
+    if (process.minAge === null) return standing;
+    const birthDate = standing.inPerson?.birthDate ?? null;
+    if (birthDate) {
+      if (ageOn(birthDate) < process.minAge) throw new ForbiddenError('participation.vote.tooYoung');
+      return standing;
+    }
     const [profile] = await this.accounts.profilesOf([actor.accountId!]);
-    // By birth year (what the profile holds): a person may vote in the year they reach the age.
     if (!profile?.birthYear) throw new ForbiddenError('participation.vote.ageUnknown');
     if (new Date().getUTCFullYear() - profile.birthYear < process.minAge) throw new ForbiddenError('participation.vote.tooYoung');
+    return standing;
   }
 }

@@ -183,6 +183,11 @@ export type ConfirmBudgetImportUploadInput = {
   uploadId: Scalars['ID']['input'];
 };
 
+export type ConfirmPhoneVerificationInput = {
+  /** The 6-digit code of the SMS */
+  code: Scalars['String']['input'];
+};
+
 /** GREEDY: most votes first while money lasts; MES: Method of Equal Shares (completed by add-one) */
 export type CountingRule =
   | 'GREEDY'
@@ -340,11 +345,21 @@ export type MonitoringNoteStatus =
   | 'QUESTION'
   | 'RESOLVED';
 
+/** KG_PIN: Kyrgyz PIN (14 digits); KZ_IIN: Kazakh IIN (12 digits) */
+export type NationalIdKind =
+  | 'KG_PIN'
+  | 'KZ_IIN';
+
 /** PENDING: entered once; COUNTED: two members entered it alike; MISMATCH: entries differ, not counted */
 export type PaperSheetStatus =
   | 'COUNTED'
   | 'MISMATCH'
   | 'PENDING';
+
+export type PaperVoterDocumentInput = {
+  kind: NationalIdKind;
+  number: Scalars['String']['input'];
+};
 
 /** When a later phase begins by itself */
 export type PhaseStartInput = {
@@ -429,6 +444,13 @@ export type RequestMembershipInput = {
   communityId: Scalars['ID']['input'];
   /** A few words to the admins (optional) */
   message?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RequestPhoneVerificationInput = {
+  /** As people write it ("0700 123 456", "8 701 123 4567", "+996…"); read for phoneCountry */
+  phone: Scalars['String']['input'];
+  /** Country a number written the local way belongs to (default KG) */
+  phoneCountry?: InputMaybe<Country>;
 };
 
 export type ResidentProfileInput = {
@@ -518,6 +540,15 @@ export type VerificationLevel =
   | 'IN_PERSON'
   | 'PHONE'
   | 'SELF_DECLARED';
+
+export type VerifyInPersonInput = {
+  /** The resident (a member of the community) whose document was seen */
+  accountId: Scalars['ID']['input'];
+  communityId: Scalars['ID']['input'];
+  documentKind: NationalIdKind;
+  /** As written on the document (spaces allowed); kept only as a keyed hash, never stored or logged */
+  documentNumber: Scalars['String']['input'];
+};
 
 export type VersionStepInput = {
   expectedRevision: Scalars['Int']['input'];
