@@ -4,6 +4,7 @@ export * from './notifications.operation-policies';
 export * from './services/notification.service';
 export * from './services/notification-renderer';
 export * from './services/delivery.service';
+export * from './services/sealed-params';
 export * from './jobs/deliver-notification.job';
 export * from './jobs/deliver-notification.handler';
 export * from './jobs/notifications.jobs';

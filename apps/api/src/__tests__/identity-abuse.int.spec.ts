@@ -1,3 +1,4 @@
+import { unsealParams } from '@ashar/notifications';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { CREATE_BUDGET, platformAdmin, village } from '../../../../libs/budgets/src/__tests__/support';
@@ -150,7 +151,9 @@ describe.each([
     expect(deliveries[0]).toMatchObject({ channel: 'email', params: { hours: 24 } });
     const outbox = await api.dataSource.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE name = 'notifications.deliver' AND job_id LIKE 'sign-in-unlock.%'`);
     expect(outbox[0].n).toBe(1);
-    const token = deliveries[0].params.link.split('/unlock-sign-in/')[1];
+    // The link is kept sealed in the record (a one-time secret); the server's key opens it.
+    expect(deliveries[0].params.link).toMatch(/^sealed:v1:/);
+    const token = String(unsealParams(deliveries[0].params, api.config.jwtSecret).link).split('/unlock-sign-in/')[1];
     const stored = await api.dataSource.query('SELECT token_hash FROM sign_in_unlocks WHERE account_id = $1', [a.id]);
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toContain(token);

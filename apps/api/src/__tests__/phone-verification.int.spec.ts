@@ -1,4 +1,4 @@
-import { renderNotification } from '@ashar/notifications';
+import { renderNotification, unsealParams } from '@ashar/notifications';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 
@@ -39,7 +39,7 @@ async function sentCode(accountId: string, to: string): Promise<{ code: string; 
       `SELECT params, locale, provider FROM notification_deliveries WHERE account_id = $1 AND recipient = $2 AND channel = 'sms' AND template_key = 'notifications.phoneCode' AND status = 'SENT' ORDER BY created_at DESC LIMIT 1`,
       [accountId, to],
     );
-    if (rows.length) return { code: rows[0].params.code, locale: rows[0].locale, provider: rows[0].provider };
+    if (rows.length) return { code: String(unsealParams(rows[0].params, api.config.jwtSecret).code), locale: rows[0].locale, provider: rows[0].provider };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('no SMS sent');
@@ -62,6 +62,11 @@ test('the code goes by SMS in the account’s language, is stored only hashed, a
   expect(rows).toHaveLength(1);
   expect(JSON.stringify(rows[0])).not.toContain(sms.code);
   expect(rows[0].code_hash).toMatch(/^[0-9a-f]{64}$/);
+  // Nor in the SMS's delivery record: the code is sealed there with the server's key.
+  const deliveries = await api.dataSource.query(`SELECT params FROM notification_deliveries WHERE account_id = $1 AND template_key = 'notifications.phoneCode'`, [a.id]);
+  expect(deliveries.length).toBeGreaterThan(0);
+  expect(JSON.stringify(deliveries)).not.toContain(sms.code);
+  expect(deliveries[0].params.code).toMatch(/^sealed:v1:/);
 
   const w = firstError(await confirm(a, wrong(sms.code)));
   expect(w.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code', messageKey: 'errors.phoneVerification.wrongCode', params: { attemptsLeft: 4 } });

@@ -70,6 +70,7 @@ export class PhoneVerificationService {
         channel: 'sms',
         templateKey: 'notifications.phoneCode',
         params: { code, minutes: PHONE_CODE_TTL_MINUTES },
+        secretParams: ['code'],
         locale: account.locale,
         idempotencyKey: `phone-code.${id}`,
       });

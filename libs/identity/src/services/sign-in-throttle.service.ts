@@ -132,6 +132,7 @@ export class SignInThrottleService {
         channel: login.includes('@') ? 'email' : 'sms',
         templateKey: 'notifications.signInUnlock',
         params: { link, hours: UNLOCK_TTL_HOURS },
+        secretParams: ['link'],
         locale: account.locale,
         idempotencyKey: `sign-in-unlock.${row.id}`,
       });

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectAppLogger } from '@ashar/runtime';
+import { AppConfig } from '@ashar/kernel';
+import { InjectAppLogger, InjectConfig } from '@ashar/runtime';
 import { randomUUID } from 'crypto';
 import type { Logger } from 'pino';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
@@ -7,6 +8,7 @@ import { ChannelProviders } from '../providers/channel-providers';
 import { AmbiguousDeliveryError, PermanentDeliveryError, ProviderReceipt, TransientDeliveryError } from '../providers/notification-provider';
 import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
 import { renderNotification } from './notification-renderer';
+import { unsealParams } from './sealed-params';
 
 export type DeliveryOutcome = 'sent' | 'already-sent' | 'failed' | 'missing';
 
@@ -37,6 +39,7 @@ export class DeliveryService {
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly providers: ChannelProviders,
     @InjectAppLogger() private readonly log: Logger,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   async deliver(deliveryId: string): Promise<DeliveryOutcome> {
@@ -76,7 +79,7 @@ export class DeliveryService {
   private async send(row: NotificationDelivery, claimId: string): Promise<DeliveryOutcome> {
     if (row.channel === 'in_app') throw new Error('in-app notifications are delivered when recorded');
     const provider = this.providers.for(row.channel);
-    const { subject, text } = renderNotification(row.templateKey, row.params, row.locale);
+    const { subject, text } = renderNotification(row.templateKey, unsealParams(row.params, this.config.jwtSecret), row.locale);
     let receipt: ProviderReceipt;
     try {
       receipt = await provider.send({ deliveryId: row.id, channel: row.channel, to: row.recipient, subject, text });

@@ -4,6 +4,9 @@ import { Transaction } from '@ashar/database';
 import { hasTranslation, isLocale, Locale } from '@ashar/i18n';
 import { InvalidInputError, NotFoundError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService } from '@ashar/queue';
+import { AppConfig } from '@ashar/kernel';
+import { InjectConfig } from '@ashar/runtime';
+import { sealParam } from './sealed-params';
 import { NotificationChannel, NotificationDelivery, NotificationParams } from '../entities/notification-delivery.entity';
 import { DELIVER_NOTIFICATION_JOB } from '../jobs/deliver-notification.job';
 import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
@@ -25,6 +28,11 @@ export interface SendNotificationRequest {
   locale?: string | null;
   /** Same key, same message: a second call returns the first record and sends nothing more. No ':'. */
   idempotencyKey: string;
+  /**
+   * Params that are one-time secrets (a code, an unlock link): stored sealed with the server's key and
+   * opened only by the worker to write the message. Email and SMS only (an in-app message is read from its record).
+   */
+  secretParams?: readonly string[];
 }
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
@@ -45,6 +53,7 @@ export class NotificationService {
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   /**
@@ -60,6 +69,13 @@ export class NotificationService {
     if (!channel) return null;
     const locale: Locale = isLocale(req.locale) ? req.locale : 'ky';
     const inApp = channel === 'in_app';
+    const secret = req.secretParams ?? [];
+    if (secret.length && inApp) throw new Error(`Notification ${req.templateKey}: secret params are for email and SMS only`);
+    const params = { ...req.params };
+    for (const name of secret) {
+      if (typeof params[name] !== 'string') throw new Error(`Notification ${req.templateKey}: secret param ${name} must be a string`);
+      params[name] = sealParam(params[name] as string, this.config.jwtSecret);
+    }
     const { delivery, created } = await this.deliveries.insertOnce(tx, {
       jobId: req.idempotencyKey,
       channel,
@@ -67,7 +83,7 @@ export class NotificationService {
       accountId: req.recipient.accountId ?? null,
       locale,
       templateKey: req.templateKey,
-      params: req.params,
+      params,
       ...(inApp ? { status: 'SENT' as const, provider: 'in-app', sentAt: new Date() } : {}),
     });
     if (created && !inApp) await this.outbox.enqueueJob(tx, DELIVER_NOTIFICATION_JOB, { deliveryId: delivery.id }, req.idempotencyKey);
