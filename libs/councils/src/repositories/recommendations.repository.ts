@@ -38,7 +38,8 @@ export class RecommendationsRepository {
 
   /** SENT and past the deadline (before `today`) → OVERDUE; the rows changed. */
   async markOverdue(tx: Transaction, today: string, now: Date): Promise<Array<{ id: string; bodyId: string; title: string }>> {
-    const rows: Array<{ id: string; body_id: string; title: string }> = await this.m(tx).query(
+    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affected].
+    const [rows]: [Array<{ id: string; body_id: string; title: string }>, number] = await this.m(tx).query(
       `UPDATE council_recommendations SET status = 'OVERDUE', overdue_at = $2, updated_at = now() WHERE status = 'SENT' AND deadline < $1 RETURNING id, body_id, title`,
       [today, now],
     );
