@@ -6,7 +6,13 @@ import { COUNCILS_ENTITIES } from './entities';
 import { MarkOverdueJob } from './jobs/mark-overdue.job';
 import { BodiesRepository } from './repositories/bodies.repository';
 import { MeetingsRepository } from './repositories/meetings.repository';
+import { PlansRepository } from './repositories/plans.repository';
 import { RecommendationsRepository } from './repositories/recommendations.repository';
+import { ActionItemResolver, ActionPlanResolver } from './resolvers/action-plan.resolver';
+import { CouncilBodyExtrasResolver } from './resolvers/council-body-extras.resolver';
+import { ActionPlanService } from './services/action-plan.service';
+import { ApportionmentService } from './services/apportionment.service';
+import { QuestionService } from './services/question.service';
 import { AgendaItemResolver } from './resolvers/agenda-item.resolver';
 import { CouncilBodyResolver } from './resolvers/council-body.resolver';
 import { CouncilMeetingResolver } from './resolvers/council-meeting.resolver';
@@ -19,12 +25,12 @@ import { MeetingService } from './services/meeting.service';
 import { RecommendationService } from './services/recommendation.service';
 
 /** Every SQL statement of councils is in one of these (repositories/). */
-const repositories = [BodiesRepository, MeetingsRepository, RecommendationsRepository];
+const repositories = [BodiesRepository, MeetingsRepository, RecommendationsRepository, PlansRepository];
 
-/** Councils (API side): bodies, members, meetings, roll calls, decisions, recommendations. */
+/** Councils (API side): bodies, members, meetings, roll calls, decisions, recommendations, plans, seats, questions. */
 @Module({
   imports: [TypeOrmModule.forFeature(COUNCILS_ENTITIES), TerritoryModule, NotificationsCoreModule],
-  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, CouncilBodyResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver],
+  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver],
   exports: [BodyService],
 })
 export class CouncilsModule {}

@@ -33,3 +33,12 @@ registerEnumType(DecisionOutcomeEnum, { name: 'CouncilDecisionOutcome' });
 registerEnumType(RecommendationStatusEnum, { name: 'RecommendationStatus' });
 registerEnumType(RecommendationAssessmentEnum, { name: 'RecommendationAssessment' });
 registerEnumType(DocumentOwnerKindEnum, { name: 'CouncilDocumentOwnerKind' });
+
+export enum ActionItemStatusEnum { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', CANCELLED = 'CANCELLED' }
+export enum ApportionmentBasisEnum { POPULATION = 'POPULATION', VOTERS = 'VOTERS', REVENUE = 'REVENUE' }
+export enum ApportionmentMethodEnum { DHONDT = 'DHONDT', SAINTE_LAGUE = 'SAINTE_LAGUE', LARGEST_REMAINDER = 'LARGEST_REMAINDER' }
+export enum QuestionStatusEnum { OPEN = 'OPEN', ANSWERED = 'ANSWERED', ON_AGENDA = 'ON_AGENDA' }
+registerEnumType(ActionItemStatusEnum, { name: 'ActionItemStatus' });
+registerEnumType(ApportionmentBasisEnum, { name: 'ApportionmentBasis' });
+registerEnumType(ApportionmentMethodEnum, { name: 'ApportionmentMethod' });
+registerEnumType(QuestionStatusEnum, { name: 'CouncilQuestionStatus' });

@@ -33,7 +33,7 @@ export class SeatApportionment extends TimestampedEntity {
 
   /** The tally engine's result: allocation and explanation. */
   @Column({ type: 'jsonb' })
-  result: Record<string, unknown>;
+  result: object;
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;

@@ -1,7 +1,7 @@
 import { AuditService } from '@ashar/audit';
 import { Actor, PermissionService } from '@ashar/auth';
 import { TransactionRunner } from '@ashar/database';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
+import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { COUNCILS_PERMISSIONS } from '../councils.permissions';
@@ -206,7 +206,8 @@ export class BodyService {
   async setMyContacts(actor: Actor, input: MyCouncilContactsInput): Promise<boolean> {
     if (!actor.accountId) throw new UnauthenticatedError();
     const person = await this.bodies.personOfAccount(actor.accountId);
-    if (!person) throw new ForbiddenError('councils.member');
+    // An account that sits on no body has nothing to publish: nothing is stored.
+    if (!person) return false;
     await this.tx.run(async (tx) => {
       await this.bodies.updatePerson(tx, person.id, { email: input.email ?? null, phone: input.phone ?? null, contactsPublic: input.publish });
       await this.audit.record(tx, actor.toAudit(), { action: 'councils.person.contacts', entityType: 'CouncilPerson', entityId: person.id, after: { publish: input.publish } });
