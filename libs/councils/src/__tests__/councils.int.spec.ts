@@ -3,7 +3,7 @@ import { firstError, ok } from '../../../../test/support/graphql-client';
 import { count, person, Person, platformAdmin, village, Village } from '../../../budgets/src/__tests__/support';
 import { MarkOverdueJob } from '../jobs/mark-overdue.job';
 import {
-  ADD_MEMBER, ANSWER, ASSESS, ATTENDANCE, call, CLOSE, council, Council, DECIDE, END_MEMBER, IMPLEMENTED, item, meeting, MEETING, MINUTES, must, PUBLISH, rollCall, SEARCH, SEND, SIMPLE_RULES, STATE_BODY, TRACKER, VOTE,
+  ADD_MEMBER, ANSWER, ASSESS, ATTENDANCE, call, CLOSE, council, DECIDE, END_MEMBER, IMPLEMENTED, item, meeting, MEETING, MINUTES, must, PUBLISH, rollCall, SEARCH, SEND, SIMPLE_RULES, STATE_BODY, TRACKER, VOTE,
 } from './support';
 
 /**

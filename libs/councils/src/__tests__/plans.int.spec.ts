@@ -2,6 +2,7 @@ import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError } from '../../../../test/support/graphql-client';
 import { count, person, Person, platformAdmin, village, Village } from '../../../budgets/src/__tests__/support';
 import { MarkOverdueJob } from '../jobs/mark-overdue.job';
+import { seedDemoCouncils } from '../seed/demo-councils.seed';
 import { call, council, meeting, must } from './support';
 
 /** Action plans monitored by another body, seat apportionment by the tally engine, residents' questions. */
@@ -117,4 +118,23 @@ test('a resident’s question is answered or put on an agenda, and the sender is
   expect(await count(api, 'council_agenda_items', `id = '${onAgenda.agendaItemId}' AND link_kind = 'QUESTION' AND link_id = '${q2}'`)).toBe(1);
   const told = await api.dataSource.query(`SELECT template_key FROM notification_deliveries WHERE account_id = $1 ORDER BY template_key`, [resident.id]);
   expect(told.map((t: { template_key: string }) => t.template_key)).toEqual(['councils.notifications.questionAnswered', 'councils.notifications.questionOnAgenda']);
+});
+
+test('the demo seed: a ministry council with a published meeting, two decisions and their votes; a budget group; a monitored plan; once', async () => {
+  const kazan = await village(api, platform, '41704245825000', 'Казан-Куйган');
+  expect(await seedDemoCouncils(api.dataSource, { akDobo: v.communityId, kazanKuygan: kazan.communityId })).toEqual({ councils: 4, councilDecisions: 2 });
+  expect(await seedDemoCouncils(api.dataSource, { akDobo: v.communityId, kazanKuygan: kazan.communityId })).toEqual({});
+  const dir = (await must(api, null, `query { councilDirectory(filter: { kind: PUBLIC_COUNCIL }) { id stateBody { name { ru } } meetings { id } } }`, {})).councilDirectory;
+  const pc = dir.find((b: { stateBody: { name: { ru: string } } | null }) => b.stateBody?.name.ru === 'Министерство финансов Кыргызской Республики');
+  const m = (await must(api, null, `query($id: ID!) { councilMeeting(id: $id) { status agenda { decision { outcome votesFor votesAgainst abstentions absent } votes { choice } } } }`, { id: pc.meetings[0].id })).councilMeeting;
+  expect(m.status).toBe('HELD');
+  expect(m.agenda.map((i: { decision: unknown }) => i.decision)).toEqual([
+    { outcome: 'ADOPTED', votesFor: 3, votesAgainst: 1, abstentions: 0, absent: 1 },
+    { outcome: 'REJECTED', votesFor: 1, votesAgainst: 2, abstentions: 1, absent: 1 },
+  ]);
+  expect(m.agenda[0].votes).toHaveLength(5);
+  expect((await must(api, null, `query($input: DecisionSearchInput!) { searchCouncilDecisions(input: $input) { id } }`, { input: { text: 'жарандар учун бюджет' } })).searchCouncilDecisions).toHaveLength(1);
+  const wg = (await must(api, null, `query($c: ID!) { councilDirectory(filter: { communityId: $c, kind: WORKING_GROUP }) { actionPlans { monitoringBodyId items { title status } } } }`, { c: kazan.communityId })).councilDirectory;
+  expect(wg[0].actionPlans[0].items.map((i: { status: string }) => i.status)).toEqual(['DONE', 'IN_PROGRESS', 'PLANNED']);
+  expect(wg[0].actionPlans[0].monitoringBodyId).not.toBeNull();
 });

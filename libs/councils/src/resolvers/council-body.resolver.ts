@@ -31,7 +31,7 @@ export class CouncilBodyResolver {
   ) {}
 
   @Query(() => [CouncilBodyType], { description: 'The national directory of councils and civic bodies (public)' })
-  councilDirectory(@Args('filter', { type: () => CouncilDirectoryInput, nullable: true }) filter?: CouncilDirectoryInput | null) {
+  councilDirectory(@Args('filter', { type: () => CouncilDirectoryInput, nullable: true }) filter?: CouncilDirectoryInput) {
     return this.bodies.directory(filter);
   }
 
