@@ -13,10 +13,6 @@ export const demoCouncils = {
     return (await m.query(`SELECT id FROM state_bodies WHERE name->>'ru' = $1`, [ru]))[0]?.id ?? null;
   },
 
-  async accountByEmail(m: EntityManager, email: string): Promise<string | null> {
-    return (await m.query(`SELECT id FROM accounts WHERE email = $1`, [email]))[0]?.id ?? null;
-  },
-
   /** Inserts one row of one of councils' tables (camelCase keys → columns); objects are stored as JSON. */
   async insert(m: EntityManager, table: string, row: Record<string, unknown>): Promise<string> {
     const keys = Object.keys(row);

@@ -8,7 +8,7 @@ const RULES = { quorumNumerator: 1, quorumDenominator: 2, majority: 'SIMPLE', qu
 /**
  * Demo councils for `npm start` (names and figures are ILLUSTRATIVE): the Ministry of Finance's public
  * council with five members and a published meeting with two decisions and their roll calls (and a
- * recommendation to the ministry), Ak-Dobo's budget group (the demo accounts sit on it), and
+ * recommendation to the ministry), Ak-Dobo's budget group (identity's demo platform admin is its secretary), and
  * Kazan-Kuygan's market working group with an action plan its advisory group monitors. Idempotent:
  * nothing is added once the ministry exists.
  */
@@ -47,12 +47,13 @@ export async function seedDemoCouncils(ds: DemoSeedDataSource, communities: Reco
       }
     }
 
-    // 2. Ak-Dobo's budget group: the demo accounts sit on it when they exist.
+    // 2. Ak-Dobo's budget group: identity's demo platform admin (handed over in the seed summary) is its
+    // secretary, so a demo login can run its meetings; the others are named people without accounts.
     if (communities.akDobo) {
       const bg = await ins('council_bodies', { kind: 'BUDGET_GROUP', name: { ky: 'Ак-Дөбө айыл аймагынын бюджеттик тобу', ru: 'Бюджетная группа Ак-Дебе' }, mandate: 'Жергиликтүү бюджетти талкуулоого жана көзөмөлдөөгө жарандарды тартуу.', communityId: communities.akDobo, regionCode: '41707220840000', country: 'KG', ...RULES, createdBy: by });
-      const seats = [['budget@demo.ashar.kg', 'Айгүл Токтосунова', 'SECRETARY'], ['member@demo.ashar.kg', 'Бакыт Жумабеков', 'CHAIR'], [null, 'Роза Мамытова', 'MEMBER']] as const;
-      for (const [email, fullName, role] of seats) {
-        const accountId = email ? await demoCouncils.accountByEmail(m, email) : null;
+      const seats = [[createdBy ?? null, 'Платформа администратору', 'SECRETARY'], [null, 'Айгүл Токтосунова', 'CHAIR'], [null, 'Роза Мамытова', 'MEMBER']] as const;
+      for (const [accountId, fullName, role] of seats) {
+        if (role === 'SECRETARY' && !accountId) continue;
         const personId = await ins('council_persons', { accountId, fullName, contactsPublic: false });
         await ins('council_memberships', { bodyId: bg, personId, role, termFrom: '2026-01-01' });
       }
