@@ -1,3 +1,4 @@
+import { IdentityModule } from '@ashar/identity';
 import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
@@ -29,7 +30,7 @@ const repositories = [BodiesRepository, MeetingsRepository, RecommendationsRepos
 
 /** Councils (API side): bodies, members, meetings, roll calls, decisions, recommendations, plans, seats, questions. */
 @Module({
-  imports: [TypeOrmModule.forFeature(COUNCILS_ENTITIES), TerritoryModule, NotificationsCoreModule],
+  imports: [TypeOrmModule.forFeature(COUNCILS_ENTITIES), TerritoryModule, IdentityModule, NotificationsCoreModule],
   providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver],
   exports: [BodyService],
 })

@@ -230,3 +230,29 @@ test('attendance shows the quorum from the current members on the meeting day', 
   expect(code(bad)).toBe('BAD_USER_INPUT');
   expect(firstError(bad)?.extensions?.field).toBe('input.attendees.0.membershipId');
 });
+
+test('members: an account’s own name by default, an unknown account refused, overlapping terms refused, history kept, contacts only when published', async () => {
+  const c = await council(api, v, await people(2));
+  const newcomer = await person(api, 'Жаңы мүчө');
+  const added = (await must(api, v.admin, ADD_MEMBER, { input: { bodyId: c.bodyId, accountId: newcomer.id, role: 'MEMBER', termFrom: '2026-01-01', termTo: '2026-03-31' } })).addCouncilMember;
+  expect(added).toMatchObject({ fullName: 'Жаңы мүчө', hasAccount: true, current: false });
+  const unknown = await call(api, v.admin, ADD_MEMBER, { input: { bodyId: c.bodyId, accountId: '00000000-0000-4000-8000-000000000000', role: 'MEMBER', termFrom: '2026-01-01' } });
+  expect(code(unknown)).toBe('BAD_USER_INPUT');
+  expect(firstError(unknown)?.extensions?.field).toBe('input.accountId');
+  expect(code(await call(api, v.admin, ADD_MEMBER, { input: { bodyId: c.bodyId, accountId: newcomer.id, role: 'MEMBER', termFrom: '2026-03-01' } }))).toBe('CONFLICT');
+  // A second term after the first is fine; a member without an account with published contacts.
+  await must(api, c.secretary, ADD_MEMBER, { input: { bodyId: c.bodyId, accountId: newcomer.id, role: 'DEPUTY', termFrom: '2026-04-01' } });
+  await must(api, c.secretary, ADD_MEMBER, { input: { bodyId: c.bodyId, fullName: 'Токтогул Ысаков', role: 'MEMBER', termFrom: '2026-01-01', email: 'toktogul@example.kg', contactsPublic: true } });
+  // A citizen of the community cannot appoint.
+  expect(code(await call(api, v.citizen, ADD_MEMBER, { input: { bodyId: c.bodyId, fullName: 'Бирөө', role: 'MEMBER', termFrom: '2026-01-01' } }))).toBe('FORBIDDEN');
+  const q = `query($id: ID!, $past: Boolean) { councilBody(id: $id) { members(includePast: $past) { fullName role current email phone } } }`;
+  const current = (await must(api, null, q, { id: c.bodyId })).councilBody.members;
+  expect(current.map((m: { fullName: string; role: string }) => `${m.fullName}:${m.role}`).sort()).toEqual(['Жаңы мүчө:DEPUTY', 'Мүчө 1:CHAIR', 'Мүчө 2:SECRETARY', 'Токтогул Ысаков:MEMBER']);
+  expect(current.find((m: { fullName: string }) => m.fullName === 'Токтогул Ысаков').email).toBe('toktogul@example.kg');
+  expect(current.filter((m: { email: string | null }) => m.email).length).toBe(1);
+  const history = (await must(api, null, q, { id: c.bodyId, past: true })).councilBody.members;
+  expect(history.filter((m: { fullName: string }) => m.fullName === 'Жаңы мүчө').map((m: { role: string; current: boolean }) => [m.role, m.current])).toEqual([['MEMBER', false], ['DEPUTY', true]]);
+  // A member publishes their own contacts.
+  await must(api, newcomer, `mutation($input: MyCouncilContactsInput!) { setMyCouncilContacts(input: $input) }`, { input: { phone: '+996555123456', publish: true } });
+  expect((await must(api, null, q, { id: c.bodyId })).councilBody.members.find((m: { fullName: string; role: string }) => m.fullName === 'Жаңы мүчө' && m.role === 'DEPUTY').phone).toBe('+996555123456');
+});

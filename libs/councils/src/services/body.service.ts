@@ -2,6 +2,7 @@ import { AuditService } from '@ashar/audit';
 import { Actor, PermissionService } from '@ashar/auth';
 import { TransactionRunner } from '@ashar/database';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError, uuidOrNotFound } from '@ashar/kernel';
+import { AccountService } from '@ashar/identity';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { COUNCILS_PERMISSIONS } from '../councils.permissions';
@@ -67,6 +68,7 @@ export class BodyService {
     private readonly bodies: BodiesRepository,
     private readonly access: BodyAccess,
     private readonly communities: CommunityService,
+    private readonly accounts: AccountService,
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -167,14 +169,15 @@ export class BodyService {
     await this.access.assertManageMembers(actor, body);
     if (!input.accountId && !input.fullName) throw new InvalidInputError('input.fullName', 'errors.validation.required');
     if (input.termTo && input.termTo < input.termFrom) throw new InvalidInputError('input.termTo', 'errors.councils.termEndsBeforeStart');
+    // An account member must exist; without a typed name the account's display name is shown.
+    const account = input.accountId ? (await this.accounts.byIds([input.accountId]))[0] : null;
+    if (input.accountId && !account) throw new InvalidInputError('input.accountId', 'errors.councils.unknownAccount');
     const term = { termFrom: input.termFrom, termTo: input.termTo ?? null };
     return this.tx.run(async (tx) => {
       await this.bodies.lockBody(tx, body.id);
       let person: CouncilPerson | null = input.accountId ? await this.bodies.personOfAccount(input.accountId, tx) : null;
-      if (input.accountId && !person) {
-        // The account's name as the secretary typed it (identity is not read here: a typed name is what minutes show).
-        if (!input.fullName) throw new InvalidInputError('input.fullName', 'errors.validation.required');
-        person = await this.bodies.insertPerson(tx, { accountId: input.accountId, fullName: input.fullName, contactsPublic: false });
+      if (account && !person) {
+        person = await this.bodies.insertPerson(tx, { accountId: account.id, fullName: input.fullName ?? account.displayName, contactsPublic: false });
       } else if (!person) {
         person = await this.bodies.insertPerson(tx, { fullName: input.fullName!, email: input.email ?? null, phone: input.phone ?? null, contactsPublic: !!input.contactsPublic });
       }
