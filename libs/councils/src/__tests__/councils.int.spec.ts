@@ -256,3 +256,17 @@ test('members: an account’s own name by default, an unknown account refused, o
   await must(api, newcomer, `mutation($input: MyCouncilContactsInput!) { setMyCouncilContacts(input: $input) }`, { input: { phone: '+996555123456', publish: true } });
   expect((await must(api, null, q, { id: c.bodyId })).councilBody.members.find((m: { fullName: string; role: string }) => m.fullName === 'Жаңы мүчө' && m.role === 'DEPUTY').phone).toBe('+996555123456');
 });
+
+test('votes racing the closing of the meeting: every vote stored was written before the meeting was closed, every other one was refused', async () => {
+  const ppl = await people(10);
+  const c = await council(api, v, ppl);
+  const m = await meeting(api, c);
+  const a = await item(api, c, m, 'Жарыш');
+  const answers = await Promise.all([...ppl.map((p) => call(api, p, VOTE, { id: a, choice: 'FOR' })), call(api, c.secretary, CLOSE, { id: m })]);
+  const votes = answers.slice(0, 10);
+  expect(votes.every((r) => !r.errors || code(r) === 'CONFLICT')).toBe(true);
+  const [row] = await api.dataSource.query(`SELECT held_at FROM council_meetings WHERE id = $1`, [m]);
+  const stored = await api.dataSource.query(`SELECT recorded_at FROM council_votes WHERE agenda_item_id = $1`, [a]);
+  expect(stored).toHaveLength(votes.filter((r) => !r.errors).length);
+  for (const s of stored) expect(new Date(s.recorded_at).getTime()).toBeLessThanOrEqual(new Date(row.held_at).getTime());
+});
