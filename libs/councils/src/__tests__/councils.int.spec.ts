@@ -270,3 +270,26 @@ test('votes racing the closing of the meeting: every vote stored was written bef
   expect(stored).toHaveLength(votes.filter((r) => !r.errors).length);
   for (const s of stored) expect(new Date(s.recorded_at).getTime()).toBeLessThanOrEqual(new Date(row.held_at).getTime());
 });
+
+test('rules change by the secretary (a qualified majority must exceed half); documents of a closed meeting stay hidden until published', async () => {
+  const ppl = await people(3);
+  const c = await council(api, v, ppl);
+  const RULES = `mutation($id: ID!, $rules: BodyRulesInput!) { updateCouncilBodyRules(bodyId: $id, rules: $rules) { rules { quorum { numerator denominator } majority qualified { numerator denominator } base tie } } }`;
+  const half = await call(api, c.secretary, RULES, { id: c.bodyId, rules: { ...SIMPLE_RULES, majority: 'QUALIFIED', qualified: { numerator: 1, denominator: 2 } } });
+  expect(code(half)).toBe('BAD_USER_INPUT');
+  expect(firstError(half)?.extensions?.field).toBe('rules.qualified');
+  expect(code(await call(api, ppl[2], RULES, { id: c.bodyId, rules: SIMPLE_RULES }))).toBe('FORBIDDEN');
+  const changed = (await must(api, c.secretary, RULES, { id: c.bodyId, rules: { quorum: { numerator: 2, denominator: 3 }, majority: 'QUALIFIED', qualified: { numerator: 3, denominator: 4 }, base: 'ALL_MEMBERS', tie: 'CHAIR_DECIDES' } })).updateCouncilBodyRules.rules;
+  expect(changed).toEqual({ quorum: { numerator: 2, denominator: 3 }, majority: 'QUALIFIED', qualified: { numerator: 3, denominator: 4 }, base: 'ALL_MEMBERS', tie: 'CHAIR_DECIDES' });
+
+  const m = await meeting(api, c, 'CLOSED');
+  const ATTACH = `mutation($input: CouncilDocumentInput!) { attachCouncilDocument(input: $input) { id name mimeType } }`;
+  const doc = { ownerKind: 'MEETING', ownerId: m, name: 'Күн тартиби', url: 'https://example.kg/agenda.pdf', mimeType: 'application/pdf' };
+  expect(code(await call(api, ppl[2], ATTACH, { input: doc }))).toBe('FORBIDDEN');
+  await must(api, c.secretary, ATTACH, { input: doc });
+  const DOCS = `query($id: ID!) { councilMeeting(id: $id) { documents { name url mimeType } } }`;
+  expect((await must(api, null, DOCS, { id: m })).councilMeeting.documents).toEqual([]);
+  expect((await must(api, ppl[2], DOCS, { id: m })).councilMeeting.documents).toEqual([{ name: 'Күн тартиби', url: 'https://example.kg/agenda.pdf', mimeType: 'application/pdf' }]);
+  await must(api, c.secretary, PUBLISH, { id: m });
+  expect((await must(api, null, DOCS, { id: m })).councilMeeting.documents).toHaveLength(1);
+});

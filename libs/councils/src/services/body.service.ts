@@ -44,12 +44,13 @@ function names(n: Record<string, string | null | undefined>, field: string): Rec
   return out;
 }
 
-function checkedRules(r: BodyRulesInput) {
-  if (!isValidFraction(r.quorum)) throw new InvalidInputError('input.rules.quorum', 'errors.councils.fraction');
+/** `at`: the argument path of the rules (`input.rules` on create, `rules` on update). */
+function checkedRules(r: BodyRulesInput, at: string) {
+  if (!isValidFraction(r.quorum)) throw new InvalidInputError(`${at}.quorum`, 'errors.councils.fraction');
   const qualified = r.qualified ?? { numerator: 2, denominator: 3 };
-  if (!isValidFraction(qualified)) throw new InvalidInputError('input.rules.qualified', 'errors.councils.fraction');
+  if (!isValidFraction(qualified)) throw new InvalidInputError(`${at}.qualified`, 'errors.councils.fraction');
   // A "qualified" majority of half or less would adopt two opposite motions.
-  if (r.majority === 'QUALIFIED' && qualified.numerator * 2 <= qualified.denominator) throw new InvalidInputError('input.rules.qualified', 'errors.councils.qualifiedAboveHalf');
+  if (r.majority === 'QUALIFIED' && qualified.numerator * 2 <= qualified.denominator) throw new InvalidInputError(`${at}.qualified`, 'errors.councils.qualifiedAboveHalf');
   return {
     quorumNumerator: r.quorum.numerator,
     quorumDenominator: r.quorum.denominator,
@@ -124,7 +125,7 @@ export class BodyService {
     }
     if ((input.kind === 'CUSTOM') !== !!input.customLabel) throw new InvalidInputError('input.customLabel', 'errors.councils.customLabel');
     const name = names(input.name as Record<string, string>, 'input.name');
-    const rules = checkedRules(input.rules);
+    const rules = checkedRules(input.rules, 'input.rules');
     return this.tx.run(async (tx) => {
       const body = await this.bodies.insertBody(tx, {
         kind: input.kind,
@@ -146,7 +147,7 @@ export class BodyService {
   async updateRules(actor: Actor, bodyId: string, input: BodyRulesInput): Promise<CouncilBody> {
     const body = await this.byId(bodyId);
     await this.access.assertManageMembers(actor, body);
-    const rules = checkedRules(input);
+    const rules = checkedRules(input, 'rules');
     await this.tx.run(async (tx) => {
       await this.bodies.lockBody(tx, body.id);
       await this.bodies.updateBody(tx, body.id, rules);
