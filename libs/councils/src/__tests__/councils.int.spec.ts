@@ -293,3 +293,24 @@ test('rules change by the secretary (a qualified majority must exceed half); doc
   await must(api, c.secretary, PUBLISH, { id: m });
   expect((await must(api, null, DOCS, { id: m })).councilMeeting.documents).toHaveLength(1);
 });
+
+test('the national directory filters by kind, region, state body and community; who may create bodies', async () => {
+  const agency = (await must(api, platform, STATE_BODY, { input: { kind: 'AGENCY', country: 'KG', regionCode: '41707', name: { ru: 'Агентство по делам самоуправления' } } })).createStateBody.id;
+  const input = { kind: 'CUSTOM', customLabel: 'Жаштар кеңеши', name: { ky: 'Жаштар кеңеши' }, stateBodyId: agency, rules: SIMPLE_RULES };
+  const CREATE = `mutation($input: CreateCouncilBodyInput!) { createCouncilBody(input: $input) { id regionCode country } }`;
+  expect(code(await call(api, v.admin, CREATE, { input }))).toBe('FORBIDDEN'); // a state body's council: platform admins
+  const youth = (await must(api, platform, CREATE, { input })).createCouncilBody;
+  expect(youth).toMatchObject({ regionCode: '41707', country: 'KG' });
+  expect(code(await call(api, other.admin, CREATE, { input: { ...input, stateBodyId: null, communityId: v.communityId } }))).toBe('FORBIDDEN');
+  expect(code(await call(api, v.admin, CREATE, { input: { ...input, stateBodyId: agency, communityId: v.communityId } }))).toBe('BAD_USER_INPUT');
+  expect(code(await call(api, v.admin, CREATE, { input: { ...input, kind: 'WORKING_GROUP', stateBodyId: null, communityId: v.communityId } }))).toBe('BAD_USER_INPUT'); // a label without CUSTOM
+  const local = (await must(api, v.admin, CREATE, { input: { ...input, stateBodyId: null, communityId: v.communityId } })).createCouncilBody;
+  expect(local.regionCode).toBe('41707220840000');
+  const DIR = `query($f: CouncilDirectoryInput) { councilDirectory(filter: $f) { id } }`;
+  const ids = async (f: Record<string, unknown>) => (await must(api, null, DIR, { f })).councilDirectory.map((b: { id: string }) => b.id);
+  expect(await ids({ stateBodyId: agency })).toEqual([youth.id]);
+  expect(await ids({ kind: 'CUSTOM', regionCode: '41707' })).toEqual([youth.id, local.id]);
+  expect(await ids({ kind: 'CUSTOM', regionCode: '417072208' })).toEqual([local.id]);
+  expect(await ids({ kind: 'CUSTOM', communityId: other.communityId })).toEqual([]);
+  expect(await ids({ kind: 'CUSTOM', country: 'KZ' })).toEqual([]);
+});
