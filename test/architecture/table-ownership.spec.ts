@@ -10,6 +10,7 @@ import { join, relative } from 'path';
 import { getMetadataArgsStorage } from 'typeorm';
 import { BUDGETS_ENTITIES } from '../../libs/budgets/src/entities';
 import { PARTICIPATION_ENTITIES } from '../../libs/participation/src/entities';
+import { COUNCILS_ENTITIES } from '../../libs/councils/src/entities';
 
 /**
  * "No table of another context in a context's SQL" (issue 8): every repository file (and every
@@ -31,6 +32,7 @@ interface Context {
 const CONTEXTS: Context[] = [
   { name: 'budgets', root: 'libs/budgets', entities: BUDGETS_ENTITIES },
   { name: 'participation', root: 'libs/participation', entities: PARTICIPATION_ENTITIES },
+  { name: 'councils', root: 'libs/councils', entities: COUNCILS_ENTITIES },
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
   { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },

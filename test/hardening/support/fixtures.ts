@@ -44,6 +44,23 @@ export interface Target {
   ideasProcessId: string;
   votingProcessId: string;
   votingProposalId: string;
+  /** Councils: a body whose secretary is A's COUNCIL_SECRETARY account (B: B's preparer); see councilsWorld. */
+  councilBodyId: string;
+  councilMembershipId: string;
+  /** Held, published, its minutes approved. */
+  councilHeldMeetingId: string;
+  /** Decided (the decision approved the held meeting's minutes). */
+  councilDecidedItemId: string;
+  /** Sent, answered, accepted and implemented: every further step is a CONFLICT. */
+  councilRecommendationId: string;
+  stateBodyId: string;
+  /** A plan of the body monitored by an advisory group with the same secretary, and one of its items. */
+  councilPlanId: string;
+  councilActionItemId: string;
+  /** Published: publishing again is a CONFLICT. */
+  councilApportionmentId: string;
+  /** Answered: answering or putting it on an agenda again is a CONFLICT. */
+  councilQuestionId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -95,7 +112,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId'>> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
@@ -151,6 +168,47 @@ async function participationWorld(api: RunningApi, prep: Person, communityId: st
   return { ideasProcessId, votingProcessId, votingProposalId };
 }
 
+type CouncilKeys = 'councilBodyId' | 'councilMembershipId' | 'councilHeldMeetingId' | 'councilDecidedItemId' | 'councilRecommendationId' | 'stateBodyId' | 'councilPlanId' | 'councilActionItemId' | 'councilApportionmentId' | 'councilQuestionId';
+
+/**
+ * A council of the community: `secretary` is its SECRETARY, `member` (if any) a MEMBER and the platform
+ * admin a MEMBER too (voting is for members only, admins get no pass). A held, published meeting whose
+ * minutes a decided item of a second meeting approved, and a recommendation followed up to IMPLEMENTED.
+ */
+async function councilsWorld(api: RunningApi, platform: Person, communityId: string, secretary: Person, member: Person | null): Promise<Pick<Target, CouncilKeys>> {
+  const call = (query: string, variables: Record<string, unknown>, who: Person, what: string) => q(api, query, variables, who, what);
+  const stateBodyId = (await call(`mutation($input: CreateStateBodyInput!) { createStateBody(input: $input) { id } }`, { input: { kind: 'MINISTRY', country: 'KG', name: { ky: 'Министрлик', ru: 'Министерство' } } }, platform, 'createStateBody')).createStateBody.id as string;
+  const rules = { quorum: { numerator: 1, denominator: 2 }, majority: 'SIMPLE', base: 'PRESENT', tie: 'FAILS' };
+  const bodyId = (await call(`mutation($input: CreateCouncilBodyInput!) { createCouncilBody(input: $input) { id } }`, { input: { kind: 'BUDGET_GROUP', name: { ky: 'Бюджеттик топ' }, communityId, rules } }, platform, 'createCouncilBody')).createCouncilBody.id as string;
+  const add = async (who: Person, role: string) => (await call(`mutation($input: AddCouncilMemberInput!) { addCouncilMember(input: $input) { id } }`, { input: { bodyId, accountId: who.id, fullName: `Мүчө ${role}`, role, termFrom: '2020-01-01' } }, platform, 'addCouncilMember')).addCouncilMember.id as string;
+  const terms = [await add(secretary, 'SECRETARY'), await add(platform, 'MEMBER')];
+  if (member) terms.push(await add(member, 'MEMBER'));
+  const schedule = async (title: string) => (await call(`mutation($input: ScheduleMeetingInput!) { scheduleCouncilMeeting(input: $input) { id } }`, { input: { bodyId, title, startsAt: new Date().toISOString(), timeZone: 'Asia/Bishkek', access: 'CLOSED', place: 'Зал' } }, secretary, 'scheduleCouncilMeeting')).scheduleCouncilMeeting.id as string;
+  const held = await schedule('Өткөн жыйын');
+  await call(`mutation($input: MinutesInput!) { saveCouncilMinutes(input: $input) { id } }`, { input: { meetingId: held, text: 'Протокол' } }, secretary, 'saveCouncilMinutes');
+  await call(`mutation($id: ID!) { closeCouncilMeeting(meetingId: $id) { id } }`, { id: held }, secretary, 'closeCouncilMeeting');
+  await call(`mutation($id: ID!) { publishCouncilMeeting(meetingId: $id) { id } }`, { id: held }, secretary, 'publishCouncilMeeting');
+  const next = await schedule('Кийинки жыйын');
+  const itemId = (await call(`mutation($input: AgendaItemInput!) { addAgendaItem(input: $input) { id } }`, { input: { meetingId: next, title: 'Протоколду бекитүү', linkKind: 'MINUTES', linkId: held } }, secretary, 'addAgendaItem')).addAgendaItem.id as string;
+  await call(`mutation($input: RollCallInput!) { recordCouncilRollCall(input: $input) { id } }`, { input: { agendaItemId: itemId, votes: terms.map((membershipId) => ({ membershipId, choice: 'FOR' })) } }, secretary, 'recordCouncilRollCall');
+  await call(`mutation($input: DecideAgendaItemInput!) { decideAgendaItem(input: $input) { id } }`, { input: { agendaItemId: itemId, text: 'Бекитилсин' } }, secretary, 'decideAgendaItem');
+  const today = new Date().toISOString().slice(0, 10);
+  const rec = (await call(`mutation($input: SendRecommendationInput!) { sendRecommendation(input: $input) { id } }`, { input: { bodyId, addresseeId: stateBodyId, title: 'Сунуш', text: 'Сунуш', sentOn: today, deadline: today } }, secretary, 'sendRecommendation')).sendRecommendation.id as string;
+  await call(`mutation($input: AnswerRecommendationInput!) { answerRecommendation(input: $input) { id } }`, { input: { recommendationId: rec, answerText: 'Жооп', answeredOn: today } }, secretary, 'answerRecommendation');
+  await call(`mutation($input: AssessRecommendationInput!) { assessRecommendation(input: $input) { id } }`, { input: { recommendationId: rec, assessment: 'ACCEPTED' } }, secretary, 'assessRecommendation');
+  await call(`mutation($id: ID!, $on: String!) { markRecommendationImplemented(recommendationId: $id, implementedOn: $on) { id } }`, { id: rec, on: today }, secretary, 'markRecommendationImplemented');
+  const monitorId = (await call(`mutation($input: CreateCouncilBodyInput!) { createCouncilBody(input: $input) { id } }`, { input: { kind: 'ADVISORY_GROUP', name: { ky: 'Кеңеш берүүчү топ' }, communityId, rules } }, platform, 'createCouncilBody')).createCouncilBody.id as string;
+  await call(`mutation($input: AddCouncilMemberInput!) { addCouncilMember(input: $input) { id } }`, { input: { bodyId: monitorId, accountId: secretary.id, fullName: 'Катчы', role: 'SECRETARY', termFrom: '2020-01-01' } }, platform, 'addCouncilMember');
+  const planId = (await call(`mutation($input: ActionPlanInput!) { createActionPlan(input: $input) { id } }`, { input: { bodyId, monitoringBodyId: monitorId, title: 'Базар планы' } }, secretary, 'createActionPlan')).createActionPlan.id as string;
+  const actionItemId = (await call(`mutation($input: ActionItemInput!) { addActionItem(input: $input) { id } }`, { input: { planId, title: 'Суу түтүгү', responsible: 'Айыл өкмөтү', deadline: today } }, secretary, 'addActionItem')).addActionItem.id as string;
+  const village = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+  const apportionmentId = (await call(`mutation($input: ApportionSeatsInput!) { apportionCouncilSeats(input: $input) { id } }`, { input: { bodyId, basis: 'POPULATION', method: 'DHONDT', seats: 5, figures: [{ id: village(1), name: 'Ак-Дөбө', weight: '3000' }, { id: village(2), name: 'Орок', weight: '2000' }] } }, secretary, 'apportionCouncilSeats')).apportionCouncilSeats.id as string;
+  await call(`mutation($id: ID!) { publishSeatApportionment(id: $id) { id } }`, { id: apportionmentId }, secretary, 'publishSeatApportionment');
+  const questionId = (await call(`mutation($input: AskCouncilInput!) { askCouncil(input: $input) { id } }`, { input: { bodyId, text: 'Суу качан келет?' } }, platform, 'askCouncil')).askCouncil.id as string;
+  await call(`mutation($input: AnswerQuestionInput!) { answerCouncilQuestion(input: $input) { id } }`, { input: { questionId, answer: 'Жайында' } }, secretary, 'answerCouncilQuestion');
+  return { councilBodyId: bodyId, councilMembershipId: terms[0], councilHeldMeetingId: held, councilDecidedItemId: itemId, councilRecommendationId: rec, stateBodyId, councilPlanId: planId, councilActionItemId: actionItemId, councilApportionmentId: apportionmentId, councilQuestionId: questionId };
+}
+
 export async function buildWorld(api: RunningApi): Promise<World> {
   let platform = await signUp(api, 'Platform');
   await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [platform.id]);
@@ -177,7 +235,7 @@ export async function buildWorld(api: RunningApi): Promise<World> {
   roles.citizenOfOther.set(b, new Set([Role.CITIZEN]));
   for (const id of [a, b, c]) roles.platformAdmin.set(id, new Set([Role.COMMUNITY_ADMIN]));
 
-  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)) };
-  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)) };
+  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)), ...(await councilsWorld(api, platform, a, actors[Role.COUNCIL_SECRETARY]!, actors[Role.COUNCIL_MEMBER])) };
+  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)), ...(await councilsWorld(api, platform, b, prepB, null)) };
   return { api, platform, preparer, actors, roles, A, B, sandboxCommunityId: c };
 }

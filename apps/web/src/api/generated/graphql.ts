@@ -19,11 +19,81 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** The monitoring body’s check of an item (its secretary records it); not in the future */
+export type ActionCheckInput = {
+  checkedOn: Scalars['String']['input'];
+  finding: Scalars['String']['input'];
+  itemId: Scalars['ID']['input'];
+  statusFound: ActionItemStatus;
+};
+
+export type ActionItemInput = {
+  deadline: Scalars['String']['input'];
+  planId: Scalars['ID']['input'];
+  /** Who is responsible (an office or a person), as written in the plan */
+  responsible: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ActionItemStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
+/** DONE needs its evidence */
+export type ActionItemStatusInput = {
+  /** What shows the work was done (text or a link) */
+  evidence?: InputMaybe<Scalars['String']['input']>;
+  itemId: Scalars['ID']['input'];
+  status: ActionItemStatus;
+};
+
+/** A plan of the body; another body (an advisory group) may monitor it */
+export type ActionPlanInput = {
+  bodyId: Scalars['ID']['input'];
+  monitoringBodyId?: InputMaybe<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+};
+
 export type AddBudgetCommentInput = {
   body: Scalars['String']['input'];
   lineKey?: InputMaybe<Scalars['ID']['input']>;
   versionId: Scalars['ID']['input'];
 };
+
+/** A platform account (accountId) or a named person without one (fullName) */
+export type AddCouncilMemberInput = {
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  bodyId: Scalars['ID']['input'];
+  contactsPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Contacts of a person without an account, with their consent to publish */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The name shown; required without an account */
+  fullName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  role: CouncilMemberRole;
+  termFrom: Scalars['String']['input'];
+  termTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Added at the end of the agenda. A link: kind + linkId, or DOCUMENT + linkUrl; MINUTES links a meeting of the same body whose minutes this item approves */
+export type AgendaItemInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  linkId?: InputMaybe<Scalars['ID']['input']>;
+  linkKind?: InputMaybe<AgendaLinkKind>;
+  linkUrl?: InputMaybe<Scalars['String']['input']>;
+  meetingId: Scalars['ID']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type AgendaLinkKind =
+  | 'BUDGET_VERSION'
+  | 'COMPETITION'
+  | 'DOCUMENT'
+  | 'MINUTES'
+  | 'PROPOSAL'
+  | 'QUESTION';
 
 export type AmendBudgetInput = {
   /** True: the new version is the final budget (approved at year end once the republican budget is adopted), labelled "final", not an amendment; at most one per budget */
@@ -33,6 +103,47 @@ export type AmendBudgetInput = {
   versionId: Scalars['ID']['input'];
 };
 
+export type AnswerQuestionInput = {
+  answer: Scalars['String']['input'];
+  questionId: Scalars['ID']['input'];
+};
+
+/** The addressee’s answer as received, with its document */
+export type AnswerRecommendationInput = {
+  answerText: Scalars['String']['input'];
+  answeredOn: Scalars['String']['input'];
+  documentMimeType?: InputMaybe<Scalars['String']['input']>;
+  documentName?: InputMaybe<Scalars['String']['input']>;
+  documentUrl?: InputMaybe<Scalars['String']['input']>;
+  recommendationId: Scalars['ID']['input'];
+};
+
+export type ApportionSeatsInput = {
+  basis: ApportionmentBasis;
+  bodyId: Scalars['ID']['input'];
+  figures: Array<ApportionmentFigureInput>;
+  method: ApportionmentMethod;
+  seats: Scalars['Int']['input'];
+};
+
+export type ApportionmentBasis =
+  | 'POPULATION'
+  | 'REVENUE'
+  | 'VOTERS';
+
+export type ApportionmentFigureInput = {
+  /** The village (territorial unit) id, or any stable id of the group */
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** People, voters, or revenue in minor units, as a whole number */
+  weight: Scalars['String']['input'];
+};
+
+export type ApportionmentMethod =
+  | 'DHONDT'
+  | 'LARGEST_REMAINDER'
+  | 'SAINTE_LAGUE';
+
 export type ApproveVersionInput = {
   decisionDate: Scalars['String']['input'];
   decisionFileUrl?: InputMaybe<Scalars['String']['input']>;
@@ -41,9 +152,32 @@ export type ApproveVersionInput = {
   versionId: Scalars['ID']['input'];
 };
 
+/** A resident’s question or issue for a body */
+export type AskCouncilInput = {
+  bodyId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+/** The body’s assessment of an answered recommendation */
+export type AssessRecommendationInput = {
+  assessment: RecommendationAssessment;
+  note?: InputMaybe<Scalars['String']['input']>;
+  recommendationId: Scalars['ID']['input'];
+};
+
 export type AttachmentInput = {
   name: Scalars['String']['input'];
   url: Scalars['String']['input'];
+};
+
+export type AttendanceInput = {
+  attendees: Array<AttendeeInput>;
+  meetingId: Scalars['ID']['input'];
+};
+
+export type AttendeeInput = {
+  membershipId: Scalars['ID']['input'];
+  present: Scalars['Boolean']['input'];
 };
 
 export type BallotKind =
@@ -51,6 +185,16 @@ export type BallotKind =
   | 'CUMULATIVE'
   | 'KNAPSACK'
   | 'RANKING';
+
+export type BodyRulesInput = {
+  base: CouncilMajorityBase;
+  majority: CouncilMajorityKind;
+  /** QUALIFIED only (default 2/3) */
+  qualified?: InputMaybe<FractionInput>;
+  /** Share of current members that must be present */
+  quorum: FractionInput;
+  tie: CouncilTieRule;
+};
 
 export type BudgetDirection =
   | 'EXPENDITURE'
@@ -188,6 +332,88 @@ export type ConfirmPhoneVerificationInput = {
   code: Scalars['String']['input'];
 };
 
+export type CouncilBodyKind =
+  | 'ADVISORY_GROUP'
+  | 'BUDGET_GROUP'
+  | 'CUSTOM'
+  | 'INITIATIVE_GROUP'
+  | 'PUBLIC_COUNCIL'
+  | 'SMALL_PUBLIC_COUNCIL'
+  | 'WORKING_GROUP';
+
+export type CouncilCountry =
+  | 'KG'
+  | 'KZ';
+
+export type CouncilDecisionOutcome =
+  | 'ADOPTED'
+  | 'REJECTED';
+
+export type CouncilDirectoryInput = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  country?: InputMaybe<CouncilCountry>;
+  kind?: InputMaybe<CouncilBodyKind>;
+  /** Territorial code prefix (region, district) */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  stateBodyId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CouncilDocumentInput = {
+  mimeType: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  ownerId: Scalars['ID']['input'];
+  ownerKind: CouncilDocumentOwnerKind;
+  url: Scalars['String']['input'];
+};
+
+export type CouncilDocumentOwnerKind =
+  | 'ACTION_ITEM'
+  | 'AGENDA_ITEM'
+  | 'MEETING'
+  | 'RECOMMENDATION';
+
+export type CouncilMajorityBase =
+  | 'ALL_MEMBERS'
+  | 'PRESENT';
+
+export type CouncilMajorityKind =
+  | 'QUALIFIED'
+  | 'SIMPLE';
+
+export type CouncilMeetingAccess =
+  | 'CLOSED'
+  | 'OPEN';
+
+export type CouncilMeetingStatus =
+  | 'HELD'
+  | 'SCHEDULED';
+
+export type CouncilMemberRole =
+  | 'CHAIR'
+  | 'DEPUTY'
+  | 'MEMBER'
+  | 'SECRETARY';
+
+export type CouncilMinutesStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'NONE';
+
+export type CouncilQuestionStatus =
+  | 'ANSWERED'
+  | 'ON_AGENDA'
+  | 'OPEN';
+
+export type CouncilTieRule =
+  | 'CHAIR_DECIDES'
+  | 'FAILS';
+
+export type CouncilVoteChoice =
+  | 'ABSENT'
+  | 'ABSTAIN'
+  | 'AGAINST'
+  | 'FOR';
+
 /** GREEDY: most votes first while money lasts; MES: Method of Equal Shares (completed by add-one) */
 export type CountingRule =
   | 'GREEDY'
@@ -211,6 +437,18 @@ export type CreateCommunityInput = {
   kind: CommunityKind;
   names: LocalizedTextInput;
   unitCode: Scalars['String']['input'];
+};
+
+/** Exactly one of communityId and stateBodyId */
+export type CreateCouncilBodyInput = {
+  communityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The kind’s name when kind is CUSTOM */
+  customLabel?: InputMaybe<Scalars['String']['input']>;
+  kind: CouncilBodyKind;
+  mandate?: InputMaybe<Scalars['String']['input']>;
+  name: LocalizedTextInput;
+  rules: BodyRulesInput;
+  stateBodyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type CreateGroupInvitationInput = {
@@ -247,9 +485,36 @@ export type CreateProcessInput = {
   title: LocalizedTextInput;
 };
 
+export type CreateStateBodyInput = {
+  country: CouncilCountry;
+  kind: StateBodyKind;
+  name: LocalizedTextInput;
+  /** Territorial code of the region it serves */
+  regionCode?: InputMaybe<Scalars['String']['input']>;
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Currency =
   | 'KGS'
   | 'KZT';
+
+/** Counts the roll call by the body’s rule; members without a vote count as ABSENT */
+export type DecideAgendaItemInput = {
+  agendaItemId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+/** Every word must match (the last one as a prefix); Kyrgyz and Kazakh letters fold to Russian ones */
+export type DecisionSearchInput = {
+  /** Decisions with a recommendation to this state body */
+  addresseeId?: InputMaybe<Scalars['ID']['input']>;
+  bodyId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Default 50, at most 200 */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type EditProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;
@@ -264,6 +529,13 @@ export type EditProposalInput = {
   villageUnitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type EndCouncilMembershipInput = {
+  membershipId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Last day of the term */
+  termTo: Scalars['String']['input'];
+};
+
 export type EnterPaperBallotInput = {
   /** Chosen proposals; for a ranking, best first */
   choices: Array<Scalars['ID']['input']>;
@@ -274,6 +546,12 @@ export type EnterPaperBallotInput = {
   processId: Scalars['ID']['input'];
   /** The number written or printed on the sheet */
   sheetCode: Scalars['String']['input'];
+};
+
+/** A fraction such as 1/2 or 2/3 (numerator ≤ denominator) */
+export type FractionInput = {
+  denominator: Scalars['Int']['input'];
+  numerator: Scalars['Int']['input'];
 };
 
 export type Gender =
@@ -325,6 +603,11 @@ export type LogInInput = {
   phoneCountry?: InputMaybe<Country>;
 };
 
+export type MemberVoteInput = {
+  choice: CouncilVoteChoice;
+  membershipId: Scalars['ID']['input'];
+};
+
 export type MembershipRequestStatus =
   | 'APPROVED'
   | 'DECLINED'
@@ -339,11 +622,23 @@ export type MergeTerritorialUnitsInput = {
   newCode: Scalars['String']['input'];
 };
 
+export type MinutesInput = {
+  meetingId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type MonitoringNoteStatus =
   | 'CONCERN'
   | 'CONFIRMED_ISSUE'
   | 'QUESTION'
   | 'RESOLVED';
+
+/** The contacts a member chooses to publish on the bodies they sit on */
+export type MyCouncilContactsInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  publish: Scalars['Boolean']['input'];
+};
 
 /** KG_PIN: Kyrgyz PIN (14 digits); KZ_IIN: Kazakh IIN (12 digits) */
 export type NationalIdKind =
@@ -406,6 +701,20 @@ export type PublishVersionInput = {
   expectedRevision: Scalars['Int']['input'];
   versionId: Scalars['ID']['input'];
 };
+
+export type RecommendationAssessment =
+  | 'ACCEPTED'
+  | 'PARTLY_ACCEPTED'
+  | 'REJECTED';
+
+export type RecommendationStatus =
+  | 'ACCEPTED'
+  | 'ANSWERED'
+  | 'IMPLEMENTED'
+  | 'OVERDUE'
+  | 'PARTLY_ACCEPTED'
+  | 'REJECTED'
+  | 'SENT';
 
 export type RecordTransactionInput = {
   /** Decimal amount as typed */
@@ -477,12 +786,44 @@ export type Role =
   | 'EXPERT'
   | 'MODERATOR';
 
+/** The secretary enters the roll call (members without an account included) */
+export type RollCallInput = {
+  agendaItemId: Scalars['ID']['input'];
+  votes: Array<MemberVoteInput>;
+};
+
 export type SaveBudgetLinesInput = {
   /** The revision the client edited */
   expectedRevision: Scalars['Int']['input'];
   lines?: Array<BudgetLineInput>;
   removeLineKeys?: Array<Scalars['ID']['input']>;
   versionId: Scalars['ID']['input'];
+};
+
+/** A place, an online link, or both */
+export type ScheduleMeetingInput = {
+  access: CouncilMeetingAccess;
+  bodyId: Scalars['ID']['input'];
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  onlineUrl?: InputMaybe<Scalars['String']['input']>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+  /** IANA time zone, e.g. Asia/Bishkek */
+  timeZone: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** The deadline may not be before the sending date */
+export type SendRecommendationInput = {
+  /** The state body addressed */
+  addresseeId: Scalars['ID']['input'];
+  bodyId: Scalars['ID']['input'];
+  deadline: Scalars['String']['input'];
+  /** The adopted decision it comes from */
+  decisionId?: InputMaybe<Scalars['ID']['input']>;
+  sentOn: Scalars['String']['input'];
+  text: Scalars['String']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type SignUpInput = {
@@ -512,6 +853,13 @@ export type StartBudgetImportInput = {
   /** The unit of the amounts (else read from the header or title, else som) */
   unit?: InputMaybe<BudgetImportUnit>;
 };
+
+export type StateBodyKind =
+  | 'AGENCY'
+  | 'AKIMAT'
+  | 'AYIL_OKMOTU'
+  | 'MINISTRY'
+  | 'OTHER';
 
 export type SubmitProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;

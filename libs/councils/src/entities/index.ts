@@ -1,0 +1,35 @@
+import { ActionCheck } from './action-check.entity';
+import { ActionItem } from './action-item.entity';
+import { ActionPlan } from './action-plan.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { CitizenQuestion } from './citizen-question.entity';
+import { CouncilBody } from './council-body.entity';
+import { CouncilDecision } from './council-decision.entity';
+import { CouncilDocument } from './council-document.entity';
+import { CouncilMeeting } from './council-meeting.entity';
+import { CouncilMembership } from './council-membership.entity';
+import { CouncilPerson } from './council-person.entity';
+import { CouncilRecommendation } from './council-recommendation.entity';
+import { CouncilVote } from './council-vote.entity';
+import { MeetingAttendance } from './meeting-attendance.entity';
+import { SeatApportionment } from './seat-apportionment.entity';
+import { StateBody } from './state-body.entity';
+
+export * from './action-check.entity';
+export * from './action-item.entity';
+export * from './action-plan.entity';
+export * from './agenda-item.entity';
+export * from './citizen-question.entity';
+export * from './council-body.entity';
+export * from './council-decision.entity';
+export * from './council-document.entity';
+export * from './council-meeting.entity';
+export * from './council-membership.entity';
+export * from './council-person.entity';
+export * from './council-recommendation.entity';
+export * from './council-vote.entity';
+export * from './meeting-attendance.entity';
+export * from './seat-apportionment.entity';
+export * from './state-body.entity';
+
+export const COUNCILS_ENTITIES = [StateBody, CouncilBody, CouncilPerson, CouncilMembership, CouncilMeeting, MeetingAttendance, AgendaItem, CouncilVote, CouncilDecision, CouncilDocument, CouncilRecommendation, ActionPlan, ActionItem, ActionCheck, SeatApportionment, CitizenQuestion];
