@@ -10,7 +10,7 @@ import { join } from 'path';
 export function oparlValidator(schemaDir: string) {
   // `references`, `backreference` and `schema` are the spec's own annotations: ignored, not refused.
   const ajv = new Ajv({ allErrors: true, format: 'full', unknownFormats: 'ignore' });
-  const byType = new Map<string, ReturnType<Ajv['compile']>>();
+  const byType = new Map<string, Ajv.ValidateFunction>();
   for (const f of readdirSync(schemaDir).filter((n) => n.endsWith('.json'))) {
     const schema = JSON.parse(readFileSync(join(schemaDir, f), 'utf8'));
     byType.set(`https://schema.oparl.org/1.1/${f.replace(/\.json$/, '')}`, ajv.compile(schema));
@@ -26,7 +26,7 @@ export function oparlValidator(schemaDir: string) {
       if (typeof obj.type === 'string' && obj.type.startsWith('https://schema.oparl.org/1.1/')) {
         const validate = byType.get(obj.type);
         if (!validate) problems.push(`${p}: no schema for ${obj.type}`);
-        else if (!validate(obj)) problems.push(...(validate.errors ?? []).map((e) => `${p}${e.dataPath} ${e.message}`));
+        else if (!validate(obj)) problems.push(...(validate.errors ?? []).map((e: Ajv.ErrorObject) => `${p}${e.dataPath} ${e.message}`));
       }
       if (!deep) return; // the object alone, as a validator of one file would see it
       for (const [k, x] of Object.entries(obj)) if (x && typeof x === 'object') walk(x, `${p}.${k}`);
