@@ -2,7 +2,7 @@ import { defineContext } from '@ashar/manifest';
 import { COUNCILS_OPERATION_POLICIES } from './councils.operation-policies';
 import { CouncilsJobsModule, CouncilsModule } from './councils.module';
 import { COUNCILS_ENTITIES } from './entities';
-import { COUNCILS_JOBS, COUNCILS_QUEUES } from './jobs/councils.jobs';
+import { COUNCILS_JOBS, COUNCILS_QUEUES, COUNCILS_SCHEDULES } from './jobs/councils.jobs';
 import { COUNCILS_MIGRATIONS } from './migrations';
 import { seedDemoCouncils } from './seed/demo-councils.seed';
 
@@ -15,6 +15,7 @@ export const COUNCILS_MANIFEST = defineContext({
   migrations: COUNCILS_MIGRATIONS,
   queues: Object.values(COUNCILS_QUEUES),
   jobs: Object.values(COUNCILS_JOBS),
+  schedules: COUNCILS_SCHEDULES,
   seedDemo: (ds, seeded) => seedDemoCouncils(ds, (seeded.communities ?? {}) as Record<string, string>, typeof seeded.platformAdminId === 'string' ? seeded.platformAdminId : undefined),
   operationPolicies: COUNCILS_OPERATION_POLICIES,
 });

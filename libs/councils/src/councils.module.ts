@@ -4,7 +4,10 @@ import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { COUNCILS_ENTITIES } from './entities';
+import { OpenDataController } from './http/open-data.controller';
 import { MarkOverdueJob } from './jobs/mark-overdue.job';
+import { OpenDataQueries } from './repositories/open-data.queries';
+import { OpenDataService } from './services/open-data.service';
 import { BodiesRepository } from './repositories/bodies.repository';
 import { MeetingsRepository } from './repositories/meetings.repository';
 import { PlansRepository } from './repositories/plans.repository';
@@ -31,7 +34,8 @@ const repositories = [BodiesRepository, MeetingsRepository, RecommendationsRepos
 /** Councils (API side): bodies, members, meetings, roll calls, decisions, recommendations, plans, seats, questions. */
 @Module({
   imports: [TypeOrmModule.forFeature(COUNCILS_ENTITIES), TerritoryModule, IdentityModule, NotificationsCoreModule],
-  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver],
+  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver, OpenDataQueries, OpenDataService],
+  controllers: [OpenDataController],
   exports: [BodyService],
 })
 export class CouncilsModule {}

@@ -51,4 +51,12 @@ export const COUNCILS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.askCouncil', allow: 'authenticated' },
   { operation: 'Mutation.answerCouncilQuestion', allow: secretary, note: SECRETARY_NOTE },
   { operation: 'Mutation.putQuestionOnAgenda', allow: secretary, note: SECRETARY_NOTE },
+  // Open data (OParl 1.1 + Popolo): what the public pages show, read-only.
+  { operation: 'GET /api/public/oparl/v1.1/system', allow: 'public' },
+  { operation: 'GET /api/public/oparl/v1.1/bodies', allow: 'public' },
+  { operation: 'GET /api/public/oparl/v1.1/body/:bodyId', allow: 'public' },
+  { operation: 'GET /api/public/oparl/v1.1/body/:bodyId/vote-events', allow: 'public' },
+  { operation: 'GET /api/public/oparl/v1.1/body/:bodyId/:list', allow: 'public' },
+  { operation: 'GET /api/public/oparl/v1.1/body/:bodyId/:kind/:id', allow: 'public' },
+  { operation: 'GET /api/public/councils/:bodyId/open-data.json', allow: 'public' },
 ];

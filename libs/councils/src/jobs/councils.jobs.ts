@@ -1,4 +1,4 @@
-import { defineJob, defineQueue } from '@ashar/queue';
+import { defineJob, defineQueue, defineSchedule } from '@ashar/queue';
 
 /** Councils' queue and jobs. Names are stored in queues and outbox rows: never rename one. */
 export const COUNCILS_QUEUES = {
@@ -13,3 +13,6 @@ export interface MarkOverduePayload {
 export const COUNCILS_JOBS = {
   markOverdue: defineJob<MarkOverduePayload>('councils.mark-overdue', COUNCILS_QUEUES.followUp),
 } as const;
+
+/** Overdue recommendations and action items are marked (and their bodies told) within 15 minutes of the day turning. */
+export const COUNCILS_SCHEDULES = [defineSchedule(COUNCILS_JOBS.markOverdue, { every: 15 * 60_000, payload: {} })];
