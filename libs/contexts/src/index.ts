@@ -1,5 +1,6 @@
 import { AUDIT_MANIFEST } from '@ashar/audit';
 import { BUDGETS_MANIFEST } from '@ashar/budgets';
+import { COMPETITIONS_MANIFEST } from '@ashar/competitions';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
 import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
 import { PARTICIPATION_MANIFEST } from '@ashar/participation';
@@ -22,6 +23,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   THREADS_MANIFEST,
   BUDGETS_MANIFEST,
   PARTICIPATION_MANIFEST,
+  COMPETITIONS_MANIFEST,
 ];
 
 export { PLATFORM_MANIFEST };

@@ -1,0 +1,17 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { ScoreType } from './score.type';
+
+@ObjectType('ScoreSheet')
+export class ScoreSheetType {
+  @Field(() => Float, { description: 'Weighted mean of this sheet' }) total: number;
+  @Field(() => [ScoreType]) scores: ScoreType[];
+}
+
+/** Everyone's scores (anonymised) and the average: readable by an expert only once they submitted their own. */
+@ObjectType('ScoreSummary')
+export class ScoreSummaryType {
+  @Field(() => Int) reviews: number;
+  @Field(() => Float) weightedMean: number;
+  @Field(() => Float) spread: number;
+  @Field(() => [ScoreSheetType]) sheets: ScoreSheetType[];
+}

@@ -1,0 +1,54 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ApplicantKindEnum } from './competitions.enums';
+import { ctx, KEY, trim } from './dto-helpers';
+
+@InputType()
+export class StartApplicationInput {
+  @Field(() => ID)
+  @IsUUID('loose', ctx('errors.validation.invalid'))
+  callId: string;
+
+  @Field()
+  @Matches(KEY, ctx('errors.competitions.unknownDirection'))
+  directionKey: string;
+
+  @Field(() => ApplicantKindEnum)
+  @IsEnum(ApplicantKindEnum, ctx('errors.validation.invalid'))
+  applicantKind: ApplicantKindEnum;
+
+  @Field({ description: 'The lead organisation or group' })
+  @Transform(trim)
+  @IsString(ctx('errors.validation.invalid'))
+  @IsNotEmpty(ctx('errors.validation.required'))
+  @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  organisationName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.invalid'))
+  @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  partnerName?: string | null;
+
+  @Field()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.invalid'))
+  @IsNotEmpty(ctx('errors.validation.required'))
+  @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  targetRegion: string;
+
+  @Field()
+  @Transform(trim)
+  @IsString(ctx('errors.validation.invalid'))
+  @IsNotEmpty(ctx('errors.validation.required'))
+  @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString(ctx('errors.validation.invalid'))
+  @MaxLength(2000, ctx('errors.validation.tooLong', { max: 2000 }))
+  summary?: string | null;
+}

@@ -1,0 +1,142 @@
+import { Actor, PermissionService } from '@ashar/auth';
+import { AuditService } from '@ashar/audit';
+import { Transaction, TransactionRunner } from '@ashar/database';
+import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
+import { CommunityService } from '@ashar/territory';
+import { Injectable } from '@nestjs/common';
+import { COMPETITIONS_PERMISSIONS as P } from '../competitions.permissions';
+import { formatInZone, isValidTimeZone, localToInstant } from '../domain/deadline';
+import { FormDefinition, parseFormDefinition, Problem } from '../domain/form-definition';
+import { CreateCallInput } from '../dtos/create-call.input';
+import { CallStage } from '../entities/call-stage.entity';
+import { CompetitionCall } from '../entities/competition-call.entity';
+import { CallsRepository } from '../repositories/calls.repository';
+import { refuse } from './problems';
+
+/** A call as the API answers it: the call with its stages, deadlines in UTC and in the call's zone. */
+export interface CallView extends CompetitionCall {
+  stages: Array<{ number: number; name: CallStage['name']; deadlineAt: Date; timeZone: string; deadlineLocal: string; form: string; shortlistedOnly: boolean }>;
+}
+
+/** Calls for proposals: their definition (stages, forms, criteria), opening, visibility. */
+@Injectable()
+export class CallService {
+  constructor(
+    private readonly calls: CallsRepository,
+    private readonly communities: CommunityService,
+    private readonly permissions: PermissionService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async byId(id: string): Promise<CompetitionCall> {
+    const c = await this.calls.findById(uuidOrNotFound('CompetitionCall', id));
+    if (!c) throw new NotFoundError('CompetitionCall', id);
+    return c;
+  }
+
+  canManage(actor: Actor, communityId: string): Promise<boolean> {
+    return this.permissions.can(actor, communityId, 'competitions.manage', P);
+  }
+
+  async assertManage(actor: Actor, call: CompetitionCall): Promise<void> {
+    await this.permissions.assert(actor, call.communityId, 'competitions.manage', P);
+  }
+
+  /** Drafts are the organisers' own; an open call is public. */
+  async visible(actor: Actor, id: string): Promise<CompetitionCall> {
+    const c = await this.byId(id);
+    if (c.status === 'DRAFT' && !(await this.canManage(actor, c.communityId))) throw new NotFoundError('CompetitionCall', id);
+    return c;
+  }
+
+  async ofCommunity(actor: Actor, communityId: string): Promise<CompetitionCall[]> {
+    const all = await this.calls.ofCommunity(uuidOrNotFound('Community', communityId));
+    if (!all.some((c) => c.status === 'DRAFT')) return all;
+    return (await this.canManage(actor, communityId)) ? all : all.filter((c) => c.status !== 'DRAFT');
+  }
+
+  async view(c: CompetitionCall): Promise<CallView> {
+    const stages = await this.calls.stages(c.id);
+    return { ...c, stages: stages.map((s) => ({ number: s.number, name: s.name, deadlineAt: s.deadlineAt, timeZone: c.timeZone, deadlineLocal: formatInZone(s.deadlineAt, c.timeZone), form: JSON.stringify(s.form), shortlistedOnly: s.number > 1 })) };
+  }
+
+  /** Serialises automatic assignments of one call (two at once would both fill the same gaps). */
+  async lockForAssignment(tx: Transaction, callId: string): Promise<void> {
+    await this.calls.lock(tx, callId);
+  }
+
+  stages(callId: string): Promise<CallStage[]> {
+    return this.calls.stages(callId);
+  }
+
+  async create(actor: Actor, input: CreateCallInput): Promise<CompetitionCall> {
+    const community = await this.communities.byId(input.communityId);
+    await this.permissions.assert(actor, community.id, 'competitions.manage', P);
+    if (!isValidTimeZone(input.timeZone)) throw new InvalidInputError('input.timeZone', 'errors.competitions.timeZone');
+    const problems: Problem[] = [];
+    const unique = (keys: string[], path: string) => keys.forEach((k, i) => keys.indexOf(k) !== i && problems.push({ path: `${path}.${i}.key`, key: 'errors.competitions.duplicateKey' }));
+    unique(input.directions.map((d) => d.key), 'input.directions');
+    unique(input.criteria.map((c) => c.key), 'input.criteria');
+    input.criteria.forEach((c, i) => c.max <= c.min && problems.push({ path: `input.criteria.${i}.max`, key: 'errors.competitions.scaleMaxBelowMin' }));
+    const stages: Array<{ number: number; name: CallStage['name']; deadlineAt: Date; form: FormDefinition }> = [];
+    input.stages.forEach((s, i) => {
+      const deadlineAt = localToInstant(s.deadlineLocal, input.timeZone);
+      if (!deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlineFormat' });
+      else if (i > 0 && stages[i - 1] && deadlineAt <= stages[i - 1].deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlinesInOrder' });
+      const form = parseFormDefinition(s.form, `input.stages.${i}.form`);
+      if (!form.ok) problems.push(...form.problems);
+      if (deadlineAt && form.ok) stages.push({ number: i + 1, name: s.name, deadlineAt, form: form.value });
+    });
+    if (problems.length) refuse(problems);
+    return this.tx.run(async (tx) => {
+      const call = await this.calls.insert(
+        tx,
+        {
+          communityId: community.id,
+          title: input.title,
+          summary: input.summary ?? {},
+          currency: input.currency,
+          grantCap: input.grantCap,
+          maxDurationMonths: input.maxDurationMonths,
+          timeZone: input.timeZone,
+          languages: [...new Set(input.languages)],
+          applicantKinds: [...new Set(input.applicantKinds)],
+          directions: input.directions.map((d) => ({ key: d.key, name: d.name })),
+          criteria: input.criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, min: c.min, max: c.max })),
+          requiredDocuments: input.requiredDocuments ?? [],
+          status: 'DRAFT',
+          createdBy: actor.accountId!,
+        },
+        stages,
+      );
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.call.create', entityType: 'CompetitionCall', entityId: call.id, communityId: community.id, after: { title: input.title, grantCap: input.grantCap, currency: input.currency, stages: stages.map((s) => ({ number: s.number, deadlineAt: s.deadlineAt.toISOString(), timeZone: input.timeZone })) } });
+      return call;
+    });
+  }
+
+  /** DRAFT → OPEN: from now on applicants may start; the definition no longer changes. */
+  async open(actor: Actor, callId: string): Promise<CompetitionCall> {
+    const c = await this.byId(callId);
+    await this.assertManage(actor, c);
+    await this.tx.run(async (tx) => {
+      const locked = (await this.calls.lock(tx, c.id))!;
+      if (locked.status !== 'DRAFT') throw new ConflictError('errors.competitions.callNotDraft', 'the call is already open');
+      await this.calls.update(tx, c.id, { status: 'OPEN' });
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.call.open', entityType: 'CompetitionCall', entityId: c.id, communityId: c.communityId, before: { status: 'DRAFT' }, after: { status: 'OPEN' } });
+    });
+    return this.byId(c.id);
+  }
+
+  async publishResults(actor: Actor, callId: string): Promise<CompetitionCall> {
+    const c = await this.byId(callId);
+    await this.assertManage(actor, c);
+    await this.tx.run(async (tx) => {
+      const locked = (await this.calls.lock(tx, c.id))!;
+      if (locked.status !== 'OPEN') throw new ConflictError('errors.competitions.resultsNotPublishable', 'results are published once, from an open call');
+      await this.calls.update(tx, c.id, { status: 'RESULTS_PUBLISHED', resultsPublishedAt: new Date() });
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.results.publish', entityType: 'CompetitionCall', entityId: c.id, communityId: c.communityId, before: { status: locked.status }, after: { status: 'RESULTS_PUBLISHED' } });
+    });
+    return this.byId(c.id);
+  }
+}
