@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsSafeText } from '@ashar/kernel';
 import { ApplicantKindEnum } from './competitions.enums';
 import { ctx, KEY, trim } from './dto-helpers';
 
@@ -23,6 +24,7 @@ export class StartApplicationInput {
   @IsString(ctx('errors.validation.invalid'))
   @IsNotEmpty(ctx('errors.validation.required'))
   @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  @IsSafeText()
   organisationName: string;
 
   @Field(() => String, { nullable: true })
@@ -30,6 +32,7 @@ export class StartApplicationInput {
   @Transform(trim)
   @IsString(ctx('errors.validation.invalid'))
   @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  @IsSafeText()
   partnerName?: string | null;
 
   @Field()
@@ -37,6 +40,7 @@ export class StartApplicationInput {
   @IsString(ctx('errors.validation.invalid'))
   @IsNotEmpty(ctx('errors.validation.required'))
   @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  @IsSafeText()
   targetRegion: string;
 
   @Field()
@@ -44,6 +48,7 @@ export class StartApplicationInput {
   @IsString(ctx('errors.validation.invalid'))
   @IsNotEmpty(ctx('errors.validation.required'))
   @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
+  @IsSafeText()
   title: string;
 
   @Field(() => String, { nullable: true })

@@ -103,6 +103,8 @@ export class ApplicationService {
     } catch {
       throw new InvalidInputError('input.answers', 'errors.competitions.answers.notJson');
     }
+    // An escaped NUL inside the JSON text would reach jsonb, which refuses it.
+    if (JSON.stringify(answers).includes('\\u0000')) throw new InvalidInputError('input.answers', 'errors.validation.invalidCharacters');
     const problems = checkAnswers(stage.form, answers, { mode: 'draft', cap: BigInt(call.grantCap), prefix: 'input.answers' });
     if (problems.length) refuse(problems);
     const doNotReview = input.doNotReview ? [...new Set(input.doNotReview.map((x) => x.toLowerCase()))] : null;

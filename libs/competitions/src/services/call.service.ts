@@ -73,6 +73,10 @@ export class CallService {
   async create(actor: Actor, input: CreateCallInput): Promise<CompetitionCall> {
     const community = await this.communities.byId(input.communityId);
     await this.permissions.assert(actor, community.id, 'competitions.manage', P);
+    // An escaped NUL inside a form's JSON text would reach jsonb, which refuses it.
+    input.stages.forEach((s, i) => {
+      if (s.form.includes('\\u0000')) throw new InvalidInputError(`input.stages.${i}.form`, 'errors.validation.invalidCharacters');
+    });
     if (!isValidTimeZone(input.timeZone)) throw new InvalidInputError('input.timeZone', 'errors.competitions.timeZone');
     const problems: Problem[] = [];
     const unique = (keys: string[], path: string) => keys.forEach((k, i) => keys.indexOf(k) !== i && problems.push({ path: `${path}.${i}.key`, key: 'errors.competitions.duplicateKey' }));

@@ -58,8 +58,8 @@ export class ReviewService {
     const a = await this.applications.byId(applicationId);
     const call = await this.calls.byId(a.callId);
     await this.permissions.assert(actor, call.communityId, 'competitions.review', P);
-    if (!(await this.reviews.expert(call.id, actor.accountId!))) throw new ForbiddenError('competitions.review');
     if (reason && reason.length > 2000) throw new InvalidInputError('reason', 'errors.validation.tooLong', undefined, { max: 2000 });
+    if (!(await this.reviews.expert(call.id, actor.accountId!))) throw new ForbiddenError('competitions.review');
     await this.tx.run(async (tx) => {
       await this.reviews.addConflict(tx, a.id, actor.accountId!, 'EXPERT', reason?.trim() || null);
       await this.reviews.deleteAssignments(tx, a.id, [actor.accountId!]);
