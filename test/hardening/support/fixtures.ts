@@ -186,7 +186,7 @@ async function competitionWorld(api: RunningApi, platform: Person, communityId: 
     return id;
   };
   const apply = async (callId: string) => {
-    const id = (await q(api, `mutation($input: StartApplicationInput!) { startApplication(input: $input) { id } }`, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', organisationName: 'Демилге', targetRegion: 'Ак-Дөбө', title: 'Долбоор' } }, applicant, 'startApplication')).startApplication.id as string;
+    const id = (await q(api, `mutation($input: StartApplicationInput!) { startApplication(input: $input) { id } }`, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', language: 'ky', durationMonths: 6, organisationName: 'Демилге', targetRegion: 'Ак-Дөбө', title: 'Долбоор' } }, applicant, 'startApplication')).startApplication.id as string;
     await q(api, `mutation($input: SaveDraftInput!) { saveApplicationDraft(input: $input) { id } }`, { input: { applicationId: id, stage: 1, answers: JSON.stringify({ concept: 'Айыл үчүн' }) } }, applicant, 'saveApplicationDraft');
     await q(api, `mutation($id: ID!) { submitApplicationStage(applicationId: $id, stage: 1) { version } }`, { id }, applicant, 'submitApplicationStage');
     return id;

@@ -150,7 +150,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.openCompetitionCall': g((c) => ({ callId: c.t.competition.callId })),
   'Mutation.publishCompetitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
   // Not an applicant kind the call accepts: BAD_USER_INPUT for any signed-in caller.
-  'Mutation.startApplication': g((c) => ({ input: { callId: c.t.competition.callId, directionKey: 'youth', applicantKind: 'BUSINESS', organisationName: 'Фирма', targetRegion: 'Ош', title: 'Долбоор' } })),
+  'Mutation.startApplication': g((c) => ({ input: { callId: c.t.competition.callId, directionKey: 'youth', applicantKind: 'BUSINESS', language: 'ky', durationMonths: 6, organisationName: 'Фирма', targetRegion: 'Ош', title: 'Долбоор' } })),
   // Editors: the application of A was made by A's CITIZEN, B's by the citizen of B.
   'Query.competitionApplication': g((c) => ({ id: c.t.competition.applicationId }), { targetIsCaller: competitionApplicant }),
   'Mutation.saveApplicationDraft': g((c) => ({ input: { applicationId: c.t.competition.applicationId, stage: 1, answers: '{}' } }), { targetIsCaller: competitionApplicant }),

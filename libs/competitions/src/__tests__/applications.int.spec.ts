@@ -86,6 +86,9 @@ test('eligibility, the cap and file types are refused with field paths and store
   const kind = firstError(await start(api, applicant, call.id, { applicantKind: 'BUSINESS' }));
   expect(kind.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.applicantKind', messageKey: 'errors.competitions.notEligible' });
   expect(firstError(await start(api, applicant, call.id, { directionKey: 'space' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.directionKey' });
+  // The call accepts Kyrgyz and Russian, and projects of at most 12 months.
+  expect(firstError(await start(api, applicant, call.id, { language: 'kk' })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.language', messageKey: 'errors.competitions.languageNotAccepted' });
+  expect(firstError(await start(api, applicant, call.id, { durationMonths: 13 })).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMonths', params: { max: 12 } });
   expect(await count(api, 'cmp_applications')).toBe(n);
 
   const id = ok(await start(api, applicant, call.id)).startApplication.id;

@@ -1,7 +1,7 @@
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { member, person, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
-import { ADD_EXPERT, AUTO_ASSIGN, CONFLICT, FOR_REVIEW, MY_ASSIGNMENTS, openCall, RANKING, save, score, SET_ASSIGNMENT, start, submitted, SUMMARY, goodAnswers } from './support';
+import { ADD_EXPERT, AUTO_ASSIGN, CONFLICT, FOR_REVIEW, MY_ASSIGNMENTS, MY_ITEMS, openCall, submit, RANKING, save, score, SET_ASSIGNMENT, start, submitted, SUMMARY, goodAnswers } from './support';
 
 /**
  * Evaluation on the real database: conflicts (declared by the expert or named by the applicant) hide
@@ -146,4 +146,24 @@ test('the ranking equals the hand-computed weighted means, z-scores and spreads;
   ok(await assign(Z, e1, false));
   const audit = await api.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_id = $1 AND action = 'competitions.assignment.remove'`, [Z]);
   expect(audit[0].n).toBe(1);
+});
+
+test('an anonymised call hides the applicant from experts; after an amendment the expert’s scores are marked outdated until they rescore', async () => {
+  const call = await openCall(api, v.admin, v.communityId, { anonymousReview: true });
+  const [e1] = experts;
+  await committee(call.id, [e1]);
+  const applicant = await person(api, 'Жашыруун');
+  const x = await submitted(api, applicant, call.id, { organisationName: 'Жашыруун уюм' });
+  ok(await assign(x, e1));
+  const seen = ok(await gql(api.baseUrl, `query($id: ID!) { applicationForReview(applicationId: $id) { organisationName title } }`, { id: x }, { token: e1.token })).applicationForReview;
+  expect(seen).toEqual({ organisationName: null, title: 'Ачык айыл' });
+  ok(await score(api, e1, x, 6, 6));
+  expect(ok(await gql(api.baseUrl, MY_ITEMS, { id: call.id }, { token: e1.token })).reviewAssignments.items).toEqual([{ applicationId: x, scored: true, outdated: false }]);
+  ok(await gql(api.baseUrl, `mutation($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { id } }`, { input: { applicationId: x, startsAt: new Date(Date.now() - 60_000).toISOString() } }, { token: v.admin.token }));
+  ok(await gql(api.baseUrl, `mutation($id: ID!) { openAmendmentWindow(applicationId: $id, days: 3) { amendmentUntil } }`, { id: x }, { token: v.admin.token }));
+  ok(await save(api, applicant, x, 1, goodAnswers('300000')));
+  expect(ok(await submit(api, applicant, x)).submitApplicationStage.version).toBe(2);
+  expect(ok(await gql(api.baseUrl, MY_ITEMS, { id: call.id }, { token: e1.token })).reviewAssignments.items).toEqual([{ applicationId: x, scored: true, outdated: true }]);
+  ok(await score(api, e1, x, 7, 7));
+  expect(ok(await gql(api.baseUrl, MY_ITEMS, { id: call.id }, { token: e1.token })).reviewAssignments.items).toEqual([{ applicationId: x, scored: true, outdated: false }]);
 });

@@ -17,6 +17,7 @@ export const FOR_REVIEW = `query($id: ID!) { applicationForReview(applicationId:
 export const SUMMARY = `query($id: ID!) { applicationForReview(applicationId: $id) { id scoreSummary { reviews weightedMean spread sheets { total scores { criterionKey score } } } } }`;
 export const RANKING = `query($id: ID!) { callRanking(callId: $id) { entries { applicationId title reviews weightedMean meanZ spread perExpert { expertAccountId total z } } progress { expertAccountId scored total } } }`;
 export const MY_ASSIGNMENTS = `query($id: ID!) { reviewAssignments(callId: $id) { scored total items { applicationId scored } } }`;
+export const MY_ITEMS = `query($id: ID!) { reviewAssignments(callId: $id) { items { applicationId scored outdated } } }`;
 export const AUTO_ASSIGN = `mutation($id: ID!, $n: Int!) { assignReviewers(callId: $id, perApplication: $n) { created short { applicationId missing } } }`;
 export const CONFLICT = `mutation($id: ID!, $reason: String) { declareConflict(applicationId: $id, reason: $reason) }`;
 
@@ -39,6 +40,7 @@ export interface CallOptions {
   deadline1?: string;
   deadline2?: string;
   kinds?: string[];
+  anonymousReview?: boolean;
 }
 
 export function callInput(communityId: string, o: CallOptions = {}) {
@@ -57,6 +59,7 @@ export function callInput(communityId: string, o: CallOptions = {}) {
     ],
     criteria: CRITERIA,
     requiredDocuments: [{ ky: 'Каттоо күбөлүгү' }],
+    anonymousReview: o.anonymousReview ?? false,
     stages: [
       { name: { ky: 'Концепция' }, deadlineLocal: o.deadline1 ?? '2027-03-01T18:00', form: JSON.stringify(STAGE1_FORM) },
       { name: { ky: 'Толук топтом' }, deadlineLocal: o.deadline2 ?? '2027-04-01T18:00', form: JSON.stringify(STAGE2_FORM) },
@@ -73,7 +76,7 @@ export async function openCall(api: RunningApi, organiser: Person, communityId: 
 export const goodAnswers = (cost = '500000') => ({ concept: 'Айылдагы жаштар үчүн ачык маалымат', letter: { name: 'кат.pdf', contentType: 'application/pdf' }, budget: { lines: [{ item: 'Ноутбук', quantity: 2, unitCost: cost }] } });
 
 export const start = (api: RunningApi, who: Person, callId: string, extra: Record<string, unknown> = {}) =>
-  gql(api.baseUrl, START, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', organisationName: 'Жаштар демилгеси', targetRegion: 'Ак-Дөбө', title: 'Ачык айыл', summary: 'Кыскача', ...extra } }, { token: who.token });
+  gql(api.baseUrl, START, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', language: 'ky', durationMonths: 6, organisationName: 'Жаштар демилгеси', targetRegion: 'Ак-Дөбө', title: 'Ачык айыл', summary: 'Кыскача', ...extra } }, { token: who.token });
 export const save = (api: RunningApi, who: Person, applicationId: string, stage: number, answers: unknown, doNotReview?: string[]) =>
   gql(api.baseUrl, SAVE, { input: { applicationId, stage, answers: JSON.stringify(answers), ...(doNotReview ? { doNotReview } : {}) } }, { token: who.token });
 export const submit = (api: RunningApi, who: Person, id: string, stage = 1) => gql(api.baseUrl, SUBMIT, { id, stage }, { token: who.token });

@@ -13,6 +13,8 @@ export class ApplicationType {
   @Field(() => String, { nullable: true }) partnerName: string | null;
   @Field() targetRegion: string;
   @Field() title: string;
+  @Field() language: string;
+  @Field(() => Int) durationMonths: number;
   @Field() summary: string;
   @Field(() => ApplicationStatusEnum) status: ApplicationStatusEnum;
   @Field({ description: MONEY }) requestedAmount: string;

@@ -22,5 +22,6 @@ export class CallType {
   @Field(() => [CallDirectionType]) directions: CallDirectionType[];
   @Field(() => [CallCriterionType], { description: 'Published criteria with weights and scales' }) criteria: CallCriterionType[];
   @Field(() => [LocalizedTextType]) requiredDocuments: LocalizedTextType[];
+  @Field() anonymousReview: boolean;
   @Field(() => [CallStageType]) stages: CallStageType[];
 }

@@ -1,7 +1,7 @@
 import { LocalizedTextInput } from '@ashar/graphql';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CallCriterionInput } from './call-criterion.input';
 import { CallDirectionInput } from './call-direction.input';
 import { CallStageInput } from './call-stage.input';
@@ -79,6 +79,11 @@ export class CreateCallInput {
   @ValidateNested({ each: true })
   @Type(() => LocalizedTextInput)
   requiredDocuments?: LocalizedTextInput[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Experts see applications without the applicant’s name; default false' })
+  @IsOptional()
+  @IsBoolean(ctx('errors.validation.invalid'))
+  anonymousReview?: boolean | null;
 
   @Field(() => [CallStageInput], { description: 'In order: stage 1 is open to all, later stages to the shortlisted' })
   @IsArray(ctx('errors.validation.invalid'))

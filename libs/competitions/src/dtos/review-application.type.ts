@@ -10,7 +10,7 @@ export class ReviewApplicationType {
   @Field() directionKey: string;
   @Field() title: string;
   @Field() summary: string;
-  @Field() organisationName: string;
+  @Field(() => String, { nullable: true, description: 'null when the call reviews anonymously' }) organisationName: string | null;
   @Field() targetRegion: string;
   @Field(() => [SubmissionType]) submissions: SubmissionType[];
   @Field(() => [ScoreType], { nullable: true, description: 'The expert’s own scores, once submitted' }) myScores: ScoreType[] | null;

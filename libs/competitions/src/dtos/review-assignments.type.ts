@@ -6,6 +6,7 @@ export class ReviewAssignmentItemType {
   @Field() title: string;
   @Field() directionKey: string;
   @Field() scored: boolean;
+  @Field({ description: 'Scored on an earlier version: the application was amended since' }) outdated: boolean;
 }
 
 /** An expert's own work on a call: "12 of 20 scored". */

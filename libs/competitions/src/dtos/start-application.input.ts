@@ -1,8 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsSafeText } from '@ashar/kernel';
-import { ApplicantKindEnum } from './competitions.enums';
+import { ApplicantKindEnum, CallLanguageEnum } from './competitions.enums';
 import { ctx, KEY, trim } from './dto-helpers';
 
 @InputType()
@@ -50,6 +50,16 @@ export class StartApplicationInput {
   @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 }))
   @IsSafeText()
   title: string;
+
+  @Field(() => CallLanguageEnum, { description: 'The language the application is written in: one the call accepts' })
+  @IsEnum(CallLanguageEnum, ctx('errors.validation.invalid'))
+  language: CallLanguageEnum;
+
+  @Field(() => Int, { description: 'Planned duration of the project; at most the call’s maximum' })
+  @IsInt(ctx('errors.validation.invalid'))
+  @Min(1, ctx('errors.validation.invalid'))
+  @Max(120, ctx('errors.validation.invalid'))
+  durationMonths: number;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -9,6 +9,7 @@ export type ApplicationStatus = 'DRAFT' | 'SUBMITTED' | 'SHORTLISTED' | 'REJECTE
 @Index('idx_cmp_applications_call', ['callId', 'status'])
 @Check('ck_cmp_applications_status', `"status" IN ('DRAFT', 'SUBMITTED', 'SHORTLISTED', 'REJECTED', 'SELECTED', 'EXCLUDED')`)
 @Check('ck_cmp_applications_decision', `("status" NOT IN ('REJECTED', 'SELECTED', 'SHORTLISTED') OR "decision_reason" IS NOT NULL) AND ("status" <> 'EXCLUDED' OR "exclusion_reason" IS NOT NULL) AND ("status" <> 'SELECTED' OR "awarded_amount" IS NOT NULL)`)
+@Check('ck_cmp_applications_duration', '"duration_months" > 0')
 @Check('ck_cmp_applications_amounts', '"requested_amount" >= 0 AND ("awarded_amount" IS NULL OR "awarded_amount" > 0)')
 export class Application extends TimestampedEntity {
   @Column({ type: 'uuid' })
@@ -35,6 +36,13 @@ export class Application extends TimestampedEntity {
 
   @Column({ type: 'text' })
   title: string;
+
+  /** The language the application is written in (one the call accepts). */
+  @Column({ type: 'varchar', length: 2 })
+  language: string;
+
+  @Column({ type: 'smallint' })
+  durationMonths: number;
 
   @Column({ type: 'text', default: '' })
   summary: string;

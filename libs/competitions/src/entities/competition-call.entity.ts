@@ -73,6 +73,10 @@ export class CompetitionCall extends TimestampedEntity {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   requiredDocuments: LocalizedText[];
 
+  /** Experts see applications without the applicant's name (the organisers still see it). */
+  @Column({ type: 'boolean', default: false })
+  anonymousReview: boolean;
+
   @Column({ type: 'uuid' })
   createdBy: string;
 

@@ -21,7 +21,7 @@ export class ReviewAssignment {
   @Column({ type: 'timestamptz', nullable: true })
   scoredAt: Date | null;
 
-  /** The submission version the scores were given on (an amendment may be rescored). */
+  /** What was scored: stage × 1000 + version of the latest submission then (an amendment may be rescored). */
   @Column({ type: 'integer', nullable: true })
   scoredVersion: number | null;
 

@@ -77,6 +77,13 @@ export class ApplicationsRepository {
     return (await this.subs(tx).findOneBy({ id: row.id }))!;
   }
 
+  /** `latestVersionOf` for many applications at once. */
+  async latestVersions(applicationIds: string[]): Promise<Map<string, number>> {
+    if (!applicationIds.length) return new Map();
+    const rows: Array<{ application_id: string; v: number }> = await this.db.query(`SELECT application_id, max(stage_number * 1000 + version)::int AS v FROM cmp_submissions WHERE application_id = ANY($1::uuid[]) GROUP BY application_id`, [applicationIds]);
+    return new Map(rows.map((r) => [r.application_id, r.v]));
+  }
+
   /** The latest version of any stage of an application (what an expert scores). */
   async latestVersionOf(applicationId: string): Promise<number | null> {
     const [row] = await this.db.query(`SELECT max(stage_number * 1000 + version)::int AS v FROM cmp_submissions WHERE application_id = $1`, [applicationId]);

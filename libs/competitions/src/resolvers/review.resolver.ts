@@ -25,8 +25,8 @@ export class ReviewResolver {
 
   @Query(() => ReviewApplicationType, { description: 'An application for its assigned expert (never for a conflicted one)' })
   async applicationForReview(@CurrentActor() actor: Actor, @Args('applicationId', { type: () => ID }, UuidArg) applicationId: string): Promise<Omit<ReviewView, 'submissions'>> {
-    const { app, mine } = await this.reviews.reviewable(actor, applicationId);
-    return { id: app.id, callId: app.callId, directionKey: app.directionKey, title: app.title, summary: app.summary, organisationName: app.organisationName, targetRegion: app.targetRegion, myScores: mine?.scores ?? null };
+    const { app, call, mine } = await this.reviews.reviewable(actor, applicationId);
+    return { id: app.id, callId: app.callId, directionKey: app.directionKey, title: app.title, summary: app.summary, organisationName: call.anonymousReview ? null : app.organisationName, targetRegion: app.targetRegion, myScores: mine?.scores ?? null };
   }
 
   @Query(() => ReviewAssignmentsType, { description: 'The caller’s own assignments on a call and their progress' })

@@ -72,10 +72,12 @@ export class ApplicationService {
     if (call.status !== 'OPEN') throw new ConflictError('errors.competitions.callNotOpen', 'the call is not taking applications');
     if (!call.directions.some((d) => d.key === input.directionKey)) throw new InvalidInputError('input.directionKey', 'errors.competitions.unknownDirection');
     this.assertEligible(call, input.applicantKind, 'input.applicantKind');
+    if (!call.languages.includes(input.language)) throw new InvalidInputError('input.language', 'errors.competitions.languageNotAccepted');
+    if (input.durationMonths > call.maxDurationMonths) throw new InvalidInputError('input.durationMonths', 'errors.competitions.durationTooLong', undefined, { max: call.maxDurationMonths });
     const [first] = await this.calls.stages(call.id);
     this.assertOnTime(call, first, null);
     return this.tx.run(async (tx) => {
-      const a = await this.applications.insert(tx, { callId: call.id, directionKey: input.directionKey, applicantKind: input.applicantKind, organisationName: input.organisationName, partnerName: input.partnerName ?? null, targetRegion: input.targetRegion, title: input.title, summary: input.summary ?? '', status: 'DRAFT', createdBy: accountId }, accountId);
+      const a = await this.applications.insert(tx, { callId: call.id, directionKey: input.directionKey, applicantKind: input.applicantKind, language: input.language, durationMonths: input.durationMonths, organisationName: input.organisationName, partnerName: input.partnerName ?? null, targetRegion: input.targetRegion, title: input.title, summary: input.summary ?? '', status: 'DRAFT', createdBy: accountId }, accountId);
       await this.audit.record(tx, actor.toAudit(), { action: 'competitions.application.start', entityType: 'Application', entityId: a.id, communityId: call.communityId, after: { callId: call.id, title: a.title, applicantKind: a.applicantKind } });
       return a;
     });

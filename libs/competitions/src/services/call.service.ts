@@ -109,6 +109,7 @@ export class CallService {
           directions: input.directions.map((d) => ({ key: d.key, name: d.name })),
           criteria: input.criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, min: c.min, max: c.max })),
           requiredDocuments: input.requiredDocuments ?? [],
+          anonymousReview: input.anonymousReview ?? false,
           status: 'DRAFT',
           createdBy: actor.accountId!,
         },

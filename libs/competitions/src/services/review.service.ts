@@ -163,7 +163,8 @@ export class ReviewService {
     const conflicts = new Set((await this.reviews.conflictsOfCall(call.id)).filter((c) => c.accountId === actor.accountId).map((c) => c.applicationId));
     const mine = (await this.reviews.assignmentsOfCall(call.id)).filter((r) => r.expertAccountId === actor.accountId && !conflicts.has(r.applicationId));
     const apps = new Map((await this.applicationsRepo.ofCall(call.id)).map((a) => [a.id, a]));
-    const items = mine.map((r) => ({ applicationId: r.applicationId, title: apps.get(r.applicationId)!.title, directionKey: apps.get(r.applicationId)!.directionKey, scored: !!r.scores }));
+    const latest = await this.applicationsRepo.latestVersions(mine.map((r) => r.applicationId));
+    const items = mine.map((r) => ({ applicationId: r.applicationId, title: apps.get(r.applicationId)!.title, directionKey: apps.get(r.applicationId)!.directionKey, scored: !!r.scores, outdated: !!r.scores && (r.scoredVersion ?? 0) < (latest.get(r.applicationId) ?? 0) }));
     return { scored: items.filter((i) => i.scored).length, total: items.length, items };
   }
 
