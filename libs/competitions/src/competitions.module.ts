@@ -1,4 +1,5 @@
 import { IdentityModule } from '@ashar/identity';
+import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -21,7 +22,7 @@ const repositories = [CallsRepository, ApplicationsRepository, ReviewsRepository
 
 /** Competitions and grant calls (API side): calls, applications, the committee, results. */
 @Module({
-  imports: [TypeOrmModule.forFeature(COMPETITIONS_ENTITIES), TerritoryModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(COMPETITIONS_ENTITIES), TerritoryModule, IdentityModule, NotificationsCoreModule],
   providers: [...repositories, CompetitionsClock, CallService, ApplicationService, ReviewService, CompetitionResultsService, CallResolver, ApplicationResolver, ReviewResolver],
   exports: [CallService, CompetitionResultsService, CompetitionsClock],
 })

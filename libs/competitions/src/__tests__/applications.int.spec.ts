@@ -194,4 +194,13 @@ test('decisions and a later exclusion are audited; the published results count p
   const audit = await api.dataSource.query(`SELECT action, after FROM audit_events WHERE entity_id = ANY($1) AND action IN ('competitions.application.decide', 'competitions.application.exclude') ORDER BY seq`, [ids]);
   expect(audit.map((a: { action: string }) => a.action)).toEqual(['competitions.application.decide', 'competitions.application.decide', 'competitions.application.decide', 'competitions.application.exclude']);
   expect(audit[3].after).toEqual({ status: 'EXCLUDED', reason: 'Программанын тапшырмаларын аткарган жок' });
+  // Each applicant learned in the app, once per decision (a refused decision told nobody).
+  const told = await api.dataSource.query(`SELECT account_id, template_key, params FROM notification_deliveries WHERE template_key LIKE 'notifications.competitions.%' AND account_id = ANY($1) ORDER BY created_at`, [applicants.map((p) => p.id)]);
+  expect(told.map((t: { account_id: string; template_key: string }) => [applicants.findIndex((p) => p.id === t.account_id), t.template_key])).toEqual([
+    [0, 'notifications.competitions.decision.SELECTED'],
+    [1, 'notifications.competitions.decision.SELECTED'],
+    [2, 'notifications.competitions.decision.REJECTED'],
+    [1, 'notifications.competitions.excluded'],
+  ]);
+  expect(told[3].params).toMatchObject({ title: 'Таза суу', reason: 'Программанын тапшырмаларын аткарган жок', call: { text: { ky: 'Жарандык технологиялар гранты' } } });
 });

@@ -1,8 +1,9 @@
 import { Actor, PermissionService } from '@ashar/auth';
 import { AuditService } from '@ashar/audit';
-import { TransactionRunner } from '@ashar/database';
+import { Transaction, TransactionRunner } from '@ashar/database';
 import { AccountService } from '@ashar/identity';
 import { ConflictError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
+import { NotificationService } from '@ashar/notifications';
 import { Injectable } from '@nestjs/common';
 import { diffAnswers } from '../domain/answers-diff';
 import { formatInZone, isOnTime } from '../domain/deadline';
@@ -36,6 +37,7 @@ export class ApplicationService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: CompetitionsClock,
+    private readonly notifications: NotificationService,
   ) {}
 
   async byId(id: string): Promise<Application> {
@@ -159,6 +161,7 @@ export class ApplicationService {
       const from: Record<string, string[]> = { SHORTLISTED: ['SUBMITTED'], REJECTED: ['SUBMITTED', 'SHORTLISTED'], SELECTED: ['SUBMITTED', 'SHORTLISTED'] };
       if (call.status !== 'OPEN' || !from[input.decision].includes(locked.status)) throw new ConflictError('errors.competitions.notDecidable', `cannot decide ${input.decision} on a ${locked.status} application`, { status: locked.status });
       await this.applications.update(tx, a.id, { status: input.decision, decisionReason: input.reason, awardedAmount: input.decision === 'SELECTED' ? input.awardedAmount! : null });
+      await this.tell(tx, call, locked, `notifications.competitions.decision.${input.decision}`, { reason: input.reason }, `cmp-decision.${a.id}.${input.decision}`);
       await this.audit.record(tx, actor.toAudit(), { action: 'competitions.application.decide', entityType: 'Application', entityId: a.id, communityId: call.communityId, before: { status: locked.status }, after: { status: input.decision, reason: input.reason, awardedAmount: input.awardedAmount ?? null } });
     });
     return this.byId(a.id);
@@ -176,6 +179,7 @@ export class ApplicationService {
       const locked = (await this.applications.lock(tx, a.id))!;
       if (locked.status !== 'SELECTED') throw new ConflictError('errors.competitions.onlySelectedExcluded', 'only a selected project can be excluded');
       await this.applications.update(tx, a.id, { status: 'EXCLUDED', exclusionReason: why, excludedAt: this.clock.now() });
+      await this.tell(tx, call, locked, 'notifications.competitions.excluded', { reason: why }, `cmp-exclude.${a.id}`);
       await this.audit.record(tx, actor.toAudit(), { action: 'competitions.application.exclude', entityType: 'Application', entityId: a.id, communityId: call.communityId, before: { status: 'SELECTED' }, after: { status: 'EXCLUDED', reason: why } });
     });
     return this.byId(a.id);
@@ -213,9 +217,17 @@ export class ApplicationService {
       const locked = (await this.applications.lock(tx, a.id))!;
       if (!['SUBMITTED', 'SHORTLISTED'].includes(locked.status)) throw new ConflictError('errors.competitions.notUnderReview', 'only an application under review may be amended');
       await this.applications.update(tx, a.id, { amendmentUntil: until });
+      await this.tell(tx, call, locked, 'notifications.competitions.amendmentWindow', { until: formatInZone(until, call.timeZone) }, `cmp-amend.${a.id}.${until.getTime()}`);
       await this.audit.record(tx, actor.toAudit(), { action: 'competitions.application.amendmentWindow', entityType: 'Application', entityId: a.id, communityId: call.communityId, before: { amendmentUntil: locked.amendmentUntil?.toISOString() ?? null }, after: { amendmentUntil: until.toISOString() } });
     });
     return this.byId(a.id);
+  }
+
+  /** Each editor learns in the app (written in the caller's transaction: only if the decision commits). */
+  private async tell(tx: Transaction, call: CompetitionCall, a: Application, templateKey: string, params: Record<string, string>, key: string): Promise<void> {
+    for (const accountId of await this.applications.editors(a.id, tx)) {
+      await this.notifications.send(tx, { recipient: { accountId }, channel: 'in_app', templateKey, params: { title: a.title, call: { text: call.title }, ...params }, idempotencyKey: `${key}.${accountId}` });
+    }
   }
 
   /** The stage an applicant may work on: it exists, and after the first only for the shortlisted. */
