@@ -204,3 +204,14 @@ test('decisions and a later exclusion are audited; the published results count p
   ]);
   expect(told[3].params).toMatchObject({ title: 'Таза суу', reason: 'Программанын тапшырмаларын аткарган жок', call: { text: { ky: 'Жарандык технологиялар гранты' } } });
 });
+
+test('20 parallel submissions of one stage leave one frozen version; the rest are CONFLICT', async () => {
+  const call = await openCall(api, v.admin, v.communityId);
+  const lead = await person(api, 'Шашылыш');
+  const id = ok(await start(api, lead, call.id)).startApplication.id;
+  ok(await save(api, lead, id, 1, goodAnswers()));
+  const answers = await Promise.all(Array.from({ length: 20 }, () => submit(api, lead, id)));
+  expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+  expect(answers.filter((a) => a.errors).every((a) => a.errors![0].extensions.messageKey === 'errors.competitions.stageFrozen')).toBe(true);
+  expect(await submissions(id)).toBe(1);
+});
