@@ -11,10 +11,12 @@ export const COMPETITIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Query.competitionCalls', allow: 'public', publicPart: 'DRAFT calls are left out for all but the organisers' },
   { operation: 'Query.competitionResults', allow: 'public', publicPart: 'NOT_FOUND until the organisers publish the results' },
   { operation: 'Mutation.createCompetitionCall', allow: manage, permission: 'competitions.manage' },
+  { operation: 'Mutation.updateCompetitionCall', allow: manage, permission: 'competitions.manage', note: 'CONFLICT once open' },
   { operation: 'Mutation.openCompetitionCall', allow: manage, permission: 'competitions.manage', note: 'CONFLICT once open' },
   { operation: 'Mutation.publishCompetitionResults', allow: manage, permission: 'competitions.manage', note: 'CONFLICT once published' },
   // Applications: any signed-in account may start one and becomes its editor; the rest is its editors'.
   { operation: 'Mutation.startApplication', allow: 'authenticated', note: 'BAD_USER_INPUT for an applicant kind the call does not accept; CONFLICT after the deadline' },
+  { operation: 'Query.myCompetitionApplications', allow: 'authenticated', note: 'the caller’s own applications only' },
   { operation: 'Query.competitionApplication', allow: editors, publicPart: 'NOT_FOUND to all but its editors (organisers read it through callApplications, experts through applicationForReview)' },
   { operation: 'Mutation.saveApplicationDraft', allow: editors, publicPart: 'NOT_FOUND to all but its editors' },
   { operation: 'Mutation.submitApplicationStage', allow: editors, publicPart: 'NOT_FOUND to all but its editors' },

@@ -147,6 +147,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
   'Query.competitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
   'Mutation.createCompetitionCall': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Nowhere', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
+  'Mutation.updateCompetitionCall': g((c) => ({ input: { callId: c.t.competition.callId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Bishkek', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
+  'Query.myCompetitionApplications': g(() => ({})),
   'Mutation.openCompetitionCall': g((c) => ({ callId: c.t.competition.callId })),
   'Mutation.publishCompetitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
   // Not an applicant kind the call accepts: BAD_USER_INPUT for any signed-in caller.

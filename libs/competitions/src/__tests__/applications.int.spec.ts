@@ -215,3 +215,25 @@ test('20 parallel submissions of one stage leave one frozen version; the rest ar
   expect(answers.filter((a) => a.errors).every((a) => a.errors![0].extensions.messageKey === 'errors.competitions.stageFrozen')).toBe(true);
   expect(await submissions(id)).toBe(1);
 });
+
+test('a draft call is changed whole (stages replaced); once open it no longer changes; applicants list their own applications', async () => {
+  const { callInput } = await import('./support');
+  const created = ok(await gql(api.baseUrl, `mutation($input: CreateCallInput!) { createCompetitionCall(input: $input) { id } }`, { input: callInput(v.communityId) }, { token: v.admin.token })).createCompetitionCall;
+  // A draft is the organisers' own.
+  expect(firstError(await gql(api.baseUrl, `query($id: ID!) { competitionCall(id: $id) { id } }`, { id: created.id }, { token: v.citizen.token })).extensions.code).toBe('NOT_FOUND');
+  const { communityId, ...definition } = callInput(v.communityId, { deadline1: '2027-05-01T09:30', deadline2: '2027-06-01T18:00' });
+  void communityId;
+  const UPDATE = `mutation($input: UpdateCallInput!) { updateCompetitionCall(input: $input) { id stages { number deadlineLocal } } }`;
+  const updated = ok(await gql(api.baseUrl, UPDATE, { input: { ...definition, callId: created.id, stages: definition.stages.slice(0, 1) } }, { token: v.admin.token })).updateCompetitionCall;
+  expect(updated.stages).toEqual([{ number: 1, deadlineLocal: '2027-05-01 09:30 (Asia/Bishkek, UTC+06:00)' }]);
+  ok(await gql(api.baseUrl, `mutation($id: ID!) { openCompetitionCall(callId: $id) { id } }`, { id: created.id }, { token: v.admin.token }));
+  const e = firstError(await gql(api.baseUrl, UPDATE, { input: { ...definition, callId: created.id } }, { token: v.admin.token }));
+  expect(e.extensions).toMatchObject({ code: 'CONFLICT', messageKey: 'errors.competitions.callNotDraft' });
+  expect(await count(api, 'cmp_stages', `call_id = '${created.id}'`)).toBe(1);
+  // Open: public, and the applicant finds their applications.
+  ok(await gql(api.baseUrl, `query($id: ID!) { competitionCall(id: $id) { id } }`, { id: created.id }));
+  const lead = await person(api, 'Менин');
+  const id = ok(await start(api, lead, created.id)).startApplication.id;
+  expect(ok(await gql(api.baseUrl, `{ myCompetitionApplications { id status } }`, {}, { token: lead.token })).myCompetitionApplications).toEqual([{ id, status: 'DRAFT' }]);
+  expect(ok(await gql(api.baseUrl, `{ myCompetitionApplications { id } }`, {}, { token: v.citizen.token })).myCompetitionApplications).toEqual([]);
+});

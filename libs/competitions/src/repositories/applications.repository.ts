@@ -34,6 +34,11 @@ export class ApplicationsRepository {
     return this.apps().find({ where: { callId }, order: { createdAt: 'ASC' } });
   }
 
+  /** The applications an account edits, newest first. */
+  ofEditor(accountId: string): Promise<Application[]> {
+    return this.apps().createQueryBuilder('a').innerJoin('cmp_application_editors', 'e', 'e.application_id = a.id').where('e.account_id = :accountId', { accountId }).orderBy('a.created_at', 'DESC').getMany();
+  }
+
   /** Applications past their draft (something was submitted). */
   async submittedOfCall(callId: string, tx?: Transaction): Promise<Application[]> {
     return this.apps(tx).createQueryBuilder('a').where('a.call_id = :callId', { callId }).andWhere(`a.status <> 'DRAFT'`).orderBy('a.created_at', 'ASC').getMany();

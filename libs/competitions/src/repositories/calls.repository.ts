@@ -2,6 +2,7 @@ import { managerOf, Transaction } from '@ashar/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CallStage } from '../entities/call-stage.entity';
 import { CompetitionCall } from '../entities/competition-call.entity';
 
@@ -39,6 +40,13 @@ export class CallsRepository {
     await this.calls(tx).insert(row);
     await this.stagesRepo(tx).insert(stages.map((s) => ({ ...s, callId: row.id })));
     return (await this.calls(tx).findOneBy({ id: row.id }))!;
+  }
+
+  /** A draft's new definition: the call's columns and its stages, replaced. */
+  async replace(tx: Transaction, id: string, values: Partial<CompetitionCall>, stages: Array<Omit<CallStage, 'callId' | 'call'>>): Promise<void> {
+    await this.calls(tx).update({ id }, values as QueryDeepPartialEntity<CompetitionCall>);
+    await this.stagesRepo(tx).delete({ callId: id });
+    await this.stagesRepo(tx).insert(stages.map((s) => ({ ...s, callId: id })));
   }
 
   async update(tx: Transaction, id: string, patch: Partial<CompetitionCall>): Promise<void> {

@@ -21,6 +21,11 @@ export class ApplicationResolver {
     return this.applications.editable(actor, id);
   }
 
+  @Query(() => [ApplicationType], { description: 'The applications the caller edits, newest first' })
+  myCompetitionApplications(@CurrentActor() actor: Actor) {
+    return this.applications.mine(actor);
+  }
+
   @Query(() => [ApplicationType], { description: 'Every application of a call, for its organisers' })
   callApplications(@CurrentActor() actor: Actor, @Args('callId', { type: () => ID }, UuidArg) callId: string) {
     return this.applications.ofCall(actor, callId);

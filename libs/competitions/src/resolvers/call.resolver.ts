@@ -4,6 +4,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CallResultsType } from '../dtos/call-results.type';
 import { CallType } from '../dtos/call.type';
 import { CreateCallInput } from '../dtos/create-call.input';
+import { UpdateCallInput } from '../dtos/update-call.input';
 import { CallService } from '../services/call.service';
 import { CompetitionResultsService } from '../services/results.service';
 
@@ -32,6 +33,11 @@ export class CallResolver {
   @Mutation(() => CallType)
   async createCompetitionCall(@CurrentActor() actor: Actor, @Args('input') input: CreateCallInput) {
     return this.calls.view(await this.calls.create(actor, input));
+  }
+
+  @Mutation(() => CallType, { description: 'Replaces a draft call’s definition (stages too); CONFLICT once open' })
+  async updateCompetitionCall(@CurrentActor() actor: Actor, @Args('input') input: UpdateCallInput) {
+    return this.calls.view(await this.calls.update(actor, input));
   }
 
   @Mutation(() => CallType, { description: 'DRAFT → OPEN: applications may start' })

@@ -62,6 +62,11 @@ export class ApplicationService {
     return this.applications.submissions(applicationId);
   }
 
+  /** The caller's own applications (those they edit), every call. */
+  mine(actor: Actor): Promise<Application[]> {
+    return this.applications.ofEditor(this.permissions.requireAccount(actor));
+  }
+
   async ofCall(actor: Actor, callId: string): Promise<Application[]> {
     const call = await this.calls.byId(callId);
     await this.calls.assertManage(actor, call);

@@ -7,7 +7,9 @@ import { Injectable } from '@nestjs/common';
 import { COMPETITIONS_PERMISSIONS as P } from '../competitions.permissions';
 import { formatInZone, isValidTimeZone, localToInstant } from '../domain/deadline';
 import { FormDefinition, parseFormDefinition, Problem } from '../domain/form-definition';
+import { CallDefinitionInput } from '../dtos/call-definition.input';
 import { CreateCallInput } from '../dtos/create-call.input';
+import { UpdateCallInput } from '../dtos/update-call.input';
 import { CallStage } from '../entities/call-stage.entity';
 import { CompetitionCall } from '../entities/competition-call.entity';
 import { CallsRepository } from '../repositories/calls.repository';
@@ -73,51 +75,27 @@ export class CallService {
   async create(actor: Actor, input: CreateCallInput): Promise<CompetitionCall> {
     const community = await this.communities.byId(input.communityId);
     await this.permissions.assert(actor, community.id, 'competitions.manage', P);
-    // An escaped NUL inside a form's JSON text would reach jsonb, which refuses it.
-    input.stages.forEach((s, i) => {
-      if (s.form.includes('\\u0000')) throw new InvalidInputError(`input.stages.${i}.form`, 'errors.validation.invalidCharacters');
-    });
-    if (!isValidTimeZone(input.timeZone)) throw new InvalidInputError('input.timeZone', 'errors.competitions.timeZone');
-    const problems: Problem[] = [];
-    const unique = (keys: string[], path: string) => keys.forEach((k, i) => keys.indexOf(k) !== i && problems.push({ path: `${path}.${i}.key`, key: 'errors.competitions.duplicateKey' }));
-    unique(input.directions.map((d) => d.key), 'input.directions');
-    unique(input.criteria.map((c) => c.key), 'input.criteria');
-    input.criteria.forEach((c, i) => c.max <= c.min && problems.push({ path: `input.criteria.${i}.max`, key: 'errors.competitions.scaleMaxBelowMin' }));
-    const stages: Array<{ number: number; name: CallStage['name']; deadlineAt: Date; form: FormDefinition }> = [];
-    input.stages.forEach((s, i) => {
-      const deadlineAt = localToInstant(s.deadlineLocal, input.timeZone);
-      if (!deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlineFormat' });
-      else if (i > 0 && stages[i - 1] && deadlineAt <= stages[i - 1].deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlinesInOrder' });
-      const form = parseFormDefinition(s.form, `input.stages.${i}.form`);
-      if (!form.ok) problems.push(...form.problems);
-      if (deadlineAt && form.ok) stages.push({ number: i + 1, name: s.name, deadlineAt, form: form.value });
-    });
-    if (problems.length) refuse(problems);
+    const { values, stages } = checkedDefinition(input);
     return this.tx.run(async (tx) => {
-      const call = await this.calls.insert(
-        tx,
-        {
-          communityId: community.id,
-          title: input.title,
-          summary: input.summary ?? {},
-          currency: input.currency,
-          grantCap: input.grantCap,
-          maxDurationMonths: input.maxDurationMonths,
-          timeZone: input.timeZone,
-          languages: [...new Set(input.languages)],
-          applicantKinds: [...new Set(input.applicantKinds)],
-          directions: input.directions.map((d) => ({ key: d.key, name: d.name })),
-          criteria: input.criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, min: c.min, max: c.max })),
-          requiredDocuments: input.requiredDocuments ?? [],
-          anonymousReview: input.anonymousReview ?? false,
-          status: 'DRAFT',
-          createdBy: actor.accountId!,
-        },
-        stages,
-      );
-      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.call.create', entityType: 'CompetitionCall', entityId: call.id, communityId: community.id, after: { title: input.title, grantCap: input.grantCap, currency: input.currency, stages: stages.map((s) => ({ number: s.number, deadlineAt: s.deadlineAt.toISOString(), timeZone: input.timeZone })) } });
+      const call = await this.calls.insert(tx, { ...values, communityId: community.id, status: 'DRAFT', createdBy: actor.accountId! }, stages);
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.call.create', entityType: 'CompetitionCall', entityId: call.id, communityId: community.id, after: auditOf(values, stages) });
       return call;
     });
+  }
+
+  /** A draft's definition is replaced whole (its stages too); once open it no longer changes. */
+  async update(actor: Actor, input: UpdateCallInput): Promise<CompetitionCall> {
+    const c = await this.byId(input.callId);
+    await this.assertManage(actor, c);
+    const { values, stages } = checkedDefinition(input);
+    await this.tx.run(async (tx) => {
+      const locked = (await this.calls.lock(tx, c.id))!;
+      if (locked.status !== 'DRAFT') throw new ConflictError('errors.competitions.callNotDraft', 'an open call no longer changes');
+      const before = auditOf(locked, await this.calls.stages(c.id, tx));
+      await this.calls.replace(tx, c.id, values, stages);
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.call.update', entityType: 'CompetitionCall', entityId: c.id, communityId: c.communityId, before, after: auditOf(values, stages) });
+    });
+    return this.byId(c.id);
   }
 
   /** DRAFT → OPEN: from now on applicants may start; the definition no longer changes. */
@@ -144,4 +122,52 @@ export class CallService {
     });
     return this.byId(c.id);
   }
+}
+
+type StageValues = Array<{ number: number; name: CallStage['name']; deadlineAt: Date; form: FormDefinition }>;
+type DefinitionValues = Pick<CompetitionCall, 'title' | 'summary' | 'currency' | 'grantCap' | 'maxDurationMonths' | 'timeZone' | 'languages' | 'applicantKinds' | 'directions' | 'criteria' | 'requiredDocuments' | 'anonymousReview'>;
+
+/** What the input classes cannot say alone: the zone, unique keys, scales, deadlines in order, the forms. */
+function checkedDefinition(input: CallDefinitionInput): { values: DefinitionValues; stages: StageValues } {
+  // An escaped NUL inside a form's JSON text would reach jsonb, which refuses it.
+  input.stages.forEach((s, i) => {
+    if (s.form.includes('\\u0000')) throw new InvalidInputError(`input.stages.${i}.form`, 'errors.validation.invalidCharacters');
+  });
+  if (!isValidTimeZone(input.timeZone)) throw new InvalidInputError('input.timeZone', 'errors.competitions.timeZone');
+  const problems: Problem[] = [];
+  const unique = (keys: string[], path: string) => keys.forEach((k, i) => keys.indexOf(k) !== i && problems.push({ path: `${path}.${i}.key`, key: 'errors.competitions.duplicateKey' }));
+  unique(input.directions.map((d) => d.key), 'input.directions');
+  unique(input.criteria.map((c) => c.key), 'input.criteria');
+  input.criteria.forEach((c, i) => c.max <= c.min && problems.push({ path: `input.criteria.${i}.max`, key: 'errors.competitions.scaleMaxBelowMin' }));
+  const stages: StageValues = [];
+  input.stages.forEach((s, i) => {
+    const deadlineAt = localToInstant(s.deadlineLocal, input.timeZone);
+    if (!deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlineFormat' });
+    else if (i > 0 && stages[i - 1] && deadlineAt <= stages[i - 1].deadlineAt) problems.push({ path: `input.stages.${i}.deadlineLocal`, key: 'errors.competitions.deadlinesInOrder' });
+    const form = parseFormDefinition(s.form, `input.stages.${i}.form`);
+    if (!form.ok) problems.push(...form.problems);
+    if (deadlineAt && form.ok) stages.push({ number: i + 1, name: s.name, deadlineAt, form: form.value });
+  });
+  if (problems.length) refuse(problems);
+  return {
+    values: {
+      title: input.title,
+      summary: input.summary ?? {},
+      currency: input.currency,
+      grantCap: input.grantCap,
+      maxDurationMonths: input.maxDurationMonths,
+      timeZone: input.timeZone,
+      languages: [...new Set(input.languages)],
+      applicantKinds: [...new Set(input.applicantKinds)],
+      directions: input.directions.map((d) => ({ key: d.key, name: d.name })),
+      criteria: input.criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, min: c.min, max: c.max })),
+      requiredDocuments: input.requiredDocuments ?? [],
+      anonymousReview: input.anonymousReview ?? false,
+    },
+    stages,
+  };
+}
+
+function auditOf(v: DefinitionValues, stages: ReadonlyArray<Pick<CallStage, 'number' | 'deadlineAt'>>) {
+  return { title: v.title, grantCap: v.grantCap, currency: v.currency, timeZone: v.timeZone, applicantKinds: v.applicantKinds, criteria: v.criteria.map((c) => ({ key: c.key, weight: c.weight, min: c.min, max: c.max })), stages: stages.map((s) => ({ number: s.number, deadlineAt: s.deadlineAt.toISOString() })) };
 }
