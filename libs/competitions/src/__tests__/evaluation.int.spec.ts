@@ -53,6 +53,12 @@ test('a conflicted expert can neither read nor score the application, whoever de
   ok(await save(api, applicant, y, 1, goodAnswers(), [experts[1].id]));
   ok(await gql(api.baseUrl, `mutation($id: ID!, $stage: Int!) { submitApplicationStage(applicationId: $id, stage: $stage) { version } }`, { id: y, stage: 1 }, { token: applicant.token }));
   expect(firstError(await assign(y, experts[1])).extensions.code).toBe('CONFLICT');
+  // Once submitted, the list of people not to review it is frozen (else an amendment could drop a strict expert).
+  expect(firstError(await save(api, applicant, x, 1, goodAnswers(), [experts[2].id])).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.doNotReview' });
+  // An expert who edits an application is conflicted with it: refused by hand, and it is hidden from them.
+  const own = await submitted(api, experts[2], call.id, { title: 'Эксперттин өз долбоору' });
+  expect(firstError(await assign(own, experts[2])).extensions.messageKey).toBe('errors.competitions.conflicted');
+  expect(firstError(await score(api, experts[2], own, 9, 9)).extensions.code).toBe('NOT_FOUND');
   // Expert 2 has no conflict with X: they still read it; expert 1's assignment there is gone.
   expect(ok(await gql(api.baseUrl, FOR_REVIEW, { id: x }, { token: experts[1].token })).applicationForReview.id).toBe(x);
   expect(await api.dataSource.query(`SELECT count(*)::int AS n FROM cmp_assignments WHERE application_id = $1`, [x])).toEqual([{ n: 2 }]);
@@ -68,12 +74,15 @@ test('automatic assignment respects conflicts and directions and balances load w
   const youth: string[] = [];
   for (let i = 0; i < 7; i++) youth.push(await submitted(api, applicant, call.id, { title: `Жаштар ${i}` }));
   const eco = await submitted(api, applicant, call.id, { title: 'Токой', directionKey: 'ecology' });
+  // Expert 2 also edits one of the youth applications: never assigned to it.
+  ok(await gql(api.baseUrl, `mutation($a: ID!, $p: ID!) { addApplicationEditor(applicationId: $a, accountId: $p) }`, { a: youth[2], p: experts[1].id }, { token: applicant.token }));
   ok(await gql(api.baseUrl, CONFLICT, { id: youth[0] }, { token: experts[0].token }));
   ok(await gql(api.baseUrl, CONFLICT, { id: youth[1] }, { token: experts[0].token }));
   const run = ok(await gql(api.baseUrl, AUTO_ASSIGN, { id: call.id, n: 2 }, { token: v.admin.token })).assignReviewers;
   expect(run).toEqual({ created: 16, short: [] });
   const rows: Array<{ application_id: string; expert_account_id: string }> = await api.dataSource.query(`SELECT r.application_id, r.expert_account_id FROM cmp_assignments r JOIN cmp_applications a ON a.id = r.application_id WHERE a.call_id = $1`, [call.id]);
   expect(rows.filter((r) => r.expert_account_id === experts[0].id && [youth[0], youth[1]].includes(r.application_id))).toEqual([]);
+  expect(rows.filter((r) => r.expert_account_id === experts[1].id && r.application_id === youth[2])).toEqual([]);
   // The ecology-only expert reviews ecology only.
   expect(rows.filter((r) => r.expert_account_id === experts[3].id).map((r) => r.application_id)).toEqual([eco]);
   const loads = experts.slice(0, 3).map((e) => rows.filter((r) => r.expert_account_id === e.id).length);

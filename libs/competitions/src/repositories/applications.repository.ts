@@ -60,6 +60,12 @@ export class ApplicationsRepository {
     return (await this.editorsRepo(tx).find({ where: { applicationId }, order: { createdAt: 'ASC' } })).map((e) => e.accountId);
   }
 
+  /** Every (application, editor) pair of a call: an editor never reviews their own application. */
+  async editorsOfCall(callId: string, tx?: Transaction): Promise<Array<{ applicationId: string; accountId: string }>> {
+    const rows = await this.editorsRepo(tx).createQueryBuilder('e').innerJoin('cmp_applications', 'a', 'a.id = e.application_id').where('a.call_id = :callId', { callId }).getMany();
+    return rows.map((r) => ({ applicationId: r.applicationId, accountId: r.accountId }));
+  }
+
   async isEditor(applicationId: string, accountId: string): Promise<boolean> {
     return this.editorsRepo().exists({ where: { applicationId, accountId } });
   }

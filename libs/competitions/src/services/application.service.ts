@@ -25,6 +25,8 @@ import { refuse } from './problems';
 
 const MAX_AMENDMENT_DAYS = 30;
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
 /** Applications: drafts, frozen versioned submissions, editors, and the committee's decisions on them. */
 @Injectable()
 export class ApplicationService {
@@ -97,6 +99,8 @@ export class ApplicationService {
     if (!account) throw new InvalidInputError('accountId', 'errors.competitions.unknownAccount');
     await this.tx.run(async (tx) => {
       await this.applications.addEditor(tx, a.id, account.id);
+      // An editor never reviews their own application.
+      await this.reviews.deleteAssignments(tx, a.id, [account.id]);
       await this.audit.record(tx, actor.toAudit(), { action: 'competitions.application.editor', entityType: 'Application', entityId: a.id, communityId: call.communityId, after: { editor: account.id } });
     });
     return this.applications.editors(a.id);
@@ -117,6 +121,8 @@ export class ApplicationService {
     const problems = checkAnswers(stage.form, answers, { mode: 'draft', cap: BigInt(call.grantCap), prefix: 'input.answers' });
     if (problems.length) refuse(problems);
     const doNotReview = input.doNotReview ? [...new Set(input.doNotReview.map((x) => x.toLowerCase()))] : null;
+    // Named before the first submission only: later (an amendment) it would let an applicant drop an expert who marked them low.
+    if (doNotReview && a.status !== 'DRAFT' && !sameSet(doNotReview, a.doNotReview)) throw new InvalidInputError('input.doNotReview', 'errors.competitions.doNotReviewFrozen');
     await this.tx.run(async (tx) => {
       const locked = (await this.applications.lock(tx, a.id))!;
       const previous = await this.applications.latestSubmission(tx, a.id, stage.number);

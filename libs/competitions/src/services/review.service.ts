@@ -78,6 +78,8 @@ export class ReviewService {
       const apps = (await this.applicationsRepo.submittedOfCall(call.id, tx)).filter((a) => UNDER_REVIEW.includes(a.status));
       const experts = await this.reviews.experts(call.id, tx);
       const conflicts = new Set((await this.reviews.conflictsOfCall(call.id, tx)).map((c) => conflictKey(c.applicationId, c.accountId)));
+      // An expert who edits an application is conflicted with it whether they declared it or not.
+      for (const e of await this.applicationsRepo.editorsOfCall(call.id, tx)) conflicts.add(conflictKey(e.applicationId, e.accountId));
       const existing = (await this.reviews.assignmentsOfCall(call.id, tx)).map((r) => ({ applicationId: r.applicationId, expertId: r.expertAccountId }));
       const r = assignReviewers(apps.map((a) => ({ id: a.id, direction: a.directionKey })), experts.map((e) => ({ id: e.accountId, directions: e.directions })), conflicts, perApplication, existing);
       await this.reviews.insertAssignments(tx, r.pairs.map((p) => ({ applicationId: p.applicationId, expertAccountId: p.expertId })));
@@ -95,7 +97,7 @@ export class ReviewService {
     if (assigned) {
       if (!expert) throw new InvalidInputError('expertAccountId', 'errors.competitions.notOnCommittee');
       if (!UNDER_REVIEW.includes(a.status)) throw new ConflictError('errors.competitions.notUnderReview', 'only an application under review is assigned');
-      if (await this.reviews.hasConflict(a.id, expert.accountId)) throw new ConflictError('errors.competitions.conflicted', 'this expert has a conflict of interest with this application');
+      if ((await this.reviews.hasConflict(a.id, expert.accountId)) || (await this.applicationsRepo.isEditor(a.id, expert.accountId))) throw new ConflictError('errors.competitions.conflicted', 'this expert has a conflict of interest with this application');
       if (!eligible({ id: a.id, direction: a.directionKey }, { id: expert.accountId, directions: expert.directions }, new Set())) throw new InvalidInputError('expertAccountId', 'errors.competitions.otherDirection');
     }
     await this.tx.run(async (tx) => {
@@ -115,7 +117,7 @@ export class ReviewService {
     const call = await this.calls.byId(app.callId);
     await this.permissions.assert(actor, call.communityId, 'competitions.review', P);
     const mine = await this.reviews.assignment(app.id, actor.accountId!);
-    const conflicted = await this.reviews.hasConflict(app.id, actor.accountId!);
+    const conflicted = (await this.reviews.hasConflict(app.id, actor.accountId!)) || (await this.applicationsRepo.isEditor(app.id, actor.accountId!));
     if (!actor.platformAdmin && (!mine || conflicted)) throw new NotFoundError('Application', applicationId);
     return { app, call, mine };
   }
@@ -142,7 +144,7 @@ export class ReviewService {
     await this.permissions.assert(actor, call.communityId, 'competitions.review', P);
     const problems = scoreProblems(call.criteria, input.scores);
     if (problems.length) refuse(problems);
-    if (await this.reviews.hasConflict(app.id, actor.accountId!)) throw new NotFoundError('Application', app.id);
+    if ((await this.reviews.hasConflict(app.id, actor.accountId!)) || (await this.applicationsRepo.isEditor(app.id, actor.accountId!))) throw new NotFoundError('Application', app.id);
     if (call.status !== 'OPEN' || !UNDER_REVIEW.includes(app.status)) throw new ConflictError('errors.competitions.notUnderReview', 'scoring is closed for this application');
     const scores = input.scores.map((s) => ({ criterionKey: s.criterionKey, score: s.score, comment: s.comment?.trim() || null }));
     const version = await this.applicationsRepo.latestVersionOf(app.id);
