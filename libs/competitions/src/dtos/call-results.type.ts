@@ -1,25 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MONEY } from './dto-helpers';
-
-@ObjectType('CallResultCount')
-export class ResultCountType {
-  @Field() directionKey: string;
-  @Field(() => Int) stageNumber: number;
-  @Field(() => Int) applications: number;
-}
-
-@ObjectType('SelectedProject')
-export class SelectedProjectType {
-  @Field(() => ID) applicationId: string;
-  @Field() title: string;
-  @Field() directionKey: string;
-  @Field() targetRegion: string;
-  @Field() organisationName: string;
-  @Field(() => String, { nullable: true }) partnerName: string | null;
-  @Field() summary: string;
-  @Field({ description: MONEY }) amount: string;
-  @Field(() => String, { nullable: true, description: 'Excluded later: the published reason' }) exclusionReason: string | null;
-}
+import { ResultCountType } from './result-count.type';
+import { SelectedProjectType } from './selected-project.type';
 
 /** The public page of a call's results: "58 applied, 9 selected". */
 @ObjectType('CallResults')

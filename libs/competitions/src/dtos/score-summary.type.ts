@@ -1,11 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { ScoreType } from './score.type';
-
-@ObjectType('ScoreSheet')
-export class ScoreSheetType {
-  @Field(() => Float, { description: 'Weighted mean of this sheet' }) total: number;
-  @Field(() => [ScoreType]) scores: ScoreType[];
-}
+import { ScoreSheetType } from './score-sheet.type';
 
 /** Everyone's scores (anonymised) and the average: readable by an expert only once they submitted their own. */
 @ObjectType('ScoreSummary')
