@@ -25,6 +25,7 @@ export const COMPETITIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.decideApplication', allow: manage, permission: 'competitions.manage', note: 'audited with its reason' },
   { operation: 'Mutation.excludeApplication', allow: manage, permission: 'competitions.manage', note: 'selected projects only; the reason is published' },
   { operation: 'Mutation.scheduleInterview', allow: manage, permission: 'competitions.manage' },
+  { operation: 'Mutation.recordInterviewNotes', allow: manage, permission: 'competitions.manage' },
   { operation: 'Mutation.openAmendmentWindow', allow: manage, permission: 'competitions.manage', note: 'CONFLICT before an interview took place' },
   // The committee.
   { operation: 'Mutation.addCallExpert', allow: manage, permission: 'competitions.manage', note: 'the expert must hold EXPERT in the organiser community' },

@@ -56,6 +56,8 @@ export interface CompetitionTarget {
   resultsCallId: string;
   /** SELECTED in the published call. */
   selectedApplicationId: string;
+  /** An interview with the first application. */
+  interviewId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -199,11 +201,12 @@ async function competitionWorld(api: RunningApi, platform: Person, communityId: 
     await q(api, `mutation($a: ID!, $e: ID!) { setReviewAssignment(applicationId: $a, expertAccountId: $e, assigned: true) }`, { a: applicationId, e: expert.id }, platform, 'setReviewAssignment');
     await q(api, `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { score } }`, { input: { applicationId, scores: [{ criterionKey: 'relevance', score: 7 }] } }, expert, 'submitScores');
   }
+  const interviewId = (await q(api, `mutation($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { id } }`, { input: { applicationId, startsAt: '2027-01-01T10:00:00Z' } }, platform, 'scheduleInterview')).scheduleInterview.id as string;
   const resultsCallId = await call();
   const selectedApplicationId = await apply(resultsCallId);
   await q(api, `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { id } }`, { input: { applicationId: selectedApplicationId, decision: 'SELECTED', reason: 'Жакшы', awardedAmount: '1000000' } }, platform, 'decideApplication');
   await q(api, `mutation($id: ID!) { publishCompetitionResults(callId: $id) { id } }`, { id: resultsCallId }, platform, 'publishCompetitionResults');
-  return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId };
+  return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId, interviewId };
 }
 
 export async function buildWorld(api: RunningApi): Promise<World> {

@@ -162,6 +162,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.decideApplication': g((c) => ({ input: { applicationId: c.t.competition.applicationId, decision: 'SELECTED', reason: 'Жок', awardedAmount: '999999999' } })),
   'Mutation.excludeApplication': g((c) => ({ applicationId: c.t.competition.applicationId, reason: 'Жок' })),
   'Mutation.scheduleInterview': g((c) => ({ input: { applicationId: c.t.competition.selectedApplicationId, startsAt: '2027-01-01T10:00:00Z' } })),
+  'Mutation.recordInterviewNotes': g((c) => ({ interviewId: c.t.competition.interviewId, notes: 'x'.repeat(10_001) })),
   'Mutation.openAmendmentWindow': g((c) => ({ applicationId: c.t.competition.applicationId, days: 0 })),
   'Mutation.addCallExpert': g((c) => ({ input: { callId: c.t.competition.callId, accountId: c.w.platform.id } })),
   'Mutation.assignReviewers': g((c) => ({ callId: c.t.competition.callId, perApplication: 0 })),

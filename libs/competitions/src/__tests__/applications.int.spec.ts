@@ -147,7 +147,12 @@ test('amendment window after an interview: the amended package is a new version 
   // No interview held yet: refused.
   expect(firstError(await gql(api.baseUrl, window, { id, days: 3 }, { token: v.admin.token })).extensions.messageKey).toBe('errors.competitions.interviewFirst');
   at('2027-03-05T05:00:00Z');
-  ok(await gql(api.baseUrl, interview, { input: { applicationId: id, startsAt: '2027-03-05T04:00:00Z', notes: 'Бюджетти тактоо' } }, { token: v.admin.token }));
+  const slot = ok(await gql(api.baseUrl, interview, { input: { applicationId: id, startsAt: '2027-03-05T04:00:00Z' } }, { token: v.admin.token })).scheduleInterview.id;
+  ok(await gql(api.baseUrl, `mutation($id: ID!, $notes: String!) { recordInterviewNotes(interviewId: $id, notes: $notes) { id } }`, { id: slot, notes: 'Бюджетти тактоо' }, { token: v.admin.token }));
+  // The committee's notes are the organisers' (and the assigned experts'); the applicant sees the slot only.
+  const INTERVIEWS = `query($id: ID!) { competitionApplication(id: $id) { interviews { startsAt notes } } }`;
+  expect(ok(await gql(api.baseUrl, INTERVIEWS, { id }, { token: lead.token })).competitionApplication.interviews).toEqual([{ startsAt: '2027-03-05T04:00:00.000Z', notes: '' }]);
+  expect(ok(await gql(api.baseUrl, `query($id: ID!) { callApplications(callId: $id) { id interviews { notes } } }`, { id: call.id }, { token: v.admin.token })).callApplications.find((x: { id: string }) => x.id === id).interviews).toEqual([{ notes: 'Бюджетти тактоо' }]);
   const until = ok(await gql(api.baseUrl, window, { id, days: 3 }, { token: v.admin.token })).openAmendmentWindow.amendmentUntil;
   expect(until).toBe('2027-03-08T05:00:00.000Z');
   // Inside the window (after the stage's deadline): a new version with its diff.

@@ -86,6 +86,14 @@ export class ReviewsRepository {
     return (await this.m(tx).getRepository(Interview).findOneBy({ id: row.id }))!;
   }
 
+  interview(id: string): Promise<Interview | null> {
+    return this.m().getRepository(Interview).findOneBy({ id });
+  }
+
+  async setInterviewNotes(tx: Transaction, id: string, notes: string): Promise<void> {
+    await this.m(tx).getRepository(Interview).update({ id }, { notes });
+  }
+
   interviews(applicationId: string): Promise<Interview[]> {
     return this.m().getRepository(Interview).find({ where: { applicationId }, order: { startsAt: 'ASC' } });
   }

@@ -66,6 +66,11 @@ export class ApplicationResolver {
     return this.applications.scheduleInterview(actor, input);
   }
 
+  @Mutation(() => InterviewType, { description: 'The committee’s notes of an interview (replaced)' })
+  recordInterviewNotes(@CurrentActor() actor: Actor, @Args('interviewId', { type: () => ID }, UuidArg) interviewId: string, @Args('notes') notes: string) {
+    return this.applications.recordInterviewNotes(actor, interviewId, notes);
+  }
+
   @Mutation(() => ApplicationType, { description: 'After an interview: the applicant may resubmit for this many days' })
   openAmendmentWindow(@CurrentActor() actor: Actor, @Args('applicationId', { type: () => ID }, UuidArg) applicationId: string, @Args('days', { type: () => Int }) days: number) {
     return this.applications.openAmendmentWindow(actor, applicationId, days);

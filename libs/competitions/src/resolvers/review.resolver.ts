@@ -3,6 +3,7 @@ import { UuidArg } from '@ashar/graphql';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AddExpertInput } from '../dtos/add-expert.input';
 import { AssignmentRunType } from '../dtos/assignment-run.type';
+import { InterviewType } from '../dtos/interview.type';
 import { CallRankingType } from '../dtos/call-ranking.type';
 import { ReviewApplicationType } from '../dtos/review-application.type';
 import { ReviewAssignmentsType } from '../dtos/review-assignments.type';
@@ -73,6 +74,11 @@ export class ReviewResolver {
   @ResolveField(() => [SubmissionType])
   async submissions(@Parent() a: ReviewApplicationType) {
     return (await this.applications.submissions(a.id)).map(submissionView);
+  }
+
+  @ResolveField(() => [InterviewType], { description: 'Interviews with the committee’s notes' })
+  interviews(@Parent() a: ReviewApplicationType) {
+    return this.applications.interviewsOf(a.id);
   }
 
   @ResolveField(() => ScoreSummaryType, { description: 'Everyone’s scores and the average: FORBIDDEN until the caller submitted their own' })

@@ -209,6 +209,26 @@ export class ApplicationService {
     });
   }
 
+  /** The committee's notes of an interview, written after it. */
+  async recordInterviewNotes(actor: Actor, interviewId: string, notes: string): Promise<Interview> {
+    const i = await this.reviews.interview(uuidOrNotFound('Interview', interviewId));
+    if (!i) throw new NotFoundError('Interview', interviewId);
+    const a = await this.byId(i.applicationId);
+    const call = await this.calls.byId(a.callId);
+    await this.calls.assertManage(actor, call);
+    if (notes.length > 10_000) throw new InvalidInputError('notes', 'errors.validation.tooLong', undefined, { max: 10_000 });
+    await this.tx.run(async (tx) => {
+      await this.reviews.setInterviewNotes(tx, i.id, notes);
+      await this.audit.record(tx, actor.toAudit(), { action: 'competitions.interview.notes', entityType: 'Application', entityId: a.id, communityId: call.communityId, after: { interviewId: i.id } });
+    });
+    return (await this.reviews.interview(i.id))!;
+  }
+
+  /** For the assigned expert (the caller checked that): the committee's notes included. */
+  interviewsOf(applicationId: string): Promise<Interview[]> {
+    return this.reviews.interviews(applicationId);
+  }
+
   async interviewsFor(actor: Actor, a: Application): Promise<Interview[]> {
     const all = await this.reviews.interviews(a.id);
     const call = await this.calls.byId(a.callId);
