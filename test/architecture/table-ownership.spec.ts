@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative } from 'path';
 import { getMetadataArgsStorage } from 'typeorm';
 import { BUDGETS_ENTITIES } from '../../libs/budgets/src/entities';
+import { COMPETITIONS_ENTITIES } from '../../libs/competitions/src/entities';
 import { PARTICIPATION_ENTITIES } from '../../libs/participation/src/entities';
 import { COUNCILS_ENTITIES } from '../../libs/councils/src/entities';
 
@@ -33,6 +34,7 @@ const CONTEXTS: Context[] = [
   { name: 'budgets', root: 'libs/budgets', entities: BUDGETS_ENTITIES },
   { name: 'participation', root: 'libs/participation', entities: PARTICIPATION_ENTITIES },
   { name: 'councils', root: 'libs/councils', entities: COUNCILS_ENTITIES },
+  { name: 'competitions', root: 'libs/competitions', entities: COMPETITIONS_ENTITIES },
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
   { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },

@@ -1,6 +1,7 @@
 import { AUDIT_MANIFEST } from '@ashar/audit';
 import { BUDGETS_MANIFEST } from '@ashar/budgets';
 import { COUNCILS_MANIFEST } from '@ashar/councils';
+import { COMPETITIONS_MANIFEST } from '@ashar/competitions';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
 import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
 import { PARTICIPATION_MANIFEST } from '@ashar/participation';
@@ -24,6 +25,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   BUDGETS_MANIFEST,
   PARTICIPATION_MANIFEST,
   COUNCILS_MANIFEST,
+  COMPETITIONS_MANIFEST,
 ];
 
 export { PLATFORM_MANIFEST };

@@ -61,6 +61,20 @@ export interface Target {
   councilApportionmentId: string;
   /** Answered: answering or putting it on an agenda again is a CONFLICT. */
   councilQuestionId: string;
+  /** Competitions: an open call with a submitted application (A's expert assigned and scored), a second one, and a call with published results. */
+  competition: CompetitionTarget;
+}
+
+export interface CompetitionTarget {
+  callId: string;
+  applicationId: string;
+  /** Submitted, nobody assigned (conflict declarations point here). */
+  otherApplicationId: string;
+  resultsCallId: string;
+  /** SELECTED in the published call. */
+  selectedApplicationId: string;
+  /** An interview with the first application. */
+  interviewId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -112,7 +126,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys>> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition'>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
@@ -209,6 +223,50 @@ async function councilsWorld(api: RunningApi, platform: Person, communityId: str
   return { councilBodyId: bodyId, councilMembershipId: terms[0], councilHeldMeetingId: held, councilDecidedItemId: itemId, councilRecommendationId: rec, stateBodyId, councilPlanId: planId, councilActionItemId: actionItemId, councilApportionmentId: apportionmentId, councilQuestionId: questionId };
 }
 
+const CMP_FORM = JSON.stringify({ fields: [{ key: 'concept', type: 'TEXT', required: true }] });
+
+/** A call (organised by the platform admin for the community), applied to by `applicant`; `expert` (if any) seated, assigned and scored. */
+async function competitionWorld(api: RunningApi, platform: Person, communityId: string, applicant: Person, expert: Person | null): Promise<CompetitionTarget> {
+  const input = {
+    communityId,
+    title: { ky: 'Грант' },
+    currency: 'USD',
+    grantCap: '2000000',
+    maxDurationMonths: 12,
+    timeZone: 'Asia/Bishkek',
+    languages: ['ky'],
+    applicantKinds: ['INITIATIVE_GROUP'],
+    directions: [{ key: 'youth', name: { ky: 'Жаштар' } }],
+    criteria: [{ key: 'relevance', name: { ky: 'Актуалдуулук' }, weight: 1, min: 0, max: 10 }],
+    stages: [{ name: { ky: 'Концепция' }, deadlineLocal: '2099-12-31T18:00', form: CMP_FORM }],
+  };
+  const call = async () => {
+    const id = (await q(api, `mutation($input: CreateCallInput!) { createCompetitionCall(input: $input) { id } }`, { input }, platform, 'createCompetitionCall')).createCompetitionCall.id as string;
+    await q(api, `mutation($id: ID!) { openCompetitionCall(callId: $id) { id } }`, { id }, platform, 'openCompetitionCall');
+    return id;
+  };
+  const apply = async (callId: string) => {
+    const id = (await q(api, `mutation($input: StartApplicationInput!) { startApplication(input: $input) { id } }`, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', language: 'ky', durationMonths: 6, organisationName: 'Демилге', targetRegion: 'Ак-Дөбө', title: 'Долбоор' } }, applicant, 'startApplication')).startApplication.id as string;
+    await q(api, `mutation($input: SaveDraftInput!) { saveApplicationDraft(input: $input) { id } }`, { input: { applicationId: id, stage: 1, answers: JSON.stringify({ concept: 'Айыл үчүн' }) } }, applicant, 'saveApplicationDraft');
+    await q(api, `mutation($id: ID!) { submitApplicationStage(applicationId: $id, stage: 1) { version } }`, { id }, applicant, 'submitApplicationStage');
+    return id;
+  };
+  const callId = await call();
+  const applicationId = await apply(callId);
+  const otherApplicationId = await apply(callId);
+  if (expert) {
+    await q(api, `mutation($input: AddExpertInput!) { addCallExpert(input: $input) }`, { input: { callId, accountId: expert.id } }, platform, 'addCallExpert');
+    await q(api, `mutation($a: ID!, $e: ID!) { setReviewAssignment(applicationId: $a, expertAccountId: $e, assigned: true) }`, { a: applicationId, e: expert.id }, platform, 'setReviewAssignment');
+    await q(api, `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { score } }`, { input: { applicationId, scores: [{ criterionKey: 'relevance', score: 7 }] } }, expert, 'submitScores');
+  }
+  const interviewId = (await q(api, `mutation($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { id } }`, { input: { applicationId, startsAt: '2027-01-01T10:00:00Z' } }, platform, 'scheduleInterview')).scheduleInterview.id as string;
+  const resultsCallId = await call();
+  const selectedApplicationId = await apply(resultsCallId);
+  await q(api, `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { id } }`, { input: { applicationId: selectedApplicationId, decision: 'SELECTED', reason: 'Жакшы', awardedAmount: '1000000' } }, platform, 'decideApplication');
+  await q(api, `mutation($id: ID!) { publishCompetitionResults(callId: $id) { id } }`, { id: resultsCallId }, platform, 'publishCompetitionResults');
+  return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId, interviewId };
+}
+
 export async function buildWorld(api: RunningApi): Promise<World> {
   let platform = await signUp(api, 'Platform');
   await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [platform.id]);
@@ -235,7 +293,7 @@ export async function buildWorld(api: RunningApi): Promise<World> {
   roles.citizenOfOther.set(b, new Set([Role.CITIZEN]));
   for (const id of [a, b, c]) roles.platformAdmin.set(id, new Set([Role.COMMUNITY_ADMIN]));
 
-  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)), ...(await councilsWorld(api, platform, a, actors[Role.COUNCIL_SECRETARY]!, actors[Role.COUNCIL_MEMBER])) };
-  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)), ...(await councilsWorld(api, platform, b, prepB, null)) };
+  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)), ...(await councilsWorld(api, platform, a, actors[Role.COUNCIL_SECRETARY]!, actors[Role.COUNCIL_MEMBER])), competition: await competitionWorld(api, platform, a, actors[Role.CITIZEN]!, actors[Role.EXPERT]!) };
+  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)), ...(await councilsWorld(api, platform, b, prepB, null)), competition: await competitionWorld(api, platform, b, actors.citizenOfOther, null) };
   return { api, platform, preparer, actors, roles, A, B, sandboxCommunityId: c };
 }

@@ -51,6 +51,9 @@ const accountField = (field: 'profile' | 'memberships'): GraphqlCall =>
     skip: (c) => (c.side === 'own' && c.actor === 'anonymous' ? 'me is null for anonymous: the field is unreachable' : null),
   });
 
+/** The application fixtures' editor: A's CITIZEN on the own side, the citizen of B on the foreign one. */
+const competitionApplicant = (c: CallContext) => (c.side === 'own' ? c.actor === Role.CITIZEN : c.actor === 'citizenOfOther');
+
 /** The short-address slug of the target community (made by territory when the community was created). */
 async function communitySlug(c: CallContext): Promise<string> {
   const rows: { slug: string }[] = await c.w.api.dataSource.query(`SELECT slug FROM communities WHERE id = $1`, [c.t.communityId]);
@@ -183,6 +186,37 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.askCouncil': g((c) => ({ input: { bodyId: c.t.councilBodyId, text: 'Суроо' } })),
   'Mutation.answerCouncilQuestion': g((c) => ({ input: { questionId: c.t.councilQuestionId, answer: 'Дагы' } })),
   'Mutation.putQuestionOnAgenda': g((c) => ({ questionId: c.t.councilQuestionId, meetingId: c.t.councilHeldMeetingId })),
+  // Competitions: allowed calls are refused past authorisation (BAD_USER_INPUT / CONFLICT) and change nothing.
+  'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
+  'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
+  'Query.competitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
+  'Mutation.createCompetitionCall': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Nowhere', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
+  'Mutation.updateCompetitionCall': g((c) => ({ input: { callId: c.t.competition.callId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Bishkek', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
+  'Query.myCompetitionApplications': g(() => ({})),
+  'Mutation.openCompetitionCall': g((c) => ({ callId: c.t.competition.callId })),
+  'Mutation.publishCompetitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
+  // Not an applicant kind the call accepts: BAD_USER_INPUT for any signed-in caller.
+  'Mutation.startApplication': g((c) => ({ input: { callId: c.t.competition.callId, directionKey: 'youth', applicantKind: 'BUSINESS', language: 'ky', durationMonths: 6, organisationName: 'Фирма', targetRegion: 'Ош', title: 'Долбоор' } })),
+  // Editors: the application of A was made by A's CITIZEN, B's by the citizen of B.
+  'Query.competitionApplication': g((c) => ({ id: c.t.competition.applicationId }), { targetIsCaller: competitionApplicant }),
+  'Mutation.saveApplicationDraft': g((c) => ({ input: { applicationId: c.t.competition.applicationId, stage: 1, answers: '{}' } }), { targetIsCaller: competitionApplicant }),
+  'Mutation.submitApplicationStage': g((c) => ({ applicationId: c.t.competition.applicationId, stage: 1 }), { targetIsCaller: competitionApplicant }),
+  'Mutation.addApplicationEditor': g((c) => ({ applicationId: c.t.competition.applicationId, accountId: c.w.platform.id }), { targetIsCaller: competitionApplicant }),
+  'Query.callApplications': g((c) => ({ callId: c.t.competition.callId })),
+  'Mutation.decideApplication': g((c) => ({ input: { applicationId: c.t.competition.applicationId, decision: 'SELECTED', reason: 'Жок', awardedAmount: '999999999' } })),
+  'Mutation.excludeApplication': g((c) => ({ applicationId: c.t.competition.applicationId, reason: 'Жок' })),
+  'Mutation.scheduleInterview': g((c) => ({ input: { applicationId: c.t.competition.selectedApplicationId, startsAt: '2027-01-01T10:00:00Z' } })),
+  'Mutation.recordInterviewNotes': g((c) => ({ interviewId: c.t.competition.interviewId, notes: 'x'.repeat(10_001) })),
+  'Mutation.openAmendmentWindow': g((c) => ({ applicationId: c.t.competition.applicationId, days: 0 })),
+  'Mutation.addCallExpert': g((c) => ({ input: { callId: c.t.competition.callId, accountId: c.w.platform.id } })),
+  'Mutation.assignReviewers': g((c) => ({ callId: c.t.competition.callId, perApplication: 0 })),
+  'Mutation.setReviewAssignment': g((c) => ({ applicationId: c.t.competition.applicationId, expertAccountId: c.w.platform.id, assigned: true })),
+  'Query.callRanking': g((c) => ({ callId: c.t.competition.callId })),
+  'Query.reviewAssignments': g((c) => ({ callId: c.t.competition.callId })),
+  'Query.applicationForReview': g((c) => ({ applicationId: c.t.competition.applicationId })),
+  'ApplicationForReview.scoreSummary': g((c) => ({ id: c.t.competition.applicationId }), { query: 'query($id: ID!) { applicationForReview(applicationId: $id) { id scoreSummary { reviews } } }' }),
+  'Mutation.submitScores': g((c) => ({ input: { applicationId: c.t.competition.applicationId, scores: [{ criterionKey: 'relevance', score: 11 }] } })),
+  'Mutation.declareConflict': g((c) => ({ applicationId: c.t.competition.otherApplicationId, reason: 'x'.repeat(2001) })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),

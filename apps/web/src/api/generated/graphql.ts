@@ -77,6 +77,14 @@ export type AddCouncilMemberInput = {
   termTo?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type AddExpertInput = {
+  /** A member of the organiser community with the EXPERT role */
+  accountId: Scalars['ID']['input'];
+  callId: Scalars['ID']['input'];
+  /** Directions this expert reviews; none: all */
+  directions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** Added at the end of the agenda. A link: kind + linkId, or DOCUMENT + linkUrl; MINUTES links a meeting of the same body whose minutes this item approves */
 export type AgendaItemInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -117,6 +125,29 @@ export type AnswerRecommendationInput = {
   documentUrl?: InputMaybe<Scalars['String']['input']>;
   recommendationId: Scalars['ID']['input'];
 };
+
+export type ApplicantKind =
+  | 'BUSINESS'
+  | 'INDIVIDUAL'
+  | 'INITIATIVE_GROUP'
+  | 'LOCAL_GOVERNMENT'
+  | 'NGO'
+  | 'PUBLIC_COUNCIL'
+  | 'PUBLIC_FOUNDATION'
+  | 'SCHOOL';
+
+export type ApplicationDecision =
+  | 'REJECTED'
+  | 'SELECTED'
+  | 'SHORTLISTED';
+
+export type ApplicationStatus =
+  | 'DRAFT'
+  | 'EXCLUDED'
+  | 'REJECTED'
+  | 'SELECTED'
+  | 'SHORTLISTED'
+  | 'SUBMITTED';
 
 export type ApportionSeatsInput = {
   basis: ApportionmentBasis;
@@ -278,6 +309,45 @@ export type BudgetVersionStatus =
   | 'SUBMITTED'
   | 'SUPERSEDED';
 
+export type CallCriterionInput = {
+  key: Scalars['String']['input'];
+  max: Scalars['Int']['input'];
+  min: Scalars['Int']['input'];
+  name: LocalizedTextInput;
+  weight: Scalars['Int']['input'];
+};
+
+export type CallCurrency =
+  | 'EUR'
+  | 'KGS'
+  | 'KZT'
+  | 'USD';
+
+export type CallDirectionInput = {
+  /** Stable key, e.g. "youth" */
+  key: Scalars['String']['input'];
+  name: LocalizedTextInput;
+};
+
+export type CallLanguage =
+  | 'en'
+  | 'kk'
+  | 'ky'
+  | 'ru';
+
+export type CallStageInput = {
+  /** Local time in the call’s time zone, to the minute: "2027-03-01T18:00" */
+  deadlineLocal: Scalars['String']['input'];
+  /** The application form: JSON `{ "fields": [{ "key", "type": TEXT|NUMBER|MONEY|CHOICE|FILE|BUDGET, "required", ... }] }` */
+  form: Scalars['String']['input'];
+  name: LocalizedTextInput;
+};
+
+export type CallStatus =
+  | 'DRAFT'
+  | 'OPEN'
+  | 'RESULTS_PUBLISHED';
+
 export type CastBallotInput = {
   /** Chosen proposals; for a ranking, best first */
   choices: Array<Scalars['ID']['input']>;
@@ -433,6 +503,29 @@ export type CreateBudgetInput = {
   title: LocalizedTextInput;
 };
 
+export type CreateCallInput = {
+  /** Experts see applications without the applicant’s name; default false */
+  anonymousReview?: InputMaybe<Scalars['Boolean']['input']>;
+  applicantKinds: Array<ApplicantKind>;
+  /** The organiser: a community (public council, local government, kenesh) */
+  communityId: Scalars['ID']['input'];
+  criteria: Array<CallCriterionInput>;
+  currency: CallCurrency;
+  directions: Array<CallDirectionInput>;
+  /** Money in minor units (cents, tyiyn) as a decimal string, e.g. "2000000" = 20 000.00 USD */
+  grantCap: Scalars['String']['input'];
+  languages: Array<CallLanguage>;
+  maxDurationMonths: Scalars['Int']['input'];
+  /** Documents every applicant must attach (named in the forms as FILE fields) */
+  requiredDocuments?: InputMaybe<Array<LocalizedTextInput>>;
+  /** In order: stage 1 is open to all, later stages to the shortlisted */
+  stages: Array<CallStageInput>;
+  summary?: InputMaybe<LocalizedTextInput>;
+  /** IANA time zone the deadlines are stated in, e.g. Asia/Bishkek */
+  timeZone: Scalars['String']['input'];
+  title: LocalizedTextInput;
+};
+
 export type CreateCommunityInput = {
   kind: CommunityKind;
   names: LocalizedTextInput;
@@ -502,6 +595,15 @@ export type Currency =
 export type DecideAgendaItemInput = {
   agendaItemId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+};
+
+export type DecideApplicationInput = {
+  applicationId: Scalars['ID']['input'];
+  /** SELECTED: the grant. Money in minor units (cents, tyiyn) as a decimal string, e.g. "2000000" = 20 000.00 USD */
+  awardedAmount?: InputMaybe<Scalars['String']['input']>;
+  decision: ApplicationDecision;
+  /** Given to the applicant and kept in the audit log */
+  reason: Scalars['String']['input'];
 };
 
 /** Every word must match (the last one as a prefix); Kyrgyz and Kazakh letters fold to Russian ones */
@@ -800,6 +902,22 @@ export type SaveBudgetLinesInput = {
   versionId: Scalars['ID']['input'];
 };
 
+export type SaveDraftInput = {
+  /** The answers as JSON text `{ fieldKey: value }`; a draft may be incomplete */
+  answers: Scalars['String']['input'];
+  applicationId: Scalars['ID']['input'];
+  /** People the applicant asks not to be reviewed by (conflicts) */
+  doNotReview?: InputMaybe<Array<Scalars['ID']['input']>>;
+  stage: Scalars['Int']['input'];
+};
+
+export type ScheduleInterviewInput = {
+  applicationId: Scalars['ID']['input'];
+  /** The committee’s notes */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['DateTime']['input'];
+};
+
 /** A place, an online link, or both */
 export type ScheduleMeetingInput = {
   access: CouncilMeetingAccess;
@@ -811,6 +929,12 @@ export type ScheduleMeetingInput = {
   /** IANA time zone, e.g. Asia/Bishkek */
   timeZone: Scalars['String']['input'];
   title: Scalars['String']['input'];
+};
+
+export type ScoreInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  criterionKey: Scalars['String']['input'];
+  score: Scalars['Int']['input'];
 };
 
 /** The deadline may not be before the sending date */
@@ -838,6 +962,22 @@ export type SignUpInput = {
   /** Country a phone number written the local way belongs to (default KG); see libs/identity/README.md */
   phoneCountry?: InputMaybe<Country>;
   villageCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type StartApplicationInput = {
+  applicantKind: ApplicantKind;
+  callId: Scalars['ID']['input'];
+  directionKey: Scalars['String']['input'];
+  /** Planned duration of the project; at most the call’s maximum */
+  durationMonths: Scalars['Int']['input'];
+  /** The language the application is written in: one the call accepts */
+  language: CallLanguage;
+  /** The lead organisation or group */
+  organisationName: Scalars['String']['input'];
+  partnerName?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  targetRegion: Scalars['String']['input'];
+  title: Scalars['String']['input'];
 };
 
 export type StartBudgetImportInput = {
@@ -876,6 +1016,12 @@ export type SubmitProposalInput = {
   villageUnitId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type SubmitScoresInput = {
+  applicationId: Scalars['ID']['input'];
+  /** One per published criterion */
+  scores: Array<ScoreInput>;
+};
+
 export type UnitLevel =
   | 'AIMAK'
   | 'CITY'
@@ -883,6 +1029,28 @@ export type UnitLevel =
   | 'DISTRICT'
   | 'REGION'
   | 'VILLAGE';
+
+export type UpdateCallInput = {
+  /** Experts see applications without the applicant’s name; default false */
+  anonymousReview?: InputMaybe<Scalars['Boolean']['input']>;
+  applicantKinds: Array<ApplicantKind>;
+  callId: Scalars['ID']['input'];
+  criteria: Array<CallCriterionInput>;
+  currency: CallCurrency;
+  directions: Array<CallDirectionInput>;
+  /** Money in minor units (cents, tyiyn) as a decimal string, e.g. "2000000" = 20 000.00 USD */
+  grantCap: Scalars['String']['input'];
+  languages: Array<CallLanguage>;
+  maxDurationMonths: Scalars['Int']['input'];
+  /** Documents every applicant must attach (named in the forms as FILE fields) */
+  requiredDocuments?: InputMaybe<Array<LocalizedTextInput>>;
+  /** In order: stage 1 is open to all, later stages to the shortlisted */
+  stages: Array<CallStageInput>;
+  summary?: InputMaybe<LocalizedTextInput>;
+  /** IANA time zone the deadlines are stated in, e.g. Asia/Bishkek */
+  timeZone: Scalars['String']['input'];
+  title: LocalizedTextInput;
+};
 
 export type VerificationLevel =
   | 'IN_PERSON'
