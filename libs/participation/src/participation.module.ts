@@ -18,21 +18,37 @@ import { ProcessService } from './services/process.service';
 import { ProposalService } from './services/proposal.service';
 import { ResultsService } from './services/results.service';
 import { VotingService } from './services/voting.service';
+import { BudgetSpendingReadModule } from '@ashar/budgets';
+import { NotificationsCoreModule } from '@ashar/notifications';
+import { NotifyParticipantsJob } from './jobs/notify-participants.job';
+import { ProcessPlacesRepository } from './repositories/process-places.repository';
+import { ProjectsRepository } from './repositories/projects.repository';
+import { ProposalMergesRepository } from './repositories/proposal-merges.repository';
+import { ProcessImplementationResolver, ProjectResolver, ProposalProjectResolver } from './resolvers/implementation.resolver';
+import { ProcessPlacesResolver } from './resolvers/proposal-extras.resolver';
+import { DistrictLimits } from './services/district-limits';
+import { ParticipationNotices } from './services/participation-notices.service';
+import { ProcessPlacesService } from './services/process-places.service';
+import { ProjectService } from './services/project.service';
+import { ProposalMergeService } from './services/proposal-merge.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository];
+
+/** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule],
-  providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule, NotificationsCoreModule, BudgetSpendingReadModule],
+  providers: [...repositories, ...extras, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
   exports: [ProcessService, ResultsService],
 })
 export class ParticipationModule {}
 
-/** The worker side: the count of a closed vote. */
+/** The worker side: the count of a closed vote, and notices to many. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), IdentityReadModule],
-  providers: [...repositories, ResultsService, CountProcessJob],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), IdentityReadModule, NotificationsCoreModule],
+  providers: [...repositories, ResultsService, CountProcessJob, ParticipationNotices, NotifyParticipantsJob],
 })
 export class ParticipationJobsModule {}

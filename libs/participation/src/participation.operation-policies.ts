@@ -19,4 +19,10 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.enterPaperBallot', allow: manage, permission: 'participation.manage', note: 'CONFLICT for the same member’s second entry of a sheet, and for a counted sheet' },
   { operation: 'Mutation.registerPaperVoters', allow: manage, permission: 'participation.manage' },
   { operation: 'Query.paperSheets', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.addProcessDistrict', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
+  { operation: 'Mutation.addProcessCategory', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
+  { operation: 'Mutation.mergeProposals', allow: manage, permission: 'participation.manage', note: 'ideas and review phases only (CONFLICT after)' },
+  { operation: 'Mutation.recordProjectUpdate', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.linkProjectBudgetLine', allow: manage, permission: 'participation.manage', note: 'the line must be an expenditure line of a budget of the same community (BAD_USER_INPUT)' },
+  { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
 ];

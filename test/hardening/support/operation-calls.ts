@@ -51,6 +51,12 @@ const accountField = (field: 'profile' | 'memberships'): GraphqlCall =>
     skip: (c) => (c.side === 'own' && c.actor === 'anonymous' ? 'me is null for anonymous: the field is unreachable' : null),
   });
 
+/** The fixture proposal as a project being built (the implementation phase makes one per winner). */
+async function fixtureProject(c: CallContext): Promise<string> {
+  await c.w.api.dataSource.query(`INSERT INTO pb_projects (proposal_id, process_id) SELECT id, process_id FROM pb_proposals WHERE id = $1 ON CONFLICT DO NOTHING`, [c.t.votingProposalId]);
+  return c.t.votingProposalId;
+}
+
 /** The short-address slug of the target community (made by territory when the community was created). */
 async function communitySlug(c: CallContext): Promise<string> {
   const rows: { slug: string }[] = await c.w.api.dataSource.query(`SELECT slug FROM communities WHERE id = $1`, [c.t.communityId]);
@@ -139,6 +145,16 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.enterPaperBallot': g((c) => ({ input: { processId: c.t.votingProcessId, sheetCode: '1', choices: [] } })),
   'Mutation.registerPaperVoters': g((c) => ({ processId: c.t.votingProcessId, accountIds: [] })),
   'Query.paperSheets': g((c) => ({ processId: c.t.votingProcessId })),
+  // Voting is open: districts and categories are frozen with the rules (CONFLICT past authorisation).
+  'Mutation.addProcessDistrict': g((c) => ({ input: { processId: c.t.votingProcessId, name: { ky: 'Айыл' }, envelope: '1000' } })),
+  'Mutation.addProcessCategory': g((c) => ({ input: { processId: c.t.votingProcessId, name: { ky: 'Жолдор' } } })),
+  // Merging a proposal into itself: BAD_USER_INPUT once past authorisation.
+  'Mutation.mergeProposals': g((c) => ({ input: { duplicateId: c.t.votingProposalId, intoId: c.t.votingProposalId } })),
+  // A project row for the fixture's proposal (made as the implementation phase would); DONE below 100% is BAD_USER_INPUT.
+  'Mutation.recordProjectUpdate': g(async (c) => ({ input: { proposalId: await fixtureProject(c), stage: 'DONE', progress: 50, body: 'Бүттү' } })),
+  // A line key no budget has: BAD_USER_INPUT once past authorisation.
+  'Mutation.linkProjectBudgetLine': g(async (c) => ({ input: { proposalId: await fixtureProject(c), budgetId: c.t.budgetId, lineKey: '00000000-0000-4000-8000-000000000000' } })),
+  'Mutation.subscribeToProject': g(async (c) => ({ proposalId: await fixtureProject(c), subscribe: false })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
@@ -159,6 +175,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
     );
     return { id: row.id };
   }),
+  'Query.myNotificationPreferences': g(() => ({})),
+  // An unregistered kind: BAD_USER_INPUT once signed in; nothing stored.
+  'Mutation.setNotificationPreference': g(() => ({ kind: 'hardening.none', enabled: false })),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
   'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),
   'Mutation.setLocale': g(() => ({ locale: 'ky' })),

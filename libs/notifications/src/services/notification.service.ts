@@ -7,6 +7,7 @@ import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { NotificationChannel, NotificationDelivery, NotificationParams } from '../entities/notification-delivery.entity';
 import { DELIVER_NOTIFICATION_JOB } from '../jobs/deliver-notification.job';
 import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
+import { NotificationPreferencesRepository } from '../repositories/notification-preferences.repository';
 
 export interface NotificationRecipient {
   accountId?: string | null;
@@ -25,6 +26,8 @@ export interface SendNotificationRequest {
   locale?: string | null;
   /** Same key, same message: a second call returns the first record and sends nothing more. No ':'. */
   idempotencyKey: string;
+  /** The kind of notice (a registered `NotificationKinds` kind): a recipient who opted out of it gets nothing. */
+  kind?: string;
 }
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
@@ -45,12 +48,14 @@ export class NotificationService {
     private readonly deliveries: NotificationDeliveriesRepository,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   /**
    * Records the message in the caller's transaction, so it exists if and only if the caller's write
    * commits. Email and SMS then go out through the `notifications.deliver` job (outbox); in-app is
-   * delivered by the record itself. Null when the recipient has no address on any allowed channel.
+   * delivered by the record itself. Null when the recipient has no address on any allowed channel, or
+   * opted out of the request's `kind`.
    */
   async send(tx: Transaction, req: SendNotificationRequest): Promise<NotificationDelivery | null> {
     if (!hasTranslation(req.templateKey)) throw new Error(`Notification template ${req.templateKey} is not in the catalogue`);
@@ -58,6 +63,7 @@ export class NotificationService {
     const channels = typeof req.channel === 'string' ? [req.channel] : req.channel;
     const channel = channels.find((c) => addressOf(c, req.recipient));
     if (!channel) return null;
+    if (req.kind && req.recipient.accountId && (await this.preferences.isOptedOut(tx, req.recipient.accountId, req.kind))) return null;
     const locale: Locale = isLocale(req.locale) ? req.locale : 'ky';
     const inApp = channel === 'in_app';
     const { delivery, created } = await this.deliveries.insertOnce(tx, {

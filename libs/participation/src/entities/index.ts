@@ -5,6 +5,12 @@ import { ProcessOutcome } from './process-outcome.entity';
 import { ProposalSupport } from './proposal-support.entity';
 import { Proposal } from './proposal.entity';
 import { VoterRegistration } from './voter-registration.entity';
+import { ProcessCategory } from './process-category.entity';
+import { ProcessDistrict } from './process-district.entity';
+import { Project } from './project.entity';
+import { ProjectSubscription } from './project-subscription.entity';
+import { ProjectUpdate } from './project-update.entity';
+import { ProposalPhoto } from './proposal-photo.entity';
 
 export * from './ballot.entity';
 export * from './paper-sheet.entity';
@@ -13,5 +19,11 @@ export * from './process-outcome.entity';
 export * from './proposal-support.entity';
 export * from './proposal.entity';
 export * from './voter-registration.entity';
+export * from './process-category.entity';
+export * from './process-district.entity';
+export * from './project.entity';
+export * from './project-subscription.entity';
+export * from './project-update.entity';
+export * from './proposal-photo.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto];

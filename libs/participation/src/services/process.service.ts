@@ -14,6 +14,9 @@ import { PARTICIPATION_JOBS } from '../jobs/participation.jobs';
 import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
 import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
+import { OutcomesRepository } from '../repositories/outcomes.repository';
+import { ProjectsRepository } from '../repositories/projects.repository';
+import { ParticipationNotices } from './participation-notices.service';
 
 /** A community's participatory-budgeting processes: rules (frozen once voting opens) and phases. */
 @Injectable()
@@ -28,6 +31,9 @@ export class ProcessService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     @InjectAppLogger() private readonly logger: Logger,
+    private readonly outcomes: OutcomesRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly notices: ParticipationNotices,
   ) {}
 
   async byId(id: string): Promise<ParticipatoryProcess> {
@@ -83,7 +89,7 @@ export class ProcessService {
     return this.byId(p.id);
   }
 
-  /** Forward only. Opening the vote freezes the rules; closing it queues the count. */
+  /** Forward only. Opening the vote freezes the rules; closing it queues the count; participants are told (a queued notice). */
   async moveToPhase(actor: Actor, processId: string, phase: ProcessPhase): Promise<ParticipatoryProcess> {
     const p = await this.byId(processId);
     await this.permissions.assert(actor, p.communityId, 'participation.manage', PARTICIPATION_PERMISSIONS);
@@ -95,6 +101,13 @@ export class ProcessService {
       await this.processes.setPhase(tx, p.id, phase, opensVoting);
       const closesVoting = (locked.phase === 'VOTING' || opensVoting) && phase !== 'VOTING';
       if (closesVoting) await this.outbox.enqueueJob(tx, PARTICIPATION_JOBS.count, { processId: p.id }, `pb-count.${p.id}`);
+      // Implementation tracks the published winners: one project each (the count must be out first).
+      if (phase === 'IMPLEMENTATION') {
+        const outcome = await this.outcomes.findByProcess(p.id, tx);
+        if (!outcome) throw new ConflictError('errors.participation.noOutcome', 'the count is not published yet');
+        await this.projects.createFor(tx, p.id, outcome.selected);
+      }
+      await this.notices.queue(tx, { event: 'phase', processId: p.id, phase });
       await this.audit.record(tx, actor.toAudit(), { action: 'participation.process.phase', entityType: 'ParticipatoryProcess', entityId: p.id, communityId: p.communityId, before: { phase: locked.phase }, after: { phase, rulesFrozen: opensVoting || locked.rulesFrozenAt !== null } });
     });
     void this.relay.kick();

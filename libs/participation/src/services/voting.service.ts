@@ -17,6 +17,7 @@ import { BallotKeys } from './ballot-keys';
 import { ProcessService } from './process.service';
 import { BALLOTS_PER_ACCOUNT } from '../participation.rate-limits';
 import { ballotError, candidatesOf, rulesOf } from './process-rules';
+import { DistrictLimits } from './district-limits';
 
 /**
  * Casting a ballot: one person, one ballot, changeable until the vote closes. The registry row (that
@@ -36,6 +37,7 @@ export class VotingService {
     private readonly audit: AuditService,
     private readonly keys: BallotKeys,
     private readonly limiter: RateLimiter,
+    private readonly districtLimits: DistrictLimits,
   ) {}
 
   /**
@@ -70,6 +72,7 @@ export class VotingService {
       if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
       const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices: input.choices, points });
       if (problems.length) throw ballotError(problems[0]);
+      if (locked.ballotKind === 'KNAPSACK') await this.districtLimits.assertWithin(tx, process.id, input.choices);
       const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
       if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
       const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices: input.choices, points, channel: 'ONLINE' });

@@ -25,6 +25,20 @@ export type AddBudgetCommentInput = {
   versionId: Scalars['ID']['input'];
 };
 
+export type AddProcessCategoryInput = {
+  name: LocalizedTextInput;
+  processId: Scalars['ID']['input'];
+};
+
+export type AddProcessDistrictInput = {
+  /** Its own envelope: its projects are also counted apart within it. Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  envelope?: InputMaybe<Scalars['String']['input']>;
+  name: LocalizedTextInput;
+  processId: Scalars['ID']['input'];
+  /** The territorial unit it stands for */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type AmendBudgetInput = {
   /** True: the new version is the final budget (approved at year end once the republican budget is adopted), labelled "final", not an amendment; at most one per budget */
   final?: InputMaybe<Scalars['Boolean']['input']>;
@@ -248,9 +262,14 @@ export type Currency =
 
 export type EditProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** One of the process’s categories */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   description: Scalars['String']['input'];
+  /** One of the process’s districts (required when it has any) */
+  districtId?: InputMaybe<Scalars['ID']['input']>;
   /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
   estimatedCost: Scalars['String']['input'];
+  /** Map point: latitude, -90 to 90 (with longitude) */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -306,6 +325,15 @@ export type Lang =
   | 'ky'
   | 'ru';
 
+export type LinkProjectBudgetLineInput = {
+  /** A budget of the same community */
+  budgetId: Scalars['ID']['input'];
+  /** The expenditure line that pays the project (its key, kept across amendments) */
+  lineKey: Scalars['ID']['input'];
+  /** The winning proposal */
+  proposalId: Scalars['ID']['input'];
+};
+
 export type LocalizedTextInput = {
   en?: InputMaybe<Scalars['String']['input']>;
   kk?: InputMaybe<Scalars['String']['input']>;
@@ -324,6 +352,13 @@ export type MembershipRequestStatus =
   | 'APPROVED'
   | 'DECLINED'
   | 'PENDING';
+
+export type MergeProposalsInput = {
+  /** The duplicate: marked MERGED, its supports move */
+  duplicateId: Scalars['ID']['input'];
+  /** The proposal kept */
+  intoId: Scalars['ID']['input'];
+};
 
 export type MergeTerritorialUnitsInput = {
   codes: Array<Scalars['String']['input']>;
@@ -373,8 +408,16 @@ export type ProcessRulesInput = {
   verification: VerificationLevel;
 };
 
+/** PLANNED → PROCUREMENT → IN_PROGRESS → DONE; forward only */
+export type ProjectStage =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'PLANNED'
+  | 'PROCUREMENT';
+
 export type ProposalStatus =
   | 'FEASIBLE'
+  | 'MERGED'
   | 'REJECTED'
   | 'SUBMITTED';
 
@@ -383,6 +426,16 @@ export type PublishVersionInput = {
   commentsUntil: Scalars['String']['input'];
   expectedRevision: Scalars['Int']['input'];
   versionId: Scalars['ID']['input'];
+};
+
+export type RecordProjectUpdateInput = {
+  /** What happened, for residents */
+  body: Scalars['String']['input'];
+  /** 0 to 100; DONE needs 100 */
+  progress: Scalars['Int']['input'];
+  /** The winning proposal */
+  proposalId: Scalars['ID']['input'];
+  stage: ProjectStage;
 };
 
 export type RecordTransactionInput = {
@@ -486,11 +539,16 @@ export type StartBudgetImportInput = {
 
 export type SubmitProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** One of the process’s categories */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** Made on the phone (offline outbox): the same id with the same content is accepted again */
   clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   description: Scalars['String']['input'];
+  /** One of the process’s districts (required when it has any) */
+  districtId?: InputMaybe<Scalars['ID']['input']>;
   /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
   estimatedCost: Scalars['String']['input'];
+  /** Map point: latitude, -90 to 90 (with longitude) */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   processId: Scalars['ID']['input'];
