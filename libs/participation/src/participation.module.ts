@@ -31,16 +31,19 @@ import { ParticipationNotices } from './services/participation-notices.service';
 import { ProcessPlacesService } from './services/process-places.service';
 import { ProjectService } from './services/project.service';
 import { ProposalMergeService } from './services/proposal-merge.service';
+import { ThreadsModule } from '@ashar/threads';
+import { ProposalCommentsResolver } from './resolvers/proposal-comments.resolver';
+import { ProposalThreadsService } from './services/proposal-threads.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
 const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository];
 
 /** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
-const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule, NotificationsCoreModule, BudgetSpendingReadModule],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule, NotificationsCoreModule, BudgetSpendingReadModule, ThreadsModule],
   providers: [...repositories, ...extras, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
   exports: [ProcessService, ResultsService],
 })

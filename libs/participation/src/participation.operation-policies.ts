@@ -24,5 +24,6 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.mergeProposals', allow: manage, permission: 'participation.manage', note: 'ideas and review phases only (CONFLICT after)' },
   { operation: 'Mutation.recordProjectUpdate', allow: manage, permission: 'participation.manage' },
   { operation: 'Mutation.linkProjectBudgetLine', allow: manage, permission: 'participation.manage', note: 'the line must be an expenditure line of a budget of the same community (BAD_USER_INPUT)' },
+  { operation: 'Mutation.commentOnProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose', note: 'threads: body checked after the permission (BAD_USER_INPUT)' },
   { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
 ];

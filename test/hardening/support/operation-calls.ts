@@ -154,6 +154,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.recordProjectUpdate': g(async (c) => ({ input: { proposalId: await fixtureProject(c), stage: 'DONE', progress: 50, body: 'Бүттү' } })),
   // A line key no budget has: BAD_USER_INPUT once past authorisation.
   'Mutation.linkProjectBudgetLine': g(async (c) => ({ input: { proposalId: await fixtureProject(c), budgetId: c.t.budgetId, lineKey: '00000000-0000-4000-8000-000000000000' } })),
+  // A blank comment: BAD_USER_INPUT once threads found the caller may post; nothing stored.
+  'Mutation.commentOnProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, body: '   ' } })),
   'Mutation.subscribeToProject': g(async (c) => ({ proposalId: await fixtureProject(c), subscribe: false })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),

@@ -177,6 +177,16 @@ export type ColumnMapInput = {
   header?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CommentOnProposalInput = {
+  /** About the project’s implementation (a winning proposal being built) */
+  aboutImplementation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trimmed; 1 to 4000 characters (threads checks it) */
+  body: Scalars['String']['input'];
+  /** The comment this answers (one level of replies) */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  proposalId: Scalars['ID']['input'];
+};
+
 export type CommunityKind =
   | 'BUDGET_GROUP'
   | 'INITIATIVE_GROUP'
