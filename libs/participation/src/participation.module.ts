@@ -34,16 +34,21 @@ import { ProposalMergeService } from './services/proposal-merge.service';
 import { ThreadsModule } from '@ashar/threads';
 import { ProposalCommentsResolver } from './resolvers/proposal-comments.resolver';
 import { ProposalThreadsService } from './services/proposal-threads.service';
+import { ParticipationPhotosController } from './http/participation-photos.controller';
+import { ProposalPhotosRepository } from './repositories/proposal-photos.repository';
+import { ProposalPhotosResolver } from './resolvers/proposal-photos.resolver';
+import { ProposalPhotoService } from './services/proposal-photo.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository];
 
 /** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
-const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
   imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule, NotificationsCoreModule, BudgetSpendingReadModule, ThreadsModule],
+  controllers: [ParticipationPhotosController],
   providers: [...repositories, ...extras, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, ProcessResolver, ProposalResolver, PaperBallotResolver],
   exports: [ProcessService, ResultsService],
 })

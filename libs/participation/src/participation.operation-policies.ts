@@ -25,5 +25,7 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.recordProjectUpdate', allow: manage, permission: 'participation.manage' },
   { operation: 'Mutation.linkProjectBudgetLine', allow: manage, permission: 'participation.manage', note: 'the line must be an expenditure line of a budget of the same community (BAD_USER_INPUT)' },
   { operation: 'Mutation.commentOnProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose', note: 'threads: body checked after the permission (BAD_USER_INPUT)' },
+  { operation: 'POST /api/pb-proposals/:proposalId/photos', allow: manage, permission: 'participation.manage', note: 'also the proposal’s author while ideas are taken; with updateId organisers only' },
+  { operation: 'GET /api/pb-photos/:id', allow: 'public', publicPart: 'a DRAFT process’s photos answer NOT_FOUND to all but its organisers' },
   { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
 ];

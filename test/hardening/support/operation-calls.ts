@@ -202,6 +202,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // ---- HTTP
   'POST /api/budget-transactions/:transactionId/documents': { kind: 'http', method: 'POST', path: (c) => `/api/budget-transactions/${c.t.transactionId}/documents?fileName=r.png`, body: PNG },
   'GET /api/budget-documents/:id': get((c) => `/api/budget-documents/${c.t.documentId}`),
+  // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
+  'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
+  'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),
   'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },
   'GET /api/budgets/imports/:id/errors.csv': get((c) => `/api/budgets/imports/${c.t.importId}/errors.csv`),
   'GET /api/budgets/exports/:id/download': get((c) => `/api/budgets/exports/${c.t.exportId}/download`),

@@ -113,3 +113,40 @@ test('comments through threads: residents post and reply, organisers hide; imple
   expect(comments).toEqual([{ id: c1.id, body: null, hidden: true, replies: [{ id: expect.any(String), body: 'Макулмун' }] }]);
   expect(await count(api, 'audit_events', `action = 'participation.comment'`)).toBe(2);
 });
+
+test('photos: the author while ideas are taken, organisers any time; typed by their bytes; public like the proposal', async () => {
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9]);
+  const post = (who: Person | null, proposalId: string, body: Buffer, query = 'fileName=p.png') =>
+    fetch(`${api.baseUrl}/api/pb-proposals/${proposalId}/photos?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream', ...(who ? { authorization: `Bearer ${who.token}` } : {}) } });
+  const processId = await newProcess();
+  ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'IDEAS' }, { token: v.admin.token }));
+  const id = ok(await submit(v.citizen, { processId, title: 'Бак', estimatedCost: '1000000' })).submitProposal.id;
+
+  const first = await post(v.citizen, id, PNG);
+  expect(first.status).toBe(201);
+  const { id: photoId, url } = (await first.json()) as { id: string; url: string };
+  // The same bytes again are the same photo.
+  expect(((await (await post(v.citizen, id, PNG)).json()) as { id: string }).id).toBe(photoId);
+  expect((await post(v.b, id, JPEG)).status).toBe(201); // an organiser
+  expect((await post(null, id, PNG)).status).toBe(401);
+  const other = await member(api, platform, v.communityId, 'CITIZEN', 'Бермет');
+  expect((await post(other, id, JPEG)).status).toBe(403);
+  const bad = await post(v.citizen, id, Buffer.from('<html>not a photo</html>'));
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(await bad.json())).toContain('errors.participation.photoType');
+  expect(await count(api, 'pb_photos', `proposal_id = '${id}'`)).toBe(2);
+
+  const got = await fetch(`${api.baseUrl}${url}`);
+  expect(got.status).toBe(200);
+  expect(got.headers.get('content-type')).toBe('image/png');
+  expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
+  const listed = ok(await gql(api.baseUrl, `query($id: ID!) { participatoryProcess(id: $id) { proposals { photos { id url updateId } } } }`, { id: processId })).participatoryProcess.proposals[0].photos;
+  expect(listed.map((p: { id: string }) => p.id)).toContain(photoId);
+  expect(await count(api, 'audit_events', `action = 'participation.photo.upload'`)).toBeGreaterThanOrEqual(2);
+
+  // Review phase: the author may no longer add one.
+  ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'REVIEW' }, { token: v.admin.token }));
+  expect((await post(v.citizen, id, JPEG)).status).toBe(403);
+});
