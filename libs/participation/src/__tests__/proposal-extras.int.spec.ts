@@ -55,7 +55,11 @@ test('districts with their own envelopes: proposals name one, ballots fit each e
   // Both northern projects (55 000 000) fit the process's 100 000 000 but not the north's 50 000 000.
   const over = firstError(await cast(api, v.citizen, processId, [ids[0], ids[1]]));
   expect(over?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.choices', messageKey: 'errors.participation.ballot.DISTRICT_OVER_ENVELOPE' });
+  // A paper sheet is held to the same envelopes.
+  const paper = await gql(api.baseUrl, `mutation($input: EnterPaperBallotInput!) { enterPaperBallot(input: $input) { status } }`, { input: { processId, sheetCode: '1', choices: [ids[0], ids[1]] } }, { token: v.a.token });
+  expect(firstError(paper)?.extensions?.messageKey).toBe('errors.participation.ballot.DISTRICT_OVER_ENVELOPE');
   expect(await count(api, 'pb_ballots', `process_id = '${processId}'`)).toBe(0);
+  expect(await count(api, 'pb_paper_entries', `process_id = '${processId}'`)).toBe(0);
   ok(await cast(api, v.citizen, processId, [ids[0], ids[2]]));
   ok(await cast(api, v.a, processId, [ids[1]]));
   ok(await cast(api, v.b, processId, [ids[1], ids[2]]));
@@ -118,7 +122,7 @@ test('photos: the author while ideas are taken, organisers any time; typed by th
   const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
   const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 9, 9, 9]);
   const post = (who: Person | null, proposalId: string, body: Buffer, query = 'fileName=p.png') =>
-    fetch(`${api.baseUrl}/api/pb-proposals/${proposalId}/photos?${query}`, { method: 'POST', body, headers: { 'content-type': 'application/octet-stream', ...(who ? { authorization: `Bearer ${who.token}` } : {}) } });
+    fetch(`${api.baseUrl}/api/pb-proposals/${proposalId}/photos?${query}`, { method: 'POST', body: new Uint8Array(body), headers: { 'content-type': 'application/octet-stream', ...(who ? { authorization: `Bearer ${who.token}` } : {}) } });
   const processId = await newProcess();
   ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'IDEAS' }, { token: v.admin.token }));
   const id = ok(await submit(v.citizen, { processId, title: 'Бак', estimatedCost: '1000000' })).submitProposal.id;
