@@ -33,6 +33,8 @@ test('winners become projects; stages forward only; promised versus spent per pr
   const { processId, proposals: [p0, p1, p2] } = await processInVoting(api, v, ['30000000', '50000000', '40000000']);
   ok(await cast(api, v.citizen, processId, [p0, p1]));
   ok(await cast(api, v.b, processId, [p0]));
+  // b took part but wants no phase notices.
+  ok(await gql(api.baseUrl, SET_PREF, { kind: 'participation.phase', enabled: false }, { token: v.b.token }));
   // Not counted yet: implementation cannot start.
   ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'RESULTS' }, { token: v.admin.token }));
   const outcome = await eventually(async () => ok(await gql(api.baseUrl, PROCESS, { id: processId })).participatoryProcess.outcome);
@@ -92,6 +94,10 @@ test('winners become projects; stages forward only; promised versus spent per pr
   expect(await inbox(v.citizen, 'notifications.participation.phase')).toBeGreaterThanOrEqual(3);
   const phaseKeys: Array<{ n: number }> = await api.dataSource.query(`SELECT count(DISTINCT job_id)::int AS n FROM notification_deliveries WHERE account_id = $1 AND template_key = 'notifications.participation.phase'`, [v.citizen.id]);
   expect(phaseKeys[0].n).toBe(await inbox(v.citizen, 'notifications.participation.phase'));
+  expect(await count(api, 'notification_deliveries', `job_id = 'pb-phase.${processId}.IMPLEMENTATION.${v.citizen.id}'`)).toBe(1);
+  expect(await count(api, 'notification_deliveries', `job_id IN ('pb-phase.${processId}.RESULTS.${v.b.id}', 'pb-phase.${processId}.IMPLEMENTATION.${v.b.id}')`)).toBe(0);
+  // b still heard of the results (another kind).
+  expect(await inbox(v.b, 'notifications.participation.results')).toBe(1);
 });
 
 test('the author hears of the review in-app and by email, in their language; an opted-out author does not', async () => {
