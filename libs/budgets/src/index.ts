@@ -12,3 +12,4 @@ export * from './seed/demo-budgets';
 export * from './budgets.operation-policies';
 export * from './jobs/budget.jobs';
 export * from './budgets.manifest';
+export * from './services/line-spending.reader';

@@ -1,25 +1,30 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationDelivery } from './entities/notification-delivery.entity';
+import { NotificationPreference } from './entities/notification-preference.entity';
 import { DeliverNotificationHandler } from './jobs/deliver-notification.handler';
 import { ChannelProviders } from './providers/channel-providers';
 import { NotificationDeliveriesRepository } from './repositories/notification-deliveries.repository';
+import { NotificationPreferencesRepository } from './repositories/notification-preferences.repository';
+import { NotificationPreferenceResolver } from './resolvers/notification-preference.resolver';
+import { NotificationKinds } from './services/notification-kinds';
+import { NotificationPreferenceService } from './services/notification-preference.service';
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { DeliveryService } from './services/delivery.service';
 import { NotificationService } from './services/notification.service';
 
-export const NOTIFICATIONS_ENTITIES = [NotificationDelivery];
+export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference];
 
-/** What other contexts use: `NotificationService.send` (no resolvers, no job processing). */
+/** What other contexts use: `NotificationService.send`, `NotificationKinds` (no resolvers, no job processing). */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
-  providers: [NotificationDeliveriesRepository, NotificationService],
-  exports: [NotificationService],
+  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
+  exports: [NotificationService, NotificationKinds, NotificationPreferenceService],
 })
 export class NotificationsCoreModule {}
 
 /** The API side: the recipient's inbox over GraphQL. */
-@Module({ imports: [NotificationsCoreModule], providers: [NotificationResolver], exports: [NotificationsCoreModule] })
+@Module({ imports: [NotificationsCoreModule], providers: [NotificationResolver, NotificationPreferenceResolver], exports: [NotificationsCoreModule] })
 export class NotificationsModule {}
 
 /** The worker side: sends email and SMS deliveries through the configured providers. */

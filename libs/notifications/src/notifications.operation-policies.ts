@@ -4,4 +4,6 @@ import { OperationPolicy } from '@ashar/auth';
 export const NOTIFICATIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Query.myNotifications', allow: 'authenticated', note: "the caller's own in-app messages only (filtered by account)" },
   { operation: 'Mutation.markNotificationRead', allow: 'authenticated', note: "the caller's own message only; another account's id answers NOT_FOUND (not even a platform admin)" },
+  { operation: 'Query.myNotificationPreferences', allow: 'authenticated', note: "the caller's own choices only" },
+  { operation: 'Mutation.setNotificationPreference', allow: 'authenticated', note: "the caller's own choice only; an unregistered kind is BAD_USER_INPUT" },
 ];

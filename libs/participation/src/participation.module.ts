@@ -30,21 +30,45 @@ import { VerificationService } from './services/verification.service';
 import { BallotSheetController } from './http/ballot-sheet.controller';
 import { BallotSheetService } from './services/ballot-sheet.service';
 
+import { BudgetSpendingReadModule } from '@ashar/budgets';
+import { NotificationsCoreModule } from '@ashar/notifications';
+import { NotifyParticipantsJob } from './jobs/notify-participants.job';
+import { ProcessPlacesRepository } from './repositories/process-places.repository';
+import { ProjectsRepository } from './repositories/projects.repository';
+import { ProposalMergesRepository } from './repositories/proposal-merges.repository';
+import { ProcessImplementationResolver, ProjectResolver, ProposalProjectResolver } from './resolvers/implementation.resolver';
+import { ProcessPlacesResolver } from './resolvers/proposal-extras.resolver';
+import { DistrictLimits } from './services/district-limits';
+import { ParticipationNotices } from './services/participation-notices.service';
+import { ProcessPlacesService } from './services/process-places.service';
+import { ProjectService } from './services/project.service';
+import { ProposalMergeService } from './services/proposal-merge.service';
+import { ThreadsModule } from '@ashar/threads';
+import { ProposalCommentsResolver } from './resolvers/proposal-comments.resolver';
+import { ProposalThreadsService } from './services/proposal-threads.service';
+import { ParticipationPhotosController } from './http/participation-photos.controller';
+import { ProposalPhotosRepository } from './repositories/proposal-photos.repository';
+import { ProposalPhotosResolver } from './resolvers/proposal-photos.resolver';
+import { ProposalPhotoService } from './services/proposal-photo.service';
+
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository];
+
+/** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule],
-  providers: [...repositories, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, PhaseTransitionService, PhaseScheduleService, ProcessResolver, ProposalResolver, PaperBallotResolver, DocumentKeys, VerificationService, VerificationResolver, BallotSheetService],
-  controllers: [BallotSheetController],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), TerritoryModule, IdentityModule, IdentityReadModule, NotificationsCoreModule, BudgetSpendingReadModule, ThreadsModule],
+  controllers: [BallotSheetController, ParticipationPhotosController],
+  providers: [...repositories, ...extras, BallotKeys, ProcessService, ProposalService, VotingService, PaperBallotService, ResultsService, PhaseTransitionService, PhaseScheduleService, ProcessResolver, ProposalResolver, PaperBallotResolver, DocumentKeys, VerificationService, VerificationResolver, BallotSheetService],
   exports: [ProcessService, ResultsService],
 })
 export class ParticipationModule {}
 
-/** The worker side: the count of a closed vote, phases that begin on their planned date. */
+/** The worker side: the count of a closed vote, phases that begin on their planned date, notices to many. */
 @Module({
-  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), IdentityReadModule],
-  providers: [...repositories, ResultsService, PhaseTransitionService, ScheduledPhasesService, CountProcessJob, AdvancePhasesJob],
+  imports: [TypeOrmModule.forFeature(PARTICIPATION_ENTITIES), IdentityReadModule, NotificationsCoreModule],
+  providers: [...repositories, ResultsService, PhaseTransitionService, ScheduledPhasesService, CountProcessJob, AdvancePhasesJob, ParticipationNotices, NotifyParticipantsJob],
 })
 export class ParticipationJobsModule {}

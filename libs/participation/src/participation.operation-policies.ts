@@ -24,4 +24,13 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.registerPaperVotersByDocument', allow: manage, permission: 'participation.manage' },
   { operation: 'Query.myVoterVerification', allow: 'authenticated', note: 'the caller’s own level' },
   { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet', allow: 'public', publicPart: 'only a process in its voting phase; any other answers 404' },
+  { operation: 'Mutation.addProcessDistrict', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
+  { operation: 'Mutation.addProcessCategory', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
+  { operation: 'Mutation.mergeProposals', allow: manage, permission: 'participation.manage', note: 'ideas and review phases only (CONFLICT after)' },
+  { operation: 'Mutation.recordProjectUpdate', allow: manage, permission: 'participation.manage' },
+  { operation: 'Mutation.linkProjectBudgetLine', allow: manage, permission: 'participation.manage', note: 'the line must be an expenditure line of a budget of the same community (BAD_USER_INPUT)' },
+  { operation: 'Mutation.commentOnProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose', note: 'threads: body checked after the permission (BAD_USER_INPUT)' },
+  { operation: 'POST /api/pb-proposals/:proposalId/photos', allow: manage, permission: 'participation.manage', note: 'also the proposal’s author while ideas are taken; with updateId organisers only' },
+  { operation: 'GET /api/pb-photos/:id', allow: 'public', publicPart: 'a DRAFT process’s photos answer NOT_FOUND to all but its organisers' },
+  { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
 ];

@@ -6,3 +6,9 @@ import { RateLimitRule } from '@ashar/auth';
  * from one phone or one mobile network's address.
  */
 export const BALLOTS_PER_ACCOUNT: RateLimitRule = { name: 'participation:ballot', limit: 20, windowSeconds: 10 * 60 };
+
+/** Comments on proposals and projects per account (threads counts them once a message would be accepted). */
+export const PROPOSAL_COMMENTS_PER_ACCOUNT: RateLimitRule = { name: 'participation:comment', limit: 30, windowSeconds: 10 * 60 };
+
+/** Photo uploads per account (5 MB each at most). */
+export const PHOTO_UPLOADS_PER_ACCOUNT: RateLimitRule = { name: 'participation:photo', limit: 40, windowSeconds: 10 * 60 };

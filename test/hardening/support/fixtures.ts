@@ -44,6 +44,8 @@ export interface Target {
   ideasProcessId: string;
   votingProcessId: string;
   votingProposalId: string;
+  /** A photo of that proposal (POST /api/pb-proposals/:proposalId/photos). */
+  photoId: string;
   /** Councils: a body whose secretary is A's COUNCIL_SECRETARY account (B: B's preparer); see councilsWorld. */
   councilBodyId: string;
   councilMembershipId: string;
@@ -126,7 +128,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition'>> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition' | 'photoId'>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
@@ -168,7 +170,7 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
 
 const PB_RULES = { envelope: '100000000', ballotKind: 'KNAPSACK', minChoices: 1, countingRule: 'GREEDY', verification: 'SELF_DECLARED' };
 
-async function participationWorld(api: RunningApi, prep: Person, communityId: string): Promise<Pick<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId'>> {
+async function participationWorld(api: RunningApi, prep: Person, communityId: string): Promise<Pick<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | 'photoId'>> {
   const create = async () => (await q(api, `mutation($input: CreateProcessInput!) { createParticipatoryProcess(input: $input) { id } }`, { input: { communityId, title: { ky: 'Ашар' }, currency: 'KGS', rules: PB_RULES } }, prep, 'createParticipatoryProcess')).createParticipatoryProcess.id as string;
   const move = (id: string, phase: string) => q(api, `mutation($id: ID!, $phase: ProcessPhase!) { moveProcessPhase(processId: $id, phase: $phase) { id } }`, { id, phase }, prep, `moveProcessPhase ${phase}`);
   const ideasProcessId = await create();
@@ -179,7 +181,9 @@ async function participationWorld(api: RunningApi, prep: Person, communityId: st
   await move(votingProcessId, 'REVIEW');
   await q(api, `mutation($input: ReviewProposalInput!) { reviewProposal(input: $input) { id } }`, { input: { proposalId: votingProposalId, feasible: true } }, prep, 'reviewProposal');
   await move(votingProcessId, 'VOTING');
-  return { ideasProcessId, votingProcessId, votingProposalId };
+  const photo = await httpCall(api.baseUrl, 'POST', `/api/pb-proposals/${votingProposalId}/photos?fileName=bridge.png`, prep.token, PNG);
+  if (photo.status !== 201) throw new Error(`photo upload: ${photo.status} ${photo.text}`);
+  return { ideasProcessId, votingProcessId, votingProposalId, photoId: (photo.body as { id: string }).id };
 }
 
 type CouncilKeys = 'councilBodyId' | 'councilMembershipId' | 'councilHeldMeetingId' | 'councilDecidedItemId' | 'councilRecommendationId' | 'stateBodyId' | 'councilPlanId' | 'councilActionItemId' | 'councilApportionmentId' | 'councilQuestionId';

@@ -53,6 +53,11 @@ const accountField = (field: 'profile' | 'memberships'): GraphqlCall =>
 
 /** The application fixtures' editor: A's CITIZEN on the own side, the citizen of B on the foreign one. */
 const competitionApplicant = (c: CallContext) => (c.side === 'own' ? c.actor === Role.CITIZEN : c.actor === 'citizenOfOther');
+/** The fixture proposal as a project being built (the implementation phase makes one per winner). */
+async function fixtureProject(c: CallContext): Promise<string> {
+  await c.w.api.dataSource.query(`INSERT INTO pb_projects (proposal_id, process_id) SELECT id, process_id FROM pb_proposals WHERE id = $1 ON CONFLICT DO NOTHING`, [c.t.votingProposalId]);
+  return c.t.votingProposalId;
+}
 
 /** The short-address slug of the target community (made by territory when the community was created). */
 async function communitySlug(c: CallContext): Promise<string> {
@@ -217,6 +222,18 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'ApplicationForReview.scoreSummary': g((c) => ({ id: c.t.competition.applicationId }), { query: 'query($id: ID!) { applicationForReview(applicationId: $id) { id scoreSummary { reviews } } }' }),
   'Mutation.submitScores': g((c) => ({ input: { applicationId: c.t.competition.applicationId, scores: [{ criterionKey: 'relevance', score: 11 }] } })),
   'Mutation.declareConflict': g((c) => ({ applicationId: c.t.competition.otherApplicationId, reason: 'x'.repeat(2001) })),
+  // Voting is open: districts and categories are frozen with the rules (CONFLICT past authorisation).
+  'Mutation.addProcessDistrict': g((c) => ({ input: { processId: c.t.votingProcessId, name: { ky: 'Айыл' }, envelope: '1000' } })),
+  'Mutation.addProcessCategory': g((c) => ({ input: { processId: c.t.votingProcessId, name: { ky: 'Жолдор' } } })),
+  // Merging a proposal into itself: BAD_USER_INPUT once past authorisation.
+  'Mutation.mergeProposals': g((c) => ({ input: { duplicateId: c.t.votingProposalId, intoId: c.t.votingProposalId } })),
+  // A project row for the fixture's proposal (made as the implementation phase would); DONE below 100% is BAD_USER_INPUT.
+  'Mutation.recordProjectUpdate': g(async (c) => ({ input: { proposalId: await fixtureProject(c), stage: 'DONE', progress: 50, body: 'Бүттү' } })),
+  // A line key no budget has: BAD_USER_INPUT once past authorisation.
+  'Mutation.linkProjectBudgetLine': g(async (c) => ({ input: { proposalId: await fixtureProject(c), budgetId: c.t.budgetId, lineKey: '00000000-0000-4000-8000-000000000000' } })),
+  // A blank comment: BAD_USER_INPUT once threads found the caller may post; nothing stored.
+  'Mutation.commentOnProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, body: '   ' } })),
+  'Mutation.subscribeToProject': g(async (c) => ({ proposalId: await fixtureProject(c), subscribe: false })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
@@ -241,6 +258,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.requestPhoneVerification': g(() => ({ input: { phone: '0700 12' } })),
   'Mutation.confirmPhoneVerification': g(() => ({ input: { code: '000000' } })),
   'Query.myVerifiedPhone': g(() => ({})),
+  'Query.myNotificationPreferences': g(() => ({})),
+  // An unregistered kind: BAD_USER_INPUT once signed in; nothing stored.
+  'Mutation.setNotificationPreference': g(() => ({ kind: 'hardening.none', enabled: false })),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
   'Mutation.signUp': g(() => ({ input: { email: `${unique('signup')}@example.kg`, password: PASSWORD, displayName: 'Жаңы' } })),
   'Mutation.setLocale': g(() => ({ locale: 'ky' })),
@@ -263,6 +283,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // ---- HTTP
   'POST /api/budget-transactions/:transactionId/documents': { kind: 'http', method: 'POST', path: (c) => `/api/budget-transactions/${c.t.transactionId}/documents?fileName=r.png`, body: PNG },
   'GET /api/budget-documents/:id': get((c) => `/api/budget-documents/${c.t.documentId}`),
+  // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
+  'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
+  'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),
   'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },
   'GET /api/budgets/imports/:id/errors.csv': get((c) => `/api/budgets/imports/${c.t.importId}/errors.csv`),
   'GET /api/budgets/exports/:id/download': get((c) => `/api/budgets/exports/${c.t.exportId}/download`),

@@ -1,4 +1,5 @@
 import { NotificationDeliveries1796226041775 } from './1796226041775-notification-deliveries.migration';
+import { NotificationPreferences1796621000000 } from './1796621000000-notification-preferences.migration';
 
 /** Notifications' schema history; the manifest list orders every context's by timestamp. */
-export const NOTIFICATIONS_MIGRATIONS = [NotificationDeliveries1796226041775];
+export const NOTIFICATIONS_MIGRATIONS = [NotificationDeliveries1796226041775, NotificationPreferences1796621000000];

@@ -10,6 +10,7 @@ import { sealParam } from './sealed-params';
 import { NotificationChannel, NotificationDelivery, NotificationParams } from '../entities/notification-delivery.entity';
 import { DELIVER_NOTIFICATION_JOB } from '../jobs/deliver-notification.job';
 import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
+import { NotificationPreferencesRepository } from '../repositories/notification-preferences.repository';
 
 export interface NotificationRecipient {
   accountId?: string | null;
@@ -33,6 +34,8 @@ export interface SendNotificationRequest {
    * opened only by the worker to write the message. Email and SMS only (an in-app message is read from its record).
    */
   secretParams?: readonly string[];
+  /** The kind of notice (a registered `NotificationKinds` kind): a recipient who opted out of it gets nothing. */
+  kind?: string;
 }
 
 const PHONE = /^\+[1-9]\d{6,14}$/;
@@ -54,12 +57,14 @@ export class NotificationService {
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
     @InjectConfig() private readonly config: AppConfig,
+    private readonly preferences: NotificationPreferencesRepository,
   ) {}
 
   /**
    * Records the message in the caller's transaction, so it exists if and only if the caller's write
    * commits. Email and SMS then go out through the `notifications.deliver` job (outbox); in-app is
-   * delivered by the record itself. Null when the recipient has no address on any allowed channel.
+   * delivered by the record itself. Null when the recipient has no address on any allowed channel, or
+   * opted out of the request's `kind`.
    */
   async send(tx: Transaction, req: SendNotificationRequest): Promise<NotificationDelivery | null> {
     if (!hasTranslation(req.templateKey)) throw new Error(`Notification template ${req.templateKey} is not in the catalogue`);
@@ -67,6 +72,7 @@ export class NotificationService {
     const channels = typeof req.channel === 'string' ? [req.channel] : req.channel;
     const channel = channels.find((c) => addressOf(c, req.recipient));
     if (!channel) return null;
+    if (req.kind && req.recipient.accountId && (await this.preferences.isOptedOut(tx, req.recipient.accountId, req.kind))) return null;
     const locale: Locale = isLocale(req.locale) ? req.locale : 'ky';
     const inApp = channel === 'in_app';
     const secret = req.secretParams ?? [];

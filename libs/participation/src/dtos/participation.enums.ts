@@ -27,6 +27,7 @@ export enum ProposalStatusEnum {
   SUBMITTED = 'SUBMITTED',
   FEASIBLE = 'FEASIBLE',
   REJECTED = 'REJECTED',
+  MERGED = 'MERGED',
 }
 export enum ProcessCurrencyEnum {
   KGS = 'KGS',

@@ -1,6 +1,7 @@
 import { LocalizedTextType } from '@ashar/graphql';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MONEY } from './dto-helpers';
+import { DistrictOutcomeType } from './process-places.types';
 import { BallotKindEnum, CountingRuleEnum, PaperSheetStatusEnum, ProcessCurrencyEnum, ProcessPhaseEnum, ProposalStatusEnum, VerificationLevelEnum } from './participation.enums';
 
 @ObjectType('ParticipatoryProcess')
@@ -36,6 +37,9 @@ export class ProposalType {
   @Field(() => String, { nullable: true }) category: string | null;
   @Field(() => Float, { nullable: true }) latitude: number | null;
   @Field(() => Float, { nullable: true }) longitude: number | null;
+  @Field(() => ID, { nullable: true, description: 'The process’s district it is for' }) districtId: string | null;
+  @Field(() => ID, { nullable: true, description: 'The process’s category' }) categoryId: string | null;
+  @Field(() => ID, { nullable: true, description: 'MERGED: the proposal it was merged into (its supports moved there)' }) mergedIntoId: string | null;
   @Field(() => Date) createdAt: Date;
 }
 
@@ -77,6 +81,7 @@ export class OutcomeType {
   @Field({ description: 'SHA-256 of the published ballot set (the .pb text)' }) ballotSetSha256: string;
   @Field({ description: 'The engine’s structured explanation, as JSON text (rendered in every UI language by the web)' }) explanation: string;
   @Field({ description: 'The ballot set counted, in the pabulib .pb format: recount it with any pabulib tool' }) ballotSet: string;
+  @Field(() => [DistrictOutcomeType], { description: 'Districts with their own envelope, each counted apart' }) districts: DistrictOutcomeType[];
   @Field(() => Date) computedAt: Date;
 }
 

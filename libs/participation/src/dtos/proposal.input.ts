@@ -35,7 +35,17 @@ export class ProposalFieldsInput {
   @MaxLength(80, ctx('errors.validation.tooLong', { max: 80 }))
   category?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'One of the process’s districts (required when it has any)' })
+  @IsOptional()
+  @IsUUID('loose', ctx('errors.validation.invalid'))
+  districtId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'One of the process’s categories' })
+  @IsOptional()
+  @IsUUID('loose', ctx('errors.validation.invalid'))
+  categoryId?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Map point: latitude, -90 to 90 (with longitude)' })
   @IsOptional()
   @IsLatitude(ctx('errors.participation.point'))
   latitude?: number | null;

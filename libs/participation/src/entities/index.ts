@@ -8,6 +8,12 @@ import { Proposal } from './proposal.entity';
 import { VoterRegistration } from './voter-registration.entity';
 import { InPersonVerification } from './in-person-verification.entity';
 import { VoterDocument } from './voter-document.entity';
+import { ProcessCategory } from './process-category.entity';
+import { ProcessDistrict } from './process-district.entity';
+import { Project } from './project.entity';
+import { ProjectSubscription } from './project-subscription.entity';
+import { ProjectUpdate } from './project-update.entity';
+import { ProposalPhoto } from './proposal-photo.entity';
 
 export * from './ballot.entity';
 export * from './paper-sheet.entity';
@@ -19,5 +25,11 @@ export * from './proposal.entity';
 export * from './voter-registration.entity';
 export * from './in-person-verification.entity';
 export * from './voter-document.entity';
+export * from './process-category.entity';
+export * from './process-district.entity';
+export * from './project.entity';
+export * from './project-subscription.entity';
+export * from './project-update.entity';
+export * from './proposal-photo.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto];

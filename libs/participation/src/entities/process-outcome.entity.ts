@@ -1,6 +1,15 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { ParticipatoryProcess } from './participatory-process.entity';
 
+/** One district's own count: its projects, its envelope, the ballots' choices among them. */
+export interface DistrictOutcome {
+  districtId: string;
+  envelope: string;
+  selected: string[];
+  totalCost: string;
+  ballotCount: number;
+}
+
 /**
  * The published result of a process: the winners by the process's rule, the engine's structured
  * explanation, and the exact ballot set counted (a pabulib `.pb` text) with its SHA-256, so anyone can
@@ -39,6 +48,10 @@ export class ProcessOutcome {
 
   @Column({ type: 'varchar', length: 64 })
   ballotSetSha256: string;
+
+  /** Districts with an envelope of their own, each counted apart on its projects (`DistrictOutcome`). */
+  @Column({ type: 'jsonb', default: () => `'[]'` })
+  districts: DistrictOutcome[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   computedAt: Date;

@@ -16,6 +16,7 @@ import { ProposalsRepository } from '../repositories/proposals.repository';
 import { VotingRepository } from '../repositories/voting.repository';
 import { BallotKeys } from './ballot-keys';
 import { ballotError, candidatesOf, rulesOf } from './process-rules';
+import { DistrictLimits } from './district-limits';
 import { ProcessService } from './process.service';
 
 /**
@@ -37,6 +38,7 @@ export class PaperBallotService {
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly districtLimits: DistrictLimits,
   ) {}
 
   async enter(actor: Actor, input: EnterPaperBallotInput): Promise<{ sheetCode: string; status: PaperSheetStatus }> {
@@ -59,6 +61,7 @@ export class PaperBallotService {
       }
       const problems = ballotProblems(rulesOf(locked), candidatesOf(await this.proposals.feasibleOf(tx, process.id)), { choices: input.choices, points });
       if (problems.length) throw ballotError(problems[0]);
+      if (locked.ballotKind === 'KNAPSACK') await this.districtLimits.assertWithin(tx, process.id, input.choices);
       const sheet: PaperSheet = await this.paper.lockSheet(tx, process.id, input.sheetCode);
       if (sheet.status === 'COUNTED') throw new ConflictError('errors.participation.paperSheetCounted', 'this sheet is already counted', { sheetCode: sheet.sheetCode });
       const before = await this.paper.entriesOf(tx, process.id, sheet.sheetCode);

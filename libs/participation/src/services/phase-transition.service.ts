@@ -7,12 +7,16 @@ import { isForward, rulesEditable } from '../domain/phases';
 import { ProcessPhase } from '../entities/participatory-process.entity';
 import { PARTICIPATION_JOBS } from '../jobs/participation.jobs';
 import { ProcessesRepository } from '../repositories/processes.repository';
+import { OutcomesRepository } from '../repositories/outcomes.repository';
+import { ProjectsRepository } from '../repositories/projects.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
+import { ParticipationNotices } from './participation-notices.service';
 
 /**
  * A process's move to a later phase, whoever asks (an organiser, or the schedule in the worker, where no
  * permission applies). Opening the vote freezes the rules and needs something feasible to vote on;
- * closing it queues the count.
+ * closing it queues the count; moving to implementation makes one project per published winner; the
+ * residents who took part are told (a notice queued in the same transaction).
  */
 @Injectable()
 export class PhaseTransitionService {
@@ -23,6 +27,9 @@ export class PhaseTransitionService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly relay: OutboxRelay,
+    private readonly outcomes: OutcomesRepository,
+    private readonly projects: ProjectsRepository,
+    private readonly notices: ParticipationNotices,
   ) {}
 
   async move(processId: string, phase: ProcessPhase, auditActor: AuditActor, by: 'organiser' | 'schedule'): Promise<void> {
@@ -35,6 +42,13 @@ export class PhaseTransitionService {
       await this.processes.setPhase(tx, processId, phase, opensVoting);
       const closesVoting = (locked.phase === 'VOTING' || opensVoting) && phase !== 'VOTING';
       if (closesVoting) await this.outbox.enqueueJob(tx, PARTICIPATION_JOBS.count, { processId }, `pb-count.${processId}`);
+      // Implementation tracks the published winners: one project each (the count must be out first).
+      if (phase === 'IMPLEMENTATION') {
+        const outcome = await this.outcomes.findByProcess(processId, tx);
+        if (!outcome) throw new ConflictError('errors.participation.noOutcome', 'the count is not published yet');
+        await this.projects.createFor(tx, processId, outcome.selected);
+      }
+      await this.notices.queue(tx, { event: 'phase', processId, phase });
       await this.audit.record(tx, auditActor, {
         action: 'participation.process.phase',
         entityType: 'ParticipatoryProcess',

@@ -79,7 +79,7 @@ export class ProcessService {
     return this.byId(p.id);
   }
 
-  /** Forward only. Opening the vote freezes the rules; closing it queues the count. */
+  /** Forward only. Opening the vote freezes the rules; closing it queues the count; participants are told (a queued notice). */
   async moveToPhase(actor: Actor, processId: string, phase: ProcessPhase): Promise<ParticipatoryProcess> {
     const p = await this.byId(processId);
     await this.permissions.assert(actor, p.communityId, 'participation.manage', PARTICIPATION_PERMISSIONS);

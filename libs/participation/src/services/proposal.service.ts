@@ -10,6 +10,8 @@ import { PARTICIPATION_PERMISSIONS } from '../participation.permissions';
 import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { ProcessService } from './process.service';
+import { ParticipationNotices } from './participation-notices.service';
+import { ProcessPlacesService } from './process-places.service';
 
 /** Residents' proposals: submitted and supported in the ideas phase, reviewed (publicly) in the review phase. */
 @Injectable()
@@ -21,6 +23,8 @@ export class ProposalService {
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notices: ParticipationNotices,
+    private readonly places: ProcessPlacesService,
   ) {}
 
   async ofProcess(actor: Actor, processId: string): Promise<Proposal[]> {
@@ -39,8 +43,10 @@ export class ProposalService {
     const process = await this.processes.visible(actor, input.processId);
     await this.permissions.assert(actor, process.communityId, 'participation.propose', PARTICIPATION_PERMISSIONS);
     if (onlyOneCoordinate(input)) throw new InvalidInputError('input.longitude', 'errors.participation.point');
+    const placement = await this.places.placement(process.id, input.districtId, input.categoryId);
     const values = {
       processId: process.id,
+      ...placement,
       authorAccountId: actor.accountId!,
       title: input.title,
       description: input.description,
@@ -78,8 +84,10 @@ export class ProposalService {
     const process = await this.processes.byId(proposal.processId);
     // The author; platform admins too (as everywhere), e.g. to correct what a resident dictated.
     if (proposal.authorAccountId !== actor.accountId && !actor.platformAdmin) throw new ForbiddenError('participation.proposal.edit');
+    if (proposal.status === 'MERGED') throw new ConflictError('errors.participation.alreadyMerged', 'a merged proposal does not change');
     if (onlyOneCoordinate(input)) throw new InvalidInputError('input.longitude', 'errors.participation.point');
-    const patch = { title: input.title, description: input.description, estimatedCost: input.estimatedCost, villageUnitId: input.villageUnitId ?? null, category: input.category ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null };
+    const placement = await this.places.placement(process.id, input.districtId, input.categoryId);
+    const patch = { ...placement, title: input.title, description: input.description, estimatedCost: input.estimatedCost, villageUnitId: input.villageUnitId ?? null, category: input.category ?? null, latitude: input.latitude ?? null, longitude: input.longitude ?? null };
     await this.tx.run(async (tx) => {
       const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
       if (locked.phase !== 'IDEAS') throw new ConflictError('errors.participation.notInIdeas', 'proposals change in the ideas phase only', { phase: locked.phase });
@@ -97,6 +105,8 @@ export class ProposalService {
     await this.tx.run(async (tx) => {
       const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
       if (locked.phase !== 'IDEAS') throw new ConflictError('errors.participation.notInIdeas', 'supports are given in the ideas phase', { phase: locked.phase });
+      // Read under the process lock: a merge (exclusive lock) has either finished or not begun.
+      if (support && (await this.proposals.findById(proposal.id, tx))?.status === 'MERGED') throw new ConflictError('errors.participation.alreadyMerged', 'support the proposal it was merged into');
       const changed = support ? await this.proposals.addSupport(tx, proposal.id, actor.accountId!) : await this.proposals.removeSupport(tx, proposal.id, actor.accountId!);
       if (changed) await this.audit.record(tx, actor.toAudit(), { action: support ? 'participation.proposal.support' : 'participation.proposal.unsupport', entityType: 'Proposal', entityId: proposal.id, communityId: process.communityId });
     });
@@ -110,6 +120,7 @@ export class ProposalService {
     const process: ParticipatoryProcess = await this.processes.byId(proposal.processId);
     await this.permissions.assert(actor, process.communityId, 'participation.manage', PARTICIPATION_PERMISSIONS);
     if (!input.feasible && !input.rejectionReason) throw new InvalidInputError('input.rejectionReason', 'errors.participation.reasonRequired');
+    if (proposal.status === 'MERGED') throw new ConflictError('errors.participation.alreadyMerged', 'a merged proposal is not reviewed');
     const patch = input.feasible
       ? { status: 'FEASIBLE' as const, reviewedCost: input.reviewedCost ?? proposal.estimatedCost, rejectionReason: null }
       : { status: 'REJECTED' as const, reviewedCost: input.reviewedCost ?? null, rejectionReason: input.rejectionReason! };
@@ -118,7 +129,9 @@ export class ProposalService {
       if (locked.phase !== 'REVIEW') throw new ConflictError('errors.participation.notInReview', 'proposals are reviewed in the review phase', { phase: locked.phase });
       await this.proposals.update(tx, proposal.id, patch);
       await this.audit.record(tx, actor.toAudit(), { action: 'participation.proposal.review', entityType: 'Proposal', entityId: proposal.id, communityId: process.communityId, before: { status: proposal.status }, after: patch });
+      await this.notices.reviewed(tx, proposal, process, { feasible: input.feasible, cost: patch.reviewedCost, reason: patch.rejectionReason });
     });
+    this.notices.dispatchSoon();
     return (await this.proposals.findById(proposal.id))!;
   }
 

@@ -3,12 +3,15 @@ import { ResidentProfileReader } from '@ashar/identity';
 import { Injectable } from '@nestjs/common';
 import { participationStats } from '../domain/participation-stats';
 import { countBallots } from '../domain/election';
+import { countDistricts } from '../domain/districts';
+import { ProcessPlacesRepository } from '../repositories/process-places.repository';
 import { ProcessOutcome } from '../entities/process-outcome.entity';
 import { OutcomesRepository } from '../repositories/outcomes.repository';
 import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { VotingRepository } from '../repositories/voting.repository';
 import { candidatesOf, rulesOf } from './process-rules';
+import { ParticipationNotices } from './participation-notices.service';
 
 /**
  * The count after the vote closes (the results job): the ballot set as a `.pb` text, the tally engine's
@@ -24,6 +27,8 @@ export class ResultsService {
     private readonly voting: VotingRepository,
     private readonly outcomes: OutcomesRepository,
     private readonly profiles: ResidentProfileReader,
+    private readonly notices: ParticipationNotices,
+    private readonly places: ProcessPlacesRepository,
   ) {}
 
   async count(processId: string): Promise<{ selected: number; ballots: number } | { skipped: string }> {
@@ -31,9 +36,14 @@ export class ResultsService {
       const process = await this.processes.lock(tx, processId, 'share');
       if (!process) return { skipped: 'process deleted' };
       if (process.phase === 'DRAFT' || process.phase === 'IDEAS' || process.phase === 'REVIEW' || process.phase === 'VOTING') return { skipped: `still ${process.phase}` };
-      const candidates = candidatesOf(await this.proposals.feasibleOf(tx, process.id));
+      const feasible = await this.proposals.feasibleOf(tx, process.id);
+      const candidates = candidatesOf(feasible);
       const ballots = await this.voting.ballotsOf(tx, process.id);
       const counted = countBallots(rulesOf(process), candidates, ballots);
+      // Districts with their own envelope: each counted apart on its projects (beside the process's count).
+      const envelopes = (await this.places.districtsOf([process.id], tx)).filter((d) => d.envelope !== null).map((d) => ({ id: d.id, envelope: d.envelope! }));
+      const districtOf = new Map(feasible.map((p) => [p.id, p.districtId]));
+      const districts = countDistricts(rulesOf(process), envelopes, candidates.map((c) => ({ ...c, districtId: districtOf.get(c.id) ?? null })), ballots);
       const voterIds = await this.voting.voterAccountIds(tx, process.id);
       const byAccount = new Map((await this.profiles.profilesOf(voterIds)).map((p) => [p.accountId, p]));
       const facts = voterIds.map((id) => ({ villageUnitId: byAccount.get(id)?.villageUnitId ?? null, birthYear: byAccount.get(id)?.birthYear ?? null, gender: byAccount.get(id)?.gender ?? null }));
@@ -48,8 +58,10 @@ export class ResultsService {
         ballotSet: counted.ballotSet,
         ballotSetSha256: counted.ballotSetSha256,
         participation: participation as unknown as Record<string, unknown>,
+        districts,
       };
       await this.outcomes.save(tx, outcome);
+      await this.notices.queue(tx, { event: 'results', processId: process.id, winners: counted.result.selected.length });
       return { selected: counted.result.selected.length, ballots: ballots.length };
     });
   }

@@ -20,6 +20,7 @@ import { ballotError, candidatesOf, rulesOf } from './process-rules';
 import { VerificationService, VoterStanding } from './verification.service';
 import { VerificationsRepository } from '../repositories/verifications.repository';
 import { ageOn } from '../domain/national-id';
+import { DistrictLimits } from './district-limits';
 
 /**
  * Casting a ballot: one person, one ballot, changeable until the vote closes. The registry row (that
@@ -41,6 +42,7 @@ export class VotingService {
     private readonly limiter: RateLimiter,
     private readonly verification: VerificationService,
     private readonly verifications: VerificationsRepository,
+    private readonly districtLimits: DistrictLimits,
   ) {}
 
   /**
@@ -76,6 +78,7 @@ export class VotingService {
       if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
       const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices: input.choices, points });
       if (problems.length) throw ballotError(problems[0]);
+      if (locked.ballotKind === 'KNAPSACK') await this.districtLimits.assertWithin(tx, process.id, input.choices);
       const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
       if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
       // Verified with a document: the registry by document catches a paper vote listed under that number.

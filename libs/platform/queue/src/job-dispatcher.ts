@@ -1,6 +1,6 @@
-import { BullRegistrar, WorkerHost } from '@nestjs/bullmq';
+import { BullRegistrar, getQueueToken, WorkerHost } from '@nestjs/bullmq';
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { DiscoveryService } from '@nestjs/core';
+import { DiscoveryService, ModuleRef } from '@nestjs/core';
 import { InjectAppLogger } from '@ashar/runtime';
 import { Job, Queue, Worker } from 'bullmq';
 import type { Logger } from 'pino';
@@ -55,6 +55,7 @@ export class JobDispatcher implements OnModuleInit, OnApplicationBootstrap, Befo
     @Inject(QUEUE_CONNECTION) private readonly connection: QueueConnection,
     @Inject(JOB_WORKER_OPTIONS) private readonly options: JobWorkerOptions,
     @InjectAppLogger() private readonly log: Logger,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   onModuleInit(): void {
@@ -94,17 +95,14 @@ export class JobDispatcher implements OnModuleInit, OnApplicationBootstrap, Befo
     for (const s of this.options.schedules ?? []) wanted.set(s.job.queue, [...(wanted.get(s.job.queue) ?? []), s]);
     for (const q of this.queues) {
       const list = wanted.get(q.name) ?? [];
-      const queue = new Queue(q.name, { connection: this.connection.connection as never, prefix: this.connection.prefix });
-      try {
-        const existing = await queue.getJobSchedulers();
-        for (const old of existing) {
-          if (!list.some((s) => s.id === old.key)) await queue.removeJobScheduler(old.key);
-        }
-        for (const s of list) {
-          await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.job.name, data: s.payload, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
-        }
-      } finally {
-        await queue.close();
+      // The producer QueueModule registered for this queue (its connection is closed with the app's).
+      const queue = this.moduleRef.get<Queue>(getQueueToken(q.name), { strict: false });
+      const existing = await queue.getJobSchedulers();
+      for (const old of existing) {
+        if (!list.some((s) => s.id === old.key)) await queue.removeJobScheduler(old.key);
+      }
+      for (const s of list) {
+        await queue.upsertJobScheduler(s.id, { every: s.every }, { name: s.job.name, data: s.payload, opts: { attempts: 1, removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } } });
       }
       if (list.length) this.log.debug({ queue: q.name, schedules: list.map((s) => `${s.id}/${s.every}ms`) }, 'job schedules set');
     }

@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { InjectAppLogger } from '@ashar/runtime';
@@ -8,13 +8,15 @@ import { DEFAULT_JOB_OPTIONS, QueueDeclaration } from './queue-declaration';
 import { QUEUE_DECLARATIONS } from './queue.tokens';
 import { OutboxMessagesRepository, PendingOutboxRow } from './repositories/outbox-messages.repository';
 
+const SHUTDOWN_WAIT_MS = 10_000;
+
 /**
  * Moves committed outbox rows into BullMQ. Runs in every API and worker process; SKIP LOCKED lets
  * replicas share the work. A crash after add() and before marking the row only re-adds a job with
  * the same jobId, which BullMQ ignores, and handlers are idempotent besides.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private timer?: NodeJS.Timeout;
   private running = false;
   private stopped = false;
@@ -35,10 +37,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
-  async onApplicationShutdown() {
+  /**
+   * Before the queues close (their onApplicationShutdown): a batch handed to a queue that closes under it
+   * never settles, and the process hung on shutdown (seen in tests under load). Waits for the running
+   * batch at most SHUTDOWN_WAIT_MS: rows not yet marked dispatched stay in the outbox for the next relay.
+   */
+  async beforeApplicationShutdown() {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    while (this.running) await new Promise((r) => setTimeout(r, 20));
+    const until = Date.now() + SHUTDOWN_WAIT_MS;
+    while (this.running && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    if (this.running) this.log.warn('outbox relay: a dispatch was still running at shutdown; its rows stay in the outbox');
   }
 
   /** Dispatch now (called right after a commit that wrote to the outbox, and by the poller). */

@@ -85,6 +85,20 @@ export type AddExpertInput = {
   directions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+export type AddProcessCategoryInput = {
+  name: LocalizedTextInput;
+  processId: Scalars['ID']['input'];
+};
+
+export type AddProcessDistrictInput = {
+  /** Its own envelope: its projects are also counted apart within it. Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
+  envelope?: InputMaybe<Scalars['String']['input']>;
+  name: LocalizedTextInput;
+  processId: Scalars['ID']['input'];
+  /** The territorial unit it stands for */
+  unitId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Added at the end of the agenda. A link: kind + linkId, or DOCUMENT + linkUrl; MINUTES links a meeting of the same body whose minutes this item approves */
 export type AgendaItemInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -377,6 +391,16 @@ export type ColumnMapInput = {
   header?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CommentOnProposalInput = {
+  /** About the project’s implementation (a winning proposal being built) */
+  aboutImplementation?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Trimmed; 1 to 4000 characters (threads checks it) */
+  body: Scalars['String']['input'];
+  /** The comment this answers (one level of replies) */
+  parentId?: InputMaybe<Scalars['ID']['input']>;
+  proposalId: Scalars['ID']['input'];
+};
+
 export type CommunityKind =
   | 'BUDGET_GROUP'
   | 'INITIATIVE_GROUP'
@@ -620,9 +644,14 @@ export type DecisionSearchInput = {
 
 export type EditProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** One of the process’s categories */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   description: Scalars['String']['input'];
+  /** One of the process’s districts (required when it has any) */
+  districtId?: InputMaybe<Scalars['ID']['input']>;
   /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
   estimatedCost: Scalars['String']['input'];
+  /** Map point: latitude, -90 to 90 (with longitude) */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   proposalId: Scalars['ID']['input'];
@@ -691,6 +720,15 @@ export type Lang =
   | 'ky'
   | 'ru';
 
+export type LinkProjectBudgetLineInput = {
+  /** A budget of the same community */
+  budgetId: Scalars['ID']['input'];
+  /** The expenditure line that pays the project (its key, kept across amendments) */
+  lineKey: Scalars['ID']['input'];
+  /** The winning proposal */
+  proposalId: Scalars['ID']['input'];
+};
+
 export type LocalizedTextInput = {
   en?: InputMaybe<Scalars['String']['input']>;
   kk?: InputMaybe<Scalars['String']['input']>;
@@ -714,6 +752,13 @@ export type MembershipRequestStatus =
   | 'APPROVED'
   | 'DECLINED'
   | 'PENDING';
+
+export type MergeProposalsInput = {
+  /** The duplicate: marked MERGED, its supports move */
+  duplicateId: Scalars['ID']['input'];
+  /** The proposal kept */
+  intoId: Scalars['ID']['input'];
+};
 
 export type MergeTerritorialUnitsInput = {
   codes: Array<Scalars['String']['input']>;
@@ -792,8 +837,16 @@ export type ProcessRulesInput = {
   verification: VerificationLevel;
 };
 
+/** PLANNED → PROCUREMENT → IN_PROGRESS → DONE; forward only */
+export type ProjectStage =
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'PLANNED'
+  | 'PROCUREMENT';
+
 export type ProposalStatus =
   | 'FEASIBLE'
+  | 'MERGED'
   | 'REJECTED'
   | 'SUBMITTED';
 
@@ -817,6 +870,16 @@ export type RecommendationStatus =
   | 'PARTLY_ACCEPTED'
   | 'REJECTED'
   | 'SENT';
+
+export type RecordProjectUpdateInput = {
+  /** What happened, for residents */
+  body: Scalars['String']['input'];
+  /** 0 to 100; DONE needs 100 */
+  progress: Scalars['Int']['input'];
+  /** The winning proposal */
+  proposalId: Scalars['ID']['input'];
+  stage: ProjectStage;
+};
 
 export type RecordTransactionInput = {
   /** Decimal amount as typed */
@@ -1003,11 +1066,16 @@ export type StateBodyKind =
 
 export type SubmitProposalInput = {
   category?: InputMaybe<Scalars['String']['input']>;
+  /** One of the process’s categories */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   /** Made on the phone (offline outbox): the same id with the same content is accepted again */
   clientRequestId?: InputMaybe<Scalars['ID']['input']>;
   description: Scalars['String']['input'];
+  /** One of the process’s districts (required when it has any) */
+  districtId?: InputMaybe<Scalars['ID']['input']>;
   /** Money in minor units (tyiyn/tiyn) as a decimal string, e.g. "100000000" = 1 000 000 som */
   estimatedCost: Scalars['String']['input'];
+  /** Map point: latitude, -90 to 90 (with longitude) */
   latitude?: InputMaybe<Scalars['Float']['input']>;
   longitude?: InputMaybe<Scalars['Float']['input']>;
   processId: Scalars['ID']['input'];

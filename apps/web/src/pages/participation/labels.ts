@@ -25,6 +25,7 @@ export const PROPOSAL_STATUS_KEY: Record<ProposalStatus, string> = {
   SUBMITTED: 'participation.status.SUBMITTED',
   FEASIBLE: 'participation.status.FEASIBLE',
   REJECTED: 'participation.status.REJECTED',
+  MERGED: 'participation.status.MERGED',
 };
 
 export const CURRENCY_KEY: Record<string, string> = {

@@ -1,0 +1,121 @@
+import { TransactionRunner, Transaction } from '@ashar/database';
+import { AccountService } from '@ashar/identity';
+import { NotificationKinds, NotificationParams, NotificationService } from '@ashar/notifications';
+import { OutboxService } from '@ashar/queue';
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { ParticipatoryProcess, ProcessPhase } from '../entities/participatory-process.entity';
+import { Proposal } from '../entities/proposal.entity';
+import { NoticePayload, PARTICIPATION_JOBS } from '../jobs/participation.jobs';
+import { ProcessesRepository } from '../repositories/processes.repository';
+import { ProjectsRepository } from '../repositories/projects.repository';
+import { ProposalsRepository } from '../repositories/proposals.repository';
+
+/** The kinds of notice participation sends; each one a person may opt out of (notifications' preferences). */
+export const PARTICIPATION_NOTICE_KINDS = {
+  phase: 'participation.phase',
+  reviewed: 'participation.reviewed',
+  results: 'participation.results',
+  progress: 'participation.progress',
+} as const;
+
+/** Recipients per transaction when a notice goes to many people (a city's vote: tens of thousands). */
+const CHUNK = 500;
+
+/** Whole units for a message ("12 500 KGS"): the catalogue's messages take plain text. */
+function money(minor: string, currency: string): string {
+  const whole = (BigInt(minor) / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return `${whole} ${currency}`;
+}
+
+/**
+ * Participation's notices through libs/notifications. Personal ones (a proposal reviewed, to its
+ * author) are written in the reviewer's transaction, in-app and by email or SMS, in the author's
+ * language. Notices to many (a phase change, the results, a project's progress) are queued in the
+ * transaction of the change (`participation.notify`) and fanned out by the worker, in-app: the inbox
+ * renders each message in its reader's language. A person who opted out of a kind gets nothing of it.
+ */
+@Injectable()
+export class ParticipationNotices implements OnModuleInit {
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly kinds: NotificationKinds,
+    private readonly outbox: OutboxService,
+    private readonly tx: TransactionRunner,
+    private readonly processes: ProcessesRepository,
+    private readonly proposals: ProposalsRepository,
+    private readonly projects: ProjectsRepository,
+    // API side only (the worker's notices are in-app and need no address).
+    @Optional() private readonly accounts?: AccountService,
+  ) {}
+
+  onModuleInit(): void {
+    this.kinds.register(Object.values(PARTICIPATION_NOTICE_KINDS).map((kind) => ({ kind, labelKey: `notifications.kind.${kind}` })));
+  }
+
+  /** Queues a notice to many, in the caller's transaction (so it goes if and only if the change commits). */
+  async queue(tx: Transaction, payload: NoticePayload): Promise<void> {
+    const ref = payload.event === 'phase' ? `${payload.processId}.${payload.phase}` : payload.event === 'progress' ? payload.updateId : payload.processId;
+    await this.outbox.enqueueJob(tx, PARTICIPATION_JOBS.notify, payload, `pb-notify.${payload.event}.${ref}`);
+  }
+
+  /** To the author: in-app, and by email (else SMS) when the account has an address. */
+  async reviewed(tx: Transaction, proposal: Proposal, process: ParticipatoryProcess, verdict: { feasible: boolean; cost: string | null; reason: string | null }): Promise<void> {
+    const [author] = this.accounts ? await this.accounts.byIds([proposal.authorAccountId]) : [];
+    const templateKey = verdict.feasible ? 'notifications.participation.reviewedFeasible' : 'notifications.participation.reviewedRejected';
+    const params: NotificationParams = verdict.feasible ? { title: proposal.title, cost: money(verdict.cost ?? proposal.estimatedCost, process.currency) } : { title: proposal.title, reason: verdict.reason ?? '' };
+    const base = { recipient: { accountId: proposal.authorAccountId, email: author?.email ?? null, phone: author?.phone ?? null }, templateKey, params, locale: author?.locale ?? null, kind: PARTICIPATION_NOTICE_KINDS.reviewed };
+    // A second review of the same proposal (status changed) is a new message; the same one twice is not.
+    const key = `pb-reviewed.${proposal.id}.${verdict.feasible ? 'F' : 'R'}`;
+    await this.notifications.send(tx, { ...base, channel: 'in_app', idempotencyKey: `${key}.app` });
+    await this.notifications.send(tx, { ...base, channel: ['email', 'sms'], idempotencyKey: `${key}.out` });
+  }
+
+  /** After the caller's commit: email and SMS go now, not at the next outbox poll. */
+  dispatchSoon(): void {
+    this.notifications.dispatchSoon();
+  }
+
+  /** The worker's half: one in-app message per recipient, in slices, each slice one transaction; a retry re-sends nothing (idempotency keys). */
+  async fanOut(payload: NoticePayload): Promise<{ sent: number; skipped: number }> {
+    const process = await this.processes.findById(payload.processId);
+    if (!process) return { sent: 0, skipped: 0 };
+    const message = await this.messageOf(process, payload);
+    if (!message) return { sent: 0, skipped: 0 };
+    let sent = 0;
+    let skipped = 0;
+    for (let i = 0; i < message.recipients.length; i += CHUNK) {
+      const slice = message.recipients.slice(i, i + CHUNK);
+      await this.tx.run(async (tx) => {
+        for (const accountId of slice) {
+          const d = await this.notifications.send(tx, { recipient: { accountId }, channel: 'in_app', templateKey: message.templateKey, params: message.params, kind: message.kind, idempotencyKey: `${message.key}.${accountId}` });
+          if (d) sent++;
+          else skipped++;
+        }
+      });
+    }
+    this.notifications.dispatchSoon();
+    return { sent, skipped };
+  }
+
+  private async messageOf(process: ParticipatoryProcess, p: NoticePayload): Promise<{ kind: string; key: string; templateKey: string; params: NotificationParams; recipients: string[] } | null> {
+    const title = { text: { ...process.title } };
+    if (p.event === 'phase') {
+      return { kind: PARTICIPATION_NOTICE_KINDS.phase, key: `pb-phase.${process.id}.${p.phase}`, templateKey: 'notifications.participation.phase', params: { process: title, phase: { key: `participation.phase.${p.phase}` } }, recipients: await this.projects.participantsOf(process.id) };
+    }
+    if (p.event === 'results') {
+      return { kind: PARTICIPATION_NOTICE_KINDS.results, key: `pb-results.${process.id}`, templateKey: 'notifications.participation.results', params: { process: title, count: p.winners ?? 0 }, recipients: await this.projects.participantsOf(process.id) };
+    }
+    const update = p.updateId ? await this.projects.updateById(p.updateId) : null;
+    const proposal = update ? await this.proposals.findById(update.proposalId) : null;
+    if (!update || !proposal) return null;
+    return {
+      kind: PARTICIPATION_NOTICE_KINDS.progress,
+      key: `pb-progress.${update.id}`,
+      templateKey: 'notifications.participation.progress',
+      params: { title: proposal.title, stage: { key: `participation.stage.${update.stage}` }, progress: update.progress, body: update.body },
+      recipients: await this.projects.subscribersOf(proposal.id),
+    };
+  }
+}
+
+export type { ProcessPhase };
