@@ -866,6 +866,27 @@ export type PbCommunityQueryVariables = Exact<{
 
 export type PbCommunityQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
 
+export type PbCreateProcessMutationVariables = Exact<{
+  input: CreateProcessInput;
+}>;
+
+
+export type PbCreateProcessMutation = { createParticipatoryProcess: { id: string, phase: ProcessPhase } };
+
+export type PbEnterPaperBallotMutationVariables = Exact<{
+  input: EnterPaperBallotInput;
+}>;
+
+
+export type PbEnterPaperBallotMutation = { enterPaperBallot: { sheetCode: string, status: PaperSheetStatus } };
+
+export type PbMembersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbMembersQuery = { community: { id: string, members: Array<{ member: { id: string, displayName: string } }> } };
+
 export type PbMovePhaseMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   phase: ProcessPhase;
@@ -881,12 +902,20 @@ export type PbOutcomeQueryVariables = Exact<{
 
 export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string } | null } };
 
+export type PbPaperSheetsQueryVariables = Exact<{
+  processId: Scalars['ID']['input'];
+  status?: InputMaybe<PaperSheetStatus>;
+}>;
+
+
+export type PbPaperSheetsQuery = { paperSheets: Array<{ sheetCode: string, status: PaperSheetStatus, entries: Array<{ id: string, choices: Array<string>, points: Array<number> | null, enteredBy: string, createdAt: string }> }> };
+
 export type PbProcessQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, minAge: number | null, rulesFrozenAt: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean }> } };
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
 
 export type PbProcessesQueryVariables = Exact<{
   communityId: Scalars['ID']['input'];
@@ -894,6 +923,21 @@ export type PbProcessesQueryVariables = Exact<{
 
 
 export type PbProcessesQuery = { participatoryProcesses: Array<{ id: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
+export type PbRecountQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbRecountQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, ballotKind: BallotKind, countingRule: CountingRule, currency: ProcessCurrency, envelope: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, proposals: Array<{ id: string, title: string }>, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, ballotSet: string, computedAt: string } | null } };
+
+export type PbRegisterPaperVotersMutationVariables = Exact<{
+  processId: Scalars['ID']['input'];
+  accountIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type PbRegisterPaperVotersMutation = { registerPaperVoters: { registered: number, alreadyVoted: Array<string> } };
 
 export type PbReviewProposalMutationVariables = Exact<{
   input: ReviewProposalInput;

@@ -1,5 +1,17 @@
 /** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  PbCreateProcessMutation,
+  PbCreateProcessMutationVariables,
+  PbEnterPaperBallotMutation,
+  PbEnterPaperBallotMutationVariables,
+  PbMembersQuery,
+  PbMembersQueryVariables,
+  PbPaperSheetsQuery,
+  PbPaperSheetsQueryVariables,
+  PbRecountQuery,
+  PbRecountQueryVariables,
+  PbRegisterPaperVotersMutation,
+  PbRegisterPaperVotersMutationVariables,
   PbCastBallotMutation,
   PbCastBallotMutationVariables,
   PbCommunityQuery,
@@ -25,6 +37,7 @@ export type { BallotKind, ProcessPhase, ProposalStatus } from '../../api/generat
 
 export type PbProcess = PbProcessQuery['participatoryProcess'];
 export type PbProposal = PbProcess['proposals'][number];
+export type PbRecount = PbRecountQuery['participatoryProcess'];
 export type PbOutcome = NonNullable<PbOutcomeQuery['participatoryProcess']['outcome']>;
 
 export const PB_COMMUNITY = `query PbCommunity($id: ID!) {
@@ -38,10 +51,10 @@ export const PB_PROCESSES = `query PbProcesses($communityId: ID!) {
 export const PB_PROCESS = `query PbProcess($id: ID!) {
   participatoryProcess(id: $id) {
     id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
-    ballotKind minChoices maxChoices maxPoints countingRule minAge rulesFrozenAt
+    ballotKind minChoices maxChoices maxPoints countingRule minAge rulesFrozenAt viewerCanManage
     turnout { voters }
     myBallot { receiptCode choices points }
-    proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe }
+    proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe viewerIsAuthor }
   }
 }` as Operation<PbProcessQuery, PbProcessQueryVariables>;
 
@@ -72,3 +85,35 @@ export const PB_MOVE_PHASE = `mutation PbMovePhase($id: ID!, $phase: ProcessPhas
 export const PB_CAST_BALLOT = `mutation PbCastBallot($input: CastBallotInput!) {
   castBallot(input: $input) { receiptCode firstBallot }
 }` as Operation<PbCastBallotMutation, PbCastBallotMutationVariables>;
+
+/** The recount page: the published file, its hash and winners, and the rules the count used. */
+export const PB_RECOUNT = `query PbRecount($id: ID!) {
+  participatoryProcess(id: $id) {
+    id communityId title { ky ru en kk } phase ballotKind countingRule currency envelope
+    proposals { id title }
+    outcome { rule selected totalCost ballotCount ballotSetSha256 ballotSet computedAt }
+  }
+}` as Operation<PbRecountQuery, PbRecountQueryVariables>;
+
+export const PB_CREATE_PROCESS = `mutation PbCreateProcess($input: CreateProcessInput!) {
+  createParticipatoryProcess(input: $input) { id phase }
+}` as Operation<PbCreateProcessMutation, PbCreateProcessMutationVariables>;
+
+/** A paper sheet entered by a budget-group member (queued on the phone without a connection: clientRequestId). */
+export const PB_ENTER_PAPER_BALLOT = `mutation PbEnterPaperBallot($input: EnterPaperBallotInput!) {
+  enterPaperBallot(input: $input) { sheetCode status }
+}` as Operation<PbEnterPaperBallotMutation, PbEnterPaperBallotMutationVariables>;
+
+/** The meeting's list of paper voters; sending it again registers nobody twice. */
+export const PB_REGISTER_PAPER_VOTERS = `mutation PbRegisterPaperVoters($processId: ID!, $accountIds: [ID!]!) {
+  registerPaperVoters(processId: $processId, accountIds: $accountIds) { registered alreadyVoted }
+}` as Operation<PbRegisterPaperVotersMutation, PbRegisterPaperVotersMutationVariables>;
+
+export const PB_PAPER_SHEETS = `query PbPaperSheets($processId: ID!, $status: PaperSheetStatus) {
+  paperSheets(processId: $processId, status: $status) { sheetCode status entries { id choices points enteredBy createdAt } }
+}` as Operation<PbPaperSheetsQuery, PbPaperSheetsQueryVariables>;
+
+/** The community's members, to tick who voted on paper at the meeting. */
+export const PB_MEMBERS = `query PbMembers($id: ID!) {
+  community(id: $id) { id members { member { id displayName } } }
+}` as Operation<PbMembersQuery, PbMembersQueryVariables>;

@@ -1,8 +1,9 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { outboxSender } from '../../offline/offline-runtime';
 import { useAuthLinks } from '../../session/return-here.hook';
 import { useSession } from '../../session/session.context';
 import { FormAlert } from '../../ui/form-alert.component';
@@ -36,6 +37,8 @@ export default function ProcessPage() {
   const community = useQuery(PB_COMMUNITY, communityId && status !== 'loading' ? { id: communityId } : null, { scope: status });
   const money = useMoney(shown?.participatoryProcess.currency ?? 'KGS');
   const refresh = () => setReload((n) => n + 1);
+  // Proposals queued on this phone show once the outbox has sent them.
+  useEffect(() => outboxSender.onSent(() => setReload((n) => n + 1)), []);
 
   if (error && !shown) return <ErrorMessage error={error} onRetry={retry} />;
   if (!shown) return <Loading />;
@@ -102,9 +105,18 @@ export default function ProcessPage() {
       {p.phase === 'VOTING' && signedIn && member && <BallotForm process={p} onCast={refresh} />}
       {(p.phase === 'RESULTS' || p.phase === 'IMPLEMENTATION') && <Results process={p} />}
 
-      <Proposals process={p} canSupport={signedIn && member && p.phase === 'IDEAS'} canReview={signedIn && member && p.phase === 'REVIEW'} onChange={refresh} />
+      {p.phase === 'VOTING' && p.viewerCanManage && (
+        <p>
+          <Link className="button button--secondary" to={`/participation/${p.id}/paper`}>
+            {t('participation.paper.link')}
+          </Link>
+        </p>
+      )}
+
+      <Proposals process={p} canSupport={signedIn && member && p.phase === 'IDEAS'} canReview={p.viewerCanManage && p.phase === 'REVIEW'} onChange={refresh} />
       {p.phase === 'IDEAS' && signedIn && member && <ProposeForm process={p} onSent={refresh} />}
-      {signedIn && member && <OrganiserControls process={p} onMoved={refresh} />}
+      {/* Shown to those the API says may manage the process (it checks again on every step). */}
+      {p.viewerCanManage && <OrganiserControls process={p} onMoved={refresh} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
@@ -102,6 +103,11 @@ export function Results({ process: p }: { process: PbProcess }) {
             </p>
           )}
           <p className="pb-sha">{t('participation.results.sha', { hash: outcome.ballotSetSha256 })}</p>
+          <p>
+            <Link className="button pb-download" to={`/participation/${p.id}/recount`}>
+              {t('participation.results.recountLink')}
+            </Link>
+          </p>
         </>
       )}
     </section>
