@@ -208,6 +208,21 @@ test('an organiser creates a process through the form; a resident sees no organi
   const resident = await asPerson(v.citizen, `/participation/${id}`);
   await resident.getByRole('heading', { level: 1, name: 'Ак-Дөбө 2028' }).waitFor();
   await resident.getByRole('heading', { name: tr('participation.propose.title') }).waitFor();
+  // The resident proposes (sent with a phone-made id), sees it as theirs and, as its author, corrects the cost.
+  await resident.getByLabel(tr('participation.propose.fieldTitle')).fill('Жол');
+  await resident.getByLabel(tr('participation.propose.fieldDescription')).fill('Мектепке чейин асфальт');
+  await resident.getByLabel(tr('participation.propose.fieldCost', { currency: tr('budgets.currency.KGS') })).pressSequentially('120 000');
+  await resident.getByRole('button', { name: tr('participation.propose.submit') }).click();
+  await resident.getByRole('status').filter({ hasText: tr('participation.propose.sent') }).waitFor();
+  const mine = resident.locator('.pb-proposal').filter({ has: resident.getByRole('heading', { name: 'Жол', exact: true }) });
+  await mine.getByText(tr('participation.proposal.yours')).waitFor();
+  await mine.getByText(tr('participation.edit.legend')).click();
+  await mine.getByLabel(tr('participation.propose.fieldCost', { currency: tr('budgets.currency.KGS') })).fill('150 000');
+  await mine.getByRole('button', { name: tr('participation.edit.submit') }).click();
+  await mine.getByText(tr('participation.proposal.estimated', { cost: som('15000000') })).waitFor();
+  const [proposal] = await api.dataSource.query(`SELECT estimated_cost::text AS cost, client_request_id FROM pb_proposals WHERE process_id = $1`, [id]);
+  expect(proposal).toEqual({ cost: '15000000', client_request_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  await resident.screenshot({ path: artifact('pb-create-02-resident-ky.png'), fullPage: true });
   expect(await resident.getByRole('heading', { name: tr('participation.organiser.title') }).count()).toBe(0);
   expect(await resident.getByRole('button', { name: tr('participation.organiser.next', { phase: tr('participation.phase.REVIEW') }) }).count()).toBe(0);
   await resident.goto(`${api.baseUrl}/communities/${v.communityId}/participation`, { waitUntil: 'networkidle' });

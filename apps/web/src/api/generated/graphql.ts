@@ -873,6 +873,13 @@ export type PbCreateProcessMutationVariables = Exact<{
 
 export type PbCreateProcessMutation = { createParticipatoryProcess: { id: string, phase: ProcessPhase } };
 
+export type PbEditProposalMutationVariables = Exact<{
+  input: EditProposalInput;
+}>;
+
+
+export type PbEditProposalMutation = { editProposal: { id: string, title: string, description: string, estimatedCost: string } };
+
 export type PbEnterPaperBallotMutationVariables = Exact<{
   input: EnterPaperBallotInput;
 }>;

@@ -1,5 +1,7 @@
 /** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  PbEditProposalMutation,
+  PbEditProposalMutationVariables,
   PbCreateProcessMutation,
   PbCreateProcessMutationVariables,
   PbEnterPaperBallotMutation,
@@ -117,3 +119,8 @@ export const PB_PAPER_SHEETS = `query PbPaperSheets($processId: ID!, $status: Pa
 export const PB_MEMBERS = `query PbMembers($id: ID!) {
   community(id: $id) { id members { member { id displayName } } }
 }` as Operation<PbMembersQuery, PbMembersQueryVariables>;
+
+/** The author's edit of their proposal, in the ideas phase. */
+export const PB_EDIT_PROPOSAL = `mutation PbEditProposal($input: EditProposalInput!) {
+  editProposal(input: $input) { id title description estimatedCost }
+}` as Operation<PbEditProposalMutation, PbEditProposalMutationVariables>;

@@ -15,6 +15,7 @@ import { forbiddenSays } from './forbidden';
 import { countingKey, nextPhase, PHASE_ABOUT_KEY, PHASE_KEY, PHASES, PROPOSAL_STATUS_KEY } from './labels';
 import { useMoney } from './money.hook';
 import { PB_COMMUNITY, PB_MOVE_PHASE, PB_PROCESS, PB_SUPPORT_PROPOSAL, PbProcess, PbProposal } from './participation.operations';
+import { EditProposalForm } from './edit-proposal-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
@@ -170,6 +171,8 @@ function Proposals({ process: p, canSupport, canReview, onChange }: { process: P
                   {x.supportedByMe && <span className="muted">{t('participation.support.yours')}</span>}
                 </div>
               )}
+              {x.viewerIsAuthor && <p className="muted">{t('participation.proposal.yours')}</p>}
+              {x.viewerIsAuthor && p.phase === 'IDEAS' && <EditProposalForm proposal={x} currency={p.currency} onSaved={onChange} />}
               {canReview && <ReviewForm proposal={x} currency={p.currency} onSaved={onChange} />}
             </li>
           ))}
