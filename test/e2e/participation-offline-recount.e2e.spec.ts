@@ -14,7 +14,7 @@
  * Screenshots in test-artifacts/e2e (pb-offline-*.png, pb-recount-*.png, pb-explain-*.png).
  */
 import { englishWordsIn, Locale, translate } from '@ashar/i18n';
-import { Dialog, Page } from 'playwright-core';
+import { Dialog } from 'playwright-core';
 import { eventually } from '../support/eventually';
 import { gql, ok } from '../support/graphql-client';
 import type { RunningApi } from '../support/api-harness';
