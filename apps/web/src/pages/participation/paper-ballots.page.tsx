@@ -10,7 +10,7 @@ import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { countedCost, rankedChoices } from './ballot';
+import { countedCost, rankedChoices, sheetProblem } from './ballot';
 import { forbiddenSays } from './forbidden';
 import { useMoney } from './money.hook';
 import { PB_ENTER_PAPER_BALLOT, PB_MEMBERS, PB_PAPER_SHEETS, PB_PROCESS, PB_REGISTER_PAPER_VOTERS, PbProcess } from './participation.operations';
@@ -92,6 +92,11 @@ function SheetForm({ process: p }: { process: PbProcess }) {
       choices = rankedChoices(places);
     } else {
       choices = options.map((x) => x.id).filter((id) => chosen.includes(id));
+    }
+    const problem = sheetProblem(p, options.map((x) => ({ id: x.id, cost: countedCost(x) })), choices, pointList);
+    if (problem) {
+      form.setErrors({ fields: {}, general: problem });
+      return;
     }
     void form.submit(async () => {
       const r = await forbiddenSays('participation.organiser.forbidden', () =>

@@ -17,7 +17,7 @@ type Source = 'published' | 'file';
 type State =
   | { step: 'idle' }
   | { step: 'download' | 'hash' | 'count'; source: Source }
-  | { step: 'done'; source: Source; verdict: Verdict; recounted: Recounted; sha: string | null; bytes: number }
+  | { step: 'done'; source: Source; verdict: Verdict; recounted: Recounted; sha: string; bytes: number }
   | { step: 'failed'; source: Source; key: string };
 
 /** Runs the engine in a Web Worker (the page stays responsive); without Worker support, on the page. */
@@ -40,7 +40,7 @@ function countOffThread(request: RecountRequest): Promise<Recounted> {
 
 /**
  * "Recount it yourself": the published ballot set (.pb) is downloaded again, its SHA-256 computed here
- * (WebCrypto) and compared with the published fingerprint, and the tally engine counts it on this device
+ * (WebCrypto, or a plain implementation where there is none) and compared with the published fingerprint, and the tally engine counts it on this device
  * by the process's rule; the page says in plain words whether the winners are the published ones. A
  * .pb file from elsewhere (a copy someone kept) can be checked the same way.
  */
@@ -145,8 +145,8 @@ function Report({ state, name, money, formatNumber }: { state: Extract<State, { 
       <ul className="pb-steps">
         <li>{t(state.source === 'file' ? 'participation.recount.readFile' : 'participation.recount.downloaded', { ballots: formatNumber(r.ballots), projects: formatNumber(r.projects), kb: formatNumber(Math.ceil(state.bytes / 1024)) })}</li>
         <li>
-          {v.sameFile === null ? t('participation.recount.hashUnavailable') : v.sameFile ? t('participation.recount.hashSame') : t('participation.recount.hashDifferent')}
-          {state.sha && <span className="pb-sha"> {state.sha}</span>}
+          {v.sameFile ? t('participation.recount.hashSame') : t('participation.recount.hashDifferent')}
+          <span className="pb-sha"> {state.sha}</span>
         </li>
         <li>
           {v.sameWinners

@@ -1,6 +1,6 @@
 import { tally, writePabulib, Election } from '@ashar/tally';
 import { createHash } from 'node:crypto';
-import { compare, recountOptions, sha256Hex } from './recount';
+import { compare, recountOptions, sha256Hex, sha256Plain } from './recount';
 import { recount } from './recount-engine';
 
 // A ballot set the way the count job writes it (minor units, receipt codes as voter ids).
@@ -53,4 +53,15 @@ test('agrees only with the same winners in the same order and the same file', as
 
 test('a file that is not a ballot file is refused, not counted as empty', () => {
   expect(() => recount('hello', { rule: 'greedy' })).toThrow();
+});
+
+test('the SHA-256 used without WebCrypto is SHA-256 (every padding length around a block, Cyrillic text, the file)', () => {
+  const node = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+  for (let n = 0; n <= 130; n++) {
+    const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 31 + n) & 0xff);
+    expect(sha256Plain(bytes)).toBe(node(bytes));
+  }
+  const text = new TextEncoder().encode('Ак-Дөбө 2027: айыл эмне курат? ' + pb);
+  expect(sha256Plain(text)).toBe(node(text));
+  expect(sha256Plain(new Uint8Array())).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
 });
