@@ -208,6 +208,14 @@ test('an organiser creates a process through the form; a resident sees no organi
   const [row] = await api.dataSource.query(`SELECT title, envelope::text AS envelope, ballot_kind, max_points, counting_rule, min_age, phase FROM pb_processes WHERE id = $1`, [id]);
   expect(row).toEqual({ title: { ky: 'Ак-Дөбө 2028' }, envelope: '250000000', ballot_kind: 'CUMULATIVE', max_points: 12, counting_rule: 'MES', min_age: 16, phase: 'DRAFT' });
   await organiser.getByRole('heading', { name: tr('participation.organiser.title') }).waitFor();
+  // Until voting opens the organisers can change the rules from the process page.
+  await organiser.getByText(tr('participation.rules.edit')).click();
+  const envelopeBox = organiser.getByLabel(tr('participation.create.envelope', { currency: tr('budgets.currency.KGS') }));
+  expect(await envelopeBox.inputValue()).toBe('2500000');
+  await envelopeBox.fill('3 000 000');
+  await organiser.getByRole('button', { name: tr('participation.edit.submit') }).click();
+  await organiser.getByRole('status').filter({ hasText: tr('participation.edit.saved') }).waitFor();
+  expect((await api.dataSource.query(`SELECT envelope::text AS e FROM pb_processes WHERE id = $1`, [id]))[0].e).toBe('300000000');
   ok(await gql(api.baseUrl, MOVE, { id, phase: 'IDEAS' }, { token: v.a.token }));
 
   const resident = await asPerson(v.citizen, `/participation/${id}`);
@@ -229,6 +237,7 @@ test('an organiser creates a process through the form; a resident sees no organi
   expect(proposal).toEqual({ cost: '15000000', client_request_id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   await resident.screenshot({ path: artifact('pb-create-02-resident-ky.png'), fullPage: true });
   expect(await resident.getByRole('heading', { name: tr('participation.organiser.title') }).count()).toBe(0);
+  expect(await resident.getByText(tr('participation.rules.edit')).count()).toBe(0);
   expect(await resident.getByRole('button', { name: tr('participation.organiser.next', { phase: tr('participation.phase.REVIEW') }) }).count()).toBe(0);
   await resident.goto(`${api.baseUrl}/communities/${v.communityId}/participation`, { waitUntil: 'networkidle' });
   await resident.getByRole('link', { name: /Ак-Дөбө 2028/ }).waitFor();

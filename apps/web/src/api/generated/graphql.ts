@@ -922,7 +922,7 @@ export type PbProcessQueryVariables = Exact<{
 }>;
 
 
-export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
 
 export type PbProcessesQueryVariables = Exact<{
   communityId: Scalars['ID']['input'];
@@ -967,3 +967,11 @@ export type PbSupportProposalMutationVariables = Exact<{
 
 
 export type PbSupportProposalMutation = { supportProposal: { id: string, supportCount: number, supportedByMe: boolean } };
+
+export type PbUpdateRulesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  rules: ProcessRulesInput;
+}>;
+
+
+export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };

@@ -1,5 +1,7 @@
 /** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  PbUpdateRulesMutation,
+  PbUpdateRulesMutationVariables,
   PbEditProposalMutation,
   PbEditProposalMutationVariables,
   PbCreateProcessMutation,
@@ -53,7 +55,7 @@ export const PB_PROCESSES = `query PbProcesses($communityId: ID!) {
 export const PB_PROCESS = `query PbProcess($id: ID!) {
   participatoryProcess(id: $id) {
     id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
-    ballotKind minChoices maxChoices maxPoints countingRule minAge rulesFrozenAt viewerCanManage
+    ballotKind minChoices maxChoices maxPoints countingRule verification minAge rulesFrozenAt viewerCanManage
     turnout { voters }
     myBallot { receiptCode choices points }
     proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe viewerIsAuthor }
@@ -124,3 +126,8 @@ export const PB_MEMBERS = `query PbMembers($id: ID!) {
 export const PB_EDIT_PROPOSAL = `mutation PbEditProposal($input: EditProposalInput!) {
   editProposal(input: $input) { id title description estimatedCost }
 }` as Operation<PbEditProposalMutation, PbEditProposalMutationVariables>;
+
+/** The organisers' change of the rules; CONFLICT once voting has opened. */
+export const PB_UPDATE_RULES = `mutation PbUpdateRules($id: ID!, $rules: ProcessRulesInput!) {
+  updateProcessRules(processId: $id, rules: $rules) { id envelope ballotKind minChoices maxChoices maxPoints countingRule verification minAge }
+}` as Operation<PbUpdateRulesMutation, PbUpdateRulesMutationVariables>;

@@ -16,6 +16,7 @@ import { countingKey, nextPhase, PHASE_ABOUT_KEY, PHASE_KEY, PHASES, PROPOSAL_ST
 import { useMoney } from './money.hook';
 import { PB_COMMUNITY, PB_MOVE_PHASE, PB_PROCESS, PB_SUPPORT_PROPOSAL, PbProcess, PbProposal } from './participation.operations';
 import { EditProposalForm } from './edit-proposal-form.component';
+import { EditRulesForm } from './edit-rules-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
@@ -94,6 +95,7 @@ export default function ProcessPage() {
         <p>{rulesSentence(p, t, money, formatNumber)}</p>
         <p>{t(countingKey(p.ballotKind, p.countingRule))}</p>
         {p.rulesFrozenAt && <p className="muted">{t('participation.rules.frozen', { date: formatDate(p.rulesFrozenAt) })}</p>}
+        {p.viewerCanManage && !p.rulesFrozenAt && <EditRulesForm key={`${p.envelope}-${p.ballotKind}-${p.countingRule}`} process={p} onSaved={refresh} />}
       </section>
 
       {!signedIn && status !== 'loading' && (
