@@ -301,6 +301,9 @@ test('the results explain the rule in every language, and the recount page agree
       await differs.waitFor({ timeout: 30_000 });
       expect((await differs.innerText()).replace(/\s+/g, ' ')).toContain(tr('participation.recount.hashDifferent'));
       await page.screenshot({ path: artifact('pb-recount-tampered-ky.png'), fullPage: true });
+      // Something that is not a ballot file is said so, not counted as empty.
+      await page.locator('input[type=file]').setInputFiles({ name: 'notes.pb', mimeType: 'text/plain', buffer: Buffer.from('Ашар жыйыны: 12 киши', 'utf8') });
+      await page.getByRole('status').filter({ hasText: tr('participation.recount.unreadable') }).waitFor({ timeout: 30_000 });
     }
     await page.context().close();
   }

@@ -1,6 +1,7 @@
 import { ChangeEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
+import { ApiError, errorMessageKey } from '../../api/graphql-errors';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { useSession } from '../../session/session.context';
@@ -71,7 +72,8 @@ export default function RecountPage() {
       const recounted = await countOffThread({ pb, options: recountOptions(p.ballotKind, p.countingRule) });
       set({ step: 'done', source, verdict: compare(published, recounted, sha), recounted, sha, bytes: new TextEncoder().encode(pb).length });
     } catch (e) {
-      set({ step: 'failed', source, key: e instanceof Error && /network|fetch/i.test(e.message) ? 'status.offline' : 'participation.recount.unreadable' });
+      // An answer of the API (no connection, say) is said as such; anything else is a file the engine cannot read.
+      set({ step: 'failed', source, key: e instanceof ApiError ? errorMessageKey(e.errors[0]) : 'participation.recount.unreadable' });
     }
   };
   const recountPublished = () =>
