@@ -113,7 +113,7 @@ function SheetForm({ process: p }: { process: PbProcess }) {
 
   return (
     <form className="form pb-form" onSubmit={submit} noValidate aria-labelledby="pb-sheet-heading">
-      <h2 id="pb-sheet-heading">{t('participation.paper.submit')}</h2>
+      <h2 id="pb-sheet-heading">{t('participation.paper.sheetTitle')}</h2>
       <FormAlert text={form.general} />
       <Field label={t('participation.paper.sheet')} hint={t('participation.paper.sheetHint')} value={sheet} onChange={(e) => setSheet(e.target.value)} error={form.fieldError('sheet')} maxLength={40} autoComplete="off" required />
       {(p.ballotKind === 'APPROVAL' || p.ballotKind === 'KNAPSACK') && (
