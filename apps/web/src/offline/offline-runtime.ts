@@ -69,7 +69,7 @@ async function keepStorage(): Promise<boolean> {
   }
 }
 
-/** Pending writes of the signed-in person on this phone. */
+/** Writes of the signed-in person still on this phone: waiting to be sent, or for their decision on a conflict. */
 export async function unsentCount(): Promise<number> {
   const scope = graphql.accountId;
   if (!scope) return 0;
