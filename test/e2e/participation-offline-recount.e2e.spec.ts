@@ -266,6 +266,11 @@ test('the results explain the rule in every language, and the recount page agree
     expect(said).toContain(tr('participation.explain.mes.round', { round: 1, project: 'Долбоор 1', cost: som('40000000', locale), supporters: 3 }, locale).replace(/\s+/g, ' '));
     expect(said).not.toMatch(/participation\./);
     if (locale !== 'en') expect(englishWordsIn(said)).toEqual([]);
+    // Who took part: 4 voters, no profiles given, so one cell per dimension, of fewer than 5: shown as words, not as 4.
+    const who = page.getByRole('region', { name: tr('participation.who.title', {}, locale) });
+    await who.getByText(tr('participation.who.voters', { count: 4 }, locale)).waitFor();
+    const gender = who.getByRole('table', { name: tr('participation.who.byGender', {}, locale) });
+    expect((await gender.innerText()).replace(/\s+/g, ' ').trim()).toBe(`${tr('participation.who.byGender', {}, locale)} ${tr('participation.who.notGiven', {}, locale)} ${tr('participation.who.fewer', {}, locale)}`);
     await page.screenshot({ path: artifact(`pb-explain-${locale}.png`), fullPage: true });
 
     // The recount: the published file downloaded again, hashed here and counted in a Web Worker.

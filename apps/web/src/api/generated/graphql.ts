@@ -907,7 +907,7 @@ export type PbOutcomeQueryVariables = Exact<{
 }>;
 
 
-export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string } | null } };
+export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string, participation: { voters: number, byGender: Array<{ key: string, count: number | null }>, byAgeGroup: Array<{ key: string, count: number | null }> } } | null } };
 
 export type PbPaperSheetsQueryVariables = Exact<{
   processId: Scalars['ID']['input'];

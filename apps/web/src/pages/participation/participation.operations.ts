@@ -66,7 +66,10 @@ export const PB_PROCESS = `query PbProcess($id: ID!) {
 export const PB_OUTCOME = `query PbOutcome($id: ID!) {
   participatoryProcess(id: $id) {
     id
-    outcome { rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt }
+    outcome {
+      rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt
+      participation { voters byGender { key count } byAgeGroup { key count } }
+    }
   }
 }` as Operation<PbOutcomeQuery, PbOutcomeQueryVariables>;
 

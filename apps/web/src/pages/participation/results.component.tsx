@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { countedCost } from './ballot';
 import { explainOutcome } from './explanation';
 import { useMoney } from './money.hook';
+import { ParticipationStats } from './participation-stats.component';
 import { PB_OUTCOME, PbProcess } from './participation.operations';
 
 /**
@@ -65,6 +66,8 @@ export function Results({ process: p }: { process: PbProcess }) {
           )}
           <p>{t('participation.results.total', { total: money(outcome.totalCost), envelope: money(p.envelope) })}</p>
           <p>{t('participation.results.ballots', { count: outcome.ballotCount })}</p>
+
+          <ParticipationStats stats={outcome.participation} />
 
           <h3>{t('participation.results.how')}</h3>
           {explained ? (
