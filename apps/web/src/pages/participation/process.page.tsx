@@ -95,7 +95,7 @@ export default function ProcessPage() {
         <p>{rulesSentence(p, t, money, formatNumber)}</p>
         <p>{t(countingKey(p.ballotKind, p.countingRule))}</p>
         {p.rulesFrozenAt && <p className="muted">{t('participation.rules.frozen', { date: formatDate(p.rulesFrozenAt) })}</p>}
-        {p.viewerCanManage && !p.rulesFrozenAt && <EditRulesForm key={`${p.envelope}-${p.ballotKind}-${p.countingRule}`} process={p} onSaved={refresh} />}
+        {p.viewerCanManage && !p.rulesFrozenAt && <EditRulesForm process={p} onSaved={refresh} />}
       </section>
 
       {!signedIn && status !== 'loading' && (

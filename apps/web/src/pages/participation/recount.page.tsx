@@ -12,6 +12,7 @@ import { PB_RECOUNT, PbRecount } from './participation.operations';
 import type { Recounted } from './recount-engine';
 import { compare, recountOptions, sha256Hex, Verdict } from './recount';
 import type { RecountReply, RecountRequest } from './recount.worker';
+import recountWorkerUrl from './recount.worker?worker&url';
 import './participation.css';
 
 type Source = 'published' | 'file';
@@ -25,7 +26,8 @@ type State =
 function countOffThread(request: RecountRequest): Promise<Recounted> {
   if (typeof Worker === 'undefined') return import('./recount-engine').then((m) => m.recount(request.pb, request.options));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./recount.worker.ts', import.meta.url), { type: 'module' });
+    // A classic worker script (Vite's default worker format): old WebViews without module workers run it too.
+    const worker = new Worker(recountWorkerUrl);
     worker.onmessage = (e: MessageEvent<RecountReply>) => {
       worker.terminate();
       if (e.data.ok) resolve(e.data.result);
