@@ -852,6 +852,13 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, kind: BudgetVersionKind, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null, revenueBudgetFunds: string | null, revenueSpecialFunds: string | null, expenditureBudgetFunds: string | null, expenditureSpecialFunds: string | null, revenueSources: { own: string, equalisationGrant: string, categoricalGrants: string, otherTransfers: string, transfers: string, ownPercent: number | null } | null, forecasts: Array<{ fiscalYear: number, revenue: string, expenditure: string, balance: string, lines: number }> | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, budgetFunds: string, specialFunds: string, forecastYear1: string | null, forecastYear2: string | null, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> } };
 
+export type PbBallotSetQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbBallotSetQuery = { participatoryProcess: { id: string, outcome: { selected: Array<string>, ballotSetSha256: string, ballotSet: string } | null } };
+
 export type PbCastBallotMutationVariables = Exact<{
   input: CastBallotInput;
 }>;
@@ -936,7 +943,7 @@ export type PbRecountQueryVariables = Exact<{
 }>;
 
 
-export type PbRecountQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, ballotKind: BallotKind, countingRule: CountingRule, currency: ProcessCurrency, envelope: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, proposals: Array<{ id: string, title: string }>, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, ballotSet: string, computedAt: string } | null } };
+export type PbRecountQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, ballotKind: BallotKind, countingRule: CountingRule, currency: ProcessCurrency, envelope: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, proposals: Array<{ id: string, title: string }>, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, computedAt: string } | null } };
 
 export type PbRegisterPaperVotersMutationVariables = Exact<{
   processId: Scalars['ID']['input'];

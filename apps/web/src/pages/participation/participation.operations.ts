@@ -1,5 +1,7 @@
 /** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  PbBallotSetQuery,
+  PbBallotSetQueryVariables,
   PbUpdateRulesMutation,
   PbUpdateRulesMutationVariables,
   PbEditProposalMutation,
@@ -93,14 +95,19 @@ export const PB_CAST_BALLOT = `mutation PbCastBallot($input: CastBallotInput!) {
   castBallot(input: $input) { receiptCode firstBallot }
 }` as Operation<PbCastBallotMutation, PbCastBallotMutationVariables>;
 
-/** The recount page: the published file, its hash and winners, and the rules the count used. */
+/** The recount page: the published winners and hash, and the rules the count used (the file itself only on a tap). */
 export const PB_RECOUNT = `query PbRecount($id: ID!) {
   participatoryProcess(id: $id) {
     id communityId title { ky ru en kk } phase ballotKind countingRule currency envelope
     proposals { id title }
-    outcome { rule selected totalCost ballotCount ballotSetSha256 ballotSet computedAt }
+    outcome { rule selected totalCost ballotCount ballotSetSha256 computedAt }
   }
 }` as Operation<PbRecountQuery, PbRecountQueryVariables>;
+
+/** The published ballot set with the figures it is compared with, asked for together when the recount starts. */
+export const PB_BALLOT_SET = `query PbBallotSet($id: ID!) {
+  participatoryProcess(id: $id) { id outcome { selected ballotSetSha256 ballotSet } }
+}` as Operation<PbBallotSetQuery, PbBallotSetQueryVariables>;
 
 export const PB_CREATE_PROCESS = `mutation PbCreateProcess($input: CreateProcessInput!) {
   createParticipatoryProcess(input: $input) { id phase }

@@ -8,9 +8,9 @@ import { useSession } from '../../session/session.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { useMoney } from './money.hook';
-import { PB_RECOUNT, PbRecount } from './participation.operations';
+import { PB_BALLOT_SET, PB_RECOUNT } from './participation.operations';
 import type { Recounted } from './recount-engine';
-import { compare, recountOptions, sha256Hex, Verdict } from './recount';
+import { compare, PublishedResult, recountOptions, sha256Hex, Verdict } from './recount';
 import type { RecountReply, RecountRequest } from './recount.worker';
 import recountWorkerUrl from './recount.worker?worker&url';
 import './participation.css';
@@ -42,7 +42,7 @@ function countOffThread(request: RecountRequest): Promise<Recounted> {
 }
 
 /**
- * "Recount it yourself": the published ballot set (.pb) is downloaded again, its SHA-256 computed here
+ * "Recount it yourself": the published ballot set (.pb) is downloaded (on the tap, not with the page), its SHA-256 computed here
  * (WebCrypto, or a plain implementation where there is none) and compared with the published fingerprint, and the tally engine counts it on this device
  * by the process's rule; the page says in plain words whether the winners are the published ones. A
  * .pb file from elsewhere (a copy someone kept) can be checked the same way.
@@ -63,7 +63,7 @@ export default function RecountPage() {
   const outcome = p.outcome;
   const name = (id: string) => p.proposals.find((x) => x.id === id)?.title ?? id;
 
-  const run = async (source: Source, read: () => Promise<{ pb: string; published: NonNullable<PbRecount['outcome']> }>) => {
+  const run = async (source: Source, read: () => Promise<{ pb: string; published: PublishedResult }>) => {
     const set = (s: State) => live.current && setState(s);
     try {
       set({ step: 'download', source });
@@ -81,7 +81,7 @@ export default function RecountPage() {
   const recountPublished = () =>
     void run('published', async () => {
       // Asked again, not taken from the page's answer: the file and the figures it is compared with come together.
-      const fresh = (await graphql.request(PB_RECOUNT, { id: p.id })).participatoryProcess.outcome;
+      const fresh = (await graphql.request(PB_BALLOT_SET, { id: p.id })).participatoryProcess.outcome;
       if (!fresh) throw new Error('no outcome');
       return { pb: fresh.ballotSet, published: fresh };
     });
