@@ -9,6 +9,7 @@ const all = {
   api: ['node', ['-r', '@swc-node/register', 'bench/api/bench.ts']],
   web: ['node', ['-r', '@swc-node/register', 'bench/web/lcp.ts']],
   voting: ['node', ['-r', '@swc-node/register', 'bench/voting/bench.ts']],
+  recount: ['node', ['-r', '@swc-node/register', 'bench/voting/recount.ts']],
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(all);
 let failed = 0;

@@ -54,7 +54,10 @@ export default defineConfig({
       '@ashar/i18n': here('../../libs/shared/i18n/src/index.ts'),
       // Before '@ashar/kernel', which would otherwise match it as a prefix.
       '@ashar/kernel/entry': here('../../libs/shared/kernel/src/entry.ts'),
+      '@ashar/kernel/csv': here('../../libs/shared/kernel/src/csv.ts'),
       '@ashar/kernel': here('../../libs/shared/kernel/src/index.ts'),
+      // The tally engine, for the recount page's Web Worker (pure: no Node globals, libs/tally browser-bundle.spec.ts).
+      '@ashar/tally': here('../../libs/tally/src/index.ts'),
     },
   },
   server: {

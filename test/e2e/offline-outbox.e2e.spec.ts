@@ -62,6 +62,8 @@ const storedRows = async () =>
 
 test('a member records a spending offline, reloads offline, reconnects, and it is stored exactly once', async () => {
   const { context, page } = await memberPhone();
+  // Leaving the page while writes wait asks first (beforeunload): this test reloads on purpose.
+  page.on('dialog', (d) => void (d.type() === 'beforeunload' ? d.accept() : d.dismiss()));
   const editor = `${api.baseUrl}/budgets/${budget.budgetId}/edit`;
   await page.goto(editor, { waitUntil: 'networkidle' });
   // The service worker takes over this page; what is read from now on is kept for offline use.

@@ -24,6 +24,9 @@ const BudgetEditorPage = lazyPage(() => import('./pages/budget/budget-editor.pag
 const CommunityBudgetsPage = lazyPage(() => import('./pages/budget/new-budget.page'));
 const CommunityProcessesPage = lazyPage(() => import('./pages/participation/community-processes.page'));
 const ProcessPage = lazyPage(() => import('./pages/participation/process.page'));
+const RecountPage = lazyPage(() => import('./pages/participation/recount.page'));
+const PaperBallotsPage = lazyPage(() => import('./pages/participation/paper-ballots.page'));
+const NewProcessPage = lazyPage(() => import('./pages/participation/new-process.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -56,7 +59,10 @@ export function AppRoutes() {
         <Route path="communities/:id" element={<CommunityPage />} />
         <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
         <Route path="communities/:id/participation" element={<CommunityProcessesPage />} />
+        <Route path="communities/:id/participation/new" element={<NewProcessPage />} />
         <Route path="participation/:processId" element={<ProcessPage />} />
+        <Route path="participation/:processId/recount" element={<RecountPage />} />
+        <Route path="participation/:processId/paper" element={<PaperBallotsPage />} />
         <Route path="budgets/:id" element={<PublicBudgetPage />} />
         <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
         <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />

@@ -137,6 +137,20 @@ describe('the outbox', () => {
     expect(await outbox.list('acc-1')).toHaveLength(2);
   });
 
+  it('sendOrQueue without a client id (a list of paper voters, harmless to send twice): variables as given, queued under a phone-made item id', async () => {
+    const VOTERS = 'mutation PbRegisterPaperVoters($processId: ID!, $accountIds: [ID!]!) { registerPaperVoters(processId: $processId, accountIds: $accountIds) { registered } }' as Operation<{ registerPaperVoters: { registered: number } }, { processId: string; accountIds: string[] }>;
+    const outbox = new Outbox(new MemoryOutboxStore());
+    const sender = new OutboxSender({ outbox, scope: () => 'acc-1', send: async () => undefined });
+    const seen: unknown[] = [];
+    const deps = { outbox, sender, scope: 'acc-1', newId: () => `id-${seen.length}`, send: async (_q: unknown, v: unknown) => (seen.push(v), { registerPaperVoters: { registered: 1 } }) };
+    const vars = { processId: 'p', accountIds: ['a'] };
+    await sendOrQueue(deps, VOTERS, vars, { key: 'offline.op.paperVoters' }, false);
+    expect(seen).toEqual([vars]);
+    const queued = await sendOrQueue({ ...deps, isOnline: () => false }, VOTERS, vars, { key: 'offline.op.paperVoters', params: { count: 1 } }, false);
+    expect(queued).toMatchObject({ queued: true, item: { id: 'id-1', operation: 'PbRegisterPaperVoters', variables: vars } });
+    expect((await outbox.list('acc-1'))[0].variables).toEqual(vars);
+  });
+
   it('reads operation names', () => {
     expect(operationName(RECORD)).toBe('RecordTransaction');
     expect(operationName('{ me { id } }')).toBe('unknown');

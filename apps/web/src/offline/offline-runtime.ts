@@ -39,10 +39,39 @@ export function startOutbox(): void {
 
 /** A write of a form: sent now, or queued on this phone when there is no connection. */
 export function sendOrQueueWrite<T, V extends { input: object }>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary']) {
+  return queueWrite(query, variables, summary, true);
+}
+
+/** The same for a write that sending twice cannot double (no client id in it): a list of paper voters. */
+export function sendOrQueueIdempotent<T, V extends object>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary']) {
+  return queueWrite(query, variables, summary, false);
+}
+
+function queueWrite<T, V extends object>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary'], idInInput: boolean) {
   return sendOrQueue(
     { outbox, sender: outboxSender, scope: graphql.accountId, send: (q, v) => graphql.request(q, v), newId: newClientId, isOnline: online },
     query,
     variables,
     summary,
-  );
+    idInInput,
+  ).then((r) => {
+    if (r.queued) void keepStorage();
+    return r;
+  });
+}
+
+/** Asks the browser not to evict this site's storage while writes wait in it (granted or not, silently). */
+async function keepStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes of the signed-in person still on this phone: waiting to be sent, or for their decision on a conflict. */
+export async function unsentCount(): Promise<number> {
+  const scope = graphql.accountId;
+  if (!scope) return 0;
+  return (await outbox.list(scope)).filter((i) => i.state !== 'refused').length;
 }

@@ -35,6 +35,18 @@ export function OutboxIndicator() {
   useEffect(() => {
     if (pending.length) setAllSent(false);
   }, [pending.length]);
+  // Leaving the page while writes wait (or wait for a decision) asks first: in a private window, or
+  // when the browser clears this site's storage, what is on this phone only would be gone.
+  const unsent = items.filter((i) => i.state !== 'refused').length;
+  useEffect(() => {
+    if (!unsent) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsent]);
   const when = (iso: string) => dateTimeFormatter(locale).format(new Date(iso));
   const sendNow = () => {
     setSending(true);

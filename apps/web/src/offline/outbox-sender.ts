@@ -100,14 +100,17 @@ export class OutboxSender {
 }
 
 /** The write is sent now when it can be; without a connection it is queued (resolved as `queued`). */
-export async function sendOrQueue<T, V extends { input: object }>(
+export async function sendOrQueue<T, V extends object>(
   deps: { outbox: Outbox; sender: OutboxSender; scope: string | null; send: (q: Operation<T, V>, v: V) => Promise<T>; newId: () => string; isOnline?: () => boolean },
   query: Operation<T, V>,
   variables: V,
   summary: OutboxItem['summary'],
+  /** false for a write that takes no client id because sending it again changes nothing (a list of paper voters). */
+  idInInput = true,
 ): Promise<{ queued: false; data: T } | { queued: true; item: OutboxItem }> {
   const id = deps.newId();
-  const withId = { ...variables, input: { ...variables.input, clientRequestId: id } } as V;
+  const input = (variables as { input?: object }).input;
+  const withId = (idInInput ? { ...variables, input: { ...input, clientRequestId: id } } : variables) as V;
   const queue = async () => {
     const item = await deps.outbox.add({ id, operation: /^\s*mutation\s+(\w+)/.exec(query)?.[1] ?? 'unknown', query, variables: withId as Record<string, unknown>, scope: deps.scope!, summary });
     return { queued: true as const, item };

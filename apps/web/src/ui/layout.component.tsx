@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n.context';
 import { useAuthLinks } from '../session/return-here.hook';
 import { OfflineMarker } from '../offline/offline-marker.component';
 import { OutboxIndicator } from '../offline/outbox-indicator.component';
+import { unsentCount } from '../offline/offline-runtime';
 import { useSession } from '../session/session.context';
 import { PageErrorBoundary } from './error-boundary.component';
 import { LanguageSwitch } from './language-switch.component';
@@ -42,7 +43,12 @@ export function Layout() {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => logOut().finally(() => navigate('/'))}
+                    onClick={async () => {
+                      // Queued writes stay on the phone under this person; say so before they wait for the next log-in.
+                      const count = await unsentCount();
+                      if (count && !window.confirm(t('offline.logOutConfirm', { count }))) return;
+                      void logOut().finally(() => navigate('/'));
+                    }}
                   >
                     {t('nav.logOut')}
                   </button>

@@ -1474,6 +1474,13 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, kind: BudgetVersionKind, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null, revenueBudgetFunds: string | null, revenueSpecialFunds: string | null, expenditureBudgetFunds: string | null, expenditureSpecialFunds: string | null, revenueSources: { own: string, equalisationGrant: string, categoricalGrants: string, otherTransfers: string, transfers: string, ownPercent: number | null } | null, forecasts: Array<{ fiscalYear: number, revenue: string, expenditure: string, balance: string, lines: number }> | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, budgetFunds: string, specialFunds: string, forecastYear1: string | null, forecastYear2: string | null, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> }, auditAnchor: { seq: string, hash: string, at: string, signature: string | null } };
 
+export type PbBallotSetQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbBallotSetQuery = { participatoryProcess: { id: string, outcome: { selected: Array<string>, ballotSetSha256: string, ballotSet: string } | null } };
+
 export type PbCastBallotMutationVariables = Exact<{
   input: CastBallotInput;
 }>;
@@ -1488,6 +1495,34 @@ export type PbCommunityQueryVariables = Exact<{
 
 export type PbCommunityQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
 
+export type PbCreateProcessMutationVariables = Exact<{
+  input: CreateProcessInput;
+}>;
+
+
+export type PbCreateProcessMutation = { createParticipatoryProcess: { id: string, phase: ProcessPhase } };
+
+export type PbEditProposalMutationVariables = Exact<{
+  input: EditProposalInput;
+}>;
+
+
+export type PbEditProposalMutation = { editProposal: { id: string, title: string, description: string, estimatedCost: string } };
+
+export type PbEnterPaperBallotMutationVariables = Exact<{
+  input: EnterPaperBallotInput;
+}>;
+
+
+export type PbEnterPaperBallotMutation = { enterPaperBallot: { sheetCode: string, status: PaperSheetStatus } };
+
+export type PbMembersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbMembersQuery = { community: { id: string, members: Array<{ member: { id: string, displayName: string } }> } };
+
 export type PbMovePhaseMutationVariables = Exact<{
   id: Scalars['ID']['input'];
   phase: ProcessPhase;
@@ -1501,14 +1536,22 @@ export type PbOutcomeQueryVariables = Exact<{
 }>;
 
 
-export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string } | null } };
+export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string, participation: { voters: number, byGender: Array<{ key: string, count: number | null }>, byAgeGroup: Array<{ key: string, count: number | null }> } } | null } };
+
+export type PbPaperSheetsQueryVariables = Exact<{
+  processId: Scalars['ID']['input'];
+  status?: InputMaybe<PaperSheetStatus>;
+}>;
+
+
+export type PbPaperSheetsQuery = { paperSheets: Array<{ sheetCode: string, status: PaperSheetStatus, entries: Array<{ id: string, choices: Array<string>, points: Array<number> | null, enteredBy: string, createdAt: string }> }> };
 
 export type PbProcessQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, minAge: number | null, rulesFrozenAt: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean }> } };
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
 
 export type PbProcessesQueryVariables = Exact<{
   communityId: Scalars['ID']['input'];
@@ -1516,6 +1559,21 @@ export type PbProcessesQueryVariables = Exact<{
 
 
 export type PbProcessesQuery = { participatoryProcesses: Array<{ id: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
+export type PbRecountQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbRecountQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, ballotKind: BallotKind, countingRule: CountingRule, currency: ProcessCurrency, envelope: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, proposals: Array<{ id: string, title: string }>, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, computedAt: string } | null } };
+
+export type PbRegisterPaperVotersMutationVariables = Exact<{
+  processId: Scalars['ID']['input'];
+  accountIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+}>;
+
+
+export type PbRegisterPaperVotersMutation = { registerPaperVoters: { registered: number, alreadyVoted: Array<string> } };
 
 export type PbReviewProposalMutationVariables = Exact<{
   input: ReviewProposalInput;
@@ -1538,3 +1596,11 @@ export type PbSupportProposalMutationVariables = Exact<{
 
 
 export type PbSupportProposalMutation = { supportProposal: { id: string, supportCount: number, supportedByMe: boolean } };
+
+export type PbUpdateRulesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  rules: ProcessRulesInput;
+}>;
+
+
+export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };

@@ -38,3 +38,24 @@ export function rankedChoices(places: Record<string, number>): string[] {
 export function countedCost(p: { reviewedCost: string | null; estimatedCost: string }): string {
   return p.reviewedCost ?? p.estimatedCost;
 }
+
+export interface SheetRules {
+  ballotKind: string;
+  envelope: string;
+  minChoices: number;
+  maxChoices: number | null;
+  maxPoints: number | null;
+}
+
+/**
+ * The first reason a paper sheet as entered cannot count, said before it is saved (offline too: a sheet
+ * queued on the phone would otherwise be refused only when the connection returns). The API checks again
+ * with the tally engine; the message keys are the API's own.
+ */
+export function sheetProblem(rules: SheetRules, options: readonly BallotOption[], choices: readonly string[], points?: readonly number[]): { key: string; params?: Record<string, number> } | null {
+  if (choices.length < rules.minChoices) return { key: 'errors.participation.ballot.TOO_FEW_PROJECTS', params: { limit: rules.minChoices } };
+  if (rules.maxChoices !== null && choices.length > rules.maxChoices) return { key: 'errors.participation.ballot.TOO_MANY_PROJECTS', params: { limit: rules.maxChoices } };
+  if (rules.ballotKind === 'KNAPSACK' && BigInt(totalCost(options, choices)) > BigInt(rules.envelope)) return { key: 'errors.participation.ballot.OVER_COST_CAP' };
+  if (rules.ballotKind === 'CUMULATIVE' && rules.maxPoints !== null && (points ?? []).reduce((s, n) => s + n, 0) > rules.maxPoints) return { key: 'errors.participation.ballot.OVER_POINTS_CAP', params: { limit: rules.maxPoints } };
+  return null;
+}

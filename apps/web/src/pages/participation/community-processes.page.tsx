@@ -22,12 +22,21 @@ export default function CommunityProcessesPage() {
   if (error) return <ErrorMessage error={error} onRetry={() => (community.retry(), processes.retry())} />;
   if (!community.data || !processes.data) return <Loading />;
   const list = processes.data.participatoryProcesses;
+  // The same roles as the API's participation.manage (it checks again when the form is sent).
+  const organiser = community.data.community.myRoles.some((r) => r === 'COMMUNITY_ADMIN' || r === 'BUDGET_GROUP_MEMBER');
   return (
     <>
       <p className="back-link">
         <Link to={`/communities/${id}`}>{pick(community.data.community.names)}</Link>
       </p>
       <PageHeading>{t('participation.list.title', { name: pick(community.data.community.names) })}</PageHeading>
+      {organiser && (
+        <p>
+          <Link className="button button--secondary" to={`/communities/${id}/participation/new`}>
+            {t('participation.create.link')}
+          </Link>
+        </p>
+      )}
       {list.length === 0 ? (
         <p className="muted">{t('participation.list.empty')}</p>
       ) : (

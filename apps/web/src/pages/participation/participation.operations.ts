@@ -1,5 +1,23 @@
 /** GraphQL operations of the participatory-budgeting pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  PbBallotSetQuery,
+  PbBallotSetQueryVariables,
+  PbUpdateRulesMutation,
+  PbUpdateRulesMutationVariables,
+  PbEditProposalMutation,
+  PbEditProposalMutationVariables,
+  PbCreateProcessMutation,
+  PbCreateProcessMutationVariables,
+  PbEnterPaperBallotMutation,
+  PbEnterPaperBallotMutationVariables,
+  PbMembersQuery,
+  PbMembersQueryVariables,
+  PbPaperSheetsQuery,
+  PbPaperSheetsQueryVariables,
+  PbRecountQuery,
+  PbRecountQueryVariables,
+  PbRegisterPaperVotersMutation,
+  PbRegisterPaperVotersMutationVariables,
   PbCastBallotMutation,
   PbCastBallotMutationVariables,
   PbCommunityQuery,
@@ -25,6 +43,7 @@ export type { BallotKind, ProcessPhase, ProposalStatus } from '../../api/generat
 
 export type PbProcess = PbProcessQuery['participatoryProcess'];
 export type PbProposal = PbProcess['proposals'][number];
+export type PbRecount = PbRecountQuery['participatoryProcess'];
 export type PbOutcome = NonNullable<PbOutcomeQuery['participatoryProcess']['outcome']>;
 
 export const PB_COMMUNITY = `query PbCommunity($id: ID!) {
@@ -38,10 +57,10 @@ export const PB_PROCESSES = `query PbProcesses($communityId: ID!) {
 export const PB_PROCESS = `query PbProcess($id: ID!) {
   participatoryProcess(id: $id) {
     id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
-    ballotKind minChoices maxChoices maxPoints countingRule minAge rulesFrozenAt
+    ballotKind minChoices maxChoices maxPoints countingRule verification minAge rulesFrozenAt viewerCanManage
     turnout { voters }
     myBallot { receiptCode choices points }
-    proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe }
+    proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe viewerIsAuthor }
   }
 }` as Operation<PbProcessQuery, PbProcessQueryVariables>;
 
@@ -49,7 +68,10 @@ export const PB_PROCESS = `query PbProcess($id: ID!) {
 export const PB_OUTCOME = `query PbOutcome($id: ID!) {
   participatoryProcess(id: $id) {
     id
-    outcome { rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt }
+    outcome {
+      rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt
+      participation { voters byGender { key count } byAgeGroup { key count } }
+    }
   }
 }` as Operation<PbOutcomeQuery, PbOutcomeQueryVariables>;
 
@@ -72,3 +94,50 @@ export const PB_MOVE_PHASE = `mutation PbMovePhase($id: ID!, $phase: ProcessPhas
 export const PB_CAST_BALLOT = `mutation PbCastBallot($input: CastBallotInput!) {
   castBallot(input: $input) { receiptCode firstBallot }
 }` as Operation<PbCastBallotMutation, PbCastBallotMutationVariables>;
+
+/** The recount page: the published winners and hash, and the rules the count used (the file itself only on a tap). */
+export const PB_RECOUNT = `query PbRecount($id: ID!) {
+  participatoryProcess(id: $id) {
+    id communityId title { ky ru en kk } phase ballotKind countingRule currency envelope
+    proposals { id title }
+    outcome { rule selected totalCost ballotCount ballotSetSha256 computedAt }
+  }
+}` as Operation<PbRecountQuery, PbRecountQueryVariables>;
+
+/** The published ballot set with the figures it is compared with, asked for together when the recount starts. */
+export const PB_BALLOT_SET = `query PbBallotSet($id: ID!) {
+  participatoryProcess(id: $id) { id outcome { selected ballotSetSha256 ballotSet } }
+}` as Operation<PbBallotSetQuery, PbBallotSetQueryVariables>;
+
+export const PB_CREATE_PROCESS = `mutation PbCreateProcess($input: CreateProcessInput!) {
+  createParticipatoryProcess(input: $input) { id phase }
+}` as Operation<PbCreateProcessMutation, PbCreateProcessMutationVariables>;
+
+/** A paper sheet entered by a budget-group member (queued on the phone without a connection: clientRequestId). */
+export const PB_ENTER_PAPER_BALLOT = `mutation PbEnterPaperBallot($input: EnterPaperBallotInput!) {
+  enterPaperBallot(input: $input) { sheetCode status }
+}` as Operation<PbEnterPaperBallotMutation, PbEnterPaperBallotMutationVariables>;
+
+/** The meeting's list of paper voters; sending it again registers nobody twice. */
+export const PB_REGISTER_PAPER_VOTERS = `mutation PbRegisterPaperVoters($processId: ID!, $accountIds: [ID!]!) {
+  registerPaperVoters(processId: $processId, accountIds: $accountIds) { registered alreadyVoted }
+}` as Operation<PbRegisterPaperVotersMutation, PbRegisterPaperVotersMutationVariables>;
+
+export const PB_PAPER_SHEETS = `query PbPaperSheets($processId: ID!, $status: PaperSheetStatus) {
+  paperSheets(processId: $processId, status: $status) { sheetCode status entries { id choices points enteredBy createdAt } }
+}` as Operation<PbPaperSheetsQuery, PbPaperSheetsQueryVariables>;
+
+/** The community's members, to tick who voted on paper at the meeting. */
+export const PB_MEMBERS = `query PbMembers($id: ID!) {
+  community(id: $id) { id members { member { id displayName } } }
+}` as Operation<PbMembersQuery, PbMembersQueryVariables>;
+
+/** The author's edit of their proposal, in the ideas phase. */
+export const PB_EDIT_PROPOSAL = `mutation PbEditProposal($input: EditProposalInput!) {
+  editProposal(input: $input) { id title description estimatedCost }
+}` as Operation<PbEditProposalMutation, PbEditProposalMutationVariables>;
+
+/** The organisers' change of the rules; CONFLICT once voting has opened. */
+export const PB_UPDATE_RULES = `mutation PbUpdateRules($id: ID!, $rules: ProcessRulesInput!) {
+  updateProcessRules(processId: $id, rules: $rules) { id envelope ballotKind minChoices maxChoices maxPoints countingRule verification minAge }
+}` as Operation<PbUpdateRulesMutation, PbUpdateRulesMutationVariables>;

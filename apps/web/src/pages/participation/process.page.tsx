@@ -1,8 +1,9 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { outboxSender } from '../../offline/offline-runtime';
 import { useAuthLinks } from '../../session/return-here.hook';
 import { useSession } from '../../session/session.context';
 import { FormAlert } from '../../ui/form-alert.component';
@@ -14,6 +15,8 @@ import { forbiddenSays } from './forbidden';
 import { countingKey, nextPhase, PHASE_ABOUT_KEY, PHASE_KEY, PHASES, PROPOSAL_STATUS_KEY } from './labels';
 import { useMoney } from './money.hook';
 import { PB_COMMUNITY, PB_MOVE_PHASE, PB_PROCESS, PB_SUPPORT_PROPOSAL, PbProcess, PbProposal } from './participation.operations';
+import { EditProposalForm } from './edit-proposal-form.component';
+import { EditRulesForm } from './edit-rules-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
@@ -36,6 +39,8 @@ export default function ProcessPage() {
   const community = useQuery(PB_COMMUNITY, communityId && status !== 'loading' ? { id: communityId } : null, { scope: status });
   const money = useMoney(shown?.participatoryProcess.currency ?? 'KGS');
   const refresh = () => setReload((n) => n + 1);
+  // Proposals queued on this phone show once the outbox has sent them.
+  useEffect(() => outboxSender.onSent(() => setReload((n) => n + 1)), []);
 
   if (error && !shown) return <ErrorMessage error={error} onRetry={retry} />;
   if (!shown) return <Loading />;
@@ -90,6 +95,7 @@ export default function ProcessPage() {
         <p>{rulesSentence(p, t, money, formatNumber)}</p>
         <p>{t(countingKey(p.ballotKind, p.countingRule))}</p>
         {p.rulesFrozenAt && <p className="muted">{t('participation.rules.frozen', { date: formatDate(p.rulesFrozenAt) })}</p>}
+        {p.viewerCanManage && !p.rulesFrozenAt && <EditRulesForm process={p} onSaved={refresh} />}
       </section>
 
       {!signedIn && status !== 'loading' && (
@@ -102,9 +108,18 @@ export default function ProcessPage() {
       {p.phase === 'VOTING' && signedIn && member && <BallotForm process={p} onCast={refresh} />}
       {(p.phase === 'RESULTS' || p.phase === 'IMPLEMENTATION') && <Results process={p} />}
 
-      <Proposals process={p} canSupport={signedIn && member && p.phase === 'IDEAS'} canReview={signedIn && member && p.phase === 'REVIEW'} onChange={refresh} />
+      {p.phase === 'VOTING' && p.viewerCanManage && (
+        <p>
+          <Link className="button button--secondary" to={`/participation/${p.id}/paper`}>
+            {t('participation.paper.link')}
+          </Link>
+        </p>
+      )}
+
+      <Proposals process={p} canSupport={signedIn && member && p.phase === 'IDEAS'} canReview={p.viewerCanManage && p.phase === 'REVIEW'} onChange={refresh} />
       {p.phase === 'IDEAS' && signedIn && member && <ProposeForm process={p} onSent={refresh} />}
-      {signedIn && member && <OrganiserControls process={p} onMoved={refresh} />}
+      {/* Shown to those the API says may manage the process (it checks again on every step). */}
+      {p.viewerCanManage && <OrganiserControls process={p} onMoved={refresh} />}
     </>
   );
 }
@@ -158,6 +173,8 @@ function Proposals({ process: p, canSupport, canReview, onChange }: { process: P
                   {x.supportedByMe && <span className="muted">{t('participation.support.yours')}</span>}
                 </div>
               )}
+              {x.viewerIsAuthor && <p className="muted">{t('participation.proposal.yours')}</p>}
+              {x.viewerIsAuthor && p.phase === 'IDEAS' && <EditProposalForm proposal={x} currency={p.currency} onSaved={onChange} />}
               {canReview && <ReviewForm proposal={x} currency={p.currency} onSaved={onChange} />}
             </li>
           ))}

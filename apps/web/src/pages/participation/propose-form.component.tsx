@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { graphql } from '../../api/graphql.client';
 import type { Message } from '../../api/graphql-errors';
 import { useI18n } from '../../i18n/i18n.context';
+import { sendOrQueueWrite } from '../../offline/offline-runtime';
 import { Field, TextAreaField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
@@ -18,13 +18,13 @@ export function ProposeForm({ process: p, onSent }: { process: PbProcess; onSent
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [cost, setCost] = useState('');
-  const [sent, setSent] = useState(false);
+  const [sent, setSent] = useState<'sent' | 'queued' | null>(null);
   const form = useFormSubmit<ProposeField>({ 'input.title': 'title', 'input.description': 'description', 'input.estimatedCost': 'cost' });
   const currency = t(CURRENCY_KEY[p.currency] ?? CURRENCY_KEY.KGS);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setSent(false);
+    setSent(null);
     const amount = readAmountMinor(cost);
     const fields: Partial<Record<ProposeField, Message>> = {};
     if (!amount.ok) fields.cost = amount.message;
@@ -37,12 +37,15 @@ export function ProposeForm({ process: p, onSent }: { process: PbProcess; onSent
     }
     const estimatedCost = amount.value;
     void form.submit(async () => {
-      await forbiddenSays('participation.membersOnly', () => graphql.request(PB_SUBMIT_PROPOSAL, { input: { processId: p.id, title: title.trim(), description: description.trim(), estimatedCost } }));
+      // Without a connection it waits in the phone's outbox under an id made here (sent once when it returns).
+      const r = await forbiddenSays('participation.membersOnly', () =>
+        sendOrQueueWrite(PB_SUBMIT_PROPOSAL, { input: { processId: p.id, title: title.trim(), description: description.trim(), estimatedCost } }, { key: 'offline.op.proposal', params: { title: title.trim() } }),
+      );
       setTitle('');
       setDescription('');
       setCost('');
-      setSent(true);
-      onSent();
+      setSent(r.queued ? 'queued' : 'sent');
+      if (!r.queued) onSent();
     });
   };
 
@@ -56,7 +59,7 @@ export function ProposeForm({ process: p, onSent }: { process: PbProcess; onSent
       <button type="submit" className="button" disabled={form.busy}>
         {t('participation.propose.submit')}
       </button>
-      <p role="status">{sent ? t('participation.propose.sent') : ''}</p>
+      <p role="status">{sent === 'sent' ? t('participation.propose.sent') : sent === 'queued' ? t('offline.savedOnPhone') : ''}</p>
     </form>
   );
 }

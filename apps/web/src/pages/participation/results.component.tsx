@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { countedCost } from './ballot';
 import { explainOutcome } from './explanation';
 import { useMoney } from './money.hook';
+import { ParticipationStats } from './participation-stats.component';
 import { PB_OUTCOME, PbProcess } from './participation.operations';
 
 /**
@@ -65,6 +67,8 @@ export function Results({ process: p }: { process: PbProcess }) {
           <p>{t('participation.results.total', { total: money(outcome.totalCost), envelope: money(p.envelope) })}</p>
           <p>{t('participation.results.ballots', { count: outcome.ballotCount })}</p>
 
+          <ParticipationStats stats={outcome.participation} />
+
           <h3>{t('participation.results.how')}</h3>
           {explained ? (
             <div className="pb-explanation">
@@ -102,6 +106,11 @@ export function Results({ process: p }: { process: PbProcess }) {
             </p>
           )}
           <p className="pb-sha">{t('participation.results.sha', { hash: outcome.ballotSetSha256 })}</p>
+          <p>
+            <Link className="button pb-download" to={`/participation/${p.id}/recount`}>
+              {t('participation.results.recountLink')}
+            </Link>
+          </p>
         </>
       )}
     </section>
