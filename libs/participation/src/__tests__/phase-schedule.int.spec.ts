@@ -1,6 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
-import { composeContexts, CONTEXTS } from '@ashar/contexts';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
@@ -116,14 +115,8 @@ test('a bad plan is refused with its code and field, and the earlier plan stays'
   expect(new Date(p.schedule[0].startsAt).getTime()).toBe(new Date(good[0].startsAt).getTime());
 });
 
-test('the worker keeps every manifest’s timers in their queues (the phase timer, councils’ overdue check)', async () => {
+test('the worker keeps the phase timer in its queue', async () => {
   const q = api.worker!.get<Queue>(getQueueToken(PARTICIPATION_QUEUES.timers.name), { strict: false });
   const schedulers = await q.getJobSchedulers();
   expect(schedulers.map((s) => [s.key, s.name, s.every])).toEqual([[PARTICIPATION_JOBS.advancePhases.name, PARTICIPATION_JOBS.advancePhases.name, 60_000]]);
-  const all = composeContexts(CONTEXTS).schedules;
-  expect(all.map((s) => s.id)).toEqual(expect.arrayContaining(['participation.advance-phases', 'councils.mark-overdue']));
-  for (const s of all) {
-    const queue = api.worker!.get<Queue>(getQueueToken(s.job.queue), { strict: false });
-    expect((await queue.getJobSchedulers()).map((j) => [j.key, j.every])).toContainEqual([s.id, s.every]);
-  }
 });

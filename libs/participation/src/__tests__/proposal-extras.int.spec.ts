@@ -1,7 +1,7 @@
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { eventually } from '../../../../test/support/eventually';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
-import { count, member, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
+import { count, member, person, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
 import { cast, CREATE_PROCESS, KNAPSACK, MOVE, REVIEW, SUBMIT, SUPPORT } from './support';
 
 /** Districts with their own envelopes and categories, merging duplicates, comments through threads. */
@@ -101,7 +101,7 @@ test('comments through threads: residents post and reply, organisers hide; imple
   const processId = await newProcess();
   ok(await gql(api.baseUrl, MOVE, { id: processId, phase: 'IDEAS' }, { token: v.admin.token }));
   const id = ok(await submit(v.citizen, { processId, title: 'Спорт аянты', estimatedCost: '1000000' })).submitProposal.id;
-  const outsider = await (await import('../../../budgets/src/__tests__/support')).person(api, 'Сырттан');
+  const outsider = await person(api, 'Сырттан');
   const c1 = ok(await gql(api.baseUrl, COMMENT, { input: { proposalId: id, body: '  Жакшы идея  ' } }, { token: v.b.token })).commentOnProposal;
   expect(c1).toMatchObject({ body: 'Жакшы идея', aboutImplementation: false });
   ok(await gql(api.baseUrl, COMMENT, { input: { proposalId: id, body: 'Макулмун', parentId: c1.id } }, { token: v.citizen.token }));
