@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_BODY, CW_SCHEDULE_MEETING } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
-import { kindKey, meetingTime, outcomeKey, recommendationKey, roleKey, zonedToUtc } from './labels';
+import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, RECOMMENDATION_KEY, ROLE_KEY, zonedToUtc } from './labels';
 import './councils.css';
 
 /** One body: members, the meetings calendar, decisions, recommendations, the open-data file; the secretary schedules meetings. */
@@ -41,7 +41,7 @@ export default function CouncilBodyPage() {
               <span className="list__title">{m.title}</span>
               <span className="list__meta">
                 {meetingTime(m.startsAt, m.timeZone, locale)}
-                {m.place ? ` · ${m.place}` : ''} · {t(`councils.web.meeting.status.${m.status}`)}
+                {m.place ? ` · ${m.place}` : ''} · {t(MEETING_STATUS_KEY[m.status])}
               </span>
             </Link>
           </li>
@@ -54,7 +54,7 @@ export default function CouncilBodyPage() {
       <CouncilsNav />
       <PageHeading>{pick(b.name)}</PageHeading>
       <p className="muted">
-        {b.kind === 'CUSTOM' && b.customLabel ? b.customLabel : t(kindKey(b.kind))} ·{' '}
+        {b.kind === 'CUSTOM' && b.customLabel ? b.customLabel : t(KIND_KEY[b.kind])} ·{' '}
         {b.stateBody ? t('councils.web.attachedState', { name: pick(b.stateBody.name) }) : t('councils.web.attachedCommunity')}
         {b.communityId && (
           <>
@@ -80,7 +80,7 @@ export default function CouncilBodyPage() {
               <li key={m.id} className="cw-row">
                 <span className="list__title">{m.fullName}</span>
                 <span className="list__meta">
-                  {t(roleKey(m.role))} · {t('councils.web.body.term', { from: formatDate(m.termFrom), to: m.termTo ? formatDate(m.termTo) : '…' })}
+                  {t(ROLE_KEY[m.role])} · {t('councils.web.body.term', { from: formatDate(m.termFrom), to: m.termTo ? formatDate(m.termTo) : '…' })}
                 </span>
                 {(m.email || m.phone) && (
                   <span className="list__meta">
@@ -113,7 +113,7 @@ export default function CouncilBodyPage() {
                 <Link className="list__link" to={`/councils/meetings/${d.meetingId}#item-${d.agendaItemId}`}>
                   <span className="list__title">{d.text}</span>
                   <span className="list__meta">
-                    {t(outcomeKey(d.outcome))} · {formatDate(d.decidedOn)} · {meetingTitle.get(d.meetingId) ?? ''} ·{' '}
+                    {t(OUTCOME_KEY[d.outcome])} · {formatDate(d.decidedOn)} · {meetingTitle.get(d.meetingId) ?? ''} ·{' '}
                     {t('councils.web.counts', { for: d.votesFor, against: d.votesAgainst, abstain: d.abstentions })}
                   </span>
                 </Link>
@@ -133,7 +133,7 @@ export default function CouncilBodyPage() {
               <li key={r.id} className="cw-row">
                 <span className="list__title">{r.title}</span>
                 <span className="list__meta">
-                  <span className={`cw-status cw-status--${r.status.toLowerCase()}`}>{t(recommendationKey(r.status))}</span> ·{' '}
+                  <span className={`cw-status cw-status--${r.status.toLowerCase()}`}>{t(RECOMMENDATION_KEY[r.status])}</span> ·{' '}
                   {t('councils.web.body.deadline', { date: formatDate(r.deadline) })}
                 </span>
               </li>

@@ -25,7 +25,7 @@ import type {
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
-export type { CouncilBodyKind, CouncilVoteChoice } from '../../api/generated/graphql';
+export type { CouncilBodyKind, CouncilDecisionOutcome, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from '../../api/generated/graphql';
 export type CwBody = CwBodyQuery['councilBody'];
 export type CwMeeting = CwMeetingQuery['councilMeeting'];
 export type CwDecisionHit = CwSearchDecisionsQuery['searchCouncilDecisions'][number];

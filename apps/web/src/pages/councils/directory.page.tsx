@@ -6,7 +6,7 @@ import { Field, SelectField } from '../../ui/field.component';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_DIRECTORY, CouncilBodyKind } from './councils.operations';
-import { BODY_KINDS, kindKey, matchesText } from './labels';
+import { BODY_KINDS, KIND_KEY, matchesText } from './labels';
 import { CouncilsNav } from './councils-nav.component';
 import './councils.css';
 
@@ -25,7 +25,7 @@ export default function CouncilDirectoryPage() {
           <option value="">{t('councils.web.directory.allKinds')}</option>
           {BODY_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(kindKey(k))}
+              {t(KIND_KEY[k])}
             </option>
           ))}
         </SelectField>
@@ -49,7 +49,7 @@ export default function CouncilDirectoryPage() {
                   <Link className="list__link" to={`/councils/${b.id}`}>
                     <span className="list__title">{pick(b.name)}</span>
                     <span className="list__meta">
-                      {b.kind === 'CUSTOM' && b.customLabel ? b.customLabel : t(kindKey(b.kind))}
+                      {b.kind === 'CUSTOM' && b.customLabel ? b.customLabel : t(KIND_KEY[b.kind])}
                       {' · '}
                       {b.stateBody ? t('councils.web.attachedState', { name: pick(b.stateBody.name) }) : t('councils.web.attachedCommunity')}
                     </span>

@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_ADD_AGENDA_ITEM, CW_BODY, CW_CLOSE_MEETING, CW_DECIDE, CW_MEETING, CW_PUBLISH_MEETING, CW_ROLL_CALL, CouncilVoteChoice, CwBody, CwMeeting } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
-import { meetingTime, outcomeKey, VOTE_CHOICES, voteKey } from './labels';
+import { ACCESS_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, VOTE_CHOICES, VOTE_KEY } from './labels';
 import './councils.css';
 
 type Item = CwMeeting['agenda'][number];
@@ -42,7 +42,7 @@ export default function CouncilMeetingPage() {
       </p>
       <PageHeading>{m.title}</PageHeading>
       <p className="muted">
-        {meetingTime(m.startsAt, m.timeZone, locale)} ({m.timeZone}){m.place ? ` · ${m.place}` : ''} · {t(`councils.web.meeting.status.${m.status}`)} · {t(`councils.web.access.${m.access}`)}
+        {meetingTime(m.startsAt, m.timeZone, locale)} ({m.timeZone}){m.place ? ` · ${m.place}` : ''} · {t(MEETING_STATUS_KEY[m.status])} · {t(ACCESS_KEY[m.access])}
       </p>
       {m.onlineUrl && (
         <p>
@@ -80,7 +80,7 @@ function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: 
       {d && (
         <div className="cw-decision">
           <p>
-            <strong className={`cw-outcome cw-outcome--${d.outcome.toLowerCase()}`}>{t(outcomeKey(d.outcome))}</strong>: {d.text}
+            <strong className={`cw-outcome cw-outcome--${d.outcome.toLowerCase()}`}>{t(OUTCOME_KEY[d.outcome])}</strong>: {d.text}
           </p>
           <p className="muted">{t('councils.web.counts', { for: d.votesFor, against: d.votesAgainst, abstain: d.abstentions })}</p>
         </div>
@@ -98,7 +98,7 @@ function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: 
             {item.votes.map((v) => (
               <tr key={v.membershipId}>
                 <th scope="row">{v.memberName}</th>
-                <td>{t(voteKey(v.choice))}</td>
+                <td>{t(VOTE_KEY[v.choice])}</td>
               </tr>
             ))}
           </tbody>
@@ -161,7 +161,7 @@ function RollCallForm({ item, body, onDone }: { item: Item; body: CwBody; onDone
           <SelectField key={m.id} label={m.fullName} value={choices[m.id]} onChange={(e) => setChoices((c) => ({ ...c, [m.id]: e.target.value as CouncilVoteChoice }))}>
             {VOTE_CHOICES.map((c) => (
               <option key={c} value={c}>
-                {t(voteKey(c))}
+                {t(VOTE_KEY[c])}
               </option>
             ))}
           </SelectField>

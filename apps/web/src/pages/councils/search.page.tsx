@@ -9,7 +9,7 @@ import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_DIRECTORY, CW_SEARCH } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
 import './councils.css';
-import { outcomeKey } from './labels';
+import { OUTCOME_KEY } from './labels';
 
 interface Criteria {
   text: string;
@@ -75,7 +75,7 @@ export default function CouncilDecisionSearchPage() {
                   <Link className="list__link" to={`/councils/meetings/${d.meetingId}`}>
                     <span className="list__title">{d.text}</span>
                     <span className="list__meta">
-                      {t(outcomeKey(d.outcome))} · {formatDate(d.decidedOn)} · {bodyName.get(d.bodyId) ?? ''}
+                      {t(OUTCOME_KEY[d.outcome])} · {formatDate(d.decidedOn)} · {bodyName.get(d.bodyId) ?? ''}
                     </span>
                   </Link>
                 </li>

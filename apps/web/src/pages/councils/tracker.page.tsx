@@ -6,9 +6,10 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_TRACKER } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
+import { TRACKER_COLUMNS } from './labels';
 import './councils.css';
 
-const COLUMNS = ['accepted', 'partlyAccepted', 'rejected', 'implemented', 'answered', 'ignored', 'overdue'] as const;
+const COLUMNS = Object.keys(TRACKER_COLUMNS) as Array<keyof typeof TRACKER_COLUMNS>;
 
 /** What became of the recommendations each state body received: a table per addressee. */
 export default function RecommendationTrackerPage() {
@@ -41,7 +42,7 @@ export default function RecommendationTrackerPage() {
               <dl className="cw-counts">
                 {COLUMNS.map((c) => (
                   <div key={c} className={r[c] && c === 'overdue' ? 'cw-counts__alert' : undefined}>
-                    <dt>{t(`councils.web.tracker.${c}`)}</dt>
+                    <dt>{t(TRACKER_COLUMNS[c])}</dt>
                     <dd data-count={c}>{formatNumber(r[c])}</dd>
                   </div>
                 ))}
