@@ -42,7 +42,7 @@ async function rollCallAndDecide(page: Page, itemTitle: string, choices: string[
   for (const [i, choice] of choices.entries()) await form.getByLabel(`Мүчө ${i + 1}`, { exact: true }).selectOption(choice);
   await form.getByRole('button', { name: tr('councils.web.rollCall.submit') }).click();
   await item.getByRole('table').waitFor();
-  await item.getByLabel(tr('councils.web.decide.text')).fill(text);
+  await item.getByLabel(tr('councils.web.decide.text'), { exact: true }).fill(text);
   await item.getByRole('button', { name: tr('councils.web.decide.submit') }).click();
   await item.locator('.cw-decision').waitFor();
 }
@@ -51,16 +51,16 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   // The secretary schedules a meeting from the body page.
   const secretary = await web.open(`${api.baseUrl}/councils/${c.bodyId}`, { login: c.secretary.email, password: PASSWORD }, PHONE);
   await secretary.getByRole('heading', { level: 1, name: 'Бюджеттик топ' }).waitFor();
-  await secretary.getByLabel(tr('councils.web.schedule.fieldTitle')).fill('Күзгү жыйын');
-  await secretary.getByLabel(tr('councils.web.schedule.startsAt')).fill('2026-11-20T10:00');
-  await secretary.getByLabel(tr('councils.web.schedule.place')).fill('Айыл өкмөтү, чоң зал');
+  await secretary.getByLabel(tr('councils.web.schedule.fieldTitle'), { exact: true }).fill('Күзгү жыйын');
+  await secretary.getByLabel(tr('councils.web.schedule.startsAt'), { exact: true }).fill('2026-11-20T10:00');
+  await secretary.getByLabel(tr('councils.web.schedule.place'), { exact: true }).fill('Айыл өкмөтү, чоң зал');
   await secretary.getByRole('button', { name: tr('councils.web.schedule.submit') }).click();
   await secretary.getByRole('heading', { level: 1, name: 'Күзгү жыйын' }).waitFor();
   // 10:00 in Bishkek, shown in the meeting's own zone.
   expect(await secretary.locator('main').innerText()).toContain('20.11.2026, 10:00');
 
   for (const title of ['Мектепти оңдоо сметасы', 'Көпүрө']) {
-    await secretary.getByLabel(tr('councils.web.agenda.fieldTitle')).fill(title);
+    await secretary.getByLabel(tr('councils.web.agenda.fieldTitle'), { exact: true }).fill(title);
     await secretary.getByRole('button', { name: tr('councils.web.agenda.submit') }).click();
     await secretary.getByRole('heading', { level: 3, name: title, exact: true }).waitFor();
   }
@@ -91,7 +91,7 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   await citizen.getByRole('link', { name: tr('councils.web.nav.search') }).first().click();
   await citizen.getByRole('heading', { level: 1, name: tr('councils.web.search.title') }).waitFor();
   const search = async (words: string) => {
-    await citizen.getByLabel(tr('councils.web.search.text')).fill(words);
+    await citizen.getByLabel(tr('councils.web.search.text'), { exact: true }).fill(words);
     await citizen.getByRole('button', { name: tr('councils.web.search.submit') }).click();
     await citizen.getByRole('heading', { level: 2, name: tr('councils.web.search.results', { count: 1 }) }).waitFor();
     return citizen.locator('.list__link');
