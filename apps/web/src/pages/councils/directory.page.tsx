@@ -18,8 +18,8 @@ export default function CouncilDirectoryPage() {
   const bodies = useQuery(CW_DIRECTORY, { filter: kind ? { kind } : null });
   return (
     <>
-      <PageHeading>{t('councils.web.directory.title')}</PageHeading>
       <CouncilsNav />
+      <PageHeading>{t('councils.web.directory.title')}</PageHeading>
       <form className="form" role="search" onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('councils.web.directory.kind')} value={kind} onChange={(e) => setKind(e.target.value as CouncilBodyKind | '')}>
           <option value="">{t('councils.web.directory.allKinds')}</option>

@@ -43,8 +43,8 @@ export default function CouncilDecisionSearchPage() {
 
   return (
     <>
-      <PageHeading>{t('councils.web.search.title')}</PageHeading>
       <CouncilsNav />
+      <PageHeading>{t('councils.web.search.title')}</PageHeading>
       <form className="form" role="search" onSubmit={submit} noValidate>
         <Field label={t('councils.web.search.text')} type="search" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
         <SelectField label={t('councils.web.search.body')} value={draft.bodyId} onChange={(e) => setDraft({ ...draft, bodyId: e.target.value })}>

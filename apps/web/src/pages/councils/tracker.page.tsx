@@ -18,8 +18,8 @@ export default function RecommendationTrackerPage() {
   const rows = useQuery(CW_TRACKER, { country: country || null });
   return (
     <>
-      <PageHeading>{t('councils.web.tracker.title')}</PageHeading>
       <CouncilsNav />
+      <PageHeading>{t('councils.web.tracker.title')}</PageHeading>
       <p className="muted">{t('councils.web.tracker.hint')}</p>
       <form className="form" onSubmit={(e) => e.preventDefault()}>
         <SelectField label={t('councils.web.tracker.country')} value={country} onChange={(e) => setCountry(e.target.value as 'KG' | 'KZ' | '')}>
