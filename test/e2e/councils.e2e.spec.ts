@@ -83,6 +83,10 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   expect(bodyText).toContain(RU_DECISION);
   expect(bodyText).toContain(KY_DECISION);
   expect(await citizen.getByRole('link', { name: tr('councils.web.body.openData') }).getAttribute('href')).toBe(`/api/public/councils/${c.bodyId}/open-data.json`);
+  // Each decision tells how every member voted.
+  const bridgeOnBody = citizen.locator('.cw-row').filter({ hasText: KY_DECISION });
+  await bridgeOnBody.getByText(tr('councils.web.body.votes')).click();
+  expect(await bridgeOnBody.locator('.cw-vote-list li').allInnerTexts()).toEqual([`Мүчө 1: ${tr('councils.web.vote.AGAINST')}`, `Мүчө 2: ${tr('councils.web.vote.FOR')}`, `Мүчө 3: ${tr('councils.web.vote.AGAINST')}`]);
   // No secretary tools for a citizen.
   expect(await citizen.getByRole('button', { name: tr('councils.web.schedule.submit') }).count()).toBe(0);
   await citizen.screenshot({ path: artifact('cw-02-body-ky.png'), fullPage: true });

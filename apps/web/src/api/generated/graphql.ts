@@ -1486,7 +1486,14 @@ export type CwBodyQueryVariables = Exact<{
 }>;
 
 
-export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null }>, recommendations: Array<{ id: string, title: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string }> }, bodyDecisions: Array<{ id: string, meetingId: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number, absent: number, agendaItemId: string }> };
+export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string }> } };
+
+export type CwBodyBriefQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwBodyBriefQuery = { councilBody: { id: string, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, members: Array<{ id: string, fullName: string, current: boolean }> } };
 
 export type CwCloseMeetingMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];

@@ -11,7 +11,7 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_BODY, CW_SCHEDULE_MEETING } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
-import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, RECOMMENDATION_KEY, ROLE_KEY, zonedToUtc } from './labels';
+import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, RECOMMENDATION_KEY, ROLE_KEY, VOTE_KEY, zonedToUtc } from './labels';
 import './councils.css';
 
 /** One body: members, the meetings calendar, decisions, recommendations, the open-data file; the secretary schedules meetings. */
@@ -24,11 +24,11 @@ export default function CouncilBodyPage() {
   if (body.error) return <ErrorMessage error={body.error} onRetry={body.retry} />;
   if (!body.data) return <Loading />;
   const b = body.data.councilBody;
-  const decisions = body.data.bodyDecisions;
   const now = Date.now();
   const upcoming = b.meetings.filter((m) => m.status === 'SCHEDULED' && Date.parse(m.startsAt) >= now);
   const past = b.meetings.filter((m) => !upcoming.includes(m)).reverse();
-  const meetingTitle = new Map(b.meetings.map((m) => [m.id, m.title]));
+  // Newest first, each with its meeting and the roll call.
+  const decisions = [...b.meetings].reverse().flatMap((m) => m.agenda.flatMap((item) => (item.decision ? [{ meeting: m, item, d: item.decision }] : [])));
 
   const meetingList = (list: typeof b.meetings) =>
     list.length === 0 ? (
@@ -108,15 +108,25 @@ export default function CouncilBodyPage() {
           <p className="muted">{t('councils.web.body.noDecisions')}</p>
         ) : (
           <ul className="list">
-            {decisions.map((d) => (
-              <li key={d.id}>
-                <Link className="list__link" to={`/councils/meetings/${d.meetingId}#item-${d.agendaItemId}`}>
-                  <span className="list__title">{d.text}</span>
-                  <span className="list__meta">
-                    {t(OUTCOME_KEY[d.outcome])} · {formatDate(d.decidedOn)} · {meetingTitle.get(d.meetingId) ?? ''} ·{' '}
-                    {t('councils.web.counts', { for: d.votesFor, against: d.votesAgainst, abstain: d.abstentions })}
-                  </span>
-                </Link>
+            {decisions.map(({ meeting, item, d }) => (
+              <li key={d.id} className="cw-row">
+                <Link to={`/councils/meetings/${meeting.id}#item-${item.id}`}>{d.text}</Link>
+                <span className="list__meta">
+                  <span className={`cw-outcome cw-outcome--${d.outcome.toLowerCase()}`}>{t(OUTCOME_KEY[d.outcome])}</span> · {formatDate(d.decidedOn)} · {meeting.title} ·{' '}
+                  {t('councils.web.counts', { for: d.votesFor, against: d.votesAgainst, abstain: d.abstentions })}
+                </span>
+                {item.votes.length > 0 && (
+                  <details className="cw-votes-details">
+                    <summary>{t('councils.web.body.votes')}</summary>
+                    <ul className="cw-vote-list">
+                      {item.votes.map((v) => (
+                        <li key={v.membershipId}>
+                          {v.memberName}: {t(VOTE_KEY[v.choice])}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
               </li>
             ))}
           </ul>

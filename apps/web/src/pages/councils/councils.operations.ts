@@ -2,6 +2,8 @@
 import type {
   CwAddAgendaItemMutation,
   CwAddAgendaItemMutationVariables,
+  CwBodyBriefQuery,
+  CwBodyBriefQueryVariables,
   CwBodyQuery,
   CwBodyQueryVariables,
   CwCloseMeetingMutation,
@@ -27,6 +29,7 @@ import type { Operation } from '../../api/operation';
 
 export type { CouncilBodyKind, CouncilDecisionOutcome, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from '../../api/generated/graphql';
 export type CwBody = CwBodyQuery['councilBody'];
+export type CwBodyBrief = CwBodyBriefQuery['councilBody'];
 export type CwMeeting = CwMeetingQuery['councilMeeting'];
 export type CwDecisionHit = CwSearchDecisionsQuery['searchCouncilDecisions'][number];
 
@@ -37,18 +40,24 @@ export const CW_DIRECTORY = `query CwDirectory($filter: CouncilDirectoryInput) {
   }
 }` as Operation<CwDirectoryQuery, CwDirectoryQueryVariables>;
 
+/** The body page: decisions come with their meeting's agenda, so every member's vote is shown without another request. */
 export const CW_BODY = `query CwBody($id: ID!) {
   councilBody(id: $id) {
     id kind customLabel name { ky ru en kk } mandate communityId country regionCode viewerIsSecretary
     stateBody { id name { ky ru en kk } }
     members { id fullName role termFrom termTo email phone current }
-    meetings { id title startsAt timeZone status access place publishedAt }
+    meetings {
+      id title startsAt timeZone status access place publishedAt
+      agenda { id title votes { membershipId memberName choice } decision { id text outcome decidedOn votesFor votesAgainst abstentions } }
+    }
     recommendations { id title status deadline sentOn addresseeId }
   }
-  bodyDecisions: searchCouncilDecisions(input: { bodyId: $id, limit: 200 }) {
-    id meetingId text outcome decidedOn votesFor votesAgainst abstentions absent agendaItemId
-  }
 }` as Operation<CwBodyQuery, CwBodyQueryVariables>;
+
+/** What the meeting page needs of its body: the name, whether the viewer is its secretary, the members for the roll call. */
+export const CW_BODY_BRIEF = `query CwBodyBrief($id: ID!) {
+  councilBody(id: $id) { id name { ky ru en kk } viewerIsSecretary members { id fullName current } }
+}` as Operation<CwBodyBriefQuery, CwBodyBriefQueryVariables>;
 
 export const CW_MEETING = `query CwMeeting($id: ID!) {
   councilMeeting(id: $id) {

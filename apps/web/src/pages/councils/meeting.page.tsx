@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { CW_ADD_AGENDA_ITEM, CW_BODY, CW_CLOSE_MEETING, CW_DECIDE, CW_MEETING, CW_PUBLISH_MEETING, CW_ROLL_CALL, CouncilVoteChoice, CwBody, CwMeeting } from './councils.operations';
+import { CW_ADD_AGENDA_ITEM, CW_BODY_BRIEF, CW_CLOSE_MEETING, CW_DECIDE, CW_MEETING, CW_PUBLISH_MEETING, CW_ROLL_CALL, CouncilVoteChoice, CwBodyBrief, CwMeeting } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
 import { ACCESS_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, VOTE_CHOICES, VOTE_KEY } from './labels';
 import './councils.css';
@@ -24,7 +24,7 @@ export default function CouncilMeetingPage() {
   const [reload, setReload] = useState(0);
   const meeting = useQuery(CW_MEETING, status === 'loading' ? null : { id, reload }, { scope: status });
   const bodyId = meeting.data?.councilMeeting.bodyId;
-  const body = useQuery(CW_BODY, bodyId ? { id: bodyId, reload } : null, { scope: status });
+  const body = useQuery(CW_BODY_BRIEF, bodyId ? { id: bodyId, reload } : null, { scope: status });
   const error = meeting.error ?? body.error;
   if (error) return <ErrorMessage error={error} onRetry={() => (meeting.retry(), body.retry())} />;
   if (!meeting.data || !body.data) return <Loading />;
@@ -70,7 +70,7 @@ export default function CouncilMeetingPage() {
   );
 }
 
-function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: CwBody; editable: boolean; onChange: () => void }) {
+function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: CwBodyBrief; editable: boolean; onChange: () => void }) {
   const { t } = useI18n();
   const d = item.decision;
   return (
@@ -139,7 +139,7 @@ function AddAgendaItemForm({ meetingId, onDone }: { meetingId: string; onDone: (
 }
 
 /** The secretary enters every current member's vote at once (members without an account too). */
-function RollCallForm({ item, body, onDone }: { item: Item; body: CwBody; onDone: () => void }) {
+function RollCallForm({ item, body, onDone }: { item: Item; body: CwBodyBrief; onDone: () => void }) {
   const { t } = useI18n();
   const members = body.members.filter((m) => m.current);
   const recorded = new Map(item.votes.map((v) => [v.membershipId, v.choice]));
