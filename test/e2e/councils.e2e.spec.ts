@@ -94,13 +94,23 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   // Search in Russian, then in Kyrgyz typed with plain Cyrillic letters (о for ө, у for ү): each finds its decision.
   await citizen.getByRole('link', { name: tr('councils.web.nav.search') }).first().click();
   await citizen.getByRole('heading', { level: 1, name: tr('councils.web.search.title') }).waitFor();
-  const search = async (words: string) => {
-    await citizen.getByLabel(tr('councils.web.search.text'), { exact: true }).fill(words);
-    await citizen.getByRole('button', { name: tr('councils.web.search.submit') }).click();
-    await citizen.getByRole('heading', { level: 2, name: tr('councils.web.search.results', { count: 1 }) }).waitFor();
+  const search = async (words: string, locale: 'ky' | 'ru' = 'ky', count = 1) => {
+    await citizen.getByLabel(translate(locale, 'councils.web.search.text'), { exact: true }).fill(words);
+    await citizen.getByRole('button', { name: translate(locale, 'councils.web.search.submit') }).click();
+    await citizen.getByRole('heading', { level: 2, name: translate(locale, 'councils.web.search.results', { count }) }).waitFor();
     return citizen.locator('.list__link');
   };
-  expect(await (await search('смету ремонт')).innerText()).toContain(RU_DECISION);
+  // In Russian, with the page in Russian too; the date range narrows it (decided on the meeting day, 20.11.2026).
+  await citizen.getByRole('button', { name: 'Русский' }).click();
+  await citizen.getByRole('heading', { level: 1, name: translate('ru', 'councils.web.search.title') }).waitFor();
+  await citizen.getByLabel(translate('ru', 'councils.web.search.from'), { exact: true }).fill('21.11.2026');
+  await search('смету ремонт', 'ru', 0);
+  await citizen.getByLabel(translate('ru', 'councils.web.search.from'), { exact: true }).fill('20.11.2026');
+  expect(await (await search('смету ремонт', 'ru')).innerText()).toContain(RU_DECISION);
+  await citizen.screenshot({ path: artifact('cw-03-search-ru.png'), fullPage: true });
+  await citizen.getByLabel(translate('ru', 'councils.web.search.from'), { exact: true }).fill('');
+  await citizen.getByRole('button', { name: 'Кыргызча' }).click();
+  await citizen.getByRole('heading', { level: 1, name: tr('councils.web.search.title') }).waitFor();
   const kyHit = await search('копурону ондоо');
   expect(await kyHit.innerText()).toContain(KY_DECISION);
   await citizen.screenshot({ path: artifact('cw-03-search-ky.png'), fullPage: true });
