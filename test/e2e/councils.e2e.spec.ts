@@ -6,6 +6,7 @@
  * - a citizen (not logged in) reads the body page (members, decisions) and the meeting's roll call, and finds
  *   one decision by searching in Russian and the other in Kyrgyz (typed without the Kyrgyz letters);
  * - a recommendation whose deadline passed turns OVERDUE through the worker's job and shows on the tracker.
+ * The basic checks and axe (serious findings) on the secretary's meeting page, the body page and the tracker.
  * Screenshots in test-artifacts/e2e (cw-*.png).
  */
 import { translate } from '@ashar/i18n';
@@ -14,7 +15,7 @@ import type { RunningApi } from '../support/api-harness';
 import { PASSWORD, person, Person, platformAdmin, village, Village } from '../../libs/budgets/src/__tests__/support';
 import { council, Council, must, SEND, STATE_BODY } from '../../libs/councils/src/__tests__/support';
 import { MarkOverdueJob } from '../../libs/councils/src/jobs/mark-overdue.job';
-import { a11yProblems, artifact, webOnApi } from './browser.support';
+import { a11yProblems, artifact, axeSeriousViolations, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const tr = (key: string, params?: Record<string, string | number>) => translate('ky', key, params);
@@ -72,6 +73,7 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   await secretary.getByRole('button', { name: tr('councils.web.meeting.publish') }).click();
   await secretary.getByText(tr('councils.web.meeting.published'), { exact: true }).waitFor();
   expect(await a11yProblems(secretary)).toEqual([]);
+  expect(await axeSeriousViolations(secretary)).toEqual([]);
   const meetingPath = new URL(secretary.url()).pathname;
 
   // A citizen (no account) reads the body page: members with roles, both decisions with their outcome.
@@ -89,6 +91,7 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   expect(await bridgeOnBody.locator('.cw-vote-list li').allInnerTexts()).toEqual([`Мүчө 1: ${tr('councils.web.vote.AGAINST')}`, `Мүчө 2: ${tr('councils.web.vote.FOR')}`, `Мүчө 3: ${tr('councils.web.vote.AGAINST')}`]);
   // No secretary tools for a citizen.
   expect(await citizen.getByRole('button', { name: tr('councils.web.schedule.submit') }).count()).toBe(0);
+  expect(await axeSeriousViolations(citizen)).toEqual([]);
   await citizen.screenshot({ path: artifact('cw-02-body-ky.png'), fullPage: true });
 
   // Search in Russian, then in Kyrgyz typed with plain Cyrillic letters (о for ө, у for ү): each finds its decision.
@@ -137,6 +140,7 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   expect(await row.locator('[data-count="ignored"]').innerText()).toBe('1');
   expect(await row.locator('[data-count="accepted"]').innerText()).toBe('0');
   expect(await a11yProblems(citizen)).toEqual([]);
+  expect(await axeSeriousViolations(citizen)).toEqual([]);
   await citizen.screenshot({ path: artifact('cw-05-tracker-ky.png'), fullPage: true });
 
   // The body page shows the recommendation as overdue too.
