@@ -82,6 +82,8 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   await citizen.getByRole('heading', { level: 1, name: 'Бюджеттик топ' }).waitFor();
   const bodyText = await citizen.locator('main').innerText();
   expect(bodyText).toContain(tr('councils.web.role.SECRETARY'));
+  // The community it belongs to, by name, linked.
+  expect(await citizen.getByRole('link', { name: 'Ак-Дөбө айылы' }).getAttribute('href')).toBe(`/communities/${v.communityId}`);
   expect(bodyText).toContain(RU_DECISION);
   expect(bodyText).toContain(KY_DECISION);
   expect(await citizen.getByRole('link', { name: tr('councils.web.body.openData') }).getAttribute('href')).toBe(`/api/public/councils/${c.bodyId}/open-data.json`);

@@ -1502,6 +1502,13 @@ export type CwCloseMeetingMutationVariables = Exact<{
 
 export type CwCloseMeetingMutation = { closeCouncilMeeting: { id: string, status: CouncilMeetingStatus } };
 
+export type CwCommunityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwCommunityQuery = { community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
 export type CwDecideMutationVariables = Exact<{
   input: DecideAgendaItemInput;
 }>;

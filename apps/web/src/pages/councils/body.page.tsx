@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
-import { CW_BODY, CW_SCHEDULE_MEETING } from './councils.operations';
+import { CW_BODY, CW_COMMUNITY, CW_SCHEDULE_MEETING } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
 import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, RECOMMENDATION_KEY, ROLE_KEY, VOTE_KEY, zonedToUtc } from './labels';
 import './councils.css';
@@ -21,6 +21,9 @@ export default function CouncilBodyPage() {
   const { status } = useSession();
   const [reload, setReload] = useState(0);
   const body = useQuery(CW_BODY, status === 'loading' ? null : { id, reload }, { scope: status });
+  const communityId = body.data?.councilBody.communityId;
+  // Only the name: a failure leaves the generic link, the page does not depend on it.
+  const community = useQuery(CW_COMMUNITY, communityId ? { id: communityId } : null, { cache: true });
   if (body.error) return <ErrorMessage error={body.error} onRetry={body.retry} />;
   if (!body.data) return <Loading />;
   const b = body.data.councilBody;
@@ -55,13 +58,8 @@ export default function CouncilBodyPage() {
       <PageHeading>{pick(b.name)}</PageHeading>
       <p className="muted">
         {b.kind === 'CUSTOM' && b.customLabel ? b.customLabel : t(KIND_KEY[b.kind])} ·{' '}
-        {b.stateBody ? t('councils.web.attachedState', { name: pick(b.stateBody.name) }) : t('councils.web.attachedCommunity')}
-        {b.communityId && (
-          <>
-            {' · '}
-            <Link to={`/communities/${b.communityId}`}>{t('councils.web.body.community')}</Link>
-          </>
-        )}
+        {b.stateBody && t('councils.web.attachedState', { name: pick(b.stateBody.name) })}
+        {b.communityId && <Link to={`/communities/${b.communityId}`}>{community.data ? pick(community.data.community.names) : t('councils.web.body.community')}</Link>}
       </p>
       {b.mandate && <p>{b.mandate}</p>}
       <p>

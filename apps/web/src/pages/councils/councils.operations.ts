@@ -7,6 +7,8 @@ import type {
   CwBodyQuery,
   CwBodyQueryVariables,
   CwCloseMeetingMutation,
+  CwCommunityQuery,
+  CwCommunityQueryVariables,
   CwCloseMeetingMutationVariables,
   CwDecideMutation,
   CwDecideMutationVariables,
@@ -58,6 +60,11 @@ export const CW_BODY = `query CwBody($id: ID!) {
 export const CW_BODY_BRIEF = `query CwBodyBrief($id: ID!) {
   councilBody(id: $id) { id name { ky ru en kk } viewerIsSecretary members { id fullName current } }
 }` as Operation<CwBodyBriefQuery, CwBodyBriefQueryVariables>;
+
+/** The community a body belongs to, by name (the body answers with its id only). */
+export const CW_COMMUNITY = `query CwCommunity($id: ID!) {
+  community(id: $id) { id names { ky ru en kk } }
+}` as Operation<CwCommunityQuery, CwCommunityQueryVariables>;
 
 export const CW_MEETING = `query CwMeeting($id: ID!) {
   councilMeeting(id: $id) {
