@@ -3,7 +3,8 @@
  * - set-up through GraphQL: a community body (chair, secretary, member, all with accounts);
  * - the secretary, in the web: schedules a meeting, adds two agenda items, enters each roll call, records two
  *   decisions (one adopted, one rejected), closes and publishes the meeting;
- * - a citizen (not logged in) reads the body page (members, decisions) and the meeting's roll call, and finds
+ * - a citizen (not logged in) filters the directory (kind, words), reads the body page (members, the community,
+ *   decisions with every member's vote) and the meeting's roll call, and finds
  *   one decision by searching in Russian and the other in Kyrgyz (typed without the Kyrgyz letters);
  * - a recommendation whose deadline passed turns OVERDUE through the worker's job and shows on the tracker.
  * The basic checks and axe (serious findings) on the secretary's meeting page, the body page and the tracker.
@@ -78,7 +79,19 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
 
   // A citizen (no account) reads the body page: members with roles, both decisions with their outcome.
   const citizen = await web.open(`${api.baseUrl}/councils`, undefined, PHONE);
-  await citizen.locator(`a[href="/councils/${c.bodyId}"]`).click();
+  const bodyLink = citizen.locator(`a[href="/councils/${c.bodyId}"]`);
+  await bodyLink.waitFor();
+  // The directory's filters: kind (on the server) and words (on the phone).
+  await citizen.getByLabel(tr('councils.web.directory.kind'), { exact: true }).selectOption('WORKING_GROUP');
+  await bodyLink.waitFor({ state: 'detached' });
+  await citizen.getByLabel(tr('councils.web.directory.kind'), { exact: true }).selectOption('BUDGET_GROUP');
+  await bodyLink.waitFor();
+  await citizen.getByLabel(tr('councils.web.directory.text'), { exact: true }).fill('бюджетти талкуу');
+  await bodyLink.waitFor();
+  await citizen.getByLabel(tr('councils.web.directory.text'), { exact: true }).fill('министрлик');
+  await bodyLink.waitFor({ state: 'detached' });
+  await citizen.getByLabel(tr('councils.web.directory.text'), { exact: true }).fill('');
+  await bodyLink.click();
   await citizen.getByRole('heading', { level: 1, name: 'Бюджеттик топ' }).waitFor();
   const bodyText = await citizen.locator('main').innerText();
   expect(bodyText).toContain(tr('councils.web.role.SECRETARY'));
