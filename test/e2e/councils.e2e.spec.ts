@@ -5,7 +5,8 @@
  *   decisions (one adopted, one rejected), closes and publishes the meeting;
  * - a citizen (not logged in) filters the directory (kind, words), reads the body page (members, the community,
  *   decisions with every member's vote) and the meeting's roll call, and finds
- *   one decision by searching in Russian and the other in Kyrgyz (typed without the Kyrgyz letters);
+ *   one decision by searching in Russian (the page in Russian, a date range narrowing it) and the other in Kyrgyz
+ *   (typed without the Kyrgyz letters);
  * - a recommendation whose deadline passed turns OVERDUE through the worker's job and shows on the tracker.
  * The basic checks and axe (serious findings) on the secretary's meeting page, the body page and the tracker.
  * Screenshots in test-artifacts/e2e (cw-*.png).
