@@ -27,6 +27,11 @@ const ProcessPage = lazyPage(() => import('./pages/participation/process.page'))
 const RecountPage = lazyPage(() => import('./pages/participation/recount.page'));
 const PaperBallotsPage = lazyPage(() => import('./pages/participation/paper-ballots.page'));
 const NewProcessPage = lazyPage(() => import('./pages/participation/new-process.page'));
+const CouncilDirectoryPage = lazyPage(() => import('./pages/councils/directory.page'));
+const CouncilBodyPage = lazyPage(() => import('./pages/councils/body.page'));
+const CouncilMeetingPage = lazyPage(() => import('./pages/councils/meeting.page'));
+const CouncilDecisionSearchPage = lazyPage(() => import('./pages/councils/search.page'));
+const RecommendationTrackerPage = lazyPage(() => import('./pages/councils/tracker.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -63,6 +68,11 @@ export function AppRoutes() {
         <Route path="participation/:processId" element={<ProcessPage />} />
         <Route path="participation/:processId/recount" element={<RecountPage />} />
         <Route path="participation/:processId/paper" element={<PaperBallotsPage />} />
+        <Route path="councils" element={<CouncilDirectoryPage />} />
+        <Route path="councils/search" element={<CouncilDecisionSearchPage />} />
+        <Route path="councils/tracker" element={<RecommendationTrackerPage />} />
+        <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
+        <Route path="councils/:id" element={<CouncilBodyPage />} />
         <Route path="budgets/:id" element={<PublicBudgetPage />} />
         <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
         <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />

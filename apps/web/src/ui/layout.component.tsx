@@ -34,6 +34,9 @@ export function Layout() {
             <li>
               <NavLink to="/places">{t('nav.places')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/councils">{t('councils.web.nav.councils')}</NavLink>
+            </li>
             {status === 'authenticated' ? (
               <>
                 <li>

@@ -1474,6 +1474,97 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, kind: BudgetVersionKind, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null, revenueBudgetFunds: string | null, revenueSpecialFunds: string | null, expenditureBudgetFunds: string | null, expenditureSpecialFunds: string | null, revenueSources: { own: string, equalisationGrant: string, categoricalGrants: string, otherTransfers: string, transfers: string, ownPercent: number | null } | null, forecasts: Array<{ fiscalYear: number, revenue: string, expenditure: string, balance: string, lines: number }> | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, budgetFunds: string, specialFunds: string, forecastYear1: string | null, forecastYear2: string | null, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> }, auditAnchor: { seq: string, hash: string, at: string, signature: string | null } };
 
+export type CwAddAgendaItemMutationVariables = Exact<{
+  input: AgendaItemInput;
+}>;
+
+
+export type CwAddAgendaItemMutation = { addAgendaItem: { id: string } };
+
+export type CwBodyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string }> } };
+
+export type CwBodyBriefQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwBodyBriefQuery = { councilBody: { id: string, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, members: Array<{ id: string, fullName: string, current: boolean }> } };
+
+export type CwCloseMeetingMutationVariables = Exact<{
+  meetingId: Scalars['ID']['input'];
+}>;
+
+
+export type CwCloseMeetingMutation = { closeCouncilMeeting: { id: string, status: CouncilMeetingStatus } };
+
+export type CwCommunityQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwCommunityQuery = { community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type CwDecideMutationVariables = Exact<{
+  input: DecideAgendaItemInput;
+}>;
+
+
+export type CwDecideMutation = { decideAgendaItem: { id: string, outcome: CouncilDecisionOutcome } };
+
+export type CwDirectoryQueryVariables = Exact<{
+  filter?: InputMaybe<CouncilDirectoryInput>;
+}>;
+
+
+export type CwDirectoryQuery = { councilDirectory: Array<{ id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null }> };
+
+export type CwMeetingQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwMeetingQuery = { councilMeeting: { id: string, bodyId: string, title: string, startsAt: string, endsAt: string | null, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, onlineUrl: string | null, publishedAt: string | null, quorum: { members: number, present: number, needed: number, met: boolean }, agenda: Array<{ id: string, position: number, title: string, description: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, votesFor: number, votesAgainst: number, abstentions: number, absent: number, present: number, members: number } | null }> } };
+
+export type CwPublishMeetingMutationVariables = Exact<{
+  meetingId: Scalars['ID']['input'];
+}>;
+
+
+export type CwPublishMeetingMutation = { publishCouncilMeeting: { id: string, publishedAt: string | null } };
+
+export type CwRollCallMutationVariables = Exact<{
+  input: RollCallInput;
+}>;
+
+
+export type CwRollCallMutation = { recordCouncilRollCall: { id: string } };
+
+export type CwScheduleMeetingMutationVariables = Exact<{
+  input: ScheduleMeetingInput;
+}>;
+
+
+export type CwScheduleMeetingMutation = { scheduleCouncilMeeting: { id: string } };
+
+export type CwSearchDecisionsQueryVariables = Exact<{
+  input: DecisionSearchInput;
+}>;
+
+
+export type CwSearchDecisionsQuery = { searchCouncilDecisions: Array<{ id: string, bodyId: string, meetingId: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number }> };
+
+export type CwTrackerQueryVariables = Exact<{
+  country?: InputMaybe<CouncilCountry>;
+}>;
+
+
+export type CwTrackerQuery = { recommendationTracker: Array<{ accepted: number, partlyAccepted: number, rejected: number, implemented: number, ignored: number, overdue: number, answered: number, addressee: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } }> };
+
 export type PbBallotSetQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
