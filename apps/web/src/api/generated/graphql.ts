@@ -1604,3 +1604,31 @@ export type PbUpdateRulesMutationVariables = Exact<{
 
 
 export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };
+
+export type VerConfirmPhoneMutationVariables = Exact<{
+  input: ConfirmPhoneVerificationInput;
+}>;
+
+
+export type VerConfirmPhoneMutation = { confirmPhoneVerification: { phone: string, verifiedAt: string } };
+
+export type VerInPersonMutationVariables = Exact<{
+  input: VerifyInPersonInput;
+}>;
+
+
+export type VerInPersonMutation = { verifyResidentInPerson: { accountId: string, communityId: string, documentKind: NationalIdKind, verifiedAt: string } };
+
+export type VerMyLevelQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type VerMyLevelQuery = { myVoterVerification: { level: VerificationLevel, phone: string | null, inPersonVerifiedAt: string | null } };
+
+export type VerRequestPhoneMutationVariables = Exact<{
+  input: RequestPhoneVerificationInput;
+}>;
+
+
+export type VerRequestPhoneMutation = { requestPhoneVerification: { phone: string, expiresAt: string, attemptsAllowed: number } };

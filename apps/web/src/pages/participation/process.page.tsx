@@ -20,6 +20,7 @@ import { EditRulesForm } from './edit-rules-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
+import { VoterVerification } from './voter-verification.component';
 import type { PbProcessQuery } from '../../api/generated/graphql';
 import './participation.css';
 
@@ -105,7 +106,11 @@ export default function ProcessPage() {
       )}
       {signedIn && community.data && !member && <p className="pb-note">{t('participation.membersOnly')}</p>}
 
-      {p.phase === 'VOTING' && signedIn && member && <BallotForm process={p} onCast={refresh} />}
+      {p.phase === 'VOTING' && signedIn && member && (
+        <VoterVerification process={p}>
+          <BallotForm process={p} onCast={refresh} />
+        </VoterVerification>
+      )}
       {(p.phase === 'RESULTS' || p.phase === 'IMPLEMENTATION') && <Results process={p} />}
 
       {p.phase === 'VOTING' && p.viewerCanManage && (
