@@ -27,6 +27,7 @@ const ProcessPage = lazyPage(() => import('./pages/participation/process.page'))
 const RecountPage = lazyPage(() => import('./pages/participation/recount.page'));
 const PaperBallotsPage = lazyPage(() => import('./pages/participation/paper-ballots.page'));
 const NewProcessPage = lazyPage(() => import('./pages/participation/new-process.page'));
+const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -60,6 +61,7 @@ export function AppRoutes() {
         <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
         <Route path="communities/:id/participation" element={<CommunityProcessesPage />} />
         <Route path="communities/:id/participation/new" element={<NewProcessPage />} />
+        <Route path="communities/:id/participation/verify" element={<InPersonVerificationPage />} />
         <Route path="participation/:processId" element={<ProcessPage />} />
         <Route path="participation/:processId/recount" element={<RecountPage />} />
         <Route path="participation/:processId/paper" element={<PaperBallotsPage />} />

@@ -113,6 +113,13 @@ export default function ProcessPage() {
       )}
       {(p.phase === 'RESULTS' || p.phase === 'IMPLEMENTATION') && <Results process={p} />}
 
+      {p.viewerCanManage && p.verification === 'IN_PERSON' && (
+        <p>
+          <Link className="button button--secondary" to={`/communities/${p.communityId}/participation/verify`}>
+            {t('verification.inPerson.link')}
+          </Link>
+        </p>
+      )}
       {p.phase === 'VOTING' && p.viewerCanManage && (
         <p>
           <Link className="button button--secondary" to={`/participation/${p.id}/paper`}>
