@@ -12,7 +12,7 @@ import { Page } from 'playwright-core';
 import { gql, ok } from '../support/graphql-client';
 import type { RunningApi } from '../support/api-harness';
 import { platformAdmin, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { CREATE_PROCESS, MOVE, REVIEW, SUBMIT } from '../../libs/participation/src/__tests__/support';
+import { CREATE_PROCESS, KNAPSACK, MOVE, processInVoting, REVIEW, SUBMIT } from '../../libs/participation/src/__tests__/support';
 import { formatMinor } from '../../apps/web/src/pages/budget/money';
 import { a11yProblems, artifact, axeSeriousViolations, webOnApi } from './browser.support';
 import { PASSWORD } from '../../libs/budgets/src/__tests__/support';
@@ -130,5 +130,81 @@ test('a resident proposes, supports, verifies by SMS code, votes with a knapsack
   expect(explanation).toContain(tr('participation.explain.greedy.APPROVALS', { budget: som('100000000') }).replace(/\s+/g, ' '));
   expect(explanation).not.toMatch(/participation\.|funded|voters/);
   await resident.screenshot({ path: artifact('pbr-05-results-ky.png'), fullPage: true });
+  await resident.context().close();
+});
+
+const SCHEDULE = `query($id: ID!) { participatoryProcess(id: $id) { phase timeZone schedule { phase startsAt } } }`;
+
+test('an organiser plans the phase starts in the community zone; everyone sees them with the zone named', async () => {
+  const year = new Date().getUTCFullYear() + 1;
+  const organiser = await web.open(`${api.baseUrl}/communities/${v.communityId}/participation/new`, { login: v.admin.email, password: PASSWORD }, PHONE);
+  await organiser.getByRole('heading', { level: 1, name: tr('participation.create.title') }).waitFor();
+  await organiser.getByLabel(tr('participation.create.fieldTitle')).fill('Ак-Дөбө 2028');
+  await organiser.getByLabel(tr('participation.create.envelope', { currency: tr('budgets.currency.KGS') })).pressSequentially('1 000 000');
+  await organiser.getByText(tr('participation.schedule.zoneCommunity'), { exact: false }).waitFor();
+  const field = (phase: string) => organiser.getByLabel(tr('participation.schedule.field', { phase: tr(`participation.phase.${phase}`) }));
+  // Out of order: said beside the field, nothing created.
+  await field('IDEAS').fill(`${year}-03-10T09:00`);
+  await field('VOTING').fill(`${year}-03-01T09:00`);
+  await organiser.getByRole('button', { name: tr('participation.create.submit') }).click();
+  await organiser.getByText(tr('errors.participation.scheduleOrder')).waitFor();
+  expect(organiser.url()).toContain('/participation/new');
+  await organiser.screenshot({ path: artifact('pbr-06-plan-order-ky.png'), fullPage: true });
+  await field('VOTING').fill(`${year}-04-01T18:30`);
+  await organiser.getByRole('button', { name: tr('participation.create.submit') }).click();
+  await organiser.waitForURL((u) => /^\/participation\/[0-9a-f-]{36}$/.test(u.pathname));
+  const id = organiser.url().split('/').pop()!;
+  const planned = ok(await gql(api.baseUrl, SCHEDULE, { id }, { token: v.admin.token })).participatoryProcess;
+  expect(planned.timeZone).toBe('Asia/Bishkek');
+  // Wall time in Bishkek (UTC+6), whatever the browser's zone.
+  expect(planned.schedule.map((s: { phase: string; startsAt: string }) => [s.phase, new Date(s.startsAt).toISOString()])).toEqual([
+    ['IDEAS', `${year}-03-10T03:00:00.000Z`],
+    ['VOTING', `${year}-04-01T12:30:00.000Z`],
+  ]);
+  const starts = (page: Page, phase: string, date: string) => page.getByText(tr('participation.schedule.starts', { phase: tr(`participation.phase.${phase}`), date }));
+  await starts(organiser, 'IDEAS', `10.03.${year}, 09:00`).waitFor();
+  await starts(organiser, 'VOTING', `01.04.${year}, 18:30`).waitFor();
+  await organiser.getByText(tr('participation.schedule.zone', { zone: 'Asia/Bishkek' })).first().waitFor();
+
+  // The organiser moves the review's start on the process page; a resident (in ideas) sees the plan, no form.
+  await field('REVIEW').fill(`${year}-03-20T08:00`);
+  await organiser.getByRole('button', { name: tr('participation.schedule.save') }).click();
+  await organiser.getByRole('status').filter({ hasText: tr('participation.schedule.saved') }).waitFor();
+  await starts(organiser, 'REVIEW', `20.03.${year}, 08:00`).waitFor();
+  await organiser.screenshot({ path: artifact('pbr-07-plan-ky.png'), fullPage: true });
+  ok(await gql(api.baseUrl, MOVE, { id, phase: 'IDEAS' }, { token: v.admin.token }));
+  const resident = await web.open(`${api.baseUrl}/participation/${id}`, { login: v.citizen.email, password: PASSWORD }, PHONE);
+  await starts(resident, 'REVIEW', `20.03.${year}, 08:00`).waitFor();
+  await starts(resident, 'VOTING', `01.04.${year}, 18:30`).waitFor();
+  await resident.getByText(tr('participation.schedule.zone', { zone: 'Asia/Bishkek' })).waitFor();
+  expect(await resident.getByRole('button', { name: tr('participation.schedule.save') }).count()).toBe(0);
+  expect(await resident.getByText(tr('participation.schedule.starts', { phase: tr('participation.phase.IDEAS'), date: `10.03.${year}, 09:00` })).count()).toBe(0); // begun: no longer planned
+  await resident.screenshot({ path: artifact('pbr-08-plan-resident-ky.png'), fullPage: true });
+  await organiser.context().close();
+  await resident.context().close();
+});
+
+test('a budget-group member verifies a resident in person; the resident then meets an IN_PERSON vote', async () => {
+  const member = await web.open(`${api.baseUrl}/communities/${v.communityId}/participation/verify`, { login: v.a.email, password: PASSWORD }, PHONE);
+  await member.getByRole('heading', { level: 1, name: tr('verification.inPerson.title') }).waitFor();
+  await member.getByLabel(tr('verification.inPerson.resident')).selectOption({ label: 'Жаран' });
+  await member.getByLabel(tr('verification.inPerson.kind'), { exact: true }).selectOption('KG_PIN');
+  // A number of the wrong form: the API's message beside the field.
+  await member.getByLabel(tr('verification.inPerson.number')).fill('123');
+  await member.getByRole('button', { name: tr('verification.inPerson.submit') }).click();
+  await member.locator('.field__error').first().waitFor();
+  await member.getByLabel(tr('verification.inPerson.number')).fill('2 15051990 00123');
+  await member.getByRole('button', { name: tr('verification.inPerson.submit') }).click();
+  await member.getByRole('status').filter({ hasText: tr('verification.inPerson.done', { name: 'Жаран' }) }).waitFor();
+  expect(ok(await gql(api.baseUrl, MY_LEVEL, { c: v.communityId }, { token: v.citizen.token })).myVoterVerification.level).toBe('IN_PERSON');
+  await member.screenshot({ path: artifact('pbr-09-in-person-ky.png'), fullPage: true });
+  await member.context().close();
+
+  // A vote that asks for in-person verification: the ballot is there for this resident, with the level said.
+  const inPerson = await processInVoting(api, v, ['30000000', '20000000'], { ...KNAPSACK, verification: 'IN_PERSON' });
+  const resident = await web.open(`${api.baseUrl}/participation/${inPerson.processId}`, { login: v.citizen.email, password: PASSWORD }, PHONE);
+  await resident.getByText(tr('verification.yours', { level: tr('verification.level.IN_PERSON') }), { exact: false }).waitFor();
+  await resident.getByRole('button', { name: tr('participation.ballot.submit') }).waitFor();
+  expect(await resident.getByRole('heading', { name: tr('verification.phone.title') }).count()).toBe(0);
   await resident.context().close();
 });

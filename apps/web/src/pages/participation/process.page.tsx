@@ -20,6 +20,7 @@ import { EditRulesForm } from './edit-rules-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
+import { ScheduleSection } from './schedule.component';
 import { VoterVerification } from './voter-verification.component';
 import type { PbProcessQuery } from '../../api/generated/graphql';
 import './participation.css';
@@ -90,6 +91,7 @@ export default function ProcessPage() {
         )}
       </dl>
       {description && <p className="pb-description">{description}</p>}
+      <ScheduleSection key={`${p.phase}-${p.schedule.length}`} process={p} onSaved={refresh} />
 
       <section aria-labelledby="pb-rules-heading">
         <h2 id="pb-rules-heading">{t('participation.rules.title')}</h2>
