@@ -9,7 +9,7 @@ import { useFormSubmit } from '../../ui/form-submit.hook';
 import { forbiddenSays } from './forbidden';
 import { PHASE_KEY } from './labels';
 import { PB_SET_SCHEDULE, PbProcess, ProcessPhase } from './participation.operations';
-import { formatInZone, instantToWall, laterPhases, PlanProblem, readPlan } from './schedule';
+import { formatInZone, instantToWall, laterPhases, PlanProblem, readPlan, zoneLabel } from './schedule';
 
 export type PlanDraft = Partial<Record<ProcessPhase, string>>;
 
@@ -20,7 +20,7 @@ export function ScheduleFields({ phases, draft, onChange, timeZone, problem }: {
     <fieldset className="pb-schedule-fields">
       <legend>{t('participation.schedule.title')}</legend>
       <p className="muted">
-        {timeZone ? t('participation.schedule.zone', { zone: timeZone }) : t('participation.schedule.zoneCommunity')} {t('participation.schedule.hint')}
+        {timeZone ? t('participation.schedule.zone', { zone: zoneLabel(timeZone) }) : t('participation.schedule.zoneCommunity')} {t('participation.schedule.hint')}
       </p>
       {phases.map((phase) => (
         <Field
@@ -67,7 +67,7 @@ export function ScheduleSection({ process: p, onSaved }: { process: PbProcess; o
       <h2 id="pb-schedule-heading">{t('participation.schedule.title')}</h2>
       {planned.length ? (
         <>
-          <p className="muted">{t('participation.schedule.zone', { zone: p.timeZone })}</p>
+          <p className="muted">{t('participation.schedule.zone', { zone: zoneLabel(p.timeZone) })}</p>
           <ul className="pb-schedule__list">
             {planned.map((s) => (
               <li key={s.phase}>{t('participation.schedule.starts', { phase: t(PHASE_KEY[s.phase]), date: formatInZone(s.startsAt, p.timeZone, locale) })}</li>

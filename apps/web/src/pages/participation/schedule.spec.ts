@@ -1,4 +1,4 @@
-import { formatInZone, instantToWall, laterPhases, readPlan, wallToRfc3339, zoneOffsetMinutes } from './schedule';
+import { formatInZone, instantToWall, laterPhases, readPlan, wallToRfc3339, zoneLabel, zoneOffsetMinutes } from './schedule';
 
 describe('phase dates in the community zone', () => {
   it('reads a datetime-local value as wall time in the zone, with its offset', () => {
@@ -15,6 +15,8 @@ describe('phase dates in the community zone', () => {
   it('shows and prefills a planned instant as the zone wall time', () => {
     expect(instantToWall('2027-03-01T03:00:00.000Z', 'Asia/Bishkek')).toBe('2027-03-01T09:00');
     expect(formatInZone('2027-03-01T03:00:00.000Z', 'Asia/Bishkek', 'ky')).toBe('01.03.2027, 09:00');
+    expect(zoneLabel('Asia/Bishkek')).toBe('Asia/Bishkek (UTC+06:00)');
+    expect(zoneLabel('America/St_Johns', Date.UTC(2027, 0, 15))).toBe('America/St_Johns (UTC-03:30)');
   });
 
   it('plans only later phases, in order and in the future', () => {

@@ -70,3 +70,10 @@ export function formatInZone(iso: string, timeZone: string, locale: Locale): str
   const tag = (locale === 'ru' || locale === 'en') && Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : 'ru';
   return new Intl.DateTimeFormat(tag, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
 }
+
+/** The zone as shown: its IANA name and today's offset, "Asia/Bishkek (UTC+06:00)" (browsers lack Kyrgyz zone names). */
+export function zoneLabel(timeZone: string, now = Date.now()): string {
+  const offset = zoneOffsetMinutes(timeZone, now);
+  const abs = Math.abs(offset);
+  return `${timeZone} (UTC${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')})`;
+}
