@@ -2,7 +2,7 @@
  * Issue 11, the resident's journey on a phone (360×740 Chromium, Kyrgyz), in a process that asks for a
  * verified phone: the resident proposes and supports in the ideas phase; in the vote the page says the
  * level needed and theirs, offers "verify by SMS", refuses a wrong code with the attempts left (the API's
- * message, in Kyrgyz), accepts the SMS code (read sealed from notification_deliveries, as the logging SMS
+ * message, in Kyrgyz), an expired code and a fourth code in an hour (rate limited), accepts the SMS code (read sealed from notification_deliveries, as the logging SMS
  * provider left it) and then shows the knapsack ballot; the resident votes, sees the receipt, and after the
  * close reads the winners with the explanation. Screenshots in test-artifacts/e2e (pbr-*.png).
  */
@@ -94,8 +94,33 @@ test('a resident proposes, supports, verifies by SMS code, votes with a knapsack
   expect(ok(await gql(api.baseUrl, MY_LEVEL, { c: v.communityId }, { token: v.citizen.token })).myVoterVerification.level).toBe('SELF_DECLARED');
   await resident.screenshot({ path: artifact('pbr-03-wrong-code-ky.png'), fullPage: true });
 
-  // The right code: verified, and the ballot is there.
+  // An expired code: said so, with the way out (a new code).
+  await api.dataSource.query(`UPDATE phone_verification_codes SET expires_at = now() - interval '1 minute' WHERE account_id = $1 AND spent_at IS NULL`, [v.citizen.id]);
   await resident.getByLabel(tr('verification.phone.code')).fill(code);
+  await resident.getByRole('button', { name: tr('verification.phone.confirm') }).click();
+  await resident.getByText(tr('errors.phoneVerification.expired')).waitFor();
+
+  // New codes: three an hour to one number; the fourth is refused with the wait in seconds.
+  let codeRequests = 0;
+  resident.on('request', (r) => void ((r.postData() ?? '').includes('mutation VerRequestPhone') && codeRequests++));
+  const askAgain = async () => {
+    await resident.getByRole('button', { name: tr('verification.phone.again') }).click();
+    await resident.getByRole('button', { name: tr('verification.phone.send') }).click();
+  };
+  await askAgain();
+  await resident.getByRole('status').filter({ hasText: tr('verification.phone.sent', { phone: '+996700321654' }) }).waitFor();
+  await askAgain();
+  await resident.getByRole('status').filter({ hasText: tr('verification.phone.sent', { phone: '+996700321654' }) }).waitFor();
+  const fresh = await lastSmsCode(v.citizen.id);
+  await askAgain();
+  const [beforeSeconds] = tr('errors.TOO_MANY_REQUESTS', { seconds: 987654 }).split('987654');
+  await resident.getByRole('alert').filter({ hasText: beforeSeconds }).waitFor();
+  expect(codeRequests).toBe(3); // one request per tap: going back to the number sends nothing
+  await resident.screenshot({ path: artifact('pbr-03b-rate-limited-ky.png'), fullPage: true });
+
+  // The right code (the latest sent): verified, and the ballot is there.
+  await resident.getByRole('button', { name: tr('verification.phone.haveCode') }).click();
+  await resident.getByLabel(tr('verification.phone.code')).fill(fresh);
   await resident.getByRole('button', { name: tr('verification.phone.confirm') }).click();
   await resident.getByRole('status').filter({ hasText: tr('verification.phone.done') }).waitFor();
   await resident.getByText(tr('verification.yours', { level: tr('verification.level.PHONE') }), { exact: false }).waitFor();

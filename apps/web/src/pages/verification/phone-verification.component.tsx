@@ -16,6 +16,8 @@ export function PhoneVerification({ onVerified }: { onVerified: (phone: string) 
   const [phone, setPhone] = useState('');
   const [country, setCountry] = useState<'KG' | 'KZ'>('KG');
   const [sentTo, setSentTo] = useState<string | null>(null);
+  // Back to the number (another number, a new code) keeps the code step reachable: a code already sent stays valid.
+  const [step, setStep] = useState<'phone' | 'code'>('phone');
   const [code, setCode] = useState('');
   const ask = useFormSubmit<'phone'>({ 'input.phone': 'phone' });
   const confirm = useFormSubmit<'code'>({ 'input.code': 'code' });
@@ -29,6 +31,7 @@ export function PhoneVerification({ onVerified }: { onVerified: (phone: string) 
     void ask.submit(async () => {
       const r = await graphql.request(VER_REQUEST_PHONE, { input: { phone: phone.trim(), phoneCountry: country } });
       setSentTo(r.requestPhoneVerification.phone);
+      setStep('code');
       setCode('');
     });
   };
@@ -48,8 +51,10 @@ export function PhoneVerification({ onVerified }: { onVerified: (phone: string) 
   return (
     <section className="pb-verify" aria-labelledby="pb-verify-heading">
       <h2 id="pb-verify-heading">{t('verification.phone.title')}</h2>
-      {sentTo === null ? (
-        <form className="form" onSubmit={request} noValidate>
+      {step === 'phone' || sentTo === null ? (
+        // Own keys: were the DOM reused, the "again" button clicked would turn into this form's submit button
+        // before its click's default action runs, and send a code nobody asked for.
+        <form key="phone" className="form" onSubmit={request} noValidate>
           <p className="muted">{t('verification.phone.intro')}</p>
           <FormAlert text={ask.general} />
           <SelectField label={t('verification.phone.country')} value={country} onChange={(e) => setCountry(e.target.value as 'KG' | 'KZ')}>
@@ -60,16 +65,21 @@ export function PhoneVerification({ onVerified }: { onVerified: (phone: string) 
           <button type="submit" className="button" disabled={ask.busy}>
             {t('verification.phone.send')}
           </button>
+          {sentTo !== null && (
+            <button type="button" className="button button--secondary" disabled={ask.busy} onClick={() => setStep('code')}>
+              {t('verification.phone.haveCode')}
+            </button>
+          )}
         </form>
       ) : (
-        <form className="form" onSubmit={check} noValidate>
+        <form key="code" className="form" onSubmit={check} noValidate>
           <p role="status">{t('verification.phone.sent', { phone: sentTo })}</p>
           <FormAlert text={confirm.general} />
           <Field label={t('verification.phone.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} error={confirm.fieldError('code')} required />
           <button type="submit" className="button" disabled={confirm.busy}>
             {t('verification.phone.confirm')}
           </button>
-          <button type="button" className="button button--secondary" disabled={confirm.busy} onClick={() => setSentTo(null)}>
+          <button type="button" className="button button--secondary" disabled={confirm.busy} onClick={() => setStep('phone')}>
             {t('verification.phone.again')}
           </button>
         </form>
