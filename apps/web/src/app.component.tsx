@@ -32,6 +32,7 @@ const CouncilBodyPage = lazyPage(() => import('./pages/councils/body.page'));
 const CouncilMeetingPage = lazyPage(() => import('./pages/councils/meeting.page'));
 const CouncilDecisionSearchPage = lazyPage(() => import('./pages/councils/search.page'));
 const RecommendationTrackerPage = lazyPage(() => import('./pages/councils/tracker.page'));
+const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
   // Best effort: the device keeps the choice even if the account update fails.
@@ -65,6 +66,7 @@ export function AppRoutes() {
         <Route path="communities/:communityId/budgets" element={<CommunityBudgetsPage />} />
         <Route path="communities/:id/participation" element={<CommunityProcessesPage />} />
         <Route path="communities/:id/participation/new" element={<NewProcessPage />} />
+        <Route path="communities/:id/participation/verify" element={<InPersonVerificationPage />} />
         <Route path="participation/:processId" element={<ProcessPage />} />
         <Route path="participation/:processId/recount" element={<RecountPage />} />
         <Route path="participation/:processId/paper" element={<PaperBallotsPage />} />

@@ -1591,7 +1591,7 @@ export type PbCreateProcessMutationVariables = Exact<{
 }>;
 
 
-export type PbCreateProcessMutation = { createParticipatoryProcess: { id: string, phase: ProcessPhase } };
+export type PbCreateProcessMutation = { createParticipatoryProcess: { id: string, phase: ProcessPhase, timeZone: string } };
 
 export type PbEditProposalMutationVariables = Exact<{
   input: EditProposalInput;
@@ -1642,7 +1642,7 @@ export type PbProcessQueryVariables = Exact<{
 }>;
 
 
-export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, timeZone: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, schedule: Array<{ phase: ProcessPhase, startsAt: string }>, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
 
 export type PbProcessesQueryVariables = Exact<{
   communityId: Scalars['ID']['input'];
@@ -1673,6 +1673,14 @@ export type PbReviewProposalMutationVariables = Exact<{
 
 export type PbReviewProposalMutation = { reviewProposal: { id: string, status: ProposalStatus, reviewedCost: string | null, rejectionReason: string | null } };
 
+export type PbSetScheduleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  phases: Array<PhaseStartInput> | PhaseStartInput;
+}>;
+
+
+export type PbSetScheduleMutation = { setProcessSchedule: { id: string, timeZone: string, schedule: Array<{ phase: ProcessPhase, startsAt: string }> } };
+
 export type PbSubmitProposalMutationVariables = Exact<{
   input: SubmitProposalInput;
 }>;
@@ -1695,3 +1703,31 @@ export type PbUpdateRulesMutationVariables = Exact<{
 
 
 export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };
+
+export type VerConfirmPhoneMutationVariables = Exact<{
+  input: ConfirmPhoneVerificationInput;
+}>;
+
+
+export type VerConfirmPhoneMutation = { confirmPhoneVerification: { phone: string, verifiedAt: string } };
+
+export type VerInPersonMutationVariables = Exact<{
+  input: VerifyInPersonInput;
+}>;
+
+
+export type VerInPersonMutation = { verifyResidentInPerson: { accountId: string, communityId: string, documentKind: NationalIdKind, verifiedAt: string } };
+
+export type VerMyLevelQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type VerMyLevelQuery = { myVoterVerification: { level: VerificationLevel, phone: string | null, inPersonVerifiedAt: string | null } };
+
+export type VerRequestPhoneMutationVariables = Exact<{
+  input: RequestPhoneVerificationInput;
+}>;
+
+
+export type VerRequestPhoneMutation = { requestPhoneVerification: { phone: string, expiresAt: string, attemptsAllowed: number } };

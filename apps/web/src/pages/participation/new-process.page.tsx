@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
-import type { Message } from '../../api/graphql-errors';
+import { Message, toFormErrors } from '../../api/graphql-errors';
 import { useQuery } from '../../api/use-query.hook';
 import type { ProcessCurrency } from '../../api/generated/graphql';
 import { useI18n } from '../../i18n/i18n.context';
@@ -13,11 +13,16 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { forbiddenSays } from './forbidden';
 import { CURRENCY_KEY } from './labels';
-import { PB_COMMUNITY, PB_CREATE_PROCESS } from './participation.operations';
+import { PB_COMMUNITY, PB_CREATE_PROCESS, PB_SET_SCHEDULE } from './participation.operations';
+import { laterPhases, PlanProblem, readPlan } from './schedule';
+import { PlanDraft, ScheduleFields } from './schedule.component';
 import { NEW_RULES, readRules, RulesDraft, RulesField, RulesFields, rulesFieldMap } from './rules-fields.component';
 import './participation.css';
 
 type F = 'title' | 'description' | RulesField;
+
+/** A new process is a draft: every later phase may be planned. */
+const PLANNED = laterPhases('DRAFT');
 
 /**
  * An organiser starts a process as a draft: its name (in the language the page is in), the currency and the
@@ -34,6 +39,8 @@ export default function NewProcessPage() {
   const [description, setDescription] = useState('');
   const [currency, setCurrency] = useState<ProcessCurrency>('KGS');
   const [rules, setRules] = useState<RulesDraft>(NEW_RULES);
+  const [plan, setPlan] = useState<PlanDraft>({});
+  const [planProblem, setPlanProblem] = useState<PlanProblem | null>(null);
   const form = useFormSubmit<F>({ 'input.title': 'title', [`input.title.${locale}`]: 'title', [`input.description.${locale}`]: 'description', ...rulesFieldMap('input.rules') });
 
   if (community.error) return <ErrorMessage error={community.error} onRetry={community.retry} />;
@@ -45,7 +52,10 @@ export default function NewProcessPage() {
     const read = readRules(rules);
     const fields: Partial<Record<F, Message>> = read.ok ? {} : { ...read.fields };
     if (!title.trim()) fields.title = { key: 'errors.validation.required' };
-    if (Object.keys(fields).length || !read.ok) {
+    // The zone is the community's, known once the process exists; order and "not past" hold in any zone (UTC here).
+    const check = readPlan(plan, PLANNED, 'UTC', Date.now() - 14 * 3600_000);
+    setPlanProblem(check.ok ? null : check.problem);
+    if (Object.keys(fields).length || !read.ok || !check.ok) {
       form.setErrors({ fields, general: { key: 'errors.BAD_USER_INPUT' } });
       return;
     }
@@ -53,7 +63,17 @@ export default function NewProcessPage() {
       const r = await forbiddenSays('participation.organiser.forbidden', () =>
         graphql.request(PB_CREATE_PROCESS, { input: { communityId: id, currency, title: { [locale]: title.trim() }, description: description.trim() ? { [locale]: description.trim() } : null, rules: read.rules } }),
       );
-      navigate(`/participation/${r.createParticipatoryProcess.id}`);
+      const created = r.createParticipatoryProcess;
+      const planned = readPlan(plan, PLANNED, created.timeZone);
+      // A refused plan does not undo the process: the process page shows the plan's form with the API's answer.
+      let planRefused: Message | null = null;
+      if (planned.ok && planned.phases.length) {
+        planRefused = await graphql.request(PB_SET_SCHEDULE, { id: created.id, phases: planned.phases }).then(
+          () => null,
+          (e: unknown) => toFormErrors(e, {}).general,
+        );
+      } else if (!planned.ok) planRefused = { key: planned.problem.key };
+      navigate(`/participation/${created.id}`, { state: planRefused ? { planRefused } : null });
     });
   };
 
@@ -76,6 +96,7 @@ export default function NewProcessPage() {
           ))}
         </SelectField>
         <RulesFields draft={rules} onChange={setRules} currency={currency} error={form.fieldError} />
+        <ScheduleFields phases={PLANNED} draft={plan} onChange={setPlan} timeZone={null} problem={planProblem} />
         <button type="submit" className="button" disabled={form.busy}>
           {t('participation.create.submit')}
         </button>

@@ -36,6 +36,8 @@ import type {
   PbSubmitProposalMutationVariables,
   PbSupportProposalMutation,
   PbSupportProposalMutationVariables,
+  PbSetScheduleMutation,
+  PbSetScheduleMutationVariables,
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
@@ -58,6 +60,7 @@ export const PB_PROCESS = `query PbProcess($id: ID!) {
   participatoryProcess(id: $id) {
     id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
     ballotKind minChoices maxChoices maxPoints countingRule verification minAge rulesFrozenAt viewerCanManage
+    timeZone schedule { phase startsAt }
     turnout { voters }
     myBallot { receiptCode choices points }
     proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe viewerIsAuthor }
@@ -110,7 +113,7 @@ export const PB_BALLOT_SET = `query PbBallotSet($id: ID!) {
 }` as Operation<PbBallotSetQuery, PbBallotSetQueryVariables>;
 
 export const PB_CREATE_PROCESS = `mutation PbCreateProcess($input: CreateProcessInput!) {
-  createParticipatoryProcess(input: $input) { id phase }
+  createParticipatoryProcess(input: $input) { id phase timeZone }
 }` as Operation<PbCreateProcessMutation, PbCreateProcessMutationVariables>;
 
 /** A paper sheet entered by a budget-group member (queued on the phone without a connection: clientRequestId). */
@@ -141,3 +144,8 @@ export const PB_EDIT_PROPOSAL = `mutation PbEditProposal($input: EditProposalInp
 export const PB_UPDATE_RULES = `mutation PbUpdateRules($id: ID!, $rules: ProcessRulesInput!) {
   updateProcessRules(processId: $id, rules: $rules) { id envelope ballotKind minChoices maxChoices maxPoints countingRule verification minAge }
 }` as Operation<PbUpdateRulesMutation, PbUpdateRulesMutationVariables>;
+
+/** The organisers' plan of when each later phase begins by itself (RFC 3339 with the zone's offset). */
+export const PB_SET_SCHEDULE = `mutation PbSetSchedule($id: ID!, $phases: [PhaseStartInput!]!) {
+  setProcessSchedule(processId: $id, phases: $phases) { id timeZone schedule { phase startsAt } }
+}` as Operation<PbSetScheduleMutation, PbSetScheduleMutationVariables>;

@@ -20,6 +20,8 @@ import { EditRulesForm } from './edit-rules-form.component';
 import { ProposeForm } from './propose-form.component';
 import { Results } from './results.component';
 import { ReviewForm } from './review-form.component';
+import { ScheduleSection } from './schedule.component';
+import { VoterVerification } from './voter-verification.component';
 import type { PbProcessQuery } from '../../api/generated/graphql';
 import './participation.css';
 
@@ -89,6 +91,7 @@ export default function ProcessPage() {
         )}
       </dl>
       {description && <p className="pb-description">{description}</p>}
+      <ScheduleSection key={`${p.phase}-${p.schedule.length}`} process={p} onSaved={refresh} />
 
       <section aria-labelledby="pb-rules-heading">
         <h2 id="pb-rules-heading">{t('participation.rules.title')}</h2>
@@ -105,9 +108,20 @@ export default function ProcessPage() {
       )}
       {signedIn && community.data && !member && <p className="pb-note">{t('participation.membersOnly')}</p>}
 
-      {p.phase === 'VOTING' && signedIn && member && <BallotForm process={p} onCast={refresh} />}
+      {p.phase === 'VOTING' && signedIn && member && (
+        <VoterVerification process={p}>
+          <BallotForm process={p} onCast={refresh} />
+        </VoterVerification>
+      )}
       {(p.phase === 'RESULTS' || p.phase === 'IMPLEMENTATION') && <Results process={p} />}
 
+      {p.viewerCanManage && p.verification === 'IN_PERSON' && (
+        <p>
+          <Link className="button button--secondary" to={`/communities/${p.communityId}/participation/verify`}>
+            {t('verification.inPerson.link')}
+          </Link>
+        </p>
+      )}
       {p.phase === 'VOTING' && p.viewerCanManage && (
         <p>
           <Link className="button button--secondary" to={`/participation/${p.id}/paper`}>
