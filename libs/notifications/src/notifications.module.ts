@@ -12,6 +12,10 @@ import { NotificationPreferenceService } from './services/notification-preferenc
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { DeliveryService } from './services/delivery.service';
 import { NotificationService } from './services/notification.service';
+import { SmsEstimateResolver } from './resolvers/sms-estimate.resolver';
+import { SmsEstimateService } from './services/sms-estimate.service';
+import { SmsDeliveryReportService } from './services/sms-delivery-report.service';
+import { SmsWebhooksController } from './http/sms-webhooks.controller';
 
 export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference];
 
@@ -24,7 +28,12 @@ export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPrefere
 export class NotificationsCoreModule {}
 
 /** The API side: the recipient's inbox over GraphQL. */
-@Module({ imports: [NotificationsCoreModule], providers: [NotificationResolver, NotificationPreferenceResolver], exports: [NotificationsCoreModule] })
+@Module({
+  imports: [NotificationsCoreModule],
+  controllers: [SmsWebhooksController],
+  providers: [NotificationDeliveriesRepository, NotificationResolver, NotificationPreferenceResolver, SmsEstimateService, SmsEstimateResolver, SmsDeliveryReportService],
+  exports: [NotificationsCoreModule],
+})
 export class NotificationsModule {}
 
 /** The worker side: sends email and SMS deliveries through the configured providers. */

@@ -259,6 +259,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.confirmPhoneVerification': g(() => ({ input: { code: '000000' } })),
   'Query.myVerifiedPhone': g(() => ({})),
   'Query.myNotificationPreferences': g(() => ({})),
+  'Query.smsEstimate': g(() => ({ text: 'Добуш башталды', recipients: 10 })),
   // An unregistered kind: BAD_USER_INPUT once signed in; nothing stored.
   'Mutation.setNotificationPreference': g(() => ({ kind: 'hardening.none', enabled: false })),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),

@@ -60,7 +60,15 @@ export interface AppConfig {
    */
   publicReadCacheSeconds: number;
   /** How email and SMS notifications leave the platform (NOTIFY_EMAIL_* and NOTIFY_SMS_*, libs/notifications README). */
-  notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig };
+  notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig; smsPrice: SmsPriceConfig };
+}
+
+/** What one SMS part costs (NOTIFY_SMS_PRICE_PER_PART in minor units, NOTIFY_SMS_CURRENCY), recorded per delivery. */
+export interface SmsPriceConfig {
+  perPartMinor: number;
+  currency: string;
+  /** Shared secret the gateway signs delivery reports with (NOTIFY_SMS_REPORT_SECRET); null = the report route is off. */
+  reportSecret: string | null;
 }
 
 /** One outgoing channel: logged only (development default), or POSTed to a gateway over HTTP. */
@@ -191,6 +199,14 @@ function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationCh
   };
 }
 
+function smsPrice(env: Env): SmsPriceConfig {
+  const currency = env.NOTIFY_SMS_CURRENCY || 'KGS';
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`NOTIFY_SMS_CURRENCY must be an ISO 4217 code such as KGS or KZT, got "${currency}"`);
+  const reportSecret = env.NOTIFY_SMS_REPORT_SECRET || null;
+  if (reportSecret !== null && reportSecret.length < 16) throw new ConfigError('NOTIFY_SMS_REPORT_SECRET must have at least 16 characters');
+  return { perPartMinor: int(env, 'NOTIFY_SMS_PRICE_PER_PART', 0, 0, 1_000_000), currency, reportSecret };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = (env.NODE_ENV ?? 'development') as AppConfig['nodeEnv'];
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -244,6 +260,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signupLimits: signupLimits(env),
     sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
     publicReadCacheSeconds: int(env, 'PUBLIC_READ_CACHE_SECONDS', nodeEnv === 'production' ? 3 : 0, 0, 300),
-    notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms') },
+    notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms'), smsPrice: smsPrice(env) },
   };
 }
