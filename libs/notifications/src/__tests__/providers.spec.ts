@@ -67,7 +67,14 @@ describe('HTTP provider', () => {
 
 describe('notification configuration (kernel)', () => {
   it('defaults to the logging provider for both channels', () => {
-    expect(loadConfig(base).notifications).toEqual({ email: { provider: 'log', http: null }, sms: { provider: 'log', http: null } });
+    expect(loadConfig(base).notifications).toEqual({ email: { provider: 'log', http: null }, sms: { provider: 'log', http: null }, smsPrice: { perPartMinor: 0, currency: 'KGS', reportSecret: null } });
+  });
+
+  it('reads the SMS price and the report secret, and refuses bad ones with a clear line', () => {
+    expect(loadConfig({ ...base, NOTIFY_SMS_PRICE_PER_PART: '150', NOTIFY_SMS_CURRENCY: 'KZT', NOTIFY_SMS_REPORT_SECRET: 'x'.repeat(16) }).notifications.smsPrice).toEqual({ perPartMinor: 150, currency: 'KZT', reportSecret: 'x'.repeat(16) });
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_PRICE_PER_PART: '1.5' })).toThrow('NOTIFY_SMS_PRICE_PER_PART must be a whole number');
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_CURRENCY: 'som' })).toThrow('NOTIFY_SMS_CURRENCY must be an ISO 4217 code');
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_REPORT_SECRET: 'short' })).toThrow('NOTIFY_SMS_REPORT_SECRET must have at least 16 characters');
   });
 
   it('reads an HTTP gateway from the environment and refuses a bad one with a clear line', () => {
