@@ -16,13 +16,17 @@ import { SmsEstimateResolver } from './resolvers/sms-estimate.resolver';
 import { SmsEstimateService } from './services/sms-estimate.service';
 import { SmsDeliveryReportService } from './services/sms-delivery-report.service';
 import { SmsWebhooksController } from './http/sms-webhooks.controller';
+import { SmsInboundMessage } from './entities/sms-inbound-message.entity';
+import { SmsOptOut } from './entities/sms-opt-out.entity';
+import { SmsInboundRepository } from './repositories/sms-inbound.repository';
+import { SmsInboundService } from './services/sms-inbound.service';
 
-export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference];
+export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference, SmsInboundMessage, SmsOptOut];
 
 /** What other contexts use: `NotificationService.send`, `NotificationKinds` (no resolvers, no job processing). */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
-  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
+  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, SmsInboundRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
   exports: [NotificationService, NotificationKinds, NotificationPreferenceService],
 })
 export class NotificationsCoreModule {}
@@ -31,7 +35,7 @@ export class NotificationsCoreModule {}
 @Module({
   imports: [NotificationsCoreModule],
   controllers: [SmsWebhooksController],
-  providers: [NotificationDeliveriesRepository, NotificationResolver, NotificationPreferenceResolver, SmsEstimateService, SmsEstimateResolver, SmsDeliveryReportService],
+  providers: [NotificationDeliveriesRepository, NotificationResolver, NotificationPreferenceResolver, SmsEstimateService, SmsEstimateResolver, SmsDeliveryReportService, SmsInboundRepository, SmsInboundService],
   exports: [NotificationsCoreModule],
 })
 export class NotificationsModule {}

@@ -5,6 +5,8 @@ import { createHash, createHmac, randomBytes, randomUUID } from 'crypto';
 /** The SMS gateway's shared secret in the hardening API (NOTIFY_SMS_REPORT_SECRET): webhooks are signed with it. */
 export const HARDENING_SMS_REPORT_SECRET = 'hardening-sms-report-secret';
 const SMS_REPORT = Buffer.from(JSON.stringify({ messageId: 'hardening-none', status: 'NOT-A-STATUS' }));
+const SMS_INBOUND = Buffer.from(JSON.stringify({ messageId: 'hardening-inbound', from: 'not-a-phone', text: 'STOP' }));
+const smsSigned = (body: Buffer) => ({ 'x-ashar-signature': `sha256=${createHmac('sha256', HARDENING_SMS_REPORT_SECRET).update(body).digest('hex')}` });
 
 /**
  * How to call each operation with minimal valid arguments: data, one entry per operation. The matrix
@@ -292,8 +294,10 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // Signed like the gateway signs (the session is not the credential): an unknown status is BAD_USER_INPUT for everyone, nothing stored.
   'POST /api/notifications/sms/delivery-report': {
     kind: 'http', method: 'POST', path: () => '/api/notifications/sms/delivery-report', body: SMS_REPORT, contentType: 'application/json',
-    headers: { 'x-ashar-signature': `sha256=${createHmac('sha256', HARDENING_SMS_REPORT_SECRET).update(SMS_REPORT).digest('hex')}` },
+    headers: smsSigned(SMS_REPORT),
   },
+  // A bad sender is BAD_USER_INPUT for everyone; nothing stored, no phone opted out.
+  'POST /api/notifications/sms/inbound': { kind: 'http', method: 'POST', path: () => '/api/notifications/sms/inbound', body: SMS_INBOUND, contentType: 'application/json', headers: smsSigned(SMS_INBOUND) },
   // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
   'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
   'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),

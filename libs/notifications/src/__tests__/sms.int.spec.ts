@@ -6,6 +6,7 @@ import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { person, Person } from '../../../budgets/src/__tests__/support';
 import { smsSegments } from '../domain/sms-segments';
 import { signSmsReport, SMS_REPORT_SIGNATURE_HEADER } from '../domain/sms-report';
+import { NotificationKinds } from '../services/notification-kinds';
 import { NotificationService, SendNotificationRequest } from '../services/notification.service';
 
 /** SMS as a channel: parts and cost recorded per delivery, the estimate before sending, signed delivery reports. */
@@ -144,5 +145,56 @@ describe('delivery reports', () => {
     expect(await report({ messageId: d.provider_message_id, status: 'DELIVRD', at: 'yesterday' })).toMatchObject({ status: 400, body: { field: 'at' } });
     expect(await report({ status: 'DELIVRD' })).toMatchObject({ status: 400, body: { field: 'messageId' } });
     expect(await row(d.id)).toMatchObject({ report_status: null, reported_at: null });
+  });
+});
+
+describe('inbound SMS: STOP opts the phone out', () => {
+  const inbound = (body: unknown, signature?: string | null) => {
+    const raw = Buffer.from(JSON.stringify(body));
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (signature !== null) headers[SMS_REPORT_SIGNATURE_HEADER] = signature ?? signSmsReport(SECRET, raw);
+    return fetch(`${api.baseUrl}/api/notifications/sms/inbound`, { method: 'POST', headers, body: raw }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+  };
+  const reminder = (key: string, phone: string, kind?: string): SendNotificationRequest => ({ ...sms(key, 'ky'), recipient: { phone, email: 'voter@example.kg' }, channel: ['sms', 'email'], ...(kind ? { kind } : {}) });
+  const send = (req: SendNotificationRequest) => api.dataSource.transaction((m) => notifications.send(asTransaction(m), req));
+  const optOuts = async (phone: string) => Number((await api.dataSource.query(`SELECT count(*)::int AS n FROM sms_opt_outs WHERE phone = $1`, [phone]))[0].n);
+  const stored = async (id: string) => Number((await api.dataSource.query(`SELECT count(*)::int AS n FROM sms_inbound_messages WHERE gateway_message_id = $1`, [id]))[0].n);
+
+  beforeAll(() => {
+    const kinds = api.app.get(NotificationKinds, { strict: false });
+    if (!kinds.has('test.reminder')) kinds.register([{ kind: 'test.reminder', labelKey: 'notifications.kind.participation.phase' }]);
+  });
+
+  it('"токтот" opts out: registered kinds go by the next channel, a notice without a kind still goes by SMS; START opts back in', async () => {
+    const phone = '+996700551001';
+    expect(await inbound({ messageId: 'in-1', from: phone, text: ' Токтот! ' })).toEqual({ status: 200, body: { inboundId: expect.any(String), action: 'OPT_OUT', duplicate: false } });
+    expect(await optOuts(phone)).toBe(1);
+    expect((await send(reminder('stop.kind', phone, 'test.reminder')))!.channel).toBe('email');
+    expect((await send(reminder('stop.nokind', phone)))!.channel).toBe('sms');
+    expect(await send({ ...reminder('stop.only', phone, 'test.reminder'), channel: 'sms' })).toBeNull();
+    expect((await inbound({ messageId: 'in-2', from: phone, text: 'START' })).body).toMatchObject({ action: 'OPT_IN', duplicate: false });
+    expect(await optOuts(phone)).toBe(0);
+    expect((await send(reminder('stop.back', phone, 'test.reminder')))!.channel).toBe('sms');
+  });
+
+  it('the same gateway message delivered twice is stored and acted on once', async () => {
+    const phone = '+996700551002';
+    const first = await inbound({ messageId: 'in-3', from: phone, text: 'стоп' });
+    await inbound({ messageId: 'in-4', from: phone, text: 'start' });
+    // The STOP arrives again after the START: it is a repeat, so the phone stays opted in.
+    expect((await inbound({ messageId: 'in-3', from: phone, text: 'стоп' })).body).toEqual({ inboundId: first.body.inboundId, action: 'OPT_OUT', duplicate: true });
+    expect(await optOuts(phone)).toBe(0);
+    expect(await stored('in-3')).toBe(1);
+  });
+
+  it('keeps other replies without acting, and refuses unsigned or malformed messages', async () => {
+    expect((await inbound({ messageId: 'in-5', from: '+996700551003', text: '3 7 12' })).body).toMatchObject({ action: null, duplicate: false });
+    expect(await optOuts('+996700551003')).toBe(0);
+    expect(await inbound({ messageId: 'in-6', from: '+996700551003', text: 'STOP' }, null)).toMatchObject({ status: 401 });
+    expect(await inbound({ messageId: 'in-6', from: '+996700551003', text: 'STOP' }, 'sha256=00')).toMatchObject({ status: 401 });
+    expect(await inbound({ messageId: 'in-6', from: 'Beeline', text: 'STOP' })).toMatchObject({ status: 400, body: { code: 'BAD_USER_INPUT', field: 'from' } });
+    expect(await inbound({ messageId: 'in-6', from: '+996700551003' })).toMatchObject({ status: 400, body: { field: 'text' } });
+    expect(await stored('in-6')).toBe(0);
+    expect(await optOuts('+996700551003')).toBe(0);
   });
 });

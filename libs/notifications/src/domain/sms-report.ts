@@ -56,3 +56,26 @@ export function parseSmsReport(body: unknown): SmsReport {
   }
   return { messageId: String(id), status, rawStatus: b.status, at };
 }
+
+export interface SmsInbound {
+  messageId: string;
+  from: string;
+  text: string;
+  at: Date | null;
+}
+
+/** `{ "messageId" (or "id"), "from" (E.164), "text", "at"? }` → an inbound message, or the field that is wrong. */
+export function parseSmsInbound(body: unknown): SmsInbound {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SmsReportFormatError('body');
+  const b = body as Record<string, unknown>;
+  const id = b.messageId ?? b.id;
+  if ((typeof id !== 'string' && typeof id !== 'number') || String(id).length === 0 || String(id).length > 200) throw new SmsReportFormatError('messageId');
+  if (typeof b.from !== 'string' || !/^\+?[1-9]\d{6,14}$/.test(b.from)) throw new SmsReportFormatError('from');
+  if (typeof b.text !== 'string' || b.text.length > 2000) throw new SmsReportFormatError('text');
+  let at: Date | null = null;
+  if (b.at !== undefined && b.at !== null) {
+    at = typeof b.at === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(b.at) ? new Date(b.at) : null;
+    if (!at || Number.isNaN(at.getTime())) throw new SmsReportFormatError('at');
+  }
+  return { messageId: String(id), from: b.from.startsWith('+') ? b.from : `+${b.from}`, text: b.text, at };
+}
