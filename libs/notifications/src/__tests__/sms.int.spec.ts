@@ -16,6 +16,7 @@ let notifications: NotificationService;
 let alice: Person;
 let server: http.Server;
 const texts = new Map<string, string>();
+const senders = new Map<string, string>();
 let n = 0;
 
 beforeAll(async () => {
@@ -24,9 +25,10 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string; text: string };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to: string; text: string; from: string };
       const id = `gw-sms-${++n}`;
       texts.set(id, body.text);
+      senders.set(id, body.from);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));
     });
@@ -38,6 +40,7 @@ beforeAll(async () => {
     env: {
       NOTIFY_SMS_PROVIDER: 'http',
       NOTIFY_SMS_HTTP_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
+      NOTIFY_SMS_HTTP_SENDER: 'ASHAR',
       NOTIFY_SMS_PRICE_PER_PART: '150',
       NOTIFY_SMS_CURRENCY: 'KGS',
       NOTIFY_SMS_REPORT_SECRET: SECRET,
@@ -85,6 +88,8 @@ describe('cost per message', () => {
     const parts = smsSegments(texts.get(d.provider_message_id)!).parts;
     expect(parts).toBeGreaterThan(1); // the Russian unlock notice with its link is UCS-2 and longer than 70
     expect(d).toMatchObject({ sms_parts: parts, cost_minor: String(parts * 150), cost_currency: 'KGS' });
+    // The configured sender name went with it.
+    expect(senders.get(d.provider_message_id)).toBe('ASHAR');
   });
 
   it('an email delivery carries no SMS cost', async () => {

@@ -89,6 +89,8 @@ export interface NotificationHttpConfig {
   messageIdPath: string | null;
   /** The gateway drops a repeated Idempotency-Key, so an ambiguous timeout may be retried. */
   idempotent: boolean;
+  /** Sender name or number (NOTIFY_<CH>_HTTP_SENDER; SMS: an alpha name of 1–11 letters/digits registered with the operator, or a number), filled as {{from}}. */
+  sender: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -173,7 +175,12 @@ function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationCh
   const provider = env[`${prefix}_PROVIDER`] || 'log';
   if (provider !== 'log' && provider !== 'http') throw new ConfigError(`${prefix}_PROVIDER must be log or http, got "${provider}"`);
   if (provider === 'log') return { provider, http: null };
-  const bodyTemplate = env[`${prefix}_HTTP_BODY`] || DEFAULT_BODIES[channel];
+  const sender = env[`${prefix}_HTTP_SENDER`] || null;
+  if (sender !== null && channel === 'sms' && !/^(?:[A-Za-z0-9 ._-]{1,11}|\+?\d{3,15})$/.test(sender)) throw new ConfigError(`${prefix}_HTTP_SENDER must be an alpha name of 1-11 letters/digits or a number, got "${sender}"`);
+  if (sender !== null && sender.length > 200) throw new ConfigError(`${prefix}_HTTP_SENDER is too long`);
+  // A configured sender joins the default body as "from"; a custom body places {{from}} itself.
+  const bodyTemplate = env[`${prefix}_HTTP_BODY`] || (sender ? DEFAULT_BODIES[channel].replace('{"to"', '{"from":"{{from}}","to"') : DEFAULT_BODIES[channel]);
+  if (!sender && bodyTemplate.includes('{{from}}')) throw new ConfigError(`${prefix}_HTTP_BODY uses {{from}} but ${prefix}_HTTP_SENDER is not set`);
   try {
     // Placeholders sit inside JSON strings, so the template must already be valid JSON.
     JSON.parse(bodyTemplate);
@@ -195,6 +202,7 @@ function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationCh
       timeoutMs: int(env, `${prefix}_HTTP_TIMEOUT_MS`, 10000, 100, 120000),
       messageIdPath: env[`${prefix}_HTTP_MESSAGE_ID_PATH`] === '' ? null : env[`${prefix}_HTTP_MESSAGE_ID_PATH`] ?? 'id',
       idempotent: idempotent === 'true',
+      sender,
     },
   };
 }
