@@ -1,10 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One SMS a person sent to the platform's number, as the gateway handed it over. The gateway's id is unique:
- * the same message delivered twice is stored (and acted on) once.
+ * the same message delivered twice is stored (and acted on) once, and so is the same text from the same phone
+ * within two minutes under another id.
  */
 @Entity('sms_inbound_messages')
+@Index('ix_sms_inbound_messages_from', ['fromPhone', 'receivedAt'])
 export class SmsInboundMessage {
   @PrimaryGeneratedColumn('uuid')
   id: string;

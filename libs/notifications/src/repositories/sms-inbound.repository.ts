@@ -15,6 +15,22 @@ export class SmsInboundRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * The same text from the same phone within `windowSeconds` of `at` under another gateway id (gateways re-deliver
+   * under a new id after a timeout). Locks the phone for the transaction first, so two copies arriving together
+   * cannot both miss each other.
+   */
+  async recentSame(tx: Transaction, fromPhone: string, text: string, at: Date, windowSeconds: number): Promise<{ id: string; action: string | null } | null> {
+    const m = managerOf(tx);
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('sms_inbound:' || $1))`, [fromPhone]);
+    const rows = (await m.query(
+      `SELECT id, action FROM sms_inbound_messages WHERE from_phone = $1 AND text = $2 AND received_at BETWEEN $3::timestamptz - make_interval(secs => $4) AND $3::timestamptz + make_interval(secs => $4)
+        ORDER BY received_at LIMIT 1`,
+      [fromPhone, text, at, windowSeconds],
+    )) as { id: string; action: string | null }[];
+    return rows[0] ?? null;
+  }
+
   async byGatewayId(tx: Transaction, gatewayMessageId: string): Promise<{ id: string; action: string | null } | null> {
     const rows = (await managerOf(tx).query(`SELECT id, action FROM sms_inbound_messages WHERE gateway_message_id = $1`, [gatewayMessageId])) as { id: string; action: string | null }[];
     return rows[0] ?? null;

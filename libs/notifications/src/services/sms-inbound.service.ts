@@ -6,6 +6,9 @@ import { smsKeyword, SmsKeywordAction } from '../domain/sms-keywords';
 import { parseSmsInbound, SmsReportFormatError, verifySmsReportSignature } from '../domain/sms-report';
 import { SmsInboundRepository } from '../repositories/sms-inbound.repository';
 
+/** A copy of the same text from the same phone within this many seconds is the same message. */
+export const SMS_INBOUND_DEDUPE_SECONDS = 120;
+
 export interface SmsInboundAnswer {
   inboundId: string;
   action: SmsKeywordAction | null;
@@ -34,9 +37,13 @@ export class SmsInboundService {
       throw e;
     }
     const action = smsKeyword(msg.text);
+    const receivedAt = msg.at ?? new Date();
     return this.tx.run(async (tx) => {
-      const id = await this.inbound.insertOnce(tx, { gatewayMessageId: msg.messageId, fromPhone: msg.from, text: msg.text, action, receivedAt: msg.at ?? new Date() });
+      const repeat = (await this.inbound.byGatewayId(tx, msg.messageId)) ?? (await this.inbound.recentSame(tx, msg.from, msg.text, receivedAt, SMS_INBOUND_DEDUPE_SECONDS));
+      if (repeat) return { inboundId: repeat.id, action: repeat.action as SmsKeywordAction | null, duplicate: true };
+      const id = await this.inbound.insertOnce(tx, { gatewayMessageId: msg.messageId, fromPhone: msg.from, text: msg.text, action, receivedAt });
       if (!id) {
+        // The same gateway id committed by a parallel request after our look-up.
         const first = (await this.inbound.byGatewayId(tx, msg.messageId))!;
         return { inboundId: first.id, action: first.action as SmsKeywordAction | null, duplicate: true };
       }
