@@ -3,7 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { RunningApi, startApi } from '../support/api-harness';
 import { ACTOR_NAMES, ActorName, buildWorld, logIn, World } from './support/fixtures';
 import { graphqlCall, httpCall, RawAnswer } from './support/http';
-import { CallContext, OPERATION_CALLS, Side } from './support/operation-calls';
+import { CallContext, HARDENING_SMS_REPORT_SECRET, OPERATION_CALLS, Side } from './support/operation-calls';
 import { ALL_OPERATION_POLICIES, TRANSPORT_ROUTES } from './support/policies';
 import { mapPool } from './support/pool';
 import { routesOf } from './support/routes';
@@ -57,7 +57,7 @@ describe('authorisation matrix: every operation × role × (own, foreign target)
 
   beforeAll(async () => {
     // TRUST_PROXY: every call plays its own client address (support/http.ts) so per-address limits stay out of the way.
-    api = await startApi({ label: 'hardauthz', env: { TRUST_PROXY: 'loopback' } });
+    api = await startApi({ label: 'hardauthz', env: { TRUST_PROXY: 'loopback', NOTIFY_SMS_REPORT_SECRET: HARDENING_SMS_REPORT_SECRET } });
     w = await buildWorld(api);
   }, 120_000);
   afterAll(() => api?.stop());
@@ -109,7 +109,7 @@ describe('authorisation matrix: every operation × role × (own, foreign target)
       const ctx: CallContext = { w, t: c.side === 'own' ? w.A : w.B, side: c.side, actor: c.actor };
       const actor = w.actors[c.actor];
       const token = actor && call.kind === 'graphql' && call.freshSession ? (await logIn(api, actor)).token : actor?.token;
-      if (call.kind === 'http') return classify(await httpCall(api.baseUrl, call.method, call.path(ctx), token, call.body, call.contentType), true);
+      if (call.kind === 'http') return classify(await httpCall(api.baseUrl, call.method, call.path(ctx), token, call.body, call.contentType, call.headers), true);
       const skip = call.skip?.(ctx);
       if (skip) return { verdict: 'skipped', detail: skip };
       const [root, name] = c.policy.operation.split('.');

@@ -64,6 +64,8 @@ export async function createApiApp(config: AppConfig, opts: ApiModuleOptions): P
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, opts, logger, operationAllowlist), {
     logger: new PinoNestLogger(logger),
     bodyParser: true,
+    // Keeps req.rawBody for signed webhooks (the SMS gateway's delivery reports are signed over the exact bytes).
+    rawBody: true,
   });
   // Only configured proxies may speak for the client (req.ip, req.secure); default: none (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);

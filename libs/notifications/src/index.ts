@@ -16,3 +16,6 @@ export * from './providers/http.provider';
 export * from './providers/logging.provider';
 export * from './providers/channel-providers';
 export * from './notifications.manifest';
+export * from './domain/sms-segments';
+export * from './services/sms-estimate.service';
+export * from './domain/sms-cost';

@@ -12,19 +12,32 @@ import { NotificationPreferenceService } from './services/notification-preferenc
 import { NotificationResolver } from './resolvers/notification.resolver';
 import { DeliveryService } from './services/delivery.service';
 import { NotificationService } from './services/notification.service';
+import { SmsEstimateResolver } from './resolvers/sms-estimate.resolver';
+import { SmsEstimateService } from './services/sms-estimate.service';
+import { SmsDeliveryReportService } from './services/sms-delivery-report.service';
+import { SmsWebhooksController } from './http/sms-webhooks.controller';
+import { SmsInboundMessage } from './entities/sms-inbound-message.entity';
+import { SmsOptOut } from './entities/sms-opt-out.entity';
+import { SmsInboundRepository } from './repositories/sms-inbound.repository';
+import { SmsInboundService } from './services/sms-inbound.service';
 
-export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference];
+export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference, SmsInboundMessage, SmsOptOut];
 
 /** What other contexts use: `NotificationService.send`, `NotificationKinds` (no resolvers, no job processing). */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
-  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
+  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, SmsInboundRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
   exports: [NotificationService, NotificationKinds, NotificationPreferenceService],
 })
 export class NotificationsCoreModule {}
 
 /** The API side: the recipient's inbox over GraphQL. */
-@Module({ imports: [NotificationsCoreModule], providers: [NotificationResolver, NotificationPreferenceResolver], exports: [NotificationsCoreModule] })
+@Module({
+  imports: [NotificationsCoreModule],
+  controllers: [SmsWebhooksController],
+  providers: [NotificationDeliveriesRepository, NotificationResolver, NotificationPreferenceResolver, SmsEstimateService, SmsEstimateResolver, SmsDeliveryReportService, SmsInboundRepository, SmsInboundService],
+  exports: [NotificationsCoreModule],
+})
 export class NotificationsModule {}
 
 /** The worker side: sends email and SMS deliveries through the configured providers. */

@@ -29,10 +29,10 @@ export function graphqlCall(baseUrl: string, query: string, variables: Record<st
   return rawGraphql(baseUrl, JSON.stringify({ query, variables }), token);
 }
 
-export async function httpCall(baseUrl: string, method: string, path: string, token?: string, body?: Buffer, contentType = 'application/octet-stream'): Promise<RawAnswer> {
+export async function httpCall(baseUrl: string, method: string, path: string, token?: string, body?: Buffer, contentType = 'application/octet-stream', headers: Record<string, string> = {}): Promise<RawAnswer> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { 'x-forwarded-for': nextClientIp(), ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': contentType } : {}) },
+    headers: { 'x-forwarded-for': nextClientIp(), ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': contentType } : {}), ...headers },
     body: body as never,
   });
   return toAnswer(res);

@@ -1,6 +1,12 @@
 import { FISCAL_YEAR, IMPORT_CSV, invitationToken, PNG, signUp, Target, unique, World, ActorName, PASSWORD } from './fixtures';
 import { Role } from '@ashar/auth';
-import { createHash, randomBytes, randomUUID } from 'crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'crypto';
+
+/** The SMS gateway's shared secret in the hardening API (NOTIFY_SMS_REPORT_SECRET): webhooks are signed with it. */
+export const HARDENING_SMS_REPORT_SECRET = 'hardening-sms-report-secret';
+const SMS_REPORT = Buffer.from(JSON.stringify({ messageId: 'hardening-none', status: 'NOT-A-STATUS' }));
+const SMS_INBOUND = Buffer.from(JSON.stringify({ messageId: 'hardening-inbound', from: 'not-a-phone', text: 'STOP' }));
+const smsSigned = (body: Buffer) => ({ 'x-ashar-signature': `sha256=${createHmac('sha256', HARDENING_SMS_REPORT_SECRET).update(body).digest('hex')}` });
 
 /**
  * How to call each operation with minimal valid arguments: data, one entry per operation. The matrix
@@ -36,6 +42,7 @@ export interface HttpCall {
   path: (c: CallContext) => string;
   body?: Buffer;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 export type OperationCall = GraphqlCall | HttpCall;
 
@@ -259,6 +266,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.confirmPhoneVerification': g(() => ({ input: { code: '000000' } })),
   'Query.myVerifiedPhone': g(() => ({})),
   'Query.myNotificationPreferences': g(() => ({})),
+  'Query.smsEstimate': g(() => ({ text: 'Добуш башталды', recipients: 10 })),
   // An unregistered kind: BAD_USER_INPUT once signed in; nothing stored.
   'Mutation.setNotificationPreference': g(() => ({ kind: 'hardening.none', enabled: false })),
   'Mutation.refreshSession': g(async (c) => ({ refreshToken: (await signUp(c.w.api, 'Refresh')).refreshToken })),
@@ -283,6 +291,13 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // ---- HTTP
   'POST /api/budget-transactions/:transactionId/documents': { kind: 'http', method: 'POST', path: (c) => `/api/budget-transactions/${c.t.transactionId}/documents?fileName=r.png`, body: PNG },
   'GET /api/budget-documents/:id': get((c) => `/api/budget-documents/${c.t.documentId}`),
+  // Signed like the gateway signs (the session is not the credential): an unknown status is BAD_USER_INPUT for everyone, nothing stored.
+  'POST /api/notifications/sms/delivery-report': {
+    kind: 'http', method: 'POST', path: () => '/api/notifications/sms/delivery-report', body: SMS_REPORT, contentType: 'application/json',
+    headers: smsSigned(SMS_REPORT),
+  },
+  // A bad sender is BAD_USER_INPUT for everyone; nothing stored, no phone opted out.
+  'POST /api/notifications/sms/inbound': { kind: 'http', method: 'POST', path: () => '/api/notifications/sms/inbound', body: SMS_INBOUND, contentType: 'application/json', headers: smsSigned(SMS_INBOUND) },
   // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
   'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
   'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),

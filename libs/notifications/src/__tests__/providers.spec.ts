@@ -15,6 +15,7 @@ const httpConfig = (url: string, extra: Partial<NotificationHttpConfig> = {}): N
   timeoutMs: 500,
   messageIdPath: 'id',
   idempotent: false,
+  sender: null,
   ...extra,
 });
 
@@ -35,6 +36,17 @@ describe('HTTP provider', () => {
   it('fills the body template with JSON-escaped values', () => {
     const body = renderBody('{"to":"{{to}}","text":"{{text}}","ref":"{{id}}"}', message);
     expect(JSON.parse(body)).toEqual({ to: '+996700000001', text: 'Line "one"\nи {две}', ref: 'd-1' });
+    expect(JSON.parse(renderBody('{"sender":"{{from}}","to":"{{to}}"}', message, 'ASHAR'))).toEqual({ sender: 'ASHAR', to: '+996700000001' });
+  });
+
+  it('puts the configured SMS sender name into the default body, and refuses a bad one or a {{from}} without it', () => {
+    const on = { ...base, NOTIFY_SMS_PROVIDER: 'http', NOTIFY_SMS_HTTP_URL: 'https://sms.example/send' };
+    const c = loadConfig({ ...on, NOTIFY_SMS_HTTP_SENDER: 'ASHAR' }).notifications.sms.http!;
+    expect(c.sender).toBe('ASHAR');
+    expect(JSON.parse(renderBody(c.bodyTemplate, message, c.sender))).toEqual({ from: 'ASHAR', to: '+996700000001', text: message.text, reference: 'd-1' });
+    expect(loadConfig(on).notifications.sms.http!.sender).toBeNull();
+    expect(() => loadConfig({ ...on, NOTIFY_SMS_HTTP_SENDER: 'ASHAR-PLATFORM-KG' })).toThrow('NOTIFY_SMS_HTTP_SENDER must be an alpha name of 1-11');
+    expect(() => loadConfig({ ...on, NOTIFY_SMS_HTTP_BODY: '{"from":"{{from}}","to":"{{to}}"}' })).toThrow('uses {{from}} but NOTIFY_SMS_HTTP_SENDER is not set');
   });
 
   it('keeps the message id of a 2xx, and takes a 2xx without JSON as sent', async () => {
@@ -67,7 +79,14 @@ describe('HTTP provider', () => {
 
 describe('notification configuration (kernel)', () => {
   it('defaults to the logging provider for both channels', () => {
-    expect(loadConfig(base).notifications).toEqual({ email: { provider: 'log', http: null }, sms: { provider: 'log', http: null } });
+    expect(loadConfig(base).notifications).toEqual({ email: { provider: 'log', http: null }, sms: { provider: 'log', http: null }, smsPrice: { perPartMinor: 0, currency: 'KGS', reportSecret: null } });
+  });
+
+  it('reads the SMS price and the report secret, and refuses bad ones with a clear line', () => {
+    expect(loadConfig({ ...base, NOTIFY_SMS_PRICE_PER_PART: '150', NOTIFY_SMS_CURRENCY: 'KZT', NOTIFY_SMS_REPORT_SECRET: 'x'.repeat(16) }).notifications.smsPrice).toEqual({ perPartMinor: 150, currency: 'KZT', reportSecret: 'x'.repeat(16) });
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_PRICE_PER_PART: '1.5' })).toThrow('NOTIFY_SMS_PRICE_PER_PART must be a whole number');
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_CURRENCY: 'som' })).toThrow('NOTIFY_SMS_CURRENCY must be an ISO 4217 code');
+    expect(() => loadConfig({ ...base, NOTIFY_SMS_REPORT_SECRET: 'short' })).toThrow('NOTIFY_SMS_REPORT_SECRET must have at least 16 characters');
   });
 
   it('reads an HTTP gateway from the environment and refuses a bad one with a clear line', () => {

@@ -20,6 +20,7 @@ export type NotificationParams = Record<string, NotificationParam>;
  */
 @Entity('notification_deliveries')
 @Index('ix_notification_deliveries_inbox', ['accountId', 'createdAt'], { where: `channel = 'in_app'` })
+@Index('ix_notification_deliveries_sms_message', ['providerMessageId'], { where: `channel = 'sms' AND provider_message_id IS NOT NULL` })
 export class NotificationDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -76,6 +77,27 @@ export class NotificationDelivery {
 
   @Column({ type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** SMS only: parts the sent text took (GSM 03.38), and what they cost at the configured price. */
+  @Column({ type: 'int', nullable: true })
+  smsParts: number | null;
+
+  /** Minor units, as a decimal string (bigint). */
+  @Column({ type: 'bigint', nullable: true })
+  costMinor: string | null;
+
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  costCurrency: string | null;
+
+  /** The gateway's delivery report: DELIVERED or FAILED, its raw status, and when it came. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  reportStatus: 'DELIVERED' | 'FAILED' | null;
+
+  @Column({ type: 'text', nullable: true })
+  reportRawStatus: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reportedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -10,10 +10,10 @@ import {
   TransientDeliveryError,
 } from './notification-provider';
 
-/** Fills {{to}} {{subject}} {{text}} {{id}} inside the JSON template, escaped as JSON string content. */
-export function renderBody(template: string, m: OutgoingMessage): string {
-  const values: Record<string, string> = { to: m.to, subject: m.subject, text: m.text, id: m.deliveryId };
-  return template.replace(/\{\{(to|subject|text|id)\}\}/g, (_, k: string) => JSON.stringify(values[k]).slice(1, -1));
+/** Fills {{to}} {{subject}} {{text}} {{id}} {{from}} inside the JSON template, escaped as JSON string content. */
+export function renderBody(template: string, m: OutgoingMessage, sender: string | null = null): string {
+  const values: Record<string, string> = { to: m.to, subject: m.subject, text: m.text, id: m.deliveryId, from: sender ?? '' };
+  return template.replace(/\{\{(to|subject|text|id|from)\}\}/g, (_, k: string) => JSON.stringify(values[k]).slice(1, -1));
 }
 
 function pick(body: unknown, path: string): string | null {
@@ -38,7 +38,7 @@ export class HttpNotificationProvider implements NotificationProvider {
   }
 
   send(m: OutgoingMessage): Promise<ProviderReceipt> {
-    const body = Buffer.from(renderBody(this.config.bodyTemplate, m));
+    const body = Buffer.from(renderBody(this.config.bodyTemplate, m, this.config.sender ?? null));
     const target = new URL(this.config.url);
     const headers: Record<string, string> = {
       'content-type': 'application/json',

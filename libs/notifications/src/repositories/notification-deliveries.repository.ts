@@ -4,12 +4,20 @@ import { managerOf, Transaction } from '@ashar/database';
 import { DataSource } from 'typeorm';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 
+export interface SmsCost {
+  parts: number;
+  costMinor: string;
+  currency: string;
+}
+
 export type NewDelivery = Pick<NotificationDelivery, 'jobId' | 'channel' | 'recipient' | 'accountId' | 'locale' | 'templateKey' | 'params'> &
   Partial<Pick<NotificationDelivery, 'status' | 'provider' | 'sentAt'>>;
 
 const COLUMNS = `id, job_id AS "jobId", channel, recipient, account_id AS "accountId", locale, template_key AS "templateKey",
   params, status, attempts, provider, provider_message_id AS "providerMessageId", last_error AS "lastError",
   claim_id AS "claimId", claimed_at AS "claimedAt", sent_at AS "sentAt", read_at AS "readAt",
+  sms_parts AS "smsParts", cost_minor AS "costMinor", cost_currency AS "costCurrency",
+  report_status AS "reportStatus", report_raw_status AS "reportRawStatus", reported_at AS "reportedAt",
   created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** Every statement on notification_deliveries. The status changes are single conditional UPDATEs: the claim is atomic. */
@@ -50,11 +58,30 @@ export class NotificationDeliveriesRepository {
   }
 
   /** Only the holder of the claim records the outcome. */
-  markSent(id: string, claimId: string, provider: string, providerMessageId: string | null): Promise<NotificationDelivery | null> {
+  markSent(id: string, claimId: string, provider: string, providerMessageId: string | null, cost: SmsCost | null = null): Promise<NotificationDelivery | null> {
     return this.update(
-      `status = 'SENT', sent_at = now(), provider = $3, provider_message_id = $4, last_error = NULL, claim_id = NULL
+      `status = 'SENT', sent_at = now(), provider = $3, provider_message_id = $4, last_error = NULL, claim_id = NULL,
+        sms_parts = $5, cost_minor = $6, cost_currency = $7
         WHERE id = $1 AND claim_id = $2 AND status = 'SENDING'`,
-      [id, claimId, provider, providerMessageId],
+      [id, claimId, provider, providerMessageId, cost?.parts ?? null, cost?.costMinor ?? null, cost?.currency ?? null],
+    );
+  }
+
+  /** The SMS record a gateway's message id names (one SMS gateway at a time, so the id is its own). */
+  async bySmsMessageId(providerMessageId: string): Promise<NotificationDelivery | null> {
+    const rows = (await this.db.query(`SELECT ${COLUMNS} FROM notification_deliveries WHERE channel = 'sms' AND provider_message_id = $1 ORDER BY created_at LIMIT 1`, [providerMessageId])) as NotificationDelivery[];
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Stores a delivery report. The same report again writes the same values (idempotent); a report older than
+   * the stored one is ignored (null), so reports arriving out of order keep the latest.
+   */
+  recordReport(id: string, status: 'DELIVERED' | 'FAILED', rawStatus: string, at: Date): Promise<NotificationDelivery | null> {
+    return this.update(
+      `report_status = $2, report_raw_status = $3, reported_at = $4
+        WHERE id = $1 AND (reported_at IS NULL OR reported_at <= $4)`,
+      [id, status, rawStatus, at],
     );
   }
 

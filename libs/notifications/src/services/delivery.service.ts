@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { NotificationDelivery } from '../entities/notification-delivery.entity';
 import { ChannelProviders } from '../providers/channel-providers';
 import { AmbiguousDeliveryError, PermanentDeliveryError, ProviderReceipt, TransientDeliveryError } from '../providers/notification-provider';
-import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
+import { NotificationDeliveriesRepository, SmsCost } from '../repositories/notification-deliveries.repository';
+import { smsEstimate } from '../domain/sms-cost';
 import { renderNotification } from './notification-renderer';
 import { unsealParams } from './sealed-params';
 
@@ -96,7 +97,13 @@ export class DeliveryService {
       await this.deliveries.release(row.id, claimId, provider.name, message);
       throw err;
     }
-    await this.recordSent(row, claimId, provider.name, receipt.providerMessageId);
+    // What left the platform is the rendered text: its parts are what the gateway bills.
+    let cost: SmsCost | null = null;
+    if (row.channel === 'sms') {
+      const e = smsEstimate(text, 1, this.config.notifications.smsPrice);
+      cost = { parts: e.parts, costMinor: e.costMinor, currency: e.currency };
+    }
+    await this.recordSent(row, claimId, provider.name, receipt.providerMessageId, cost);
     this.log.info({ deliveryId: row.id, channel: row.channel, templateKey: row.templateKey, provider: provider.name }, 'notification sent');
     return 'sent';
   }
@@ -105,10 +112,10 @@ export class DeliveryService {
    * The message is out: recording that must not be lost to a brief database hiccup, since a record
    * left SENDING is later treated as "outcome unknown".
    */
-  private async recordSent(row: NotificationDelivery, claimId: string, provider: string, providerMessageId: string | null): Promise<void> {
+  private async recordSent(row: NotificationDelivery, claimId: string, provider: string, providerMessageId: string | null, cost: SmsCost | null): Promise<void> {
     for (let i = 1; ; i++) {
       try {
-        await this.deliveries.markSent(row.id, claimId, provider, providerMessageId);
+        await this.deliveries.markSent(row.id, claimId, provider, providerMessageId, cost);
         return;
       } catch (err) {
         if (i >= RECORD_TRIES) throw err;

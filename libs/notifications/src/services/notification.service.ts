@@ -11,6 +11,7 @@ import { NotificationChannel, NotificationDelivery, NotificationParams } from '.
 import { DELIVER_NOTIFICATION_JOB } from '../jobs/deliver-notification.job';
 import { NotificationDeliveriesRepository } from '../repositories/notification-deliveries.repository';
 import { NotificationPreferencesRepository } from '../repositories/notification-preferences.repository';
+import { SmsInboundRepository } from '../repositories/sms-inbound.repository';
 
 export interface NotificationRecipient {
   accountId?: string | null;
@@ -58,6 +59,7 @@ export class NotificationService {
     private readonly relay: OutboxRelay,
     @InjectConfig() private readonly config: AppConfig,
     private readonly preferences: NotificationPreferencesRepository,
+    private readonly smsInbound: SmsInboundRepository,
   ) {}
 
   /**
@@ -69,7 +71,11 @@ export class NotificationService {
   async send(tx: Transaction, req: SendNotificationRequest): Promise<NotificationDelivery | null> {
     if (!hasTranslation(req.templateKey)) throw new Error(`Notification template ${req.templateKey} is not in the catalogue`);
     if (!/^[A-Za-z0-9._-]{1,200}$/.test(req.idempotencyKey)) throw new Error(`Notification idempotency key must be 1-200 of [A-Za-z0-9._-] (${req.idempotencyKey})`);
-    const channels = typeof req.channel === 'string' ? [req.channel] : req.channel;
+    let channels = typeof req.channel === 'string' ? [req.channel] : req.channel;
+    // A phone that answered STOP gets no SMS of a registered kind (the next channel is tried); codes and
+    // notices without a kind, which the person asked for, still go.
+    const phone = addressOf('sms', req.recipient);
+    if (req.kind && phone && channels.includes('sms') && (await this.smsInbound.isOptedOut(tx, phone))) channels = channels.filter((c) => c !== 'sms');
     const channel = channels.find((c) => addressOf(c, req.recipient));
     if (!channel) return null;
     if (req.kind && req.recipient.accountId && (await this.preferences.isOptedOut(tx, req.recipient.accountId, req.kind))) return null;

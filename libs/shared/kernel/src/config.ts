@@ -60,7 +60,15 @@ export interface AppConfig {
    */
   publicReadCacheSeconds: number;
   /** How email and SMS notifications leave the platform (NOTIFY_EMAIL_* and NOTIFY_SMS_*, libs/notifications README). */
-  notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig };
+  notifications: { email: NotificationChannelConfig; sms: NotificationChannelConfig; smsPrice: SmsPriceConfig };
+}
+
+/** What one SMS part costs (NOTIFY_SMS_PRICE_PER_PART in minor units, NOTIFY_SMS_CURRENCY), recorded per delivery. */
+export interface SmsPriceConfig {
+  perPartMinor: number;
+  currency: string;
+  /** Shared secret the gateway signs delivery reports with (NOTIFY_SMS_REPORT_SECRET); null = the report route is off. */
+  reportSecret: string | null;
 }
 
 /** One outgoing channel: logged only (development default), or POSTed to a gateway over HTTP. */
@@ -81,6 +89,8 @@ export interface NotificationHttpConfig {
   messageIdPath: string | null;
   /** The gateway drops a repeated Idempotency-Key, so an ambiguous timeout may be retried. */
   idempotent: boolean;
+  /** Sender name or number (NOTIFY_<CH>_HTTP_SENDER; SMS: an alpha name of 1–11 letters/digits registered with the operator, or a number), filled as {{from}}. */
+  sender: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -165,7 +175,12 @@ function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationCh
   const provider = env[`${prefix}_PROVIDER`] || 'log';
   if (provider !== 'log' && provider !== 'http') throw new ConfigError(`${prefix}_PROVIDER must be log or http, got "${provider}"`);
   if (provider === 'log') return { provider, http: null };
-  const bodyTemplate = env[`${prefix}_HTTP_BODY`] || DEFAULT_BODIES[channel];
+  const sender = env[`${prefix}_HTTP_SENDER`] || null;
+  if (sender !== null && channel === 'sms' && !/^(?:[A-Za-z0-9 ._-]{1,11}|\+?\d{3,15})$/.test(sender)) throw new ConfigError(`${prefix}_HTTP_SENDER must be an alpha name of 1-11 letters/digits or a number, got "${sender}"`);
+  if (sender !== null && sender.length > 200) throw new ConfigError(`${prefix}_HTTP_SENDER is too long`);
+  // A configured sender joins the default body as "from"; a custom body places {{from}} itself.
+  const bodyTemplate = env[`${prefix}_HTTP_BODY`] || (sender ? DEFAULT_BODIES[channel].replace('{"to"', '{"from":"{{from}}","to"') : DEFAULT_BODIES[channel]);
+  if (!sender && bodyTemplate.includes('{{from}}')) throw new ConfigError(`${prefix}_HTTP_BODY uses {{from}} but ${prefix}_HTTP_SENDER is not set`);
   try {
     // Placeholders sit inside JSON strings, so the template must already be valid JSON.
     JSON.parse(bodyTemplate);
@@ -187,8 +202,17 @@ function notificationChannel(env: Env, channel: 'email' | 'sms'): NotificationCh
       timeoutMs: int(env, `${prefix}_HTTP_TIMEOUT_MS`, 10000, 100, 120000),
       messageIdPath: env[`${prefix}_HTTP_MESSAGE_ID_PATH`] === '' ? null : env[`${prefix}_HTTP_MESSAGE_ID_PATH`] ?? 'id',
       idempotent: idempotent === 'true',
+      sender,
     },
   };
+}
+
+function smsPrice(env: Env): SmsPriceConfig {
+  const currency = env.NOTIFY_SMS_CURRENCY || 'KGS';
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`NOTIFY_SMS_CURRENCY must be an ISO 4217 code such as KGS or KZT, got "${currency}"`);
+  const reportSecret = env.NOTIFY_SMS_REPORT_SECRET || null;
+  if (reportSecret !== null && reportSecret.length < 16) throw new ConfigError('NOTIFY_SMS_REPORT_SECRET must have at least 16 characters');
+  return { perPartMinor: int(env, 'NOTIFY_SMS_PRICE_PER_PART', 0, 0, 1_000_000), currency, reportSecret };
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -244,6 +268,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     signupLimits: signupLimits(env),
     sessionCheckCacheSeconds: int(env, 'SESSION_CHECK_CACHE_SECONDS', 5, 0, 60),
     publicReadCacheSeconds: int(env, 'PUBLIC_READ_CACHE_SECONDS', nodeEnv === 'production' ? 3 : 0, 0, 300),
-    notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms') },
+    notifications: { email: notificationChannel(env, 'email'), sms: notificationChannel(env, 'sms'), smsPrice: smsPrice(env) },
   };
 }
