@@ -1,18 +1,9 @@
 import { asTransaction } from '@ashar/database';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
+import { person, Person } from './support';
 import { NotificationKinds } from '../services/notification-kinds';
 import { NotificationService, SendNotificationRequest } from '../services/notification.service';
-
-// Its own sign-up: notifications is used by identity and budgets, so its tests do not import their supports
-// (the project graph would see a cycle).
-interface Person { token: string; id: string; email: string }
-let seq = 0;
-async function person(api: RunningApi, name: string): Promise<Person> {
-  const email = `n${++seq}.${Date.now()}@example.kg`;
-  const s = ok(await gql(api.baseUrl, `mutation($input: SignUpInput!) { signUp(input: $input) { accessToken account { id } } }`, { input: { email, password: 'long enough pw', displayName: name } })).signUp;
-  return { token: s.accessToken, id: s.account.id, email };
-}
 
 /** Opt-out per kind: `send` with a kind skips a recipient who opted out, on every channel; the rest is sent. */
 let api: RunningApi;

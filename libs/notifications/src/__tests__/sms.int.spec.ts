@@ -3,7 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
-import { person, Person } from '../../../budgets/src/__tests__/support';
+import { person, Person } from './support';
 import { smsSegments } from '../domain/sms-segments';
 import { signSmsReport, SMS_REPORT_SIGNATURE_HEADER } from '../domain/sms-report';
 import { NotificationKinds } from '../services/notification-kinds';
