@@ -1,0 +1,1 @@
+export { renderPdf, PDF_FONTS, type PdfDocument } from './render-pdf';
