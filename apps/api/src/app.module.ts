@@ -67,7 +67,7 @@ export class ApiModule {
       imports: [
         RuntimeModule.forRoot(config, 'api', logger),
         DatabaseModule.forRoot(config.databaseUrl, { logSql: opts.logSql }),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: contexts.queues }),
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, poolMax: config.queuePoolMax, prefix: config.redisPrefix, queues: contexts.queues }),
         AuthPlatformModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,

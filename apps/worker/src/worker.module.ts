@@ -23,7 +23,7 @@ export class WorkerModule {
       imports: [
         RuntimeModule.forRoot(config, 'worker', logger),
         DatabaseModule.forRoot(config.databaseUrl),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues: contexts.queues }),
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, poolMax: config.queuePoolMax, prefix: config.redisPrefix, queues: contexts.queues }),
         JobWorkerModule.forRoot({ jobs: contexts.jobs, concurrency: opts.concurrency, schedules: contexts.schedules }),
         ...contexts.workerModules,
       ],

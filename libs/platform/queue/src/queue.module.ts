@@ -17,7 +17,7 @@ export class QueueModule {
    * `queues`: every queue the contexts' manifests declare (the app passes them; the platform knows
    * none). Workers are not started here: `JobWorkerModule` (worker app only) does that.
    */
-  static forRoot(opts: { redisUrl: string | null; databaseUrl: string; schema: string; prefix?: string; queues: ReadonlyArray<QueueDeclaration> }): DynamicModule {
+  static forRoot(opts: { redisUrl: string | null; databaseUrl: string; schema: string; poolMax?: number; prefix?: string; queues: ReadonlyArray<QueueDeclaration> }): DynamicModule {
     const backend = configureQueueBackend(opts);
     const queues = mergeQueueDeclarations([opts.queues]);
     const connection: QueueConnection = { connection: backend.connection, prefix: opts.prefix ?? 'ashar' };

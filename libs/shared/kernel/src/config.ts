@@ -10,6 +10,8 @@ export interface AppConfig {
   /** Unset: queues run on PostgreSQL (BullMQ's PostgreSQL backend), durable, no Redis needed. */
   redisUrl: string | null;
   queueSchema: string;
+  /** Size of the one pg pool all PostgreSQL-backed queues of a process share (QUEUE_PG_POOL_MAX). */
+  queuePoolMax: number;
   /** Prefix of every Redis key (queues, rate limits): lets deployments or test runs share one Redis. */
   redisPrefix: string;
   jwtSecret: string;
@@ -242,6 +244,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], true),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], false),
     queueSchema,
+    queuePoolMax: int(env, 'QUEUE_PG_POOL_MAX', 10, 1, 100),
     redisPrefix: env.REDIS_PREFIX || 'ashar',
     jwtSecret,
     ballotKey,

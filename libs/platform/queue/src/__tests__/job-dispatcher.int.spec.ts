@@ -123,7 +123,7 @@ async function startWorker(db: TestDatabase, redis: boolean, queues: QueueDeclar
       imports: [
         RuntimeModule.forRoot(config, 'worker'),
         DatabaseModule.forRoot(config.databaseUrl),
-        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, prefix: config.redisPrefix, queues }),
+        QueueModule.forRoot({ redisUrl: config.redisUrl, databaseUrl: config.databaseUrl, schema: config.queueSchema, poolMax: config.queuePoolMax, prefix: config.redisPrefix, queues }),
         JobWorkerModule.forRoot({ jobs, concurrency, schedules }),
         HandlersModule,
       ],
