@@ -8,7 +8,8 @@ import { migrateAndSeed } from '../support/template-database';
 import { asAppRole } from '../support/test-config';
 import { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
-import { platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
+import { member, Person, platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
+import { cast, MOVE, processInVoting } from '../../libs/participation/src/__tests__/support';
 import { API_PORT, AppProcess, killLeftovers, sleep, ThrowawayPostgres, ThrowawayRedis, waitFor } from './support/services';
 
 const BASE = `http://127.0.0.1:${API_PORT}`;
@@ -30,6 +31,9 @@ describe('faults with the real services', () => {
   let worker: AppProcess;
   let v: Village;
   let b: Awaited<ReturnType<typeof publishedBudget>>;
+  let platform: Person;
+  // The context helpers want a RunningApi; they use only its address and a way to run SQL.
+  const like = { baseUrl: BASE, dataSource: { query: (q: string, p?: unknown[]) => sql(q, p ?? []) } } as unknown as RunningApi;
   const sql = <R = any>(q: string, params: unknown[] = []) => pg.query<R>(q, params);
   const count = async (q: string, params: unknown[] = []) => Number((await sql(`SELECT count(*)::int AS n FROM ${q}`, params))[0].n);
 
@@ -53,9 +57,7 @@ describe('faults with the real services', () => {
     api = new AppProcess('api', env);
     worker = new AppProcess('worker', env);
     await Promise.all([api.start(), worker.start()]);
-    // The budget helpers want a RunningApi; they use only its address and a way to run SQL.
-    const like = { baseUrl: BASE, dataSource: { query: (q: string, p?: unknown[]) => sql(q, p ?? []) } } as unknown as RunningApi;
-    const platform = await platformAdmin(like);
+    platform = await platformAdmin(like);
     v = await village(like, platform, '41707220840000', 'Ак-Дөбө');
     b = await publishedBudget(like, v, 2025, [
       { direction: 'REVENUE', economicCode: '11111', amount: '1000000' },
@@ -196,6 +198,10 @@ describe('faults with the real services', () => {
   it('Redis stopped while an import runs and while jobs are enqueued: each ends exactly once when Redis is back', async () => {
     const RUNNING_ROWS = 30_000;
     const QUEUED_ROWS = 5_000;
+    // A vote with three ballots, closed while Redis is down: its count (the tally job) is queued then.
+    const { processId, proposals } = await processInVoting(like, v, ['30000000', '50000000']);
+    const voters = [v.citizen, await member(like, platform, v.communityId, 'CITIZEN', 'Асел'), await member(like, platform, v.communityId, 'CITIZEN', 'Айбек')];
+    for (const [i, voter] of voters.entries()) ok(await cast(like, voter, processId, [proposals[i % 2]]));
     const running = await upload(ledger(RUNNING_ROWS, 11, 11), 'running.csv');
     // Stopped while the rows are being inserted: the job's progress and lock renewals then hit a dead Redis
     // from inside the import's open transaction.
@@ -214,18 +220,22 @@ describe('faults with the real services', () => {
     const queued = await upload(ledger(QUEUED_ROWS, 12, 12), 'queued.csv');
     const recipient = '+996700100200';
     const invite = await gql(BASE, `mutation($input: CreateInvitationInput!) { createInvitation(input: $input) { token } }`, { input: { communityId: v.communityId, role: 'CITIZEN', recipient } }, { token: v.admin.token });
+    ok(await gql(BASE, MOVE, { id: processId, phase: 'RESULTS' }, { token: v.admin.token }));
     const answeredInMs = Date.now() - t0;
     ok(invite);
+    const countJobId = `pb-count.${processId}`;
     const [{ id: invitationId }] = await sql<{ id: string }>('SELECT id FROM invitations WHERE recipient = $1', [recipient]);
     const jobId = `invitation-notify.${invitationId}`;
     await sleep(3000);
     const whileDown = { queued: (await importRow(queued)).status, deliveries: await count(`notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [jobId]), outboxPending: await count('outbox_messages WHERE job_id = $1 AND dispatched_at IS NULL', [jobId]) };
+    const countWhileDown = { outcomes: await count('pb_outcomes WHERE process_id = $1', [processId]), outboxPending: await count('outbox_messages WHERE job_id = $1 AND dispatched_at IS NULL', [countJobId]) };
 
     await redis.start();
     const downMs = Date.now() - stoppedAt;
     const backAt = Date.now();
     await waitFor('both imports to finish', async () => (await importRow(running)).status !== 'RUNNING' && !['QUEUED', 'RUNNING'].includes((await importRow(queued)).status), 90_000, 200);
     await waitFor('the invitation to be delivered', async () => (await count(`notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [jobId])) > 0, 30_000, 200);
+    await waitFor('the vote to be counted', async () => (await count('pb_outcomes WHERE process_id = $1', [processId])) > 0, 30_000, 200);
     const settledMs = Date.now() - backAt;
     // Give a duplicate (a second hand-off, a retried job) time to show itself before counting.
     await sleep(2000);
@@ -239,18 +249,25 @@ describe('faults with the real services', () => {
     const q = await outcome(queued);
     const deliveries = await count(`notification_deliveries WHERE job_id = $1 AND status = 'SENT'`, [jobId]);
     const job = jobState('notifications', jobId);
+    const countJob = jobState('participation-tallies', countJobId);
+    const outcomes = await sql<{ ballot_count: number; selected: string[] }>('SELECT ballot_count, selected FROM pb_outcomes WHERE process_id = $1', [processId]);
     report(
       `redis stopped for ${(downMs / 1000).toFixed(1)} s: import running at ${runningWhenStopped.progress}% -> ${r.status}, ${n(r.rows)}/${n(RUNNING_ROWS)} rows, ${r.audits} budget.import.ledger event; ` +
         `import uploaded while down (answered, ${whileDown.queued} while down) -> ${q.status}, ${n(q.rows)}/${n(QUEUED_ROWS)} rows, ${q.audits} event; ` +
         `invitation SMS enqueued while down (${whileDown.outboxPending} row held in the outbox, ${whileDown.deliveries} deliveries while down) -> ${deliveries} delivery; ` +
         `both requests answered in ${answeredInMs} ms; all settled ${(settledMs / 1000).toFixed(1)} s after Redis was back; ` +
-        `tally job: not tried, there is none yet (no tally queue or job exists)`,
+        `vote closed while down (count job held in the outbox: ${countWhileDown.outboxPending}, ${countWhileDown.outcomes} results while down) -> ${outcomes.length} result of ${outcomes[0]?.ballot_count ?? 0} ballots, count job ${countJob.finished ? 'finished' : 'NOT finished'}; ` +
+        `tally job running when Redis stops: not tried (a count of a few thousand ballots takes milliseconds; the import above is the long job)`,
     );
     expect(whileDown).toEqual({ queued: 'QUEUED', deliveries: 0, outboxPending: 1 });
     expect(r).toMatchObject({ status: 'DONE', imported_rows: RUNNING_ROWS, rows: RUNNING_ROWS, audits: 1 });
     expect(q).toMatchObject({ status: 'DONE', imported_rows: QUEUED_ROWS, rows: QUEUED_ROWS, audits: 1 });
     expect(deliveries).toBe(1);
     expect(job.finished).toBe(true);
+    expect(countWhileDown).toEqual({ outcomes: 0, outboxPending: 1 });
+    expect(outcomes).toHaveLength(1);
+    expect(Number(outcomes[0].ballot_count)).toBe(3);
+    expect(countJob.finished).toBe(true);
     // Nothing else recorded twice: one transaction per file row across both imports.
     expect(await count(`budget_transactions WHERE import_id = ANY($1::uuid[])`, [[running, queued]])).toBe(RUNNING_ROWS + QUEUED_ROWS);
   }, 150_000);
