@@ -28,11 +28,13 @@ import { PasswordHasher } from './services/password-hasher';
 import { SessionService } from './services/session.service';
 import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { ResidentProfileReader } from './services/resident-profile-reader';
+import { RequestActorService } from './services/request-actor.service';
 import { ResidentProfilesRepository } from './repositories/resident-profiles.repository';
 
 export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest, PhoneVerificationCode, VerifiedPhone];
 
 const services = [
+  RequestActorService,
   PasswordHasher,
   SessionService,
   SignInThrottleService,

@@ -7,6 +7,7 @@ export * from './entities/sign-in-unlock.entity';
 export * from './identity.permissions';
 export * from './services/account.service';
 export * from './services/session.service';
+export * from './services/request-actor.service';
 export * from './services/sign-in-throttle.service';
 export * from './services/membership.service';
 export * from './services/invitation.service';

@@ -1,4 +1,4 @@
-import { DomainError, httpErrorAnswer } from '@ashar/kernel';
+import { answerHttp } from '@ashar/imports';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { OpenDataService } from '../services/open-data.service';
@@ -47,18 +47,14 @@ export class OpenDataController {
     return this.send(res, () => this.openData.export(bodyId), `council-${bodyId}-open-data.json`);
   }
 
-  private async send(res: Response, fn: () => Promise<unknown>, download?: string) {
-    try {
+  private send(res: Response, fn: () => Promise<unknown>, download?: string) {
+    return answerHttp(res, async () => {
       const body = await fn();
       res.setHeader('Content-Type', 'application/json; charset=utf-8');
       res.setHeader('Cache-Control', 'public, max-age=60');
       res.setHeader('Access-Control-Allow-Origin', '*');
       if (download) res.setHeader('Content-Disposition', `attachment; filename="${download}"`);
       res.send(JSON.stringify(body));
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      const { status, body } = httpErrorAnswer(e);
-      res.status(status).json(body);
-    }
+    });
   }
 }
