@@ -36,6 +36,9 @@ function Apportionment({ a, secretary, onChange }: { a: CwApportionment; secreta
   const x = readExplanation(a.explanation);
   const form = useFormSubmit();
   const name = new Map(a.figures.map((f) => [f.id, f.name]));
+  // Revenue is kept in minor units: quotients and the quota are shown in the currency's main unit.
+  const unit = a.basis === 'REVENUE' ? 100 : 1;
+  const round = (n: number) => formatNumber(Math.round((n / unit) * 100) / 100);
   const weight = (w: string) => (a.basis === 'REVENUE' ? t('councils.web.seats.money', { amount: minorToDecimalText(w) }) : formatNumber(Number(w)));
   return (
     <article className="cw-plan" aria-labelledby={`seats-${a.id}`} data-apportionment={a.id}>
@@ -71,14 +74,14 @@ function Apportionment({ a, secretary, onChange }: { a: CwApportionment; secreta
               <p>{t(a.method === 'DHONDT' ? 'councils.web.seats.dhondtHow' : 'councils.web.seats.sainteLagueHow')}</p>
               <ol className="cw-vote-list">
                 {x.awards.map((w) => (
-                  <li key={w.seat}>{t('councils.web.seats.award', { seat: w.seat, name: name.get(w.party) ?? w.party, quotient: w.quotientExact })}</li>
+                  <li key={w.seat}>{t('councils.web.seats.award', { seat: w.seat, name: name.get(w.party) ?? w.party, quotient: round(w.quotient) })}</li>
                 ))}
               </ol>
             </>
           )}
           {x.rows && (
             <>
-              <p>{t('councils.web.seats.hareHow', { quota: formatNumber(Math.round((x.quota ?? 0) * 100) / 100) })}</p>
+              <p>{t('councils.web.seats.hareHow', { quota: round(x.quota ?? 0) })}</p>
               <ul className="cw-vote-list">
                 {x.rows.map((r) => (
                   <li key={r.party}>

@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
@@ -30,12 +30,16 @@ export default function CouncilBodyPage() {
   const { status } = useSession();
   const [reload, setReload] = useState(0);
   const body = useQuery(CW_BODY, status === 'loading' ? null : { id, reload }, { scope: status });
-  const communityId = body.data?.councilBody.communityId;
+  // After a change the page keeps showing the body while it reloads: forms keep their state (a "sent" line), nothing flashes on a slow link.
+  const last = useRef<typeof body.data>(null);
+  if (body.data) last.current = body.data;
+  const data = body.data ?? (last.current?.councilBody.id === id ? last.current : null);
+  const communityId = data?.councilBody.communityId;
   // Only the name: a failure leaves the generic link, the page does not depend on it.
   const community = useQuery(CW_COMMUNITY, communityId ? { id: communityId } : null, { cache: true });
   if (body.error) return <ErrorMessage error={body.error} onRetry={body.retry} />;
-  if (!body.data) return <Loading />;
-  const b = body.data.councilBody;
+  if (!data) return <Loading />;
+  const b = data.councilBody;
   const changed = () => setReload((r) => r + 1);
   const now = Date.now();
   const upcoming = b.meetings.filter((m) => m.status === 'SCHEDULED' && Date.parse(m.startsAt) >= now);
