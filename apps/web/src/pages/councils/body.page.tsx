@@ -81,6 +81,7 @@ export default function CouncilBodyPage() {
           {t('councils.web.body.openData')}
         </a>
       </p>
+      <AnnualReportLinks bodyId={b.id} />
 
       <RulesSection b={b} onChange={changed} />
       <MembersSection b={b} onChange={changed} />
@@ -130,6 +131,34 @@ export default function CouncilBodyPage() {
       <SeatsSection b={b} onChange={changed} />
       <QuestionsSection b={b} onChange={changed} />
     </>
+  );
+}
+
+/** The annual report of a chosen year, as PDF and as open data, in the page's language. */
+function AnnualReportLinks({ bodyId }: { bodyId: string }) {
+  const { t, locale } = useI18n();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const base = `/api/public/councils/${bodyId}/annual-report/${year}`;
+  return (
+    <section aria-labelledby="cw-report" className="cw-report">
+      <h2 id="cw-report">{t('councils.web.report.title')}</h2>
+      <SelectField label={t('councils.web.report.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
+        {[0, 1, 2, 3, 4].map((back) => (
+          <option key={back} value={thisYear - back}>
+            {thisYear - back}
+          </option>
+        ))}
+      </SelectField>
+      <ul className="list">
+        <li className="cw-row">
+          <a href={`${base}.pdf?lang=${locale}`}>{t('councils.web.report.pdf', { year })}</a>
+        </li>
+        <li className="cw-row">
+          <a href={`${base}.json?lang=${locale}`}>{t('councils.web.report.json', { year })}</a>
+        </li>
+      </ul>
+    </section>
   );
 }
 
