@@ -100,7 +100,10 @@ test('a secretary runs and publishes a meeting; a citizen searches its decisions
   expect(await citizen.getByRole('link', { name: 'Ак-Дөбө айылы' }).getAttribute('href')).toBe(`/communities/${v.communityId}`);
   expect(bodyText).toContain(RU_DECISION);
   expect(bodyText).toContain(KY_DECISION);
-  expect(await citizen.getByRole('link', { name: tr('councils.web.body.openData') }).getAttribute('href')).toBe(`/api/public/councils/${c.bodyId}/open-data.json`);
+  expect(await citizen.getByRole('link', { name: tr('councils.web.body.openData'), exact: true }).getAttribute('href')).toBe(`/api/public/councils/${c.bodyId}/open-data.json`);
+  // The annual report of this year, in the page's language.
+  const year = new Date().getFullYear();
+  expect(await citizen.getByRole('link', { name: tr('councils.web.report.pdf', { year }), exact: true }).getAttribute('href')).toBe(`/api/public/councils/${c.bodyId}/annual-report/${year}.pdf?lang=ky`);
   // Each decision tells how every member voted.
   const bridgeOnBody = citizen.locator('.cw-row').filter({ hasText: KY_DECISION });
   await bridgeOnBody.getByText(tr('councils.web.body.votes')).click();

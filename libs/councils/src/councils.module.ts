@@ -4,7 +4,10 @@ import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { COUNCILS_ENTITIES } from './entities';
+import { AnnualReportController } from './http/annual-report.controller';
 import { OpenDataController } from './http/open-data.controller';
+import { AnnualReportQueries } from './repositories/annual-report.queries';
+import { AnnualReportService } from './services/annual-report.service';
 import { MarkOverdueJob } from './jobs/mark-overdue.job';
 import { OpenDataQueries } from './repositories/open-data.queries';
 import { OpenDataService } from './services/open-data.service';
@@ -34,8 +37,8 @@ const repositories = [BodiesRepository, MeetingsRepository, RecommendationsRepos
 /** Councils (API side): bodies, members, meetings, roll calls, decisions, recommendations, plans, seats, questions. */
 @Module({
   imports: [TypeOrmModule.forFeature(COUNCILS_ENTITIES), TerritoryModule, IdentityModule, NotificationsCoreModule],
-  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver, OpenDataQueries, OpenDataService],
-  controllers: [OpenDataController],
+  providers: [...repositories, BodyAccess, BodyService, MeetingService, DecisionService, RecommendationService, ActionPlanService, ApportionmentService, QuestionService, CouncilBodyResolver, CouncilBodyExtrasResolver, CouncilMeetingResolver, AgendaItemResolver, RecommendationResolver, ActionPlanResolver, ActionItemResolver, OpenDataQueries, OpenDataService, AnnualReportQueries, AnnualReportService],
+  controllers: [OpenDataController, AnnualReportController],
   exports: [BodyService],
 })
 export class CouncilsModule {}

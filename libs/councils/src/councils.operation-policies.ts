@@ -59,4 +59,6 @@ export const COUNCILS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'GET /api/public/oparl/v1.1/body/:bodyId/:list', allow: 'public' },
   { operation: 'GET /api/public/oparl/v1.1/body/:bodyId/:kind/:id', allow: 'public' },
   { operation: 'GET /api/public/councils/:bodyId/open-data.json', allow: 'public' },
+  { operation: 'GET /api/public/councils/:bodyId/annual-report/:year.json', allow: 'public', publicPart: 'decisions of unpublished CLOSED meetings are left out' },
+  { operation: 'GET /api/public/councils/:bodyId/annual-report/:year.pdf', allow: 'public', publicPart: 'decisions of unpublished CLOSED meetings are left out' },
 ];

@@ -311,6 +311,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/oparl/v1.1/body/:bodyId/:list': get((c) => `/api/public/oparl/v1.1/body/${c.t.councilBodyId}/meeting`),
   'GET /api/public/oparl/v1.1/body/:bodyId/:kind/:id': get((c) => `/api/public/oparl/v1.1/body/${c.t.councilBodyId}/membership/${c.t.councilMembershipId}`),
   'GET /api/public/councils/:bodyId/open-data.json': get((c) => `/api/public/councils/${c.t.councilBodyId}/open-data.json`),
+  'GET /api/public/councils/:bodyId/annual-report/:year.json': get((c) => `/api/public/councils/${c.t.councilBodyId}/annual-report/${new Date().getUTCFullYear()}.json?lang=ru`),
+  'GET /api/public/councils/:bodyId/annual-report/:year.pdf': get((c) => `/api/public/councils/${c.t.councilBodyId}/annual-report/${new Date().getUTCFullYear()}.pdf?lang=kk`),
   'GET /api/public/budgets/:budgetId/versions/:n/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.csv`),
   'GET /api/public/budgets/:budgetId/versions/:n/budget.xlsx': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.xlsx`),
   'GET /api/public/budgets/:budgetId/versions/:n/budget.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/budget.json`),

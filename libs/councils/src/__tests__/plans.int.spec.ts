@@ -67,12 +67,17 @@ test('a working group’s plan: items flagged overdue by the job, checks recorde
 test('seats by contribution: each method equals the hand count, drafts stay with the secretary until published', async () => {
   const ig = await council(api, v, await people(2), undefined, 'INITIATIVE_GROUP');
   const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
-  // Revenue contribution (minor units) of three villages, 7 seats.
+  // Revenue contribution (minor units) of three villages, 7 seats, each with where it comes from (budgets records no revenue by village).
+  const SOURCE = 'Салык кызматынын 2025-жылдык отчету, 15.01.2026';
   const figures = [
-    { id: id(1), name: 'Ак-Дөбө', weight: '5300000' },
-    { id: id(2), name: 'Кызыл-Жар', weight: '3100000' },
-    { id: id(3), name: 'Орок', weight: '1600000' },
+    { id: id(1), name: 'Ак-Дөбө', weight: '5300000', source: SOURCE },
+    { id: id(2), name: 'Кызыл-Жар', weight: '3100000', source: SOURCE },
+    { id: id(3), name: 'Орок', weight: '1600000', source: SOURCE },
   ];
+  // A revenue figure without its source is refused (the line named), and nothing is stored.
+  const noSource = await call(api, ig.secretary, APPORTION, { input: { bodyId: ig.bodyId, basis: 'REVENUE', method: 'DHONDT', seats: 7, figures: [figures[0], { ...figures[1], source: null }, figures[2]] } });
+  expect(code(noSource)).toBe('BAD_USER_INPUT');
+  expect(JSON.stringify(noSource.errors)).toContain('input.figures.1.source');
   const seatsOf = (r: { allocation: Array<{ name: string; seats: number }> }) => Object.fromEntries(r.allocation.map((a) => [a.name, a.seats]));
   // D'Hondt: quotients 53,26.5,17.67,13.25 | 31,15.5,10.33 | 16,8 → 53,31,26.5,17.67,16,15.5,13.25: 4/2/1.
   const dh = (await must(api, ig.secretary, APPORTION, { input: { bodyId: ig.bodyId, basis: 'REVENUE', method: 'DHONDT', seats: 7, figures } })).apportionCouncilSeats;

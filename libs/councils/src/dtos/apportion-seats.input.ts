@@ -1,7 +1,7 @@
 import { IsSafeText } from '@ashar/kernel';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ApportionmentBasisEnum, ApportionmentMethodEnum } from './councils.enums';
 import { ctx, trim } from './dto-helpers';
 
@@ -15,6 +15,10 @@ export class ApportionmentFigureInput {
 
   @Field({ description: 'People, voters, or revenue in minor units, as a whole number' }) @Matches(/^\d{1,15}$/, ctx('errors.validation.invalid'))
   weight: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the figure comes from (census, voter list, the budget execution report and its date); required for REVENUE' })
+  @IsOptional() @Transform(trim) @IsString(ctx('errors.validation.invalid')) @MaxLength(300, ctx('errors.validation.tooLong', { max: 300 })) @IsSafeText()
+  source?: string | null;
 }
 
 @InputType()

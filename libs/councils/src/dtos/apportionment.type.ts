@@ -6,6 +6,7 @@ export class ApportionmentFigureType {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() weight: string;
+  @Field(() => String, { nullable: true, description: 'Where the figure comes from, as entered' }) source?: string | null;
 }
 
 @ObjectType('SeatAllocation')

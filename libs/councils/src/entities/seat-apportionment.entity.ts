@@ -27,9 +27,9 @@ export class SeatApportionment extends TimestampedEntity {
   @Column({ type: 'smallint' })
   seats: number;
 
-  /** [{ id, name, weight }] as entered (weights: people, or revenue in minor units as a string). */
+  /** [{ id, name, weight, source }] as entered (weights: people, or revenue in minor units as a string; source: where it comes from). */
   @Column({ type: 'jsonb' })
-  figures: Array<{ id: string; name: string; weight: string }>;
+  figures: Array<{ id: string; name: string; weight: string; source?: string | null }>;
 
   /** The tally engine's result: allocation and explanation. */
   @Column({ type: 'jsonb' })

@@ -104,4 +104,14 @@ export class CouncilBodyResolver {
   viewerIsSecretary(@Parent() b: CouncilBody, @CurrentActor() actor: Actor) {
     return this.access.isSecretary(actor, b.id);
   }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer may appoint and end members and change the rules (the server checks again)' })
+  viewerCanManageMembers(@Parent() b: CouncilBody, @CurrentActor() actor: Actor) {
+    return this.access.canManageMembers(actor, b);
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the viewer sits on the body today' })
+  viewerIsMember(@Parent() b: CouncilBody, @CurrentActor() actor: Actor) {
+    return this.access.isMember(actor, b.id);
+  }
 }

@@ -66,6 +66,11 @@ export class CouncilMeetingResolver {
     return this.meetings.minutes(actor, m);
   }
 
+  @ResolveField(() => ID, { nullable: true, description: 'The viewer’s term on the meeting day when they sit on the body (their own vote goes under it); null otherwise' })
+  viewerMembershipId(@Parent() m: CouncilMeeting, @CurrentActor() actor: Actor) {
+    return this.meetings.viewerMembershipId(actor, m);
+  }
+
   @ResolveField(() => MeetingQuorumType)
   quorum(@Parent() m: CouncilMeeting) {
     return this.meetings.quorum(m);

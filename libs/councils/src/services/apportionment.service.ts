@@ -14,7 +14,7 @@ const METHOD: Record<SeatApportionment['method'], ApportionmentMethod> = { DHOND
 
 /**
  * A body's seats shared among villages by population, voters or revenue contribution, with the tally
- * engine's explanation. Figures are entered (revenue by village is not read from budgets yet). Drafts
+ * engine's explanation. Figures are entered with their source (budgets records no revenue or execution by village, so revenue contributions are typed in by the body). Drafts
  * are the body's; published ones are public.
  */
 @Injectable()
@@ -38,6 +38,8 @@ export class ApportionmentService {
     const weights = input.figures.map((f, i) => {
       const w = Number(f.weight);
       if (!Number.isSafeInteger(w)) throw new InvalidInputError(`input.figures.${i}.weight`, 'errors.validation.invalid');
+      // Revenue is entered by the body (budgets records no execution by village): where each figure comes from is part of the record.
+      if (input.basis === 'REVENUE' && !f.source) throw new InvalidInputError(`input.figures.${i}.source`, 'errors.councils.revenueSource');
       return w;
     });
     let result;
@@ -48,7 +50,7 @@ export class ApportionmentService {
       throw e;
     }
     return this.tx.run(async (tx) => {
-      const a = await this.plans.insertApportionment(tx, { bodyId: body.id, basis: input.basis, method: input.method, seats: input.seats, figures: input.figures.map((f) => ({ id: f.id, name: f.name, weight: f.weight })), result, createdBy: actor.accountId! });
+      const a = await this.plans.insertApportionment(tx, { bodyId: body.id, basis: input.basis, method: input.method, seats: input.seats, figures: input.figures.map((f) => ({ id: f.id, name: f.name, weight: f.weight, source: f.source ?? null })), result, createdBy: actor.accountId! });
       await this.audit.record(tx, actor.toAudit(), { action: 'councils.apportionment.compute', entityType: 'SeatApportionment', entityId: a.id, communityId: body.communityId ?? undefined, after: { method: a.method, seats: a.seats, allocation: result.allocation } });
       return a;
     });

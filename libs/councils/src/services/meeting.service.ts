@@ -52,6 +52,13 @@ export class MeetingService {
     return this.access.isMember(actor, m.bodyId);
   }
 
+  /** The viewer's own term on the meeting day (what their own vote is recorded under), or null. */
+  async viewerMembershipId(actor: Actor, m: CouncilMeeting): Promise<string | null> {
+    if (!actor.accountId) return null;
+    const terms = await this.bodiesRepo.currentOfAccount(m.bodyId, actor.accountId, meetingDate(m));
+    return terms[0]?.id ?? null;
+  }
+
   ofBody(bodyId: string): Promise<CouncilMeeting[]> {
     return this.meetings.meetingsOf(bodyId);
   }

@@ -180,6 +180,8 @@ export type ApportionmentFigureInput = {
   /** The village (territorial unit) id, or any stable id of the group */
   id: Scalars['ID']['input'];
   name: Scalars['String']['input'];
+  /** Where the figure comes from (census, voter list, the budget execution report and its date); required for REVENUE */
+  source?: InputMaybe<Scalars['String']['input']>;
   /** People, voters, or revenue in minor units, as a whole number */
   weight: Scalars['String']['input'];
 };
@@ -1474,6 +1476,27 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, kind: BudgetVersionKind, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null, revenueBudgetFunds: string | null, revenueSpecialFunds: string | null, expenditureBudgetFunds: string | null, expenditureSpecialFunds: string | null, revenueSources: { own: string, equalisationGrant: string, categoricalGrants: string, otherTransfers: string, transfers: string, ownPercent: number | null } | null, forecasts: Array<{ fiscalYear: number, revenue: string, expenditure: string, balance: string, lines: number }> | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, budgetFunds: string, specialFunds: string, forecastYear1: string | null, forecastYear2: string | null, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> }, auditAnchor: { seq: string, hash: string, at: string, signature: string | null } };
 
+export type CwActionCheckMutationVariables = Exact<{
+  input: ActionCheckInput;
+}>;
+
+
+export type CwActionCheckMutation = { recordActionCheck: { id: string } };
+
+export type CwActionItemStatusMutationVariables = Exact<{
+  input: ActionItemStatusInput;
+}>;
+
+
+export type CwActionItemStatusMutation = { setActionItemStatus: { id: string, status: ActionItemStatus } };
+
+export type CwAddActionItemMutationVariables = Exact<{
+  input: ActionItemInput;
+}>;
+
+
+export type CwAddActionItemMutation = { addActionItem: { id: string } };
+
 export type CwAddAgendaItemMutationVariables = Exact<{
   input: AgendaItemInput;
 }>;
@@ -1481,19 +1504,83 @@ export type CwAddAgendaItemMutationVariables = Exact<{
 
 export type CwAddAgendaItemMutation = { addAgendaItem: { id: string } };
 
+export type CwAddMemberMutationVariables = Exact<{
+  input: AddCouncilMemberInput;
+}>;
+
+
+export type CwAddMemberMutation = { addCouncilMember: { id: string } };
+
+export type CwAnswerQuestionMutationVariables = Exact<{
+  input: AnswerQuestionInput;
+}>;
+
+
+export type CwAnswerQuestionMutation = { answerCouncilQuestion: { id: string, status: CouncilQuestionStatus } };
+
+export type CwAnswerRecommendationMutationVariables = Exact<{
+  input: AnswerRecommendationInput;
+}>;
+
+
+export type CwAnswerRecommendationMutation = { answerRecommendation: { id: string, status: RecommendationStatus } };
+
+export type CwApportionMutationVariables = Exact<{
+  input: ApportionSeatsInput;
+}>;
+
+
+export type CwApportionMutation = { apportionCouncilSeats: { id: string } };
+
+export type CwAskMutationVariables = Exact<{
+  input: AskCouncilInput;
+}>;
+
+
+export type CwAskMutation = { askCouncil: { id: string } };
+
+export type CwAssessRecommendationMutationVariables = Exact<{
+  input: AssessRecommendationInput;
+}>;
+
+
+export type CwAssessRecommendationMutation = { assessRecommendation: { id: string, status: RecommendationStatus } };
+
+export type CwAttachDocumentMutationVariables = Exact<{
+  input: CouncilDocumentInput;
+}>;
+
+
+export type CwAttachDocumentMutation = { attachCouncilDocument: { id: string } };
+
+export type CwAttendanceMutationVariables = Exact<{
+  input: AttendanceInput;
+}>;
+
+
+export type CwAttendanceMutation = { recordCouncilAttendance: { id: string } };
+
 export type CwBodyQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string }> } };
+export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, viewerCanManageMembers: boolean, viewerIsMember: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, rules: { majority: CouncilMajorityKind, base: CouncilMajorityBase, tie: CouncilTieRule, quorum: { numerator: number, denominator: number }, qualified: { numerator: number, denominator: number } }, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean, hasAccount: boolean }>, history: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, current: boolean, endReason: string | null }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, text: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string, decisionId: string | null, overdueAt: string | null, answerText: string | null, answeredOn: string | null, assessment: string | null, implementedOn: string | null, answerDocumentName: string | null, answerDocumentUrl: string | null }>, actionPlans: Array<{ id: string, bodyId: string, monitoringBodyId: string | null, title: string, items: Array<{ id: string, position: number, title: string, responsible: string, deadline: string, status: ActionItemStatus, evidence: string | null, overdue: boolean, overdueAt: string | null, checks: Array<{ id: string, checkedOn: string, finding: string, statusFound: ActionItemStatus, monitoringBodyId: string }> }> }>, apportionments: Array<{ id: string, basis: ApportionmentBasis, method: ApportionmentMethod, seats: number, publishedAt: string | null, explanation: string, figures: Array<{ id: string, name: string, weight: string, source: string | null }>, allocation: Array<{ id: string, name: string, seats: number }> }>, questions: Array<{ id: string, text: string, status: CouncilQuestionStatus, answerText: string | null, agendaItemId: string | null, createdAt: string }> } };
 
 export type CwBodyBriefQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CwBodyBriefQuery = { councilBody: { id: string, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, members: Array<{ id: string, fullName: string, current: boolean }> } };
+export type CwBodyBriefQuery = { councilBody: { id: string, viewerIsSecretary: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, members: Array<{ id: string, fullName: string, current: boolean }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, minutesStatus: CouncilMinutesStatus }> } };
+
+export type CwCastVoteMutationVariables = Exact<{
+  agendaItemId: Scalars['ID']['input'];
+  choice: CouncilVoteChoice;
+}>;
+
+
+export type CwCastVoteMutation = { castCouncilVote: { id: string } };
 
 export type CwCloseMeetingMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
@@ -1509,6 +1596,13 @@ export type CwCommunityQueryVariables = Exact<{
 
 export type CwCommunityQuery = { community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
 
+export type CwCreatePlanMutationVariables = Exact<{
+  input: ActionPlanInput;
+}>;
+
+
+export type CwCreatePlanMutation = { createActionPlan: { id: string } };
+
 export type CwDecideMutationVariables = Exact<{
   input: DecideAgendaItemInput;
 }>;
@@ -1523,12 +1617,33 @@ export type CwDirectoryQueryVariables = Exact<{
 
 export type CwDirectoryQuery = { councilDirectory: Array<{ id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null }> };
 
+export type CwEndMembershipMutationVariables = Exact<{
+  input: EndCouncilMembershipInput;
+}>;
+
+
+export type CwEndMembershipMutation = { endCouncilMembership: { id: string } };
+
 export type CwMeetingQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CwMeetingQuery = { councilMeeting: { id: string, bodyId: string, title: string, startsAt: string, endsAt: string | null, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, onlineUrl: string | null, publishedAt: string | null, quorum: { members: number, present: number, needed: number, met: boolean }, agenda: Array<{ id: string, position: number, title: string, description: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, votesFor: number, votesAgainst: number, abstentions: number, absent: number, present: number, members: number } | null }> } };
+export type CwMeetingQuery = { councilMeeting: { id: string, bodyId: string, title: string, startsAt: string, endsAt: string | null, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, onlineUrl: string | null, publishedAt: string | null, viewerMembershipId: string | null, minutes: string | null, minutesStatus: CouncilMinutesStatus, minutesApprovedAt: string | null, documents: Array<{ id: string, name: string, url: string, mimeType: string }>, quorum: { members: number, present: number, needed: number, met: boolean }, agenda: Array<{ id: string, position: number, title: string, description: string, linkKind: AgendaLinkKind | null, linkId: string | null, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, votesFor: number, votesAgainst: number, abstentions: number, absent: number, present: number, members: number } | null }> } };
+
+export type CwMyContactsMutationVariables = Exact<{
+  input: MyCouncilContactsInput;
+}>;
+
+
+export type CwMyContactsMutation = { setMyCouncilContacts: boolean };
+
+export type CwPublishApportionmentMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwPublishApportionmentMutation = { publishSeatApportionment: { id: string, publishedAt: string | null } };
 
 export type CwPublishMeetingMutationVariables = Exact<{
   meetingId: Scalars['ID']['input'];
@@ -1537,12 +1652,35 @@ export type CwPublishMeetingMutationVariables = Exact<{
 
 export type CwPublishMeetingMutation = { publishCouncilMeeting: { id: string, publishedAt: string | null } };
 
+export type CwQuestionOnAgendaMutationVariables = Exact<{
+  questionId: Scalars['ID']['input'];
+  meetingId: Scalars['ID']['input'];
+}>;
+
+
+export type CwQuestionOnAgendaMutation = { putQuestionOnAgenda: { id: string, status: CouncilQuestionStatus } };
+
+export type CwRecommendationImplementedMutationVariables = Exact<{
+  recommendationId: Scalars['ID']['input'];
+  implementedOn: Scalars['String']['input'];
+}>;
+
+
+export type CwRecommendationImplementedMutation = { markRecommendationImplemented: { id: string, status: RecommendationStatus } };
+
 export type CwRollCallMutationVariables = Exact<{
   input: RollCallInput;
 }>;
 
 
 export type CwRollCallMutation = { recordCouncilRollCall: { id: string } };
+
+export type CwSaveMinutesMutationVariables = Exact<{
+  input: MinutesInput;
+}>;
+
+
+export type CwSaveMinutesMutation = { saveCouncilMinutes: { id: string, minutesStatus: CouncilMinutesStatus } };
 
 export type CwScheduleMeetingMutationVariables = Exact<{
   input: ScheduleMeetingInput;
@@ -1558,12 +1696,34 @@ export type CwSearchDecisionsQueryVariables = Exact<{
 
 export type CwSearchDecisionsQuery = { searchCouncilDecisions: Array<{ id: string, bodyId: string, meetingId: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number }> };
 
+export type CwSendRecommendationMutationVariables = Exact<{
+  input: SendRecommendationInput;
+}>;
+
+
+export type CwSendRecommendationMutation = { sendRecommendation: { id: string } };
+
+export type CwStateBodiesQueryVariables = Exact<{
+  country?: InputMaybe<CouncilCountry>;
+}>;
+
+
+export type CwStateBodiesQuery = { stateBodies: Array<{ id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
 export type CwTrackerQueryVariables = Exact<{
   country?: InputMaybe<CouncilCountry>;
 }>;
 
 
 export type CwTrackerQuery = { recommendationTracker: Array<{ accepted: number, partlyAccepted: number, rejected: number, implemented: number, ignored: number, overdue: number, answered: number, addressee: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } }> };
+
+export type CwUpdateRulesMutationVariables = Exact<{
+  bodyId: Scalars['ID']['input'];
+  rules: BodyRulesInput;
+}>;
+
+
+export type CwUpdateRulesMutation = { updateCouncilBodyRules: { id: string } };
 
 export type PbBallotSetQueryVariables = Exact<{
   id: Scalars['ID']['input'];

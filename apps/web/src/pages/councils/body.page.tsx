@@ -1,4 +1,4 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
@@ -11,22 +11,36 @@ import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_BODY, CW_COMMUNITY, CW_SCHEDULE_MEETING } from './councils.operations';
 import { CouncilsNav } from './councils-nav.component';
-import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, RECOMMENDATION_KEY, ROLE_KEY, VOTE_KEY, zonedToUtc } from './labels';
+import { MembersSection, RulesSection } from './body-members.section';
+import { PlansSection } from './body-plans.section';
+import { QuestionsSection } from './body-questions.section';
+import { RecommendationsSection } from './body-recommendations.section';
+import { SeatsSection } from './body-seats.section';
+import { KIND_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, VOTE_KEY, zonedToUtc } from './labels';
 import './councils.css';
 
-/** One body: members, the meetings calendar, decisions, recommendations, the open-data file; the secretary schedules meetings. */
+/**
+ * One body: rules, members and their history, the meetings calendar, decisions, recommendations and their
+ * follow-up, action plans, seats, residents' questions, the open data and the annual report. Organiser tools
+ * show only to those the server lets use them (it checks again).
+ */
 export default function CouncilBodyPage() {
   const { id = '' } = useParams();
   const { t, pick, locale, formatDate } = useI18n();
   const { status } = useSession();
   const [reload, setReload] = useState(0);
   const body = useQuery(CW_BODY, status === 'loading' ? null : { id, reload }, { scope: status });
-  const communityId = body.data?.councilBody.communityId;
+  // After a change the page keeps showing the body while it reloads: forms keep their state (a "sent" line), nothing flashes on a slow link.
+  const last = useRef<typeof body.data>(null);
+  if (body.data) last.current = body.data;
+  const data = body.data ?? (last.current?.councilBody.id === id ? last.current : null);
+  const communityId = data?.councilBody.communityId;
   // Only the name: a failure leaves the generic link, the page does not depend on it.
   const community = useQuery(CW_COMMUNITY, communityId ? { id: communityId } : null, { cache: true });
   if (body.error) return <ErrorMessage error={body.error} onRetry={body.retry} />;
-  if (!body.data) return <Loading />;
-  const b = body.data.councilBody;
+  if (!data) return <Loading />;
+  const b = data.councilBody;
+  const changed = () => setReload((r) => r + 1);
   const now = Date.now();
   const upcoming = b.meetings.filter((m) => m.status === 'SCHEDULED' && Date.parse(m.startsAt) >= now);
   const past = b.meetings.filter((m) => !upcoming.includes(m)).reverse();
@@ -67,29 +81,10 @@ export default function CouncilBodyPage() {
           {t('councils.web.body.openData')}
         </a>
       </p>
+      <AnnualReportLinks bodyId={b.id} />
 
-      <section aria-labelledby="cw-members">
-        <h2 id="cw-members">{t('councils.web.body.members')}</h2>
-        {b.members.length === 0 ? (
-          <p className="muted">{t('councils.web.body.noMembers')}</p>
-        ) : (
-          <ul className="list">
-            {b.members.map((m) => (
-              <li key={m.id} className="cw-row">
-                <span className="list__title">{m.fullName}</span>
-                <span className="list__meta">
-                  {t(ROLE_KEY[m.role])} · {t('councils.web.body.term', { from: formatDate(m.termFrom), to: m.termTo ? formatDate(m.termTo) : '…' })}
-                </span>
-                {(m.email || m.phone) && (
-                  <span className="list__meta">
-                    {m.email && <a href={`mailto:${m.email}`}>{m.email}</a>} {m.phone && <a href={`tel:${m.phone}`}>{m.phone}</a>}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RulesSection b={b} onChange={changed} />
+      <MembersSection b={b} onChange={changed} />
 
       <section aria-labelledby="cw-meetings">
         <h2 id="cw-meetings">{t('councils.web.body.meetings')}</h2>
@@ -97,7 +92,7 @@ export default function CouncilBodyPage() {
         {meetingList(upcoming)}
         <h3>{t('councils.web.body.past')}</h3>
         {meetingList(past)}
-        {b.viewerIsSecretary && <ScheduleMeetingForm bodyId={b.id} country={b.country} onDone={() => setReload((r) => r + 1)} />}
+        {b.viewerIsSecretary && <ScheduleMeetingForm bodyId={b.id} country={b.country} onDone={changed} />}
       </section>
 
       <section aria-labelledby="cw-decisions">
@@ -131,25 +126,39 @@ export default function CouncilBodyPage() {
         )}
       </section>
 
-      <section aria-labelledby="cw-recommendations">
-        <h2 id="cw-recommendations">{t('councils.web.body.recommendations')}</h2>
-        {b.recommendations.length === 0 ? (
-          <p className="muted">{t('councils.web.body.noRecommendations')}</p>
-        ) : (
-          <ul className="list">
-            {b.recommendations.map((r) => (
-              <li key={r.id} className="cw-row">
-                <span className="list__title">{r.title}</span>
-                <span className="list__meta">
-                  <span className={`cw-status cw-status--${r.status.toLowerCase()}`}>{t(RECOMMENDATION_KEY[r.status])}</span> ·{' '}
-                  {t('councils.web.body.deadline', { date: formatDate(r.deadline) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecommendationsSection b={b} onChange={changed} />
+      <PlansSection b={b} onChange={changed} />
+      <SeatsSection b={b} onChange={changed} />
+      <QuestionsSection b={b} onChange={changed} />
     </>
+  );
+}
+
+/** The annual report of a chosen year, as PDF and as open data, in the page's language. */
+function AnnualReportLinks({ bodyId }: { bodyId: string }) {
+  const { t, locale } = useI18n();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear);
+  const base = `/api/public/councils/${bodyId}/annual-report/${year}`;
+  return (
+    <section aria-labelledby="cw-report" className="cw-report">
+      <h2 id="cw-report">{t('councils.web.report.title')}</h2>
+      <SelectField label={t('councils.web.report.year')} value={String(year)} onChange={(e) => setYear(Number(e.target.value))}>
+        {[0, 1, 2, 3, 4].map((back) => (
+          <option key={back} value={thisYear - back}>
+            {thisYear - back}
+          </option>
+        ))}
+      </SelectField>
+      <ul className="list">
+        <li className="cw-row">
+          <a href={`${base}.pdf?lang=${locale}`}>{t('councils.web.report.pdf', { year })}</a>
+        </li>
+        <li className="cw-row">
+          <a href={`${base}.json?lang=${locale}`}>{t('councils.web.report.json', { year })}</a>
+        </li>
+      </ul>
+    </section>
   );
 }
 

@@ -1,5 +1,16 @@
 import type { Locale } from '@ashar/i18n/core';
-import type { CouncilBodyKind, CouncilDecisionOutcome, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from './councils.operations';
+import type {
+  ActionItemStatus,
+  ApportionmentBasis,
+  ApportionmentMethod,
+  CouncilMajorityBase,
+  CouncilMajorityKind,
+  CouncilMinutesStatus,
+  CouncilQuestionStatus,
+  CouncilTieRule,
+  RecommendationAssessment,
+  CouncilBodyKind,
+  CouncilDecisionOutcome, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from './councils.operations';
 
 export const BODY_KINDS: readonly CouncilBodyKind[] = ['PUBLIC_COUNCIL', 'SMALL_PUBLIC_COUNCIL', 'BUDGET_GROUP', 'INITIATIVE_GROUP', 'WORKING_GROUP', 'ADVISORY_GROUP', 'CUSTOM'];
 export const VOTE_CHOICES: readonly CouncilVoteChoice[] = ['FOR', 'AGAINST', 'ABSTAIN', 'ABSENT'];
@@ -56,7 +67,70 @@ export const TRACKER_COLUMNS = {
   ignored: 'councils.web.tracker.ignored',
   overdue: 'councils.web.tracker.overdue',
 } as const;
-export const ALL_LABEL_MAPS = [KIND_KEY, ROLE_KEY, VOTE_KEY, OUTCOME_KEY, RECOMMENDATION_KEY, MEETING_STATUS_KEY, ACCESS_KEY, TRACKER_COLUMNS];
+export const ITEM_STATUSES: readonly ActionItemStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
+export const ITEM_STATUS_KEY: Record<ActionItemStatus, string> = {
+  PLANNED: 'councils.web.itemStatus.PLANNED',
+  IN_PROGRESS: 'councils.web.itemStatus.IN_PROGRESS',
+  DONE: 'councils.web.itemStatus.DONE',
+  CANCELLED: 'councils.web.itemStatus.CANCELLED',
+};
+export const BASIS_KEY: Record<ApportionmentBasis, string> = {
+  POPULATION: 'councils.web.basis.POPULATION',
+  VOTERS: 'councils.web.basis.VOTERS',
+  REVENUE: 'councils.web.basis.REVENUE',
+};
+export const METHOD_KEY: Record<ApportionmentMethod, string> = {
+  DHONDT: 'councils.web.method.DHONDT',
+  SAINTE_LAGUE: 'councils.web.method.SAINTE_LAGUE',
+  LARGEST_REMAINDER: 'councils.web.method.LARGEST_REMAINDER',
+};
+export const MAJORITY_KEY: Record<CouncilMajorityKind, string> = {
+  SIMPLE: 'councils.web.rules.majority.SIMPLE',
+  QUALIFIED: 'councils.web.rules.majority.QUALIFIED',
+};
+export const BASE_KEY: Record<CouncilMajorityBase, string> = {
+  PRESENT: 'councils.web.rules.base.PRESENT',
+  ALL_MEMBERS: 'councils.web.rules.base.ALL_MEMBERS',
+};
+export const TIE_KEY: Record<CouncilTieRule, string> = {
+  FAILS: 'councils.web.rules.tie.FAILS',
+  CHAIR_DECIDES: 'councils.web.rules.tie.CHAIR_DECIDES',
+};
+export const MINUTES_KEY: Record<CouncilMinutesStatus, string> = {
+  NONE: 'councils.web.minutes.NONE',
+  DRAFT: 'councils.web.minutes.DRAFT',
+  APPROVED: 'councils.web.minutes.APPROVED',
+};
+export const QUESTION_KEY: Record<CouncilQuestionStatus, string> = {
+  OPEN: 'councils.web.question.OPEN',
+  ANSWERED: 'councils.web.question.ANSWERED',
+  ON_AGENDA: 'councils.web.question.ON_AGENDA',
+};
+export const ASSESSMENT_KEY: Record<RecommendationAssessment, string> = {
+  ACCEPTED: 'councils.web.recommendation.ACCEPTED',
+  PARTLY_ACCEPTED: 'councils.web.recommendation.PARTLY_ACCEPTED',
+  REJECTED: 'councils.web.recommendation.REJECTED',
+};
+export const ALL_LABEL_MAPS = [KIND_KEY, ROLE_KEY, VOTE_KEY, OUTCOME_KEY, RECOMMENDATION_KEY, MEETING_STATUS_KEY, ACCESS_KEY, TRACKER_COLUMNS, ITEM_STATUS_KEY, BASIS_KEY, METHOD_KEY, MAJORITY_KEY, BASE_KEY, TIE_KEY, MINUTES_KEY, QUESTION_KEY, ASSESSMENT_KEY];
+
+/** Today's date (UTC) as yyyy-mm-dd, the default of date boxes the secretary fills. */
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The engine's explanation (JSON) as lines a resident can follow: each seat's quotient, or quota and remainders. */
+export interface SeatExplanation {
+  quota?: number;
+  totalWeight: number;
+  awards?: Array<{ seat: number; party: string; quotientExact: string; quotient: number; tieBreak?: string }>;
+  rows?: Array<{ party: string; idealExact: string; automaticSeats: number; remainder: number; extraSeat: boolean }>;
+}
+export function readExplanation(json: string): SeatExplanation | null {
+  try {
+    const x = JSON.parse(json) as SeatExplanation;
+    return typeof x.totalWeight === 'number' ? x : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A meeting's time in its own zone (a Bishkek evening meeting stays on its day); Kyrgyz/Kazakh use the shared dd.mm.yyyy form. */
 export function meetingTime(iso: string, timeZone: string, locale: Locale): string {

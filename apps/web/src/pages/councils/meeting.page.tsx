@@ -10,13 +10,18 @@ import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_ADD_AGENDA_ITEM, CW_BODY_BRIEF, CW_CLOSE_MEETING, CW_DECIDE, CW_MEETING, CW_PUBLISH_MEETING, CW_ROLL_CALL, CouncilVoteChoice, CwBodyBrief, CwMeeting } from './councils.operations';
+import { AttendanceForm, DocumentsSection, MinutesSection, OwnVoteForm } from './meeting-parts.component';
 import { CouncilsNav } from './councils-nav.component';
 import { ACCESS_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, VOTE_CHOICES, VOTE_KEY } from './labels';
 import './councils.css';
 
 type Item = CwMeeting['agenda'][number];
 
-/** A meeting: agenda, decisions with the roll call; the body's secretary runs it from here (agenda, roll call, decide, close, publish). */
+/**
+ * A meeting: quorum, agenda, decisions with the roll call, minutes, documents. The body's secretary runs it
+ * from here (attendance, agenda, roll call, decide, minutes, documents, close, publish); a current member
+ * casts their own vote on each undecided item while the meeting is open.
+ */
 export default function CouncilMeetingPage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
@@ -51,6 +56,11 @@ export default function CouncilMeetingPage() {
       )}
       <p className="muted">{m.publishedAt ? t('councils.web.meeting.published') : t('councils.web.meeting.notPublished')}</p>
 
+      <p className="muted" data-quorum={m.quorum.met ? 'met' : 'not-met'}>
+        {t(m.quorum.met ? 'councils.web.meeting.quorumMet' : 'councils.web.meeting.quorumNotMet', { present: m.quorum.present, members: m.quorum.members, needed: m.quorum.needed })}
+      </p>
+      {secretary && open && <AttendanceForm meeting={m} body={b} onDone={changed} />}
+
       <section aria-labelledby="cw-agenda">
         <h2 id="cw-agenda">{t('councils.web.meeting.agenda')}</h2>
         {m.agenda.length === 0 ? (
@@ -58,25 +68,34 @@ export default function CouncilMeetingPage() {
         ) : (
           <ol className="cw-agenda">
             {m.agenda.map((item) => (
-              <AgendaItemView key={item.id} item={item} body={b} editable={secretary && open} onChange={changed} />
+              <AgendaItemView key={item.id} item={item} body={b} editable={secretary && open} myMembership={open ? m.viewerMembershipId ?? null : null} onChange={changed} />
             ))}
           </ol>
         )}
-        {secretary && open && <AddAgendaItemForm meetingId={m.id} onDone={changed} />}
+        {secretary && open && <AddAgendaItemForm meetingId={m.id} body={b} onDone={changed} />}
       </section>
+
+      <MinutesSection meeting={m} secretary={secretary} onDone={changed} />
+      <DocumentsSection meeting={m} secretary={secretary} onDone={changed} />
 
       {secretary && <MeetingControls meeting={m} onDone={changed} />}
     </>
   );
 }
 
-function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: CwBodyBrief; editable: boolean; onChange: () => void }) {
+function AgendaItemView({ item, body, editable, myMembership, onChange }: { item: Item; body: CwBodyBrief; editable: boolean; myMembership: string | null; onChange: () => void }) {
   const { t } = useI18n();
   const d = item.decision;
+  const minutesOf = item.linkKind === 'MINUTES' ? body.meetings.find((x) => x.id === item.linkId) : undefined;
   return (
     <li id={`item-${item.id}`} className="cw-item">
       <h3>{item.title}</h3>
       {item.description && <p>{item.description}</p>}
+      {minutesOf && (
+        <p className="muted">
+          <Link to={`/councils/meetings/${minutesOf.id}`}>{t('councils.web.agenda.approvesMinutes', { title: minutesOf.title })}</Link>
+        </p>
+      )}
       {d && (
         <div className="cw-decision">
           <p>
@@ -104,24 +123,29 @@ function AgendaItemView({ item, body, editable, onChange }: { item: Item; body: 
           </tbody>
         </table>
       )}
+      {myMembership && !d && <OwnVoteForm item={item} membershipId={myMembership} onDone={onChange} />}
       {editable && !d && <RollCallForm item={item} body={body} onDone={onChange} />}
       {editable && !d && item.votes.length > 0 && <DecideForm itemId={item.id} onDone={onChange} />}
     </li>
   );
 }
 
-function AddAgendaItemForm({ meetingId, onDone }: { meetingId: string; onDone: () => void }) {
+function AddAgendaItemForm({ meetingId, body, onDone }: { meetingId: string; body: CwBodyBrief; onDone: () => void }) {
   const { t } = useI18n();
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
+  const [minutesOf, setMinutesOf] = useState('');
+  // Only drafted minutes can be approved (the server says CONFLICT otherwise).
+  const drafts = body.meetings.filter((x) => x.minutesStatus === 'DRAFT');
   const form = useFormSubmit<'title' | 'description'>({ 'input.title': 'title', 'input.description': 'description' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return form.setErrors({ fields: { title: { key: 'errors.validation.required' } }, general: { key: 'errors.BAD_USER_INPUT' } });
     void form.submit(async () => {
-      await graphql.request(CW_ADD_AGENDA_ITEM, { input: { meetingId, title: title.trim(), description: description.trim() || null } });
+      await graphql.request(CW_ADD_AGENDA_ITEM, { input: { meetingId, title: title.trim(), description: description.trim() || null, ...(minutesOf ? { linkKind: 'MINUTES' as const, linkId: minutesOf } : {}) } });
       setTitle('');
       setDescription('');
+      setMinutesOf('');
       onDone();
     });
   };
@@ -131,6 +155,16 @@ function AddAgendaItemForm({ meetingId, onDone }: { meetingId: string; onDone: (
       <FormAlert text={form.general} />
       <Field label={t('councils.web.agenda.fieldTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} required maxLength={300} />
       <TextAreaField label={t('councils.web.agenda.fieldDescription')} value={description} onChange={(e) => setDescription(e.target.value)} error={form.fieldError('description')} rows={2} maxLength={5000} />
+      {drafts.length > 0 && (
+        <SelectField label={t('councils.web.agenda.minutesLink')} hint={t('councils.web.agenda.minutesHint')} value={minutesOf} onChange={(e) => setMinutesOf(e.target.value)}>
+          <option value="">{t('councils.web.agenda.noLink')}</option>
+          {drafts.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <button type="submit" className="button" disabled={form.busy}>
         {t('councils.web.agenda.submit')}
       </button>
