@@ -1,4 +1,4 @@
-import { DomainError, httpErrorAnswer } from '@ashar/kernel';
+import { answerHttp } from '@ashar/imports';
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AnnualReportService } from '../services/annual-report.service';
@@ -28,16 +28,13 @@ export class AnnualReportController {
     });
   }
 
-  private async answer(res: Response, fn: () => Promise<void>) {
-    try {
-      res.setHeader('Cache-Control', 'public, max-age=300');
-      res.setHeader('Access-Control-Allow-Origin', '*');
-      await fn();
-    } catch (e) {
-      if (!(e instanceof DomainError)) throw e;
-      const { status, body } = httpErrorAnswer(e);
+  private answer(res: Response, fn: () => Promise<void>) {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    // An error answer is JSON, not the file the disposition named.
+    return answerHttp(res, () => fn().catch((e) => {
       res.removeHeader('Content-Disposition');
-      res.status(status).json(body);
-    }
+      throw e;
+    }));
   }
 }
