@@ -22,7 +22,7 @@ export const PARTICIPATION_NOTICE_KINDS = {
 const CHUNK = 500;
 
 /** Whole units for a message ("12 500 KGS"): the catalogue's messages take plain text. */
-function money(minor: string, currency: string): string {
+export function money(minor: string, currency: string): string {
   const whole = (BigInt(minor) / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${whole} ${currency}`;
 }
