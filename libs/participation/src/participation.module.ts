@@ -51,12 +51,13 @@ import { ProposalPhotosRepository } from './repositories/proposal-photos.reposit
 import { ProposalPhotosResolver } from './resolvers/proposal-photos.resolver';
 import { ProposalPhotoService } from './services/proposal-photo.service';
 import { SmsBallotService } from './services/sms-ballot.service';
+import { ParticipationStatsResolver } from './resolvers/participation-stats.resolver';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
 const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository];
 
 /** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
-const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, SmsBallotService, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, SmsBallotService, ParticipationStatsResolver, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({

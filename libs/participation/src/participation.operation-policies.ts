@@ -24,6 +24,7 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.registerPaperVotersByDocument', allow: manage, permission: 'participation.manage' },
   { operation: 'Query.myVoterVerification', allow: 'authenticated', note: 'the caller’s own level' },
   { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet', allow: 'public', publicPart: 'only a process in its voting phase; any other answers 404' },
+  { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet.pdf', allow: 'public', publicPart: 'the same sheet as a PDF: only a process in its voting phase; any other answers 404' },
   { operation: 'Mutation.addProcessDistrict', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
   { operation: 'Mutation.addProcessCategory', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
   { operation: 'Mutation.mergeProposals', allow: manage, permission: 'participation.manage', note: 'ideas and review phases only (CONFLICT after)' },

@@ -318,6 +318,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/datapackage.json`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
   'GET /api/public/participation/processes/:processId/ballot-sheet': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet`),
+  'GET /api/public/participation/processes/:processId/ballot-sheet.pdf': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet.pdf`),
   'GET /healthz': get(() => '/healthz'),
   'GET /readyz': get(() => '/readyz'),
 };
