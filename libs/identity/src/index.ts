@@ -20,3 +20,4 @@ export * from './identity.module';
 export * from './resolvers/identity.loaders';
 export * from './identity.operation-policies';
 export * from './identity.manifest';
+export * from './services/account-contacts-reader';
