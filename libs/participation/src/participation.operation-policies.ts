@@ -34,4 +34,5 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'POST /api/pb-proposals/:proposalId/photos', allow: manage, permission: 'participation.manage', note: 'also the proposal’s author while ideas are taken; with updateId organisers only' },
   { operation: 'GET /api/pb-photos/:id', allow: 'public', publicPart: 'a DRAFT process’s photos answer NOT_FOUND to all but its organisers' },
   { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
+  { operation: 'Mutation.setProcessMessageUpdates', allow: communityRoles(P['participation.vote']), permission: 'participation.vote', note: 'the caller’s own opt-in to the process’s SMS/email notices' },
 ];
