@@ -6,6 +6,7 @@ import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { gql, ok } from '../../../../test/support/graphql-client';
 import { count, member, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
 import { cast, MOVE, processInVoting } from './support';
+import { ParticipationNotices } from '../services/participation-notices.service';
 
 /**
  * Votes by SMS reply (issue 14) on the real database, with a worker and a local gateway: every answer is the
@@ -192,6 +193,28 @@ describe('voting by SMS reply', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(sentTo('+996555999002')).toBe(0);
     expect(await count(api, 'notification_deliveries', `recipient = '+996555999002'`)).toBe(0);
+  });
+
+  test('notices by SMS to those who asked for them, in their language, one part; at night they wait for the morning', async () => {
+    const SET = `mutation($id: ID!, $on: Boolean!) { setProcessMessageUpdates(processId: $id, enabled: $on) { id messageUpdatesForMe } }`;
+    const asel = await voter('Асель', 'ru');
+    const quiet = await voter('Тынч', 'ky');
+    expect(ok(await gql(api.baseUrl, SET, { id: processId, on: true }, { token: asel.token })).setProcessMessageUpdates.messageUpdatesForMe).toBe(true);
+    expect((await gql(api.baseUrl, SET, { id: processId, on: true })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    const notices = api.app.get(ParticipationNotices, { strict: false });
+    // 23:00 in Bishkek: nothing by SMS now, a delayed part is scheduled.
+    const since = sentTo(asel.phone);
+    const night = await notices.fanOut({ event: 'phase', processId, phase: 'VOTING' }, new Date('2026-12-03T17:00:00Z'));
+    expect(night.messages).toBe('later');
+    expect(await count(api, 'notification_deliveries', `recipient = '${asel.phone}' AND template_key LIKE 'notifications.participation.sms.%'`)).toBe(0);
+    // 10:00 in Bishkek: the reminder goes to the one who asked, in Russian, one SMS part; not to the other.
+    const day = await notices.fanOut({ event: 'phase', processId, phase: 'VOTING', part: 'messages' }, new Date('2026-12-03T04:00:00Z'));
+    expect(day.messages).toBe(1);
+    expect(await answerTo(asel.phone, since)).toBe('«Ашар 2027»: голосование открыто, ответьте номерами: 3 7');
+    expect(await count(api, 'notification_deliveries', `recipient = '${quiet.phone}' AND template_key LIKE 'notifications.participation.sms.%'`)).toBe(0);
+    // Again (a retried job): nobody gets it twice.
+    await notices.fanOut({ event: 'phase', processId, phase: 'VOTING', part: 'messages' }, new Date('2026-12-03T04:00:00Z'));
+    expect(await count(api, 'notification_deliveries', `recipient = '${asel.phone}' AND template_key = 'notifications.participation.sms.votingOpen'`)).toBe(1);
   });
 
   test('a vote that has closed is answered as closed, nothing stored', async () => {
