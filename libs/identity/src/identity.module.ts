@@ -1,3 +1,4 @@
+import { AccountContactsReader } from './services/account-contacts-reader';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsCoreModule } from '@ashar/notifications';
@@ -30,6 +31,8 @@ import { SignInThrottleService } from './services/sign-in-throttle.service';
 import { ResidentProfileReader } from './services/resident-profile-reader';
 import { RequestActorService } from './services/request-actor.service';
 import { ResidentProfilesRepository } from './repositories/resident-profiles.repository';
+import { AccountsRepository } from './repositories/accounts.repository';
+import { PhoneVerificationsRepository } from './repositories/phone-verifications.repository';
 
 export const IDENTITY_ENTITIES = [Account, ResidentProfile, RefreshToken, Membership, Invitation, SignInUnlock, InvitationUse, MembershipRequest, PhoneVerificationCode, VerifiedPhone];
 
@@ -55,10 +58,10 @@ const services = [
 })
 export class IdentityModule {}
 
-/** What the worker side of other contexts reads from identity: residents' profiles for statistics. */
+/** What the worker side of other contexts reads from identity: residents' profiles for statistics, contacts for notices. */
 @Module({
   imports: [TypeOrmModule.forFeature([ResidentProfile])],
-  providers: [ResidentProfilesRepository, ResidentProfileReader],
-  exports: [ResidentProfileReader],
+  providers: [ResidentProfilesRepository, ResidentProfileReader, AccountsRepository, PhoneVerificationsRepository, AccountContactsReader],
+  exports: [ResidentProfileReader, AccountContactsReader],
 })
 export class IdentityReadModule {}

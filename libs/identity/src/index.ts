@@ -21,3 +21,4 @@ export * from './identity.module';
 export * from './resolvers/identity.loaders';
 export * from './identity.operation-policies';
 export * from './identity.manifest';
+export * from './services/account-contacts-reader';

@@ -19,3 +19,5 @@ export * from './notifications.manifest';
 export * from './domain/sms-segments';
 export * from './services/sms-estimate.service';
 export * from './domain/sms-cost';
+export * from './services/sms-reply-handlers';
+export * from './domain/quiet-hours';

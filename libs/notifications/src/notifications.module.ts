@@ -20,14 +20,15 @@ import { SmsInboundMessage } from './entities/sms-inbound-message.entity';
 import { SmsOptOut } from './entities/sms-opt-out.entity';
 import { SmsInboundRepository } from './repositories/sms-inbound.repository';
 import { SmsInboundService } from './services/sms-inbound.service';
+import { SmsReplyHandlers } from './services/sms-reply-handlers';
 
 export const NOTIFICATIONS_ENTITIES = [NotificationDelivery, NotificationPreference, SmsInboundMessage, SmsOptOut];
 
 /** What other contexts use: `NotificationService.send`, `NotificationKinds` (no resolvers, no job processing). */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
-  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, SmsInboundRepository, NotificationKinds, NotificationService, NotificationPreferenceService],
-  exports: [NotificationService, NotificationKinds, NotificationPreferenceService],
+  providers: [NotificationDeliveriesRepository, NotificationPreferencesRepository, SmsInboundRepository, NotificationKinds, SmsReplyHandlers, NotificationService, NotificationPreferenceService],
+  exports: [NotificationService, NotificationKinds, SmsReplyHandlers, NotificationPreferenceService],
 })
 export class NotificationsCoreModule {}
 

@@ -50,12 +50,17 @@ import { ParticipationPhotosController } from './http/participation-photos.contr
 import { ProposalPhotosRepository } from './repositories/proposal-photos.repository';
 import { ProposalPhotosResolver } from './resolvers/proposal-photos.resolver';
 import { ProposalPhotoService } from './services/proposal-photo.service';
+import { SmsBallotService } from './services/sms-ballot.service';
+import { ParticipationStatsResolver } from './resolvers/participation-stats.resolver';
+import { MessageUpdatesRepository } from './repositories/message-updates.repository';
+import { MessageUpdatesResolver } from './resolvers/message-updates.resolver';
+import { MessageUpdatesService } from './services/message-updates.service';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository, MessageUpdatesRepository];
 
 /** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
-const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, SmsBallotService, ParticipationStatsResolver, MessageUpdatesService, MessageUpdatesResolver, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({

@@ -24,6 +24,7 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.registerPaperVotersByDocument', allow: manage, permission: 'participation.manage' },
   { operation: 'Query.myVoterVerification', allow: 'authenticated', note: 'the caller’s own level' },
   { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet', allow: 'public', publicPart: 'only a process in its voting phase; any other answers 404' },
+  { operation: 'GET /api/public/participation/processes/:processId/ballot-sheet.pdf', allow: 'public', publicPart: 'the same sheet as a PDF: only a process in its voting phase; any other answers 404' },
   { operation: 'Mutation.addProcessDistrict', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
   { operation: 'Mutation.addProcessCategory', allow: manage, permission: 'participation.manage', note: 'CONFLICT (rulesFrozen) once voting has opened' },
   { operation: 'Mutation.mergeProposals', allow: manage, permission: 'participation.manage', note: 'ideas and review phases only (CONFLICT after)' },
@@ -33,4 +34,5 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'POST /api/pb-proposals/:proposalId/photos', allow: manage, permission: 'participation.manage', note: 'also the proposal’s author while ideas are taken; with updateId organisers only' },
   { operation: 'GET /api/pb-photos/:id', allow: 'public', publicPart: 'a DRAFT process’s photos answer NOT_FOUND to all but its organisers' },
   { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
+  { operation: 'Mutation.setProcessMessageUpdates', allow: communityRoles(P['participation.vote']), permission: 'participation.vote', note: 'the caller’s own opt-in to the process’s SMS/email notices' },
 ];

@@ -241,6 +241,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // A blank comment: BAD_USER_INPUT once threads found the caller may post; nothing stored.
   'Mutation.commentOnProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, body: '   ' } })),
   'Mutation.subscribeToProject': g(async (c) => ({ proposalId: await fixtureProject(c), subscribe: false })),
+  'Mutation.setProcessMessageUpdates': g((c) => ({ processId: c.t.ideasProcessId, enabled: false })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
@@ -320,6 +321,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/datapackage.json': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/datapackage.json`),
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
   'GET /api/public/participation/processes/:processId/ballot-sheet': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet`),
+  'GET /api/public/participation/processes/:processId/ballot-sheet.pdf': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet.pdf`),
   'GET /healthz': get(() => '/healthz'),
   'GET /readyz': get(() => '/readyz'),
 };

@@ -121,4 +121,9 @@ export class PhoneVerificationService {
   verifiedPhoneOf(accountId: string): Promise<VerifiedPhone | null> {
     return this.repo.verifiedOf(accountId);
   }
+
+  /** The account that verified this number (E.164), or null: who a vote by SMS comes from. */
+  accountOfVerifiedPhone(phone: string): Promise<string | null> {
+    return this.repo.holderOf(phone);
+  }
 }

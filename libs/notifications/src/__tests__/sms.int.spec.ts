@@ -195,14 +195,16 @@ describe('inbound SMS: STOP opts the phone out', () => {
   it('the same text from the same phone again within two minutes under a new gateway id counts once; later it is new', async () => {
     const phone = '+996700551004';
     const first = await inbound({ messageId: 'in-7', from: phone, text: '3 7 12', at: '2026-12-03T06:00:00Z' });
-    expect((await inbound({ messageId: 'in-7b', from: phone, text: '3 7 12', at: '2026-12-03T06:01:30Z' })).body).toEqual({ inboundId: first.body.inboundId, action: null, duplicate: true });
+    expect((await inbound({ messageId: 'in-7b', from: phone, text: '3 7 12', at: '2026-12-03T06:01:30Z' })).body).toEqual({ inboundId: first.body.inboundId, action: first.body.action, duplicate: true });
     expect(await stored('in-7b')).toBe(0);
     expect((await inbound({ messageId: 'in-7c', from: phone, text: '3 7 12', at: '2026-12-03T06:05:00Z' })).body).toMatchObject({ duplicate: false });
     expect((await inbound({ messageId: 'in-7d', from: phone, text: '3 7', at: '2026-12-03T06:05:10Z' })).body).toMatchObject({ duplicate: false });
   });
 
   it('keeps other replies without acting, and refuses unsigned or malformed messages', async () => {
-    expect((await inbound({ messageId: 'in-5', from: '+996700551003', text: '3 7 12' })).body).toMatchObject({ action: null, duplicate: false });
+    expect((await inbound({ messageId: 'in-5', from: '+996700551003', text: 'Салам, рахмат!' })).body).toMatchObject({ action: null, duplicate: false });
+    // A ballot-like text goes to the registered reply handlers (participation: votes by SMS, tested there); an unverified number is refused.
+    expect((await inbound({ messageId: 'in-5b', from: '+996700551003', text: '3 7 12' })).body).toMatchObject({ action: 'VOTE_REFUSED', duplicate: false });
     expect(await optOuts('+996700551003')).toBe(0);
     expect(await inbound({ messageId: 'in-6', from: '+996700551003', text: 'STOP' }, null)).toMatchObject({ status: 401 });
     expect(await inbound({ messageId: 'in-6', from: '+996700551003', text: 'STOP' }, 'sha256=00')).toMatchObject({ status: 401 });

@@ -36,6 +36,25 @@ export class SmsInboundRepository {
     return rows[0] ?? null;
   }
 
+  /** What a reply handler did with the message (participation: VOTE, VOTE_REFUSED). */
+  async setAction(tx: Transaction, id: string, action: string): Promise<void> {
+    await managerOf(tx).query(`UPDATE sms_inbound_messages SET action = $2 WHERE id = $1`, [id, action]);
+  }
+
+  /** `work` inside a savepoint: its writes are undone when it throws, the rest of the transaction is kept. */
+  async inSavepoint<T>(tx: Transaction, name: string, work: () => Promise<T>): Promise<T> {
+    const m = managerOf(tx);
+    await m.query(`SAVEPOINT ${name}`);
+    try {
+      const out = await work();
+      await m.query(`RELEASE SAVEPOINT ${name}`);
+      return out;
+    } catch (e) {
+      await m.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw e;
+    }
+  }
+
   async optOut(tx: Transaction, phone: string, inboundMessageId: string): Promise<void> {
     await managerOf(tx).query(`INSERT INTO sms_opt_outs (phone, inbound_message_id) VALUES ($1, $2) ON CONFLICT (phone) DO NOTHING`, [phone, inboundMessageId]);
   }

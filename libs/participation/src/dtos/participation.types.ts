@@ -62,10 +62,16 @@ export class StatCellType {
   @Field(() => Int, { nullable: true, description: 'null: fewer than 5 people (or hidden so that such a cell cannot be worked out)' }) count: number | null;
 }
 
+@ObjectType('ParticipationVillageCell', { description: 'Turnout of one village (the territorial unit of the residents’ profiles); `name` in the reader’s language' })
+export class VillageCellType {
+  @Field({ description: 'Territorial unit id; UNKNOWN when the profile names none' }) key: string;
+  @Field(() => Int, { nullable: true, description: 'null: fewer than 5 people (or hidden so that such a cell cannot be worked out)' }) count: number | null;
+}
+
 @ObjectType('ParticipationStats')
 export class ParticipationStatsType {
   @Field(() => Int) voters: number;
-  @Field(() => [StatCellType]) byVillage: StatCellType[];
+  @Field(() => [VillageCellType]) byVillage: VillageCellType[];
   @Field(() => [StatCellType]) byGender: StatCellType[];
   @Field(() => [StatCellType]) byAgeGroup: StatCellType[];
   @Field(() => [StatCellType]) byGenderAndAge: StatCellType[];

@@ -10,7 +10,7 @@ import type { VotingChannel } from './voter-registration.entity';
 @Entity('pb_ballots')
 @Index('uq_pb_ballots_pseudonym', ['processId', 'pseudonym'], { unique: true })
 @Index('uq_pb_ballots_receipt', ['processId', 'receiptCode'], { unique: true })
-@Check('ck_pb_ballots_channel', `"channel" IN ('ONLINE', 'PAPER')`)
+@Check('ck_pb_ballots_channel', `"channel" IN ('ONLINE', 'PAPER', 'SMS')`)
 @Check('ck_pb_ballots_choices', `jsonb_typeof("choices") = 'array'`)
 export class Ballot {
   @PrimaryGeneratedColumn('uuid')

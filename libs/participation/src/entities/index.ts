@@ -32,4 +32,7 @@ export * from './project-subscription.entity';
 export * from './project-update.entity';
 export * from './proposal-photo.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto];
+export * from './message-update-subscription.entity';
+import { MessageUpdateSubscription } from './message-update-subscription.entity';
+
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto, MessageUpdateSubscription];

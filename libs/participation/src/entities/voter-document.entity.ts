@@ -8,7 +8,7 @@ import type { VotingChannel } from './voter-registration.entity';
  * document number and an online voter verified with that document meet here, whichever came first.
  */
 @Entity('pb_voter_documents')
-@Check('ck_pb_voter_documents_channel', `"channel" IN ('ONLINE', 'PAPER')`)
+@Check('ck_pb_voter_documents_channel', `"channel" IN ('ONLINE', 'PAPER', 'SMS')`)
 export class VoterDocument {
   @PrimaryColumn({ type: 'uuid' })
   processId: string;

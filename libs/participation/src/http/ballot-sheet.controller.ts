@@ -16,7 +16,7 @@ function sheetLocale(req: Request): string | null {
 
 /**
  * The printable paper ballot: GET /api/public/participation/processes/{id}/ballot-sheet?lang=ky|ru|kk&from=1&count=30
- * answers an A4 print-ready HTML page (no PDF library here; the browser's "print / save as PDF" makes one).
+ * answers an A4 print-ready HTML page; `.../ballot-sheet.pdf` the same sheets as a PDF with DejaVu embedded.
  */
 @Controller('api/public/participation')
 export class BallotSheetController {
@@ -30,6 +30,21 @@ export class BallotSheetController {
         .status(200)
         .set({ 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' })
         .send(html);
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      const { status, body } = httpErrorAnswer(e);
+      res.status(status).json(body);
+    }
+  }
+
+  @Get('processes/:processId/ballot-sheet.pdf')
+  async sheetPdf(@Param('processId') processId: string, @Query('from') from: string | undefined, @Query('count') count: string | undefined, @Req() req: Request, @Res() res: Response) {
+    try {
+      const pdf = await this.sheets.pdf(processId, sheetLocale(req), from === undefined ? 1 : Number(from), count === undefined ? 1 : Number(count));
+      res
+        .status(200)
+        .set({ 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="ballot-sheet-${processId}.pdf"`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' })
+        .send(pdf);
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       const { status, body } = httpErrorAnswer(e);

@@ -1,10 +1,14 @@
 import { defineJob, defineQueue, defineSchedule } from '@ashar/queue';
 
 /** A notice to many people (fanned out by the worker): a phase began, results are out, a project moved. */
-export type NoticePayload =
+export type NoticePayload = (
   | { event: 'phase'; processId: string; phase: string }
   | { event: 'results'; processId: string; winners?: number }
-  | { event: 'progress'; processId: string; updateId: string };
+  | { event: 'progress'; processId: string; updateId: string }
+) & {
+  /** `messages`: only the SMS/email part, which waited for the end of the community's quiet hours. */
+  part?: 'messages';
+};
 
 /** Participation's queues and jobs. Names are stored in queues and outbox rows: never rename one. */
 export const PARTICIPATION_QUEUES = {

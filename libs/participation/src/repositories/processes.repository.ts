@@ -33,6 +33,12 @@ export class ProcessesRepository {
     return this.repo().find({ where: { communityId }, order: { createdAt: 'DESC' } });
   }
 
+  /** Processes of these communities in one of these phases, the most recently changed first. */
+  inPhases(tx: Transaction | undefined, communityIds: readonly string[], phases: readonly ProcessPhase[]): Promise<ParticipatoryProcess[]> {
+    if (!communityIds.length) return Promise.resolve([]);
+    return this.repo(tx).createQueryBuilder('p').where('p.community_id IN (:...c)', { c: communityIds }).andWhere('p.phase IN (:...ph)', { ph: phases }).orderBy('p.updated_at', 'DESC').getMany();
+  }
+
   async insert(tx: Transaction, values: Partial<ParticipatoryProcess>): Promise<ParticipatoryProcess> {
     const row = this.repo(tx).create(values);
     await this.repo(tx).insert(row);

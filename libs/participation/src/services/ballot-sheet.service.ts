@@ -2,7 +2,8 @@ import { isLocale, Locale, pickLocalized, translate } from '@ashar/i18n';
 import { InvalidInputError, NotFoundError } from '@ashar/kernel';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
-import { renderBallotSheet } from '../domain/ballot-sheet';
+import { BallotSheetData, renderBallotSheet } from '../domain/ballot-sheet';
+import { renderBallotSheetPdf } from './ballot-sheet-pdf';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { ProcessService } from './process.service';
 
@@ -22,6 +23,17 @@ export class BallotSheetService {
   ) {}
 
   async html(processId: string, lang: string | null, from: number, count: number): Promise<string> {
+    const { data, t } = await this.data(processId, lang, from, count);
+    return renderBallotSheet(data, t);
+  }
+
+  /** The same sheets as a PDF (DejaVu embedded): what a village meeting prints without a browser. */
+  async pdf(processId: string, lang: string | null, from: number, count: number): Promise<Buffer> {
+    const { data, t } = await this.data(processId, lang, from, count);
+    return renderBallotSheetPdf(data, t);
+  }
+
+  private async data(processId: string, lang: string | null, from: number, count: number): Promise<{ data: BallotSheetData; t: (key: string, params?: Record<string, string | number>) => string }> {
     if (!Number.isInteger(from) || from < 1 || from > 99_999) throw new InvalidInputError('from', 'errors.validation.invalid');
     if (!Number.isInteger(count) || count < 1 || count > MAX_SHEETS) throw new InvalidInputError('count', 'errors.participation.sheet.count', undefined, { max: MAX_SHEETS });
     const process = await this.processes.byId(processId);
@@ -30,8 +42,8 @@ export class BallotSheetService {
     const locale: Locale = isLocale(lang) ? lang : 'ky';
     const [community, feasible] = await Promise.all([this.communities.byId(process.communityId), this.proposals.feasibleOf(undefined, process.id)]);
     const width = Math.max(4, String(from + count - 1).length);
-    return renderBallotSheet(
-      {
+    return {
+      data: {
         locale,
         processTitle: pickLocalized(process.title, locale),
         communityName: pickLocalized(community.names, locale),
@@ -44,7 +56,7 @@ export class BallotSheetService {
         projects: feasible.map((p) => ({ title: p.title, cost: p.reviewedCost ?? p.estimatedCost })),
         serials: Array.from({ length: count }, (_, i) => String(from + i).padStart(width, '0')),
       },
-      (key, params) => translate(locale, key, params),
-    );
+      t: (key, params) => translate(locale, key, params),
+    };
   }
 }

@@ -101,7 +101,7 @@ export class PaperBallotService {
       for (const id of unique) {
         const r = await this.voting.register(tx, process.id, id, 'PAPER');
         if (r.created) registered++;
-        else if (r.channel === 'ONLINE') alreadyVoted.push(id);
+        else if (r.channel !== 'PAPER') alreadyVoted.push(id);
       }
       await this.audit.record(tx, actor.toAudit(), { action: 'participation.paper.voters', entityType: 'ParticipatoryProcess', entityId: process.id, communityId: process.communityId, after: { registered, alreadyVotedOnline: alreadyVoted.length } });
       return { registered, alreadyVoted };

@@ -1,7 +1,7 @@
 import { TransactionRunner, Transaction } from '@ashar/database';
-import { AccountService } from '@ashar/identity';
-import { NotificationKinds, NotificationParams, NotificationService } from '@ashar/notifications';
-import { OutboxService } from '@ashar/queue';
+import { AccountContactsReader, AccountService } from '@ashar/identity';
+import { NotificationKinds, NotificationParams, NotificationService, quietHoursDelayMs } from '@ashar/notifications';
+import { DelayedJobs, OutboxService } from '@ashar/queue';
 import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { ParticipatoryProcess, ProcessPhase } from '../entities/participatory-process.entity';
 import { Proposal } from '../entities/proposal.entity';
@@ -9,6 +9,8 @@ import { NoticePayload, PARTICIPATION_JOBS } from '../jobs/participation.jobs';
 import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProjectsRepository } from '../repositories/projects.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
+import { MessageUpdatesRepository } from '../repositories/message-updates.repository';
+import { communityTimeZone } from '../domain/time-zone';
 
 /** The kinds of notice participation sends; each one a person may opt out of (notifications' preferences). */
 export const PARTICIPATION_NOTICE_KINDS = {
@@ -22,7 +24,7 @@ export const PARTICIPATION_NOTICE_KINDS = {
 const CHUNK = 500;
 
 /** Whole units for a message ("12 500 KGS"): the catalogue's messages take plain text. */
-function money(minor: string, currency: string): string {
+export function money(minor: string, currency: string): string {
   const whole = (BigInt(minor) / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${whole} ${currency}`;
 }
@@ -31,8 +33,9 @@ function money(minor: string, currency: string): string {
  * Participation's notices through libs/notifications. Personal ones (a proposal reviewed, to its
  * author) are written in the reviewer's transaction, in-app and by email or SMS, in the author's
  * language. Notices to many (a phase change, the results, a project's progress) are queued in the
- * transaction of the change (`participation.notify`) and fanned out by the worker, in-app: the inbox
- * renders each message in its reader's language. A person who opted out of a kind gets nothing of it.
+ * transaction of the change (`participation.notify`) and fanned out by the worker, in-app (the inbox
+ * renders each message in its reader's language), and by SMS or email to those who asked for the process's
+ * notices. A person who opted out of a kind gets nothing of it; a phone that sent STOP gets no SMS.
  */
 @Injectable()
 export class ParticipationNotices implements OnModuleInit {
@@ -44,7 +47,11 @@ export class ParticipationNotices implements OnModuleInit {
     private readonly processes: ProcessesRepository,
     private readonly proposals: ProposalsRepository,
     private readonly projects: ProjectsRepository,
-    // API side only (the worker's notices are in-app and need no address).
+    private readonly messageUpdates: MessageUpdatesRepository,
+    private readonly delayed: DelayedJobs,
+    // Worker side: addresses of those who asked for SMS/email notices.
+    @Optional() private readonly contacts?: AccountContactsReader,
+    // API side only (the review notice to its author).
     @Optional() private readonly accounts?: AccountService,
   ) {}
 
@@ -75,40 +82,86 @@ export class ParticipationNotices implements OnModuleInit {
     this.notifications.dispatchSoon();
   }
 
-  /** The worker's half: one in-app message per recipient, in slices, each slice one transaction; a retry re-sends nothing (idempotency keys). */
-  async fanOut(payload: NoticePayload): Promise<{ sent: number; skipped: number }> {
+  /**
+   * The worker's half: one in-app message per recipient, in slices, each slice one transaction; a retry re-sends
+   * nobody (idempotency keys). Then the same notice by SMS (verified phone) or else email to those who asked for
+   * the process's notices (`setProcessMessageUpdates`), in their language, written to fit one SMS part, outside
+   * the community's quiet hours: at night that part is scheduled for the morning (delayed, not dropped).
+   */
+  async fanOut(payload: NoticePayload, now = new Date()): Promise<{ sent: number; skipped: number; messages: number | 'later' }> {
     const process = await this.processes.findById(payload.processId);
-    if (!process) return { sent: 0, skipped: 0 };
+    if (!process) return { sent: 0, skipped: 0, messages: 0 };
     const message = await this.messageOf(process, payload);
-    if (!message) return { sent: 0, skipped: 0 };
+    if (!message) return { sent: 0, skipped: 0, messages: 0 };
     let sent = 0;
     let skipped = 0;
-    for (let i = 0; i < message.recipients.length; i += CHUNK) {
-      const slice = message.recipients.slice(i, i + CHUNK);
+    if (payload.part !== 'messages') {
+      for (let i = 0; i < message.recipients.length; i += CHUNK) {
+        const slice = message.recipients.slice(i, i + CHUNK);
+        await this.tx.run(async (tx) => {
+          for (const accountId of slice) {
+            const d = await this.notifications.send(tx, { recipient: { accountId }, channel: 'in_app', templateKey: message.templateKey, params: message.params, kind: message.kind, idempotencyKey: `${message.key}.${accountId}` });
+            if (d) sent++;
+            else skipped++;
+          }
+        });
+      }
+    }
+    // The community's zone from its country; a process's currency is its community's (KGS: KG, KZT: KZ).
+    // The delayed part itself sends whatever the clock says (re-scheduling it under its own running id would be a no-op).
+    const wait = payload.part === 'messages' ? 0 : quietHoursDelayMs(now, communityTimeZone(process.currency === 'KZT' ? 'KZ' : 'KG'));
+    let messages: number | 'later' = 0;
+    if (wait > 0) {
+      await this.delayed.schedule(PARTICIPATION_JOBS.notify, { ...payload, part: 'messages' }, `${message.key}.msg`, wait);
+      messages = 'later';
+    } else {
+      messages = await this.sendMessages(message);
+    }
+    this.notifications.dispatchSoon();
+    return { sent, skipped, messages };
+  }
+
+  private async sendMessages(message: NonNullable<Awaited<ReturnType<ParticipationNotices['messageOf']>>>): Promise<number> {
+    if (!this.contacts) return 0;
+    const asked = new Set(await this.messageUpdates.accountsOf(message.processId));
+    // Progress goes to the project's subscribers who asked; phases and results to everyone who asked.
+    const to = message.kind === PARTICIPATION_NOTICE_KINDS.progress ? message.recipients.filter((a) => asked.has(a)) : [...asked].sort();
+    let n = 0;
+    for (let i = 0; i < to.length; i += CHUNK) {
+      const contacts = await this.contacts.contactsOf(to.slice(i, i + CHUNK));
       await this.tx.run(async (tx) => {
-        for (const accountId of slice) {
-          const d = await this.notifications.send(tx, { recipient: { accountId }, channel: 'in_app', templateKey: message.templateKey, params: message.params, kind: message.kind, idempotencyKey: `${message.key}.${accountId}` });
-          if (d) sent++;
-          else skipped++;
+        for (const c of contacts) {
+          const d = await this.notifications.send(tx, {
+            recipient: { accountId: c.accountId, phone: c.phone, email: c.email },
+            channel: ['sms', 'email'],
+            templateKey: message.shortTemplateKey,
+            params: message.params,
+            locale: c.locale,
+            kind: message.kind,
+            idempotencyKey: `${message.key}.msg.${c.accountId}`,
+          });
+          if (d) n++;
         }
       });
     }
-    this.notifications.dispatchSoon();
-    return { sent, skipped };
+    return n;
   }
 
-  private async messageOf(process: ParticipatoryProcess, p: NoticePayload): Promise<{ kind: string; key: string; templateKey: string; params: NotificationParams; recipients: string[] } | null> {
+  private async messageOf(process: ParticipatoryProcess, p: NoticePayload): Promise<{ processId: string; kind: string; key: string; templateKey: string; shortTemplateKey: string; params: NotificationParams; recipients: string[] } | null> {
     const title = { text: { ...process.title } };
     if (p.event === 'phase') {
-      return { kind: PARTICIPATION_NOTICE_KINDS.phase, key: `pb-phase.${process.id}.${p.phase}`, templateKey: 'notifications.participation.phase', params: { process: title, phase: { key: `participation.phase.${p.phase}` } }, recipients: await this.projects.participantsOf(process.id) };
+      const shortTemplateKey = p.phase === 'VOTING' ? 'notifications.participation.sms.votingOpen' : 'notifications.participation.sms.phase';
+      return { processId: process.id, kind: PARTICIPATION_NOTICE_KINDS.phase, key: `pb-phase.${process.id}.${p.phase}`, templateKey: 'notifications.participation.phase', shortTemplateKey, params: { process: title, phase: { key: `participation.phase.${p.phase}` } }, recipients: await this.projects.participantsOf(process.id) };
     }
     if (p.event === 'results') {
-      return { kind: PARTICIPATION_NOTICE_KINDS.results, key: `pb-results.${process.id}`, templateKey: 'notifications.participation.results', params: { process: title, count: p.winners ?? 0 }, recipients: await this.projects.participantsOf(process.id) };
+      return { processId: process.id, kind: PARTICIPATION_NOTICE_KINDS.results, key: `pb-results.${process.id}`, templateKey: 'notifications.participation.results', shortTemplateKey: 'notifications.participation.sms.results', params: { process: title, count: p.winners ?? 0 }, recipients: await this.projects.participantsOf(process.id) };
     }
     const update = p.updateId ? await this.projects.updateById(p.updateId) : null;
     const proposal = update ? await this.proposals.findById(update.proposalId) : null;
     if (!update || !proposal) return null;
     return {
+      processId: process.id,
+      shortTemplateKey: 'notifications.participation.sms.progress',
       kind: PARTICIPATION_NOTICE_KINDS.progress,
       key: `pb-progress.${update.id}`,
       templateKey: 'notifications.participation.progress',

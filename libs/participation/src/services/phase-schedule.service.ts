@@ -15,10 +15,8 @@ import { ProcessService } from './process.service';
 /** A start may lie this far in the past (a form filled slowly); older ones are refused, not applied at once. */
 const PAST_GRACE_MS = 5 * 60_000;
 
-/** The time zone a community's schedule is shown in. */
-export function communityTimeZone(country: string | undefined): string {
-  return country === 'KZ' ? 'Asia/Almaty' : 'Asia/Bishkek';
-}
+export { communityTimeZone } from '../domain/time-zone';
+import { communityTimeZone } from '../domain/time-zone';
 
 /**
  * Phases that begin by themselves: the organiser plans when each later phase starts (here), a job

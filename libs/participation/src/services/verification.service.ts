@@ -139,7 +139,7 @@ export class VerificationService {
         let listedByAccount = false;
         if (accountId) {
           const byAccount = await this.voting.register(tx, process.id, accountId, 'PAPER');
-          if (!byAccount.created && byAccount.channel === 'ONLINE') {
+          if (!byAccount.created && byAccount.channel !== 'PAPER') {
             alreadyVotedOnline.push(i);
             continue;
           }
@@ -148,7 +148,7 @@ export class VerificationService {
         const byDocument = await this.repo.registerDocument(tx, process.id, hash, 'PAPER', accountId);
         if (byDocument.created && !listedByAccount) registered++;
         else if (byDocument.created) alreadyOnPaper++;
-        else if (byDocument.channel === 'ONLINE') alreadyVotedOnline.push(i);
+        else if (byDocument.channel !== 'PAPER') alreadyVotedOnline.push(i);
         else alreadyOnPaper++;
       }
       await this.audit.record(tx, actor.toAudit(), { action: 'participation.paper.votersByDocument', entityType: 'ParticipatoryProcess', entityId: process.id, communityId: process.communityId, after: { registered, alreadyVotedOnline: alreadyVotedOnline.length } });

@@ -64,35 +64,56 @@ export class VotingService {
   async cast(actor: Actor, input: CastBallotInput): Promise<{ receiptCode: string; firstBallot: boolean }> {
     const process = await this.processes.visible(actor, input.processId);
     const standing = await this.assertEligible(actor, process);
-    const accountId = actor.accountId!;
-    const documentHash = standing.inPerson?.documentHash ?? null;
     // Counted before the ballot is checked: a script trying ballots is slowed down whatever it sends.
-    await this.limiter.consume(BALLOTS_PER_ACCOUNT, [accountId]);
-    const pseudonym = ballotPseudonym(this.keys.key, process.id, accountId);
+    await this.limiter.consume(BALLOTS_PER_ACCOUNT, [actor.accountId!]);
     const points = input.points ?? null;
     if (process.ballotKind === 'CUMULATIVE' ? !points || points.length !== input.choices.length : points !== null) {
       throw new InvalidInputError('input.points', process.ballotKind === 'CUMULATIVE' ? 'errors.participation.pointsPerChoice' : 'errors.participation.pointsOnlyCumulative');
     }
-    return this.tx.run(async (tx) => {
-      const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
-      if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
-      const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices: input.choices, points });
-      if (problems.length) throw ballotError(problems[0]);
-      if (locked.ballotKind === 'KNAPSACK') await this.districtLimits.assertWithin(tx, process.id, input.choices);
-      const registry = await this.voting.register(tx, process.id, accountId, 'ONLINE');
-      if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
-      // Verified with a document: the registry by document catches a paper vote listed under that number.
-      if (documentHash) {
-        const byDocument = await this.verifications.registerDocument(tx, process.id, documentHash, 'ONLINE', accountId);
-        if (!byDocument.created && byDocument.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
-      }
-      const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices: input.choices, points, channel: 'ONLINE' });
-      // Registered before but no ballot under this pseudonym: the ballot key changed during the vote. Refuse rather than count twice.
-      if (!registry.created && stored.inserted) throw new ConflictError('errors.participation.ballotKeyChanged', 'ballot key changed during the vote');
-      // The event says that this person voted (as the registry does), never what or the receipt.
-      await this.audit.record(tx, actor.toAudit(), { action: registry.created ? 'participation.ballot.cast' : 'participation.ballot.change', entityType: 'ParticipatoryProcess', entityId: process.id, communityId: process.communityId, after: { channel: 'ONLINE' } });
-      return { receiptCode: stored.receiptCode, firstBallot: registry.created };
-    });
+    return this.tx.run((tx) => this.write(tx, actor, process, standing, input.choices, points, 'ONLINE'));
+  }
+
+  /**
+   * A ballot sent by SMS from the account's verified phone, inside the caller's transaction (the inbound
+   * message's): the same rules as online (membership, level, age, limits, envelope, the registry), but only
+   * a first ballot: an SMS cannot show the voter what they chose before, so a second one is refused
+   * (CONFLICT `sms.alreadyVoted`) and the ballot is changed on the web instead.
+   */
+  async castBySms(tx: Transaction, actor: Actor, process: ParticipatoryProcess, choices: string[]): Promise<{ receiptCode: string }> {
+    const standing = await this.assertEligible(actor, process);
+    await this.limiter.consume(BALLOTS_PER_ACCOUNT, [actor.accountId!]);
+    const { receiptCode } = await this.write(tx, actor, process, standing, choices, null, 'SMS');
+    return { receiptCode };
+  }
+
+  /** Feasible projects in the ballots' order (by id): the numbers of the paper sheet and of SMS ballots. */
+  projectsOnBallot(tx: Transaction, processId: string): Promise<CandidateProject[]> {
+    return this.candidatesWhileVoting(tx, processId);
+  }
+
+  private async write(tx: Transaction, actor: Actor, process: ParticipatoryProcess, standing: VoterStanding, choices: string[], points: number[] | null, channel: 'ONLINE' | 'SMS'): Promise<{ receiptCode: string; firstBallot: boolean }> {
+    const accountId = actor.accountId!;
+    const documentHash = standing.inPerson?.documentHash ?? null;
+    const pseudonym = ballotPseudonym(this.keys.key, process.id, accountId);
+    const locked = (await this.processesRepo.lock(tx, process.id, 'share'))!;
+    if (locked.phase !== 'VOTING') throw new ConflictError('errors.participation.votingClosed', 'the vote is not open', { phase: locked.phase });
+    const problems = ballotProblems(rulesOf(locked), await this.candidatesWhileVoting(tx, process.id), { choices, points });
+    if (problems.length) throw ballotError(problems[0]);
+    if (locked.ballotKind === 'KNAPSACK') await this.districtLimits.assertWithin(tx, process.id, choices);
+    const registry = await this.voting.register(tx, process.id, accountId, channel);
+    if (!registry.created && registry.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
+    if (!registry.created && channel === 'SMS') throw new ConflictError('errors.participation.sms.alreadyVoted', 'this person has voted already', { channel: registry.channel });
+    // Verified with a document: the registry by document catches a paper vote listed under that number.
+    if (documentHash) {
+      const byDocument = await this.verifications.registerDocument(tx, process.id, documentHash, channel, accountId);
+      if (!byDocument.created && byDocument.channel === 'PAPER') throw new ConflictError('errors.participation.votedOnPaper', 'this person voted on paper');
+    }
+    const stored = await this.voting.upsertBallot(tx, { processId: process.id, pseudonym, receiptCode: newReceiptCode(), choices, points, channel });
+    // Registered before but no ballot under this pseudonym: the ballot key changed during the vote. Refuse rather than count twice.
+    if (!registry.created && stored.inserted) throw new ConflictError('errors.participation.ballotKeyChanged', 'ballot key changed during the vote');
+    // The event says that this person voted (as the registry does), never what or the receipt.
+    await this.audit.record(tx, actor.toAudit(), { action: registry.created ? 'participation.ballot.cast' : 'participation.ballot.change', entityType: 'ParticipatoryProcess', entityId: process.id, communityId: process.communityId, after: { channel } });
+    return { receiptCode: stored.receiptCode, firstBallot: registry.created };
   }
 
   /** The caller's own ballot in a process (to show or change it), or null. */

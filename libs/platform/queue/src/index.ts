@@ -9,3 +9,4 @@ export * from './final-failure';
 export * from './job';
 export * from './job-dispatcher';
 export * from './job-worker.module';
+export * from './delayed-jobs';

@@ -1,3 +1,4 @@
+import { DelayedJobs } from './delayed-jobs';
 import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -34,11 +35,12 @@ export class QueueModule {
         OutboxMessagesRepository,
         OutboxService,
         OutboxRelay,
+        DelayedJobs,
         { provide: QUEUE_BACKEND_KIND, useValue: backend.kind as QueueBackendKind },
         { provide: QUEUE_DECLARATIONS, useValue: queues },
         { provide: QUEUE_CONNECTION, useValue: connection },
       ],
-      exports: [OutboxService, OutboxRelay, BullModule, QUEUE_BACKEND_KIND, QUEUE_DECLARATIONS, QUEUE_CONNECTION],
+      exports: [OutboxService, OutboxRelay, DelayedJobs, BullModule, QUEUE_BACKEND_KIND, QUEUE_DECLARATIONS, QUEUE_CONNECTION],
     };
   }
 }

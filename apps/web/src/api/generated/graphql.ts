@@ -1784,10 +1784,11 @@ export type PbMovePhaseMutation = { moveProcessPhase: { id: string, phase: Proce
 
 export type PbOutcomeQueryVariables = Exact<{
   id: Scalars['ID']['input'];
+  lang?: InputMaybe<Lang>;
 }>;
 
 
-export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string, participation: { voters: number, byGender: Array<{ key: string, count: number | null }>, byAgeGroup: Array<{ key: string, count: number | null }> } } | null } };
+export type PbOutcomeQuery = { participatoryProcess: { id: string, outcome: { rule: string, selected: Array<string>, totalCost: string, ballotCount: number, ballotSetSha256: string, explanation: string, ballotSet: string, computedAt: string, participation: { voters: number, byVillage: Array<{ key: string, count: number | null, name: string | null }>, byGender: Array<{ key: string, count: number | null }>, byAgeGroup: Array<{ key: string, count: number | null }> } } | null } };
 
 export type PbPaperSheetsQueryVariables = Exact<{
   processId: Scalars['ID']['input'];

@@ -54,12 +54,34 @@ export default function PaperBallotsPage() {
       ) : (
         <>
           <p>{t('participation.paper.intro')}</p>
+          <PrintSheets processId={p.id} />
           <SheetForm process={p} />
           <PaperVoters process={p} />
           <Mismatches process={p} reload={reload} />
         </>
       )}
     </>
+  );
+}
+
+/** Printable sheets for the meeting, in each language of the ballot: the PDF (prints anywhere) and the HTML page. */
+function PrintSheets({ processId }: { processId: string }) {
+  const { t } = useI18n();
+  const base = `/api/public/participation/processes/${encodeURIComponent(processId)}`;
+  return (
+    <section aria-labelledby="pb-print-heading" className="pb-print">
+      <h2 id="pb-print-heading">{t('participation.paper.printTitle')}</h2>
+      <ul>
+        {(['ky', 'ru', 'kk'] as const).map((lang) => (
+          <li key={lang}>
+            <a href={`${base}/ballot-sheet.pdf?lang=${lang}&count=30`} download>
+              {t('participation.paper.printPdf', { language: t(`language.name.${lang}`) })}
+            </a>{' '}
+            <a href={`${base}/ballot-sheet?lang=${lang}&count=30`}>{t('participation.paper.printHtml')}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -68,12 +68,12 @@ export const PB_PROCESS = `query PbProcess($id: ID!) {
 }` as Operation<PbProcessQuery, PbProcessQueryVariables>;
 
 /** The count, asked for by the results section only (the ballot set can be long: not in the page's first answer). */
-export const PB_OUTCOME = `query PbOutcome($id: ID!) {
+export const PB_OUTCOME = `query PbOutcome($id: ID!, $lang: Lang) {
   participatoryProcess(id: $id) {
     id
     outcome {
       rule selected totalCost ballotCount ballotSetSha256 explanation ballotSet computedAt
-      participation { voters byGender { key count } byAgeGroup { key count } }
+      participation { voters byVillage { key count name(lang: $lang) } byGender { key count } byAgeGroup { key count } }
     }
   }
 }` as Operation<PbOutcomeQuery, PbOutcomeQueryVariables>;

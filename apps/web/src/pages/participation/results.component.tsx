@@ -14,10 +14,10 @@ import { PB_OUTCOME, PbProcess } from './participation.operations';
  * plain words from the engine's explanation, and the ballot set itself (.pb) with its SHA-256, to recount.
  */
 export function Results({ process: p }: { process: PbProcess }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const money = useMoney(p.currency);
   const [reload, setReload] = useState(0);
-  const { data, error, retry } = useQuery(PB_OUTCOME, { id: p.id, reload });
+  const { data, error, retry } = useQuery(PB_OUTCOME, { id: p.id, lang: locale, reload });
   const outcome = data?.participatoryProcess.outcome ?? null;
   const title = useMemo(() => new Map(p.proposals.map((x) => [x.id, x])), [p.proposals]);
   const explained = useMemo(
