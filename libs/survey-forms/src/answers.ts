@@ -56,7 +56,6 @@ function coerce(form: SurveyForm, q: Question, v: unknown): { value: Value } | {
     case 'text':
       if (typeof v !== 'string') return { problem: 'errors.surveys.answerType' };
       if (v.length > LIMITS.text) return { problem: 'errors.surveys.tooLong' };
-      // eslint-disable-next-line no-control-regex
       if (/[\u0000\u202a-\u202e\u2066-\u2069]/.test(v)) return { problem: 'errors.validation.invalidCharacters' };
       return { value: v };
     case 'note':

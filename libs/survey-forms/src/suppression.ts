@@ -40,8 +40,11 @@ export function suppress(cells: readonly (readonly number[])[], threshold = 5, t
     for (let j = 0; j <= C && !line; j++) if (colHidden(j) === 1) line = { col: j };
     if (!line) break;
     const candidates: Array<[number, number]> = [];
-    if ('row' in line) for (let j = 0; j <= C; j++) !hidden(line.row, j) && candidates.push([line.row, j]);
-    else for (let i = 0; i <= R; i++) !hidden(i, line.col) && candidates.push([i, line.col]);
+    if ('row' in line) {
+      for (let j = 0; j <= C; j++) if (!hidden(line.row, j)) candidates.push([line.row, j]);
+    } else {
+      for (let i = 0; i <= R; i++) if (!hidden(i, line.col)) candidates.push([i, line.col]);
+    }
     if (!candidates.length) break;
     const score = ([i, j]: [number, number]) => {
       const crossing = 'row' in line! ? colHidden(j) : rowHidden(i);
