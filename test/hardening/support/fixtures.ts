@@ -82,7 +82,6 @@ export interface CompetitionTarget {
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
 export type ActorName = 'anonymous' | 'platformAdmin' | 'citizenOfOther' | Role;
 export const ACTOR_NAMES: readonly ActorName[] = ['anonymous', 'citizenOfOther', ...Object.values(Role), 'platformAdmin'];
-// Not a Role yet: INTERVIEWER (field interviews). When it is added to Role it joins the matrix by itself.
 
 export interface World {
   api: RunningApi;

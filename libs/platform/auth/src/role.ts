@@ -8,6 +8,8 @@ export enum Role {
   COUNCIL_MEMBER = 'COUNCIL_MEMBER',
   MODERATOR = 'MODERATOR',
   EXPERT = 'EXPERT',
+  /** Fills survey questionnaires in the field (issue 14); sees only their own assignments. */
+  INTERVIEWER = 'INTERVIEWER',
   COMMUNITY_ADMIN = 'COMMUNITY_ADMIN',
 }
 registerEnumType(Role, { name: 'Role' });

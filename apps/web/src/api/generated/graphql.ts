@@ -951,6 +951,7 @@ export type Role =
   | 'COUNCIL_MEMBER'
   | 'COUNCIL_SECRETARY'
   | 'EXPERT'
+  | 'INTERVIEWER'
   | 'MODERATOR';
 
 /** The secretary enters the roll call (members without an account included) */

@@ -1,0 +1,5 @@
+export * from './expression';
+export * from './form';
+export * from './answers';
+export * from './quota';
+export * from './suppression';
