@@ -29,7 +29,7 @@ describe('budget import: column mapping and side per community, staged uploads (
     const res = await fetch(`${api.baseUrl}/api/budgets/${budgetId}/imports?kind=BUDGET&fileName=plan.csv&stage=1`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
     return { status: res.status, body: (await res.json()) as any };
   };
-  const FIELDS = `uploadId mappingSource lineCount revenueTotal expenditureTotal sideFrom unit errorCount side { from revenue expenditure } fileColumns { index header field sample } fields { field required } errors { line column messageKey } rows { line direction economicCode amount }`;
+  const FIELDS = `uploadId mappingSource lineCount revenueTotal expenditureTotal sideFrom unit unitSource errorCount side { from revenue expenditure } fileColumns { index header field sample } fields { field required } errors { line column messageKey } rows { line direction economicCode amount }`;
   const PREVIEW = `query($input: BudgetImportUploadInput!) { previewBudgetImportUpload(input: $input) { ${FIELDS} } }`;
   const CONFIRM = `mutation($input: ConfirmBudgetImportUploadInput!) { confirmBudgetImportUpload(input: $input) { id status unit } }`;
   const waitImport = async (id: string) => {
@@ -97,12 +97,46 @@ describe('budget import: column mapping and side per community, staged uploads (
     expect(stored.side).toEqual({ from: 'COLUMN', revenue: 'д', expenditure: 'Ч' });
     expect(stored.mapping).toMatchObject({ economic_code: 'Берене', amount: 'Пландалды 2031-ж.' });
 
-    // Saved for the community: its next file with the same headers is read with them, no choice needed.
-    const [saved] = await api.dataSource.query(`SELECT mapping, side FROM budget_import_mappings WHERE community_id = $1 AND kind = 'BUDGET'`, [v.communityId]);
+    // Saved for the community with its unit: its next file with the same headers is read with them, in
+    // thousands (the file names no unit), no choice needed.
+    const [saved] = await api.dataSource.query(`SELECT mapping, side, unit FROM budget_import_mappings WHERE community_id = $1 AND kind = 'BUDGET'`, [v.communityId]);
     expect(saved.side).toEqual({ from: 'COLUMN', revenue: 'д', expenditure: 'Ч' });
+    expect(saved.unit).toBe('THOUSAND');
     const d2 = await newDraft();
     const next = (await stage(d2.budgetId, odd.replace('300', '400'))).body;
-    expect(next).toMatchObject({ mappingSource: 'SAVED', errorCount: 0, lineCount: 4, sideFrom: 'COLUMN', side: { from: null, revenue: 'д', expenditure: 'Ч' }, revenueTotal: '160050', expenditureTotal: '100025' });
+    expect(next).toMatchObject({ mappingSource: 'SAVED', errorCount: 0, lineCount: 4, sideFrom: 'COLUMN', unit: 'THOUSAND', unitSource: 'SAVED', side: { from: null, revenue: 'д', expenditure: 'Ч' }, revenueTotal: '160050000', expenditureTotal: '100025000' });
+  });
+
+  it('the unit saved with the mapping: used when a file names none (preview and import), the file’s own unit word first, set and kept by saveBudgetImportMapping', async () => {
+    const MAP = `mutation($input: ImportMappingInput!) { saveBudgetImportMapping(input: $input) }`;
+    const base = { communityId: v.communityId, kind: 'BUDGET', columns: [{ field: 'economic_code', header: 'Код' }, { field: 'amount', header: 'Сумма' }] };
+    ok(await gql(api.baseUrl, MAP, { input: { ...base, unit: 'THOUSAND' } }, { token: v.a.token }));
+    const plain = ['Код;Сумма', '11111;12,5', '2111;7'].join('\n');
+    // No unit word in the file: the saved thousands, in the preview and in what the job stores (a start without a preview too).
+    const d = await newDraft();
+    const staged = (await stage(d.budgetId, plain)).body;
+    expect(staged).toMatchObject({ unit: 'THOUSAND', unitSource: 'SAVED', revenueTotal: '1250000', expenditureTotal: '700000' });
+    const started = ok(await gql(api.baseUrl, `mutation($input: StartBudgetImportInput!) { startBudgetImport(input: $input) { id unit } }`, { input: { budgetId: d.budgetId, kind: 'BUDGET', fileName: 'plain.csv', contentBase64: Buffer.from(plain).toString('base64') } }, { token: v.a.token })).startBudgetImport;
+    expect(started.unit).toBeNull();
+    expect(await waitImport(started.id)).toMatchObject({ status: 'DONE', importedRows: 2 });
+    expect(await totals(d.versionId)).toEqual({ EXPENDITURE: { n: 1, total: '700000' }, REVENUE: { n: 1, total: '1250000' } });
+    const [rec] = await api.dataSource.query(`SELECT saved_unit, report->'info'->>'unitSource' AS source FROM budget_imports WHERE id = $1`, [started.id]);
+    expect(rec).toEqual({ saved_unit: 'THOUSAND', source: 'SAVED' });
+    // The file's own word comes before the habit: "Сумма, сом" is som.
+    const d2 = await newDraft();
+    expect((await stage(d2.budgetId, plain.replace('Код;Сумма', 'Код;Сумма, сом'))).body).toMatchObject({ unit: 'ONE', unitSource: 'HEADER', revenueTotal: '1250', expenditureTotal: '700' });
+    // Chosen for the file: that unit, whatever was saved.
+    expect(ok(await gql(api.baseUrl, PREVIEW, { input: { uploadId: staged.uploadId, unit: 'ONE' } }, { token: v.a.token })).previewBudgetImportUpload).toMatchObject({ unit: 'ONE', unitSource: 'CHOSEN', revenueTotal: '1250' });
+    // Saving the mapping without a unit keeps the saved one; a bad unit is BAD_USER_INPUT on input.unit and changes nothing.
+    ok(await gql(api.baseUrl, MAP, { input: base }, { token: v.a.token }));
+    const bad = await gql(api.baseUrl, MAP, { input: { ...base, unit: 'MILLION' } }, { token: v.a.token });
+    expect(firstError(bad).extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const [kept] = await api.dataSource.query(`SELECT unit FROM budget_import_mappings WHERE community_id = $1 AND kind = 'BUDGET'`, [v.communityId]);
+    expect(kept.unit).toBe('THOUSAND');
+    // Back to som for this community: saved ONE, and a file without a unit word is som again.
+    ok(await gql(api.baseUrl, MAP, { input: { ...base, unit: 'ONE' } }, { token: v.a.token }));
+    const d3 = await newDraft();
+    expect((await stage(d3.budgetId, plain)).body).toMatchObject({ unit: 'ONE', unitSource: 'SAVED', revenueTotal: '1250' });
   });
 
   it('settings are checked on the server: BAD_USER_INPUT with the field path; nothing written', async () => {

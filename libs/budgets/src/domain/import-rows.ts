@@ -170,8 +170,12 @@ function findHeader(kind: ImportKind, rows: readonly RawRow[], mapping: ColumnMa
 export type ImportUnit = 'ONE' | 'THOUSAND';
 export const IMPORT_UNITS: readonly ImportUnit[] = ['ONE', 'THOUSAND'];
 
-/** The unit: chosen, else named in the amount's header, in another header, or in a title row above; else ONE. */
-function unitOf(header: string[], amountIndex: number | undefined, above: readonly RawRow[] | undefined, chosen: ImportUnit | null | undefined): { unit: ImportUnit; source: 'CHOSEN' | 'HEADER' | 'TITLE' | 'DEFAULT' } {
+/**
+ * The unit: chosen, else named in the amount's header, in another header, or in a title row above; else the
+ * one the community saved with its column mapping (its files' habit); else ONE. What the file itself says
+ * comes before the habit, so a file in som from a community that usually writes thousands is read in som.
+ */
+function unitOf(header: string[], amountIndex: number | undefined, above: readonly RawRow[] | undefined, chosen: ImportUnit | null | undefined, saved?: ImportUnit | null): { unit: ImportUnit; source: UnitSource } {
   if (chosen) return { unit: chosen, source: 'CHOSEN' };
   const fromAmount = amountIndex !== undefined ? unitOfText(header[amountIndex] ?? '') : null;
   if (fromAmount) return { unit: fromAmount, source: 'HEADER' };
@@ -180,6 +184,7 @@ function unitOf(header: string[], amountIndex: number | undefined, above: readon
     if (u === 'THOUSAND') return { unit: u, source: 'HEADER' };
   }
   for (const r of above ?? []) for (const c of r.cells) if (unitOfText(c) === 'THOUSAND') return { unit: 'THOUSAND', source: 'TITLE' };
+  if (saved) return { unit: saved, source: 'SAVED' };
   return { unit: 'ONE', source: 'DEFAULT' };
 }
 
@@ -274,12 +279,12 @@ export type ValidationResult<T> = Pick<PipelineResult<T>, 'records' | 'errors' |
 const VALIDATE = { maxLineChars: MAX_LINE_CHARS, emptyKey: `${BUDGET_IMPORT_MESSAGES}.empty`, lineTooLongKey: `${BUDGET_IMPORT_MESSAGES}.lineTooLong` };
 
 /** A parser's helpers over one header: the cell of a field, the header the file gives it, errors collected per row. */
-function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined, above: readonly RawRow[] | undefined, chosenUnit: ImportUnit | null | undefined, required: readonly string[] = []) {
+function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping | undefined, above: readonly RawRow[] | undefined, units: { unit?: ImportUnit | null; savedUnit?: ImportUnit | null }, required: readonly string[] = []) {
   const { index, errors } = resolveColumns(kind, header, mapping, required);
   const name = (f: string) => header[index.get(f)!] ?? f;
   const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
   const text = (r: RawRow, f: string) => cell(r, f).trim() || null;
-  const { unit, source } = unitOf(header, index.get('amount'), above, chosenUnit);
+  const { unit, source } = unitOf(header, index.get('amount'), above, units.unit, units.savedUnit);
   const info: ImportReadInfo = { columns: Object.fromEntries([...index].map(([f, i]) => [f, header[i] ?? f])), unit, unitSource: source };
   return { errors, name, cell, text, has: (f: string) => index.has(f), unit, info };
 }
@@ -289,8 +294,11 @@ export interface ImportReadInfo {
   [k: string]: unknown;
   columns: Record<string, string>;
   unit: ImportUnit;
-  unitSource: 'CHOSEN' | 'HEADER' | 'TITLE' | 'DEFAULT';
+  unitSource: UnitSource;
 }
+
+/** Where the unit came from: chosen for this file, its header, a title row, the community's saved mapping, else som. */
+export type UnitSource = 'CHOSEN' | 'HEADER' | 'TITLE' | 'SAVED' | 'DEFAULT';
 
 function rowErrors(name: (f: string) => string) {
   const errors: CellError[] = [];
@@ -347,8 +355,10 @@ export interface LedgerContext {
   fiscalYear: number;
   lines: ReadonlyArray<LineRef>;
   mapping?: ColumnMapping;
-  /** The unit chosen for the file (else read from its header or title, else som). */
+  /** The unit chosen for the file (else read from its header or title, else the saved one, else som). */
   unit?: ImportUnit | null;
+  /** The unit saved with the community's column mapping: used when the file names none. */
+  savedUnit?: ImportUnit | null;
   /** Where a record's kind comes from and the file's words for it (else its line's side, checked against a kind column). */
   side?: SideRule | null;
 }
@@ -362,7 +372,7 @@ export const LEDGER_ROW_SCHEMA: RowSchema<LedgerRecord, LedgerContext> = {
   headerIndex: (rows, ctx) => findHeader('LEDGER', rows, ctx.mapping),
   bind(header, ctx, above) {
     const from = ctx.side?.from ?? null;
-    const { errors: headerErrors, name, cell, text, unit, info } = bindColumns('LEDGER', header, ctx.mapping, above, ctx.unit, from === 'COLUMN' ? ['kind'] : []);
+    const { errors: headerErrors, name, cell, text, unit, info } = bindColumns('LEDGER', header, ctx.mapping, above, ctx, from === 'COLUMN' ? ['kind'] : []);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
     // The whole file one kind, or the kind column ignored (CODE): the line's side decides.
     const fixedKind: TransactionKind | null = from === 'REVENUE' ? 'RECEIPT' : from === 'EXPENDITURE' ? 'SPENDING' : null;
@@ -433,6 +443,8 @@ export interface BudgetLinesContext {
   /** The side of each economic code in the country's classification (when the file has no side column). */
   sides?: ReadonlyMap<string, Direction>;
   unit?: ImportUnit | null;
+  /** The unit saved with the community's column mapping: used when the file names none. */
+  savedUnit?: ImportUnit | null;
   /** Where the side comes from (a column, the code, one side for the whole file) and the file's words for it. */
   side?: SideRule | null;
 }
@@ -457,7 +469,7 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
   headerIndex: (rows, ctx) => findHeader('BUDGET', rows, ctx.mapping),
   bind(header, ctx, above) {
     const rule = ctx.side?.from ?? null;
-    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('BUDGET', header, ctx.mapping, above, ctx.unit, rule === 'COLUMN' ? ['direction'] : []);
+    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('BUDGET', header, ctx.mapping, above, ctx, rule === 'COLUMN' ? ['direction'] : []);
     if (headerErrors.length) return { ok: false, errors: headerErrors };
     const sideFrom: SideSource = rule ?? (has('direction') ? 'COLUMN' : 'CODE');
     const sideColumn = sideFrom === 'COLUMN';

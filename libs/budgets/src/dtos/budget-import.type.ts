@@ -78,7 +78,7 @@ export class ImportPreviewType {
   @Field(() => Int, { description: "The header's line in the file" }) headerLine: number;
   @Field(() => [ImportColumnType]) columns: ImportColumnType[];
   @Field(() => ImportUnitEnum) unit: ImportUnitEnum;
-  @Field({ description: 'CHOSEN, HEADER, TITLE or DEFAULT' }) unitSource: string;
+  @Field({ description: "CHOSEN, HEADER, TITLE, SAVED (the unit saved with the community's column mapping) or DEFAULT" }) unitSource: string;
   @Field(() => String, { nullable: true, description: 'COLUMN or CODE: where the revenue/expenditure side comes from' }) sideFrom: string | null;
   @Field(() => Int, { description: 'Data rows that would be stored' }) lineCount: number;
   @Field({ description: 'Minor units' }) revenueTotal: string;

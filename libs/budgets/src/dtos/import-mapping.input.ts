@@ -74,6 +74,11 @@ export class ImportMappingInput {
   @ValidateNested()
   @Type(() => ImportSideInput)
   side?: ImportSideInput | null;
+
+  @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit your files are in, used when a file names none (null: keep the one saved before)' })
+  @IsOptional()
+  @IsEnum(ImportUnitEnum, ctx('errors.validation.invalid'))
+  unit?: ImportUnitEnum | null;
 }
 
 /** A stored upload (`POST /api/budgets/{id}/imports?stage=1`) previewed again with these settings. */

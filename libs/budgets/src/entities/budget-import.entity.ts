@@ -25,6 +25,7 @@ export interface BudgetImportReport {
 @Index('uq_budget_imports_file', ['budgetId', 'kind', 'fileSha256'], { unique: true, where: `"status" <> 'FAILED'` })
 @Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
 @Check('ck_budget_imports_unit', `"unit" IS NULL OR "unit" IN ('ONE', 'THOUSAND')`)
+@Check('ck_budget_imports_saved_unit', `"saved_unit" IS NULL OR "saved_unit" IN ('ONE', 'THOUSAND')`)
 @Check('ck_budget_imports_status', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
 export class BudgetImport extends TimestampedEntity implements ImportRecord {
   @Column({ type: 'uuid' })
@@ -87,6 +88,10 @@ export class BudgetImport extends TimestampedEntity implements ImportRecord {
   /** The unit the amounts are in when the user chose one (null: read from the file's header, else som). */
   @Column({ type: 'varchar', length: 8, nullable: true })
   unit: ImportUnit | null;
+
+  /** The unit saved with the community's mapping when the import started: used when the file names none and none was chosen. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  savedUnit: ImportUnit | null;
 
   /** A done import's report: rows left out (totals, subtotals, headings) and why, encoding, separator, header line, columns, unit. */
   @Column({ type: 'jsonb', nullable: true })

@@ -1,11 +1,12 @@
 import { TimestampedEntity } from '@ashar/database';
 import { Community } from '@ashar/territory';
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import type { ImportKind, SideRule } from '../domain/import-rows';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ImportKind, ImportUnit, SideRule } from '../domain/import-rows';
 
 /** A community's column mapping (our field → their header), saved per kind of file. */
 @Entity('budget_import_mappings')
 @Index('uq_budget_import_mappings', ['communityId', 'kind'], { unique: true })
+@Check('ck_budget_import_mappings_unit', `"unit" IS NULL OR "unit" IN ('ONE', 'THOUSAND')`)
 export class ImportMapping extends TimestampedEntity {
   @Column({ type: 'uuid' })
   communityId: string;
@@ -24,4 +25,8 @@ export class ImportMapping extends TimestampedEntity {
   /** Where the revenue/expenditure side comes from in their files, and their words for it (null: the side column if any, else the code). */
   @Column({ type: 'jsonb', nullable: true })
   side: SideRule | null;
+
+  /** The unit their files are in ("тыс. сом"): read so when a file names none (null: som unless the file says otherwise). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  unit: ImportUnit | null;
 }

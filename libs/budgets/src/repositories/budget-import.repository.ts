@@ -15,6 +15,8 @@ export interface BudgetImportExtra {
   mapping: Record<string, string>;
   /** The unit the user chose (null: read from the file). */
   unit?: ImportUnit | null;
+  /** The unit saved with the community's mapping (used when the file names none). */
+  savedUnit?: ImportUnit | null;
   /** Where the side comes from and the file's words for it (null: the side column if any, else the code). */
   side?: SideRule | null;
 }
@@ -53,6 +55,7 @@ export class BudgetImportRepository extends SqlImportStore<BudgetImport, BudgetI
       content: row.content,
       mapping: extra.mapping,
       unit: extra.unit ?? null,
+      savedUnit: extra.savedUnit ?? null,
       side: (extra.side ?? null) as never,
       status: 'QUEUED',
       progress: 0,

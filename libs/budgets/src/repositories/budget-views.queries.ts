@@ -17,6 +17,8 @@ export interface LineRow {
   forecast_year2: string | null;
   position: number;
   community_id: string;
+  /** The version's status (lines of a version past SUBMITTED never change: the read side keeps them). */
+  version_status: string;
 }
 
 export interface NeighbourTotalsRow {
@@ -38,8 +40,8 @@ export class BudgetViewQueries {
   /** Lines of these versions, with the community of each version's budget (its country comes from territory). */
   linesOfVersions(versionIds: readonly string[]): Promise<LineRow[]> {
     return this.db.query(
-      `WITH vc AS (SELECT v.id, b.community_id FROM budget_versions v JOIN budgets b ON b.id = v.budget_id WHERE v.id = ANY($1))
-       SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.special_funds::text AS special_funds, l.forecast_year1::text AS forecast_year1, l.forecast_year2::text AS forecast_year2, l.position, vc.community_id
+      `WITH vc AS (SELECT v.id, v.status, b.community_id FROM budget_versions v JOIN budgets b ON b.id = v.budget_id WHERE v.id = ANY($1))
+       SELECT l.id, l.version_id, l.line_key, l.direction, l.economic_code, l.functional_code, l.names, l.amount::text AS amount, l.special_funds::text AS special_funds, l.forecast_year1::text AS forecast_year1, l.forecast_year2::text AS forecast_year2, l.position, vc.community_id, vc.status AS version_status
          FROM budget_lines l JOIN vc ON vc.id = l.version_id
         ORDER BY l.version_id, l.position, l.economic_code`,
       [[...versionIds]],

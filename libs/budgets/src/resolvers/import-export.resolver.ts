@@ -8,6 +8,7 @@ import { Locale, translate } from '@ashar/i18n';
 import { BudgetImportUploadInput, ConfirmBudgetImportUploadInput, ImportSettingsInput, ExportType, ImportKindEnum, ImportMappingInput, ImportPreviewType, ImportType, RequestExportInput } from '../dtos';
 import { BudgetExport } from '../entities/budget-export.entity';
 import { BudgetImport } from '../entities/budget-import.entity';
+import type { ImportUnit } from '../domain/import-rows';
 import { ExportService } from '../services/export.service';
 import { ImportService } from '../services/import.service';
 
@@ -83,7 +84,7 @@ export class ImportExportResolver {
 
   @Mutation(() => [String], { description: 'Saves the column mapping for this community; returns field=header pairs' })
   async saveBudgetImportMapping(@CurrentActor() actor: Actor, @Args('input') input: ImportMappingInput) {
-    const m = await this.imports.saveMapping(actor, input.communityId, input.kind, input.columns, input.side);
+    const m = await this.imports.saveMapping(actor, input.communityId, input.kind, input.columns, input.side, input.unit as ImportUnit | null | undefined);
     return Object.entries(m).map(([k, v]) => `${k}=${v}`);
   }
 

@@ -107,7 +107,7 @@ export class BudgetImportPipeline {
       kind: 'LEDGER',
       schema: LEDGER_ROW_SCHEMA,
       lockKey: (imp) => `budget:${imp.budgetId}`,
-      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping, unit: imp.unit, side: imp.side ?? null }),
+      prepare: async (imp) => ({ fiscalYear: await this.fiscalYear(imp.budgetId), lines: await this.writer.latestLines(imp.budgetId), mapping: imp.mapping, unit: imp.unit, savedUnit: imp.savedUnit, side: imp.side ?? null }),
       write: async (tx: Transaction, recs, imp, progress) => {
         await this.writer.insertLedger(tx, imp.budgetId, imp.id, imp.createdBy, recs, (n) => progress(n, recs.length));
         await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.ledger', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { rows: recs.length, fileSha256: imp.fileSha256 } });
@@ -128,6 +128,7 @@ export class BudgetImportPipeline {
           sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
           mapping: imp.mapping,
           unit: imp.unit,
+          savedUnit: imp.savedUnit,
           side: imp.side ?? null,
         };
       },

@@ -39,6 +39,61 @@ export interface NeighbourView {
 const NEIGHBOURS_LIMIT = 100;
 
 /**
+ * Statuses whose lines never change again: the database freezes the lines of every version that is not a
+ * draft (trg_budget_lines_frozen), and only SUBMITTED goes back to DRAFT (withdraw). So the lines of these
+ * versions are the same in every process for ever; only the classification names joined to them can be
+ * edited by a platform admin, hence the time to live.
+ */
+const FROZEN_STATUSES = new Set(['PUBLISHED', 'APPROVED', 'SUPERSEDED']);
+export const FROZEN_LINES_TTL_MS = 5 * 60_000;
+/** Bound on the lines kept (about 1 KB each): the public pages of a few hundred budgets. */
+const FROZEN_LINES_MAX = 200_000;
+
+/**
+ * The lines of public versions, kept in this process: every visitor of a public budget page asks for the
+ * same immutable lines, so reading, parsing and naming 2,000 of them on each request was most of the page's
+ * time (bench/budgets). Oldest entries go first past the bound.
+ */
+export class FrozenLinesCache {
+  private readonly entries = new Map<string, { lines: LineView[]; until: number }>();
+  private size = 0;
+
+  constructor(private readonly now: () => number = Date.now, private readonly maxLines = FROZEN_LINES_MAX) {}
+
+  get(versionId: string): LineView[] | undefined {
+    const e = this.entries.get(versionId);
+    if (!e) return undefined;
+    if (e.until > this.now()) return e.lines;
+    this.drop(versionId);
+    return undefined;
+  }
+
+  set(versionId: string, lines: LineView[]): void {
+    if (lines.length > this.maxLines) return;
+    this.drop(versionId);
+    this.entries.set(versionId, { lines: Object.freeze(lines) as LineView[], until: this.now() + FROZEN_LINES_TTL_MS });
+    this.size += lines.length;
+    for (const [k, e] of this.entries) {
+      if (this.size <= this.maxLines) break;
+      this.entries.delete(k);
+      this.size -= e.lines.length;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.size = 0;
+  }
+
+  private drop(versionId: string) {
+    const e = this.entries.get(versionId);
+    if (!e) return;
+    this.entries.delete(versionId);
+    this.size -= e.lines.length;
+  }
+}
+
+/**
  * The read side: a fixed number of set-based statements whatever the number of lines or versions
  * (one for lines, one for their classification names, one for monthly actuals per budget), so the
  * public page and the resolvers batch through DataLoaders without N+1. Where a budget is (country,
@@ -54,8 +109,29 @@ export class BudgetViewService {
     private readonly communities: CommunityService,
   ) {}
 
+  /** Lines of public versions already read (immutable; see FrozenLinesCache). Callers treat the arrays as read-only. */
+  readonly frozenLines = new FrozenLinesCache();
+
   async linesOfVersions(versionIds: readonly string[]): Promise<Map<string, LineView[]>> {
+    const out = new Map<string, LineView[]>();
+    const toRead: string[] = [];
+    for (const id of versionIds) {
+      const kept = this.frozenLines.get(id);
+      if (kept) out.set(id, kept);
+      else toRead.push(id);
+    }
+    if (!toRead.length) return out;
+    const { lines, statuses } = await this.readLines(toRead);
+    for (const [id, l] of lines) {
+      out.set(id, l);
+      if (FROZEN_STATUSES.has(statuses.get(id) ?? '')) this.frozenLines.set(id, l);
+    }
+    return out;
+  }
+
+  private async readLines(versionIds: readonly string[]): Promise<{ lines: Map<string, LineView[]>; statuses: Map<string, string> }> {
     const rows = await this.queries.linesOfVersions(versionIds);
+    const statuses = new Map<string, string>();
     const countryOf = await this.communities.countriesOf([...new Set(rows.map((r) => r.community_id))]);
     const country = (communityId: string) => countryOf.get(communityId) ?? 'KG';
     const countries = [...new Set(rows.map((r) => country(r.community_id)))];
@@ -66,6 +142,7 @@ export class BudgetViewService {
     }
     const out = new Map<string, LineView[]>(versionIds.map((id) => [id, []]));
     for (const r of rows) {
+      statuses.set(r.version_id, r.version_status);
       const cc = country(r.community_id);
       out.get(r.version_id)!.push({
         id: r.id,
@@ -84,7 +161,7 @@ export class BudgetViewService {
         functionalNames: r.functional_code ? names.get(`${cc}|FUNCTIONAL|${r.functional_code}`) ?? null : null,
       });
     }
-    return out;
+    return { lines: out, statuses };
   }
 
   async monthlyActualsOfBudgets(budgetIds: readonly string[]): Promise<Map<string, MonthlyActual[]>> {

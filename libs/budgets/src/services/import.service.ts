@@ -122,9 +122,9 @@ export class ImportService {
    * one import: uploading it again returns the existing import instead of importing twice.
    */
   async start(actor: Actor, input: StartInput): Promise<BudgetImport> {
-    const { budget, versionId, mapping, unit, side } = await this.settings(actor, input);
+    const { budget, versionId, mapping, unit, side, savedUnit } = await this.settings(actor, input);
     return this.imports.pipeline.start(
-      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit, side } },
+      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit, side, savedUnit } },
       {
         onCreated: async (tx, row) => {
           await this.outbox.enqueueJob(tx, BUDGET_JOBS.import, { importId: row.id }, `budget-import.${row.id}`);
@@ -151,11 +151,13 @@ export class ImportService {
       versionId = open.id;
     }
     const side = this.sideOf(input.side);
-    if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, mappingSource: 'GIVEN' as const };
     const saved = await this.mappings.savedOf(budget.communityId, input.kind);
+    // The unit saved with the mapping is the community's habit: it applies whatever columns are given, when the file names no unit.
+    const savedUnit = saved?.unit ?? null;
+    if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, savedUnit, mappingSource: 'GIVEN' as const };
     // A saved "from the side column" is a preference: a file of the community without that column takes the side from its codes.
     const savedSide = saved?.side ? cleanSideRule({ ...saved.side, from: saved.side.from === 'COLUMN' ? null : saved.side.from }) : null;
-    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
+    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, savedUnit, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
   }
 
   /** Our field → header, checked: known fields only, each once; a null or empty header is kept as '' (no column). */
@@ -190,9 +192,9 @@ export class ImportService {
    * to the community's previous budget (a thousandfold unit mistake). Messages in `locale`.
    */
   async preview(actor: Actor, input: Omit<StartInput, 'fileName'> & { fileName?: string | null }, uploadId: string | null = null): Promise<ImportPreview> {
-    const { budget, versionId, mapping, unit, side, mappingSource } = await this.settings(actor, input);
+    const { budget, versionId, mapping, unit, side, savedUnit, mappingSource } = await this.settings(actor, input);
     const format = sniffFormat(input.content);
-    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit, side } as unknown as BudgetImport;
+    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit, savedUnit, side } as unknown as BudgetImport;
     const { seen, header, sample } = await this.imports.inspectWithHeader<LedgerRecord | BudgetLineRecord>(rec, input.content);
     const locale = reportLocale(input.locale, null);
     const result = seen.result;
@@ -259,15 +261,19 @@ export class ImportService {
     return { fileName: `import-${imp.id}-errors.csv`, body: '\ufeff' + toCsv(rows) };
   }
 
-  /** The community's column mapping: our field → the header in their files, and where the side comes from. */
-  async saveMapping(actor: Actor, communityId: string, kind: ImportKind, columns: ReadonlyArray<{ field: string; header?: string | null }>, sideRule?: SideRule | null): Promise<Record<string, string>> {
+  /**
+   * The community's column mapping: our field → the header in their files, where the side comes from, and
+   * the unit their files are in (a null unit keeps the one saved before).
+   */
+  async saveMapping(actor: Actor, communityId: string, kind: ImportKind, columns: ReadonlyArray<{ field: string; header?: string | null }>, sideRule?: SideRule | null, unit?: ImportUnit | null): Promise<Record<string, string>> {
     await this.permissions.assert(actor, communityId, 'budget.edit', BUDGETS_PERMISSIONS);
     const mapping = this.mappingOf(kind, columns);
     const side = this.sideOf(sideRule);
+    if (unit != null && !IMPORT_UNITS.includes(unit)) throw new InvalidInputError('input.unit', 'errors.validation.invalid');
     // A platform admin passes every permission check, so an unknown community surfaces only here.
     await this.transactions.run(async (tx) => {
-      if (!(await this.mappings.save(tx, communityId, kind, mapping, side))) throw new NotFoundError('Community', communityId);
-      await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping, side } });
+      if (!(await this.mappings.save(tx, communityId, kind, mapping, side, unit ?? null))) throw new NotFoundError('Community', communityId);
+      await this.audit.record(tx, actor.toAudit(), { action: 'budget.import.mapping', entityType: 'ImportMapping', communityId, after: { kind, mapping, side, unit: unit ?? null } });
     });
     return mapping;
   }
@@ -323,7 +329,7 @@ export class ImportService {
     const imp = await this.start(actor, { ...input, fileName: u.fileName });
     // The same file is one import: one already made with other settings is not run again with these, and the person is told so.
     if (!sameSettings(imp, wanted)) throw new ConflictError('errors.budgets.import.sameFileOtherSettings', 'This file was imported before with other settings', { importId: imp.id, status: imp.status });
-    if (s.saveMapping !== false && s.columns) await this.saveMapping(actor, u.communityId, u.kind, s.columns, s.side ?? null);
+    if (s.saveMapping !== false && s.columns) await this.saveMapping(actor, u.communityId, u.kind, s.columns, s.side ?? null, s.unit ?? null);
     return imp;
   }
 }

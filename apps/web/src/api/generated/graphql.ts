@@ -697,6 +697,8 @@ export type ImportMappingInput = {
   communityId: Scalars['ID']['input'];
   kind: BudgetImportKind;
   side?: InputMaybe<ImportSideInput>;
+  /** The unit your files are in, used when a file names none (null: keep the one saved before) */
+  unit?: InputMaybe<BudgetImportUnit>;
 };
 
 /** Where the side of each row comes from, and the words your files use for it */

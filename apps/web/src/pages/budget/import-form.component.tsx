@@ -135,7 +135,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     const { data, choices } = preview;
     setChecking(true);
     try {
-      const started = (await graphql.request(CONFIRM_IMPORT_UPLOAD, { input: { ...settingsOf(data, choices), saveMapping: choices.save } })).confirmBudgetImportUpload;
+      const started = (await graphql.request(CONFIRM_IMPORT_UPLOAD, { input: { ...settingsOf(data, choices), unit: choices.unit ?? data.unit, saveMapping: choices.save } })).confirmBudgetImportUpload;
       if (gone.current) return;
       setPreview(null);
       setChecking(false);
