@@ -9,6 +9,7 @@ const editors = { scope: 'own' } as const;
 export const COMPETITIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Query.competitionCall', allow: 'public', publicPart: 'a DRAFT call answers NOT_FOUND to all but its organisers' },
   { operation: 'Query.competitionCalls', allow: 'public', publicPart: 'DRAFT calls are left out for all but the organisers' },
+  { operation: 'Query.publicCompetitionCalls', allow: 'public', publicPart: 'open calls and calls with results only, never drafts' },
   { operation: 'Query.competitionResults', allow: 'public', publicPart: 'NOT_FOUND until the organisers publish the results' },
   { operation: 'Mutation.createCompetitionCall', allow: manage, permission: 'competitions.manage' },
   { operation: 'Mutation.updateCompetitionCall', allow: manage, permission: 'competitions.manage', note: 'CONFLICT once open' },

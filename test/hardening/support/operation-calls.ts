@@ -201,6 +201,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // Competitions: allowed calls are refused past authorisation (BAD_USER_INPUT / CONFLICT) and change nothing.
   'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
+  'Query.publicCompetitionCalls': g(() => ({})),
   'Query.competitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
   'Mutation.createCompetitionCall': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Nowhere', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
   'Mutation.updateCompetitionCall': g((c) => ({ input: { callId: c.t.competition.callId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Bishkek', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
