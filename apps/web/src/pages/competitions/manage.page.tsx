@@ -24,6 +24,8 @@ export default function CompetitionManagePage() {
   const { t, pick } = useI18n();
   const { status } = useSession();
   const [reload, setReload] = useState(0);
+  // Kept here, not in the form: the page reloads its data after an assignment run.
+  const [assignReport, setAssignReport] = useState<string | null>(null);
   const call = useQuery(CMP_CALL, status === 'loading' ? null : { id, reload }, { scope: status });
   const apps = useApplications(id, reload, status);
   const ranking = useQuery(CMP_RANKING, status === 'loading' ? null : { callId: id, reload }, { scope: status });
@@ -40,7 +42,7 @@ export default function CompetitionManagePage() {
       </p>
       <PageHeading>{t('competitions.web.manage.title')}</PageHeading>
       <p className="cmp-lead">{t('competitions.web.manage.counts', { submitted: submitted.length, drafts: apps.data.callApplications.length - submitted.length })}</p>
-      <AssignForm callId={c.id} onDone={changed} />
+      <AssignForm callId={c.id} report={assignReport} setReport={setAssignReport} onDone={changed} />
       <section aria-labelledby="cmp-ranking" className="cmp-section">
         <h2 id="cmp-ranking">{t('competitions.web.ranking.title')}</h2>
         {ranking.error ? <ErrorMessage error={ranking.error} onRetry={ranking.retry} /> : !ranking.data ? <Loading /> : <Ranking data={ranking.data.callRanking} />}
@@ -58,10 +60,9 @@ export default function CompetitionManagePage() {
   );
 }
 
-function AssignForm({ callId, onDone }: { callId: string; onDone: () => void }) {
+function AssignForm({ callId, report, setReport, onDone }: { callId: string; report: string | null; setReport: (r: string | null) => void; onDone: () => void }) {
   const { t } = useI18n();
   const [n, setN] = useState('2');
-  const [report, setReport] = useState<string | null>(null);
   const form = useFormSubmit<'n'>({ perApplication: 'n' });
   const submit = (e: FormEvent) => {
     e.preventDefault();

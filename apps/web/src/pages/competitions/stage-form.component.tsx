@@ -152,13 +152,18 @@ function BudgetTable({ field, label, lines, onChange, error, currency, readOnly 
   const set = (i: number, k: keyof TypedLine, v: string) => onChange(lines.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
   const max = field.maxLines ?? 50;
   const headingId = useId();
+  const errorId = `${headingId}-error`;
   return (
-    <fieldset className="cmp-budget field" aria-labelledby={headingId}>
+    <fieldset className={error ? 'cmp-budget field field--error' : 'cmp-budget field'} aria-labelledby={headingId} aria-describedby={error ? errorId : undefined}>
       <legend id={headingId}>
         {label}
         {field.required ? ` · ${t('competitions.web.form.requiredMark')}` : ''}
       </legend>
-      {error && <p className="field__error">{error}</p>}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
       {lines.map((l, i) => (
         <fieldset key={i} className="cmp-budget-line">
           <legend>{t('competitions.web.budget.line', { n: i + 1 })}</legend>
