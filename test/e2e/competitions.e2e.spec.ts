@@ -56,7 +56,7 @@ beforeAll(async () => {
   const other = await person(api, 'Башка өтүнүүчү');
   others = [];
   for (const [title, direction, cost] of [['Таза суу', 'ecology', '800000'], ['Жаштар борбору', 'youth', '1200000'], ['Токой отургузуу', 'ecology', '300000']] as const) {
-    others.push(await submitted(api, other, callId, { title, directionKey: direction, organisationName: 'Жашыл айыл', targetRegion: 'Талас' }, answers(cost)));
+    others.push(await submitted(api, other, callId, { title, directionKey: direction, organisationName: 'Жашыл айыл', targetRegion: 'Талас' }, answers(cost) as unknown as Parameters<typeof submitted>[4]));
   }
 });
 afterEach(() => clockOf(api).set(null));

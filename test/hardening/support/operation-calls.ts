@@ -300,6 +300,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // A bad sender is BAD_USER_INPUT for everyone; nothing stored, no phone opted out.
   'POST /api/notifications/sms/inbound': { kind: 'http', method: 'POST', path: () => '/api/notifications/sms/inbound', body: SMS_INBOUND, contentType: 'application/json', headers: smsSigned(SMS_INBOUND) },
   // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
+  // A PNG where the form takes PDF only: BAD_USER_INPUT for the draft's editor (the platform admin), nothing stored.
+  'POST /api/competition-applications/:applicationId/files': { kind: 'http', method: 'POST', path: (c) => `/api/competition-applications/${c.t.competition.platformDraftId}/files?stage=1&field=letter&fileName=x.png`, body: PNG },
+  'GET /api/competition-files/:id': get((c) => `/api/competition-files/${c.t.competition.fileId}`),
   'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
   'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),
   'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },

@@ -78,7 +78,7 @@ export class ApplicationsRepository {
     return this.subs(tx).find({ where: { applicationId }, order: { stageNumber: 'ASC', version: 'ASC' } });
   }
 
-  latestSubmission(tx: Transaction, applicationId: string, stageNumber: number): Promise<StageSubmission | null> {
+  latestSubmission(tx: Transaction | undefined, applicationId: string, stageNumber: number): Promise<StageSubmission | null> {
     return this.subs(tx).findOne({ where: { applicationId, stageNumber }, order: { version: 'DESC' } });
   }
 

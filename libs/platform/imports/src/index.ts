@@ -5,3 +5,4 @@ export * from './import-store';
 export * from './import-pipeline';
 export * from './repositories/sql-import-store';
 export * from './http/upload';
+export * from './http/content-disposition';

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { UploadError, uploadFailureMessage, uploadWithProgress } from '../../api/file-upload';
 import { ApiError, Message, toFormErrors } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
 import { useQuery } from '../../api/use-query.hook';
@@ -10,7 +11,7 @@ import { FormAlert } from '../../ui/form-alert.component';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CMP_APPLICATION, CMP_CALL, CMP_SAVE_DRAFT, CMP_SUBMIT_STAGE, CmpApplication, CmpCall } from './competitions.operations';
-import { answerFieldOf, parseAnswers, parseForm } from './form';
+import { answerFieldOf, FormField, parseAnswers, parseForm } from './form';
 import { STATUS_KEY } from './labels';
 import { useMoney } from './money';
 import { answersFromTyped, StageFields, TypedAnswers, typedFromAnswers } from './stage-form.component';
@@ -96,6 +97,19 @@ function StageEditor({ application: a, call: c, onDone }: { application: CmpAppl
     }
   };
   const text = (m: Message | null | undefined) => (m ? t(m.key, m.params) : null);
+  // The file goes up at once (type read from its bytes by the server); the draft then names it by id.
+  const uploadFile = async (field: FormField, file: File) => {
+    setFieldErrors((f) => ({ ...f, [field.key]: undefined as unknown as Message }));
+    setBusy(true);
+    try {
+      const stored = (await uploadWithProgress(graphql, `/api/competition-applications/${a.id}/files?stage=${stage.number}&field=${encodeURIComponent(field.key)}&fileName=${encodeURIComponent(file.name)}`, file, { contentType: 'application/octet-stream' })) as { fileId: string; name: string; contentType: string };
+      setTyped((s) => ({ ...s, [field.key]: { fileId: stored.fileId, name: stored.name, contentType: stored.contentType } }));
+    } catch (e) {
+      setFieldErrors((f) => ({ ...f, [field.key]: e instanceof UploadError ? uploadFailureMessage(e.failure) : { key: 'errors.INTERNAL_SERVER_ERROR' } }));
+    } finally {
+      setBusy(false);
+    }
+  };
   const submitForm = (e: FormEvent) => {
     e.preventDefault();
     void run(true);
@@ -109,7 +123,7 @@ function StageEditor({ application: a, call: c, onDone }: { application: CmpAppl
       {!editable && latest && <p className="muted">{t('competitions.web.application.frozen', { version: latest.version })}</p>}
       <form className="form" onSubmit={submitForm} noValidate aria-labelledby="cmp-stage">
         <FormAlert text={text(general) ?? notice} />
-        <StageFields fields={fields} value={typed} onChange={(k, v) => setTyped((s) => ({ ...s, [k]: v }))} errorOf={(k) => text(fieldErrors[k])} currency={c.currency} readOnly={!editable} />
+        <StageFields fields={fields} value={typed} onChange={(k, v) => setTyped((s) => ({ ...s, [k]: v }))} errorOf={(k) => text(fieldErrors[k])} currency={c.currency} readOnly={!editable} onFile={(f, file) => void uploadFile(f, file)} />
         {editable && (
           <div className="cmp-actions">
             <button type="button" className="button button--secondary" disabled={busy} onClick={() => void run(false)}>
