@@ -1,4 +1,4 @@
-import { IdentityModule } from '@ashar/identity';
+import { IdentityModule, IdentityReadModule } from '@ashar/identity';
 import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Module } from '@nestjs/common';
@@ -17,6 +17,8 @@ import { ApplicationFileService } from './services/application-file.service';
 import { ApplicationService } from './services/application.service';
 import { CallService } from './services/call.service';
 import { CompetitionsClock } from './services/competitions-clock';
+import { DeadlineReminderService } from './services/deadline-reminder.service';
+import { RemindDeadlinesJob } from './jobs/remind-deadlines.job';
 import { CompetitionResultsService } from './services/results.service';
 import { ReviewService } from './services/review.service';
 
@@ -31,3 +33,10 @@ const repositories = [CallsRepository, ApplicationsRepository, ReviewsRepository
   exports: [CallService, CompetitionResultsService, CompetitionsClock],
 })
 export class CompetitionsModule {}
+
+/** The worker side: deadline reminders to applicants with drafts. */
+@Module({
+  imports: [TypeOrmModule.forFeature(COMPETITIONS_ENTITIES), IdentityReadModule, NotificationsCoreModule],
+  providers: [ApplicationsRepository, DeadlineReminderService, RemindDeadlinesJob],
+})
+export class CompetitionsJobsModule {}

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsCoreModule } from '@ashar/notifications';
 import { TerritoryModule } from '@ashar/territory';
 import { Account } from './entities/account.entity';
+import { AccountsRepository } from './repositories/accounts.repository';
+import { AccountLocaleReader } from './services/account-locale-reader';
 import { InvitationUse } from './entities/invitation-use.entity';
 import { Invitation } from './entities/invitation.entity';
 import { MembershipRequest } from './entities/membership-request.entity';
@@ -55,8 +57,8 @@ export class IdentityModule {}
 
 /** What the worker side of other contexts reads from identity: residents' profiles for statistics. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ResidentProfile])],
-  providers: [ResidentProfilesRepository, ResidentProfileReader],
-  exports: [ResidentProfileReader],
+  imports: [TypeOrmModule.forFeature([ResidentProfile, Account])],
+  providers: [ResidentProfilesRepository, ResidentProfileReader, AccountsRepository, AccountLocaleReader],
+  exports: [ResidentProfileReader, AccountLocaleReader],
 })
 export class IdentityReadModule {}

@@ -12,6 +12,7 @@ export * from './services/membership.service';
 export * from './services/invitation.service';
 export * from './services/assisted-participation.service';
 export * from './services/resident-profile-reader';
+export * from './services/account-locale-reader';
 export * from './services/phone-verification.service';
 export * from './entities/verified-phone.entity';
 export * from './resolvers/auth.resolver';

@@ -29,7 +29,7 @@ afterAll(() => api?.stop());
 
 const files = () => api.dataSource.query(`SELECT count(*)::int AS n FROM cmp_files`).then((r) => r[0].n as number);
 const upload = (token: string | null, body: Buffer, query = 'stage=1&field=letter&fileName=kat.pdf', id = applicationId) =>
-  fetch(`${api.baseUrl}/api/competition-applications/${id}/files?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  fetch(`${api.baseUrl}/api/competition-applications/${id}/files?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
 
 test('a file of a type the form does not allow is refused and stores nothing, whatever its name and declared type', async () => {
   const r = await upload(applicant.token, PNG, 'stage=1&field=letter&fileName=kat.pdf');
