@@ -3,7 +3,9 @@ import { answerFieldOf, budgetLines, budgetTotal, lineTotal, parseForm } from '.
 describe('competition form helpers', () => {
   test('budget totals are exact in minor units, past 2^53', () => {
     expect(lineTotal({ item: 'Ноутбук', quantity: 2, unitCost: '50000' })).toBe(100000n);
-    expect(budgetTotal([{ item: 'a', quantity: 3, unitCost: '9007199254740993' }, { item: 'b', quantity: 1, unitCost: '7' }])).toBe(27021597764222986n);
+    expect(budgetTotal([{ item: 'a', quantity: 1_000_000, unitCost: '999999999999999' }, { item: 'b', quantity: 1, unitCost: '7' }])).toBe(999999999999999000007n);
+    // More than 15 digits is not an amount the server takes: it counts nothing.
+    expect(lineTotal({ item: 'a', quantity: 1, unitCost: '9007199254740993' })).toBe(0n);
   });
   test('an unreadable line counts nothing until it is fixed', () => {
     expect(lineTotal({ item: 'a', quantity: 0, unitCost: '100' })).toBe(0n);
