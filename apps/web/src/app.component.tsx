@@ -32,6 +32,13 @@ const CouncilBodyPage = lazyPage(() => import('./pages/councils/body.page'));
 const CouncilMeetingPage = lazyPage(() => import('./pages/councils/meeting.page'));
 const CouncilDecisionSearchPage = lazyPage(() => import('./pages/councils/search.page'));
 const RecommendationTrackerPage = lazyPage(() => import('./pages/councils/tracker.page'));
+const CompetitionCallsPage = lazyPage(() => import('./pages/competitions/calls.page'));
+const CompetitionCallPage = lazyPage(() => import('./pages/competitions/call.page'));
+const CompetitionApplicationPage = lazyPage(() => import('./pages/competitions/application.page'));
+const CompetitionReviewPage = lazyPage(() => import('./pages/competitions/review.page'));
+const CompetitionReviewApplicationPage = lazyPage(() => import('./pages/competitions/review-application.page'));
+const CompetitionManagePage = lazyPage(() => import('./pages/competitions/manage.page'));
+const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/results.page'));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -75,6 +82,13 @@ export function AppRoutes() {
         <Route path="councils/tracker" element={<RecommendationTrackerPage />} />
         <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
         <Route path="councils/:id" element={<CouncilBodyPage />} />
+        <Route path="competitions" element={<CompetitionCallsPage />} />
+        <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
+        <Route path="competitions/:id" element={<CompetitionCallPage />} />
+        <Route path="competitions/:id/review" element={<CompetitionReviewPage />} />
+        <Route path="competitions/:id/review/:applicationId" element={<CompetitionReviewApplicationPage />} />
+        <Route path="competitions/:id/manage" element={<CompetitionManagePage />} />
+        <Route path="competitions/:id/results" element={<CompetitionResultsPage />} />
         <Route path="budgets/:id" element={<PublicBudgetPage />} />
         <Route path="b/:slug/:year" element={<ShortAddressBudgetPage />} />
         <Route path="budgets/:id/edit" element={<BudgetEditorPage />} />

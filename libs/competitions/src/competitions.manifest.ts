@@ -1,6 +1,7 @@
 import { defineContext } from '@ashar/manifest';
 import { COMPETITIONS_OPERATION_POLICIES } from './competitions.operation-policies';
-import { CompetitionsModule } from './competitions.module';
+import { CompetitionsJobsModule, CompetitionsModule } from './competitions.module';
+import { COMPETITIONS_JOBS, COMPETITIONS_QUEUES, COMPETITIONS_SCHEDULES } from './jobs/competitions.jobs';
 import { COMPETITIONS_ENTITIES } from './entities';
 import { COMPETITIONS_MIGRATIONS } from './migrations';
 
@@ -8,7 +9,11 @@ import { COMPETITIONS_MIGRATIONS } from './migrations';
 export const COMPETITIONS_MANIFEST = defineContext({
   name: 'competitions',
   apiModule: CompetitionsModule,
+  workerModule: CompetitionsJobsModule,
   entities: COMPETITIONS_ENTITIES,
   migrations: COMPETITIONS_MIGRATIONS,
+  queues: Object.values(COMPETITIONS_QUEUES),
+  jobs: Object.values(COMPETITIONS_JOBS),
+  schedules: COMPETITIONS_SCHEDULES,
   operationPolicies: COMPETITIONS_OPERATION_POLICIES,
 });

@@ -9,6 +9,7 @@ const editors = { scope: 'own' } as const;
 export const COMPETITIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Query.competitionCall', allow: 'public', publicPart: 'a DRAFT call answers NOT_FOUND to all but its organisers' },
   { operation: 'Query.competitionCalls', allow: 'public', publicPart: 'DRAFT calls are left out for all but the organisers' },
+  { operation: 'Query.publicCompetitionCalls', allow: 'public', publicPart: 'open calls and calls with results only, never drafts' },
   { operation: 'Query.competitionResults', allow: 'public', publicPart: 'NOT_FOUND until the organisers publish the results' },
   { operation: 'Mutation.createCompetitionCall', allow: manage, permission: 'competitions.manage' },
   { operation: 'Mutation.updateCompetitionCall', allow: manage, permission: 'competitions.manage', note: 'CONFLICT once open' },
@@ -21,6 +22,8 @@ export const COMPETITIONS_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.saveApplicationDraft', allow: editors, publicPart: 'NOT_FOUND to all but its editors' },
   { operation: 'Mutation.submitApplicationStage', allow: editors, publicPart: 'NOT_FOUND to all but its editors' },
   { operation: 'Mutation.addApplicationEditor', allow: editors, publicPart: 'NOT_FOUND to all but its editors' },
+  { operation: 'POST /api/competition-applications/:applicationId/files', allow: editors, publicPart: 'NOT_FOUND to all but its editors, before the body is read; the type is read from the bytes against the form’s allowed list' },
+  { operation: 'GET /api/competition-files/:id', allow: manage, permission: 'competitions.manage', publicPart: 'also the application’s editors and its assigned experts without a conflict; NOT_FOUND to anyone else; always an attachment' },
   { operation: 'Query.callApplications', allow: manage, permission: 'competitions.manage' },
   { operation: 'Mutation.decideApplication', allow: manage, permission: 'competitions.manage', note: 'audited with its reason' },
   { operation: 'Mutation.excludeApplication', allow: manage, permission: 'competitions.manage', note: 'selected projects only; the reason is published' },

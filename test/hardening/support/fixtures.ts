@@ -77,6 +77,9 @@ export interface CompetitionTarget {
   selectedApplicationId: string;
   /** An interview with the first application. */
   interviewId: string;
+  /** A draft whose only editor is the platform admin (HTTP routes cannot name their caller as the target), and a PDF behind its FILE field. */
+  platformDraftId: string;
+  fileId: string;
 }
 
 /** Who calls: anonymous, a platform admin, a citizen of B, and one account per Role held in A. */
@@ -226,7 +229,8 @@ async function councilsWorld(api: RunningApi, platform: Person, communityId: str
   return { councilBodyId: bodyId, councilMembershipId: terms[0], councilHeldMeetingId: held, councilDecidedItemId: itemId, councilRecommendationId: rec, stateBodyId, councilPlanId: planId, councilActionItemId: actionItemId, councilApportionmentId: apportionmentId, councilQuestionId: questionId };
 }
 
-const CMP_FORM = JSON.stringify({ fields: [{ key: 'concept', type: 'TEXT', required: true }] });
+const CMP_FORM = JSON.stringify({ fields: [{ key: 'concept', type: 'TEXT', required: true }, { key: 'letter', type: 'FILE', allowedTypes: ['application/pdf'] }] });
+export const PDF = Buffer.from('%PDF-1.4\n% Ашар\n');
 
 /** A call (organised by the platform admin for the community), applied to by `applicant`; `expert` (if any) seated, assigned and scored. */
 async function competitionWorld(api: RunningApi, platform: Person, communityId: string, applicant: Person, expert: Person | null): Promise<CompetitionTarget> {
@@ -248,8 +252,10 @@ async function competitionWorld(api: RunningApi, platform: Person, communityId: 
     await q(api, `mutation($id: ID!) { openCompetitionCall(callId: $id) { id } }`, { id }, platform, 'openCompetitionCall');
     return id;
   };
+  const begin = async (callId: string, who: Person) =>
+    (await q(api, `mutation($input: StartApplicationInput!) { startApplication(input: $input) { id } }`, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', language: 'ky', durationMonths: 6, organisationName: 'Демилге', targetRegion: 'Ак-Дөбө', title: 'Долбоор' } }, who, 'startApplication')).startApplication.id as string;
   const apply = async (callId: string) => {
-    const id = (await q(api, `mutation($input: StartApplicationInput!) { startApplication(input: $input) { id } }`, { input: { callId, directionKey: 'youth', applicantKind: 'INITIATIVE_GROUP', language: 'ky', durationMonths: 6, organisationName: 'Демилге', targetRegion: 'Ак-Дөбө', title: 'Долбоор' } }, applicant, 'startApplication')).startApplication.id as string;
+    const id = await begin(callId, applicant);
     await q(api, `mutation($input: SaveDraftInput!) { saveApplicationDraft(input: $input) { id } }`, { input: { applicationId: id, stage: 1, answers: JSON.stringify({ concept: 'Айыл үчүн' }) } }, applicant, 'saveApplicationDraft');
     await q(api, `mutation($id: ID!) { submitApplicationStage(applicationId: $id, stage: 1) { version } }`, { id }, applicant, 'submitApplicationStage');
     return id;
@@ -262,12 +268,15 @@ async function competitionWorld(api: RunningApi, platform: Person, communityId: 
     await q(api, `mutation($a: ID!, $e: ID!) { setReviewAssignment(applicationId: $a, expertAccountId: $e, assigned: true) }`, { a: applicationId, e: expert.id }, platform, 'setReviewAssignment');
     await q(api, `mutation($input: SubmitScoresInput!) { submitScores(input: $input) { score } }`, { input: { applicationId, scores: [{ criterionKey: 'relevance', score: 7 }] } }, expert, 'submitScores');
   }
+  const platformDraftId = await begin(callId, platform);
+  const file = await httpCall(api.baseUrl, 'POST', `/api/competition-applications/${platformDraftId}/files?stage=1&field=letter&fileName=kat.pdf`, platform.token, PDF);
+  if (file.status !== 201) throw new Error(`competition file upload: ${file.status} ${file.text}`);
   const interviewId = (await q(api, `mutation($input: ScheduleInterviewInput!) { scheduleInterview(input: $input) { id } }`, { input: { applicationId, startsAt: '2027-01-01T10:00:00Z' } }, platform, 'scheduleInterview')).scheduleInterview.id as string;
   const resultsCallId = await call();
   const selectedApplicationId = await apply(resultsCallId);
   await q(api, `mutation($input: DecideApplicationInput!) { decideApplication(input: $input) { id } }`, { input: { applicationId: selectedApplicationId, decision: 'SELECTED', reason: 'Жакшы', awardedAmount: '1000000' } }, platform, 'decideApplication');
   await q(api, `mutation($id: ID!) { publishCompetitionResults(callId: $id) { id } }`, { id: resultsCallId }, platform, 'publishCompetitionResults');
-  return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId, interviewId };
+  return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId, interviewId, platformDraftId, fileId: (file.body as { fileId: string }).fileId };
 }
 
 export async function buildWorld(api: RunningApi): Promise<World> {

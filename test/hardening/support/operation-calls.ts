@@ -201,6 +201,7 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // Competitions: allowed calls are refused past authorisation (BAD_USER_INPUT / CONFLICT) and change nothing.
   'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
+  'Query.publicCompetitionCalls': g(() => ({})),
   'Query.competitionResults': g((c) => ({ callId: c.t.competition.resultsCallId })),
   'Mutation.createCompetitionCall': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Nowhere', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
   'Mutation.updateCompetitionCall': g((c) => ({ input: { callId: c.t.competition.callId, title: { ky: 'Дагы' }, currency: 'USD', grantCap: '100', maxDurationMonths: 1, timeZone: 'Asia/Bishkek', languages: ['ky'], applicantKinds: ['NGO'], directions: [{ key: 'a', name: { ky: 'А' } }], criteria: [{ key: 'c', name: { ky: 'К' }, weight: 1, min: 0, max: 5 }], stages: [{ name: { ky: 'Э' }, deadlineLocal: '2099-01-01T10:00', form: '{"fields":[]}' }] } })),
@@ -300,6 +301,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // A bad sender is BAD_USER_INPUT for everyone; nothing stored, no phone opted out.
   'POST /api/notifications/sms/inbound': { kind: 'http', method: 'POST', path: () => '/api/notifications/sms/inbound', body: SMS_INBOUND, contentType: 'application/json', headers: smsSigned(SMS_INBOUND) },
   // The fixture's own photo again: the same bytes are the same photo (nothing stored twice).
+  // A PNG where the form takes PDF only: BAD_USER_INPUT for the draft's editor (the platform admin), nothing stored.
+  'POST /api/competition-applications/:applicationId/files': { kind: 'http', method: 'POST', path: (c) => `/api/competition-applications/${c.t.competition.platformDraftId}/files?stage=1&field=letter&fileName=x.png`, body: PNG },
+  'GET /api/competition-files/:id': get((c) => `/api/competition-files/${c.t.competition.fileId}`),
   'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
   'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),
   'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },

@@ -37,6 +37,9 @@ export function Layout() {
             <li>
               <NavLink to="/councils">{t('councils.web.nav.councils')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/competitions">{t('competitions.web.nav')}</NavLink>
+            </li>
             {status === 'authenticated' ? (
               <>
                 <li>

@@ -1,6 +1,5 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
 import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n';
-import { discardUpload, readUploadBody } from '@ashar/imports';
 import { DomainError, AppConfig, httpErrorAnswer, NotFoundError } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
@@ -11,7 +10,7 @@ import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
 import { DocumentService, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../services/document.service';
-import { attachmentDisposition } from './content-disposition';
+import { attachmentDisposition, discardUpload, readUploadBody } from '@ashar/imports';
 
 /**
  * The language a request asks for: `?lang=` (a download link), else `X-Lang`, else the first supported

@@ -1,4 +1,5 @@
 import { ApplicationEditor } from './application-editor.entity';
+import { ApplicationFile } from './application-file.entity';
 import { Application } from './application.entity';
 import { CallExpert } from './call-expert.entity';
 import { CallStage } from './call-stage.entity';
@@ -9,6 +10,7 @@ import { ReviewConflict } from './review-conflict.entity';
 import { StageSubmission } from './stage-submission.entity';
 
 export * from './application-editor.entity';
+export * from './application-file.entity';
 export * from './application.entity';
 export * from './call-expert.entity';
 export * from './call-stage.entity';
@@ -18,4 +20,4 @@ export * from './review-assignment.entity';
 export * from './review-conflict.entity';
 export * from './stage-submission.entity';
 
-export const COMPETITIONS_ENTITIES = [CompetitionCall, CallStage, Application, ApplicationEditor, StageSubmission, CallExpert, ReviewConflict, ReviewAssignment, Interview];
+export const COMPETITIONS_ENTITIES = [CompetitionCall, CallStage, Application, ApplicationEditor, StageSubmission, CallExpert, ReviewConflict, ReviewAssignment, Interview, ApplicationFile];

@@ -78,7 +78,7 @@ export class ApplicationsRepository {
     return this.subs(tx).find({ where: { applicationId }, order: { stageNumber: 'ASC', version: 'ASC' } });
   }
 
-  latestSubmission(tx: Transaction, applicationId: string, stageNumber: number): Promise<StageSubmission | null> {
+  latestSubmission(tx: Transaction | undefined, applicationId: string, stageNumber: number): Promise<StageSubmission | null> {
     return this.subs(tx).findOne({ where: { applicationId, stageNumber }, order: { version: 'DESC' } });
   }
 
@@ -99,5 +99,24 @@ export class ApplicationsRepository {
   async latestVersionOf(applicationId: string): Promise<number | null> {
     const [row] = await this.db.query(`SELECT max(stage_number * 1000 + version)::int AS v FROM cmp_submissions WHERE application_id = $1`, [applicationId]);
     return row?.v ?? null;
+  }
+
+  /**
+   * Every application with a stage still unsubmitted whose deadline falls in (now, until], in open calls:
+   * stage 1 for drafts, later stages for the shortlisted; with the call's zone and title and the editors.
+   */
+  async draftsDue(now: Date, until: Date): Promise<Array<{ applicationId: string; title: string; stageNumber: number; deadlineAt: Date; timeZone: string; callTitle: Record<string, string>; editors: string[] }>> {
+    const rows: Array<{ application_id: string; title: string; stage_number: number; deadline_at: Date; time_zone: string; call_title: Record<string, string>; editors: string[] }> = await this.db.query(
+      `SELECT a.id AS application_id, a.title, s.number AS stage_number, s.deadline_at, c.time_zone, c.title AS call_title,
+              ARRAY(SELECT e.account_id::text FROM cmp_application_editors e WHERE e.application_id = a.id ORDER BY e.created_at) AS editors
+         FROM cmp_stages s
+         JOIN cmp_calls c ON c.id = s.call_id AND c.status = 'OPEN'
+         JOIN cmp_applications a ON a.call_id = c.id AND ((s.number = 1 AND a.status = 'DRAFT') OR (s.number > 1 AND a.status = 'SHORTLISTED'))
+        WHERE s.deadline_at > $1 AND s.deadline_at <= $2
+          AND NOT EXISTS (SELECT 1 FROM cmp_submissions x WHERE x.application_id = a.id AND x.stage_number = s.number)
+        ORDER BY s.deadline_at, a.id`,
+      [now, until],
+    );
+    return rows.map((r) => ({ applicationId: r.application_id, title: r.title, stageNumber: r.stage_number, deadlineAt: new Date(r.deadline_at), timeZone: r.time_zone, callTitle: r.call_title, editors: r.editors }));
   }
 }

@@ -1,7 +1,7 @@
 import { managerOf, Transaction } from '@ashar/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CallStage } from '../entities/call-stage.entity';
 import { CompetitionCall } from '../entities/competition-call.entity';
@@ -29,6 +29,12 @@ export class CallsRepository {
 
   ofCommunity(communityId: string): Promise<CompetitionCall[]> {
     return this.calls().find({ where: { communityId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Every call past its draft, on the whole platform (the public list): open ones first, newest first. */
+  async published(limit: number): Promise<CompetitionCall[]> {
+    const rows = await this.calls().find({ where: { status: In(['OPEN', 'RESULTS_PUBLISHED']) }, order: { createdAt: 'DESC' }, take: limit });
+    return [...rows.filter((c) => c.status === 'OPEN'), ...rows.filter((c) => c.status !== 'OPEN')];
   }
 
   stages(callId: string, tx?: Transaction): Promise<CallStage[]> {

@@ -25,6 +25,11 @@ export class CallResolver {
     return Promise.all((await this.calls.ofCommunity(actor, communityId)).map((c) => this.calls.view(c)));
   }
 
+  @Query(() => [CallType], { description: 'Open calls and calls with results, of every community (never drafts); open ones first' })
+  async publicCompetitionCalls() {
+    return Promise.all((await this.calls.publicList()).map((c) => this.calls.view(c)));
+  }
+
   @Query(() => CallResultsType, { description: 'The published results: counts per direction and stage, the selected projects, totals' })
   competitionResults(@Args('callId', { type: () => ID }, UuidArg) callId: string) {
     return this.results.results(callId);

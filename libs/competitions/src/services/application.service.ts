@@ -7,7 +7,7 @@ import { NotificationService } from '@ashar/notifications';
 import { Injectable } from '@nestjs/common';
 import { diffAnswers } from '../domain/answers-diff';
 import { formatInZone, isOnTime } from '../domain/deadline';
-import { checkAnswers, requestedAmount } from '../domain/form-definition';
+import { checkAnswers, FormField, requestedAmount } from '../domain/form-definition';
 import { DecideApplicationInput } from '../dtos/decide-application.input';
 import { SaveDraftInput } from '../dtos/save-draft.input';
 import { ScheduleInterviewInput } from '../dtos/schedule-interview.input';
@@ -17,6 +17,7 @@ import { CallStage } from '../entities/call-stage.entity';
 import { CompetitionCall } from '../entities/competition-call.entity';
 import { Interview } from '../entities/interview.entity';
 import { StageSubmission } from '../entities/stage-submission.entity';
+import { ApplicationFilesRepository } from '../repositories/application-files.repository';
 import { ApplicationsRepository } from '../repositories/applications.repository';
 import { ReviewsRepository } from '../repositories/reviews.repository';
 import { CallService } from './call.service';
@@ -24,6 +25,7 @@ import { CompetitionsClock } from './competitions-clock';
 import { refuse } from './problems';
 
 const MAX_AMENDMENT_DAYS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
@@ -40,6 +42,7 @@ export class ApplicationService {
     private readonly audit: AuditService,
     private readonly clock: CompetitionsClock,
     private readonly notifications: NotificationService,
+    private readonly files: ApplicationFilesRepository,
   ) {}
 
   async byId(id: string): Promise<Application> {
@@ -106,6 +109,21 @@ export class ApplicationService {
     return this.applications.editors(a.id);
   }
 
+  /**
+   * Where a file for a draft may go, checked before one byte of an upload is read: the caller edits the
+   * application, the stage takes drafts now (on time, not frozen), and `fieldKey` is one of its FILE fields.
+   */
+  async fileTarget(actor: Actor, applicationId: string, stageNumber: number, fieldKey: string): Promise<{ app: Application; call: CompetitionCall; stage: CallStage; field: FormField }> {
+    const a = await this.editable(actor, applicationId);
+    const call = await this.calls.byId(a.callId);
+    const stage = await this.stageFor(call, a, stageNumber, 'stage');
+    const field = stage.form.fields.find((f) => f.key === fieldKey && f.type === 'FILE');
+    if (!field) throw new InvalidInputError('field', 'errors.competitions.answers.unknownField');
+    const previous = await this.applications.latestSubmission(undefined, a.id, stage.number);
+    this.assertOnTime(call, stage, previous ? a : null);
+    return { app: a, call, stage, field };
+  }
+
   async saveDraft(actor: Actor, input: SaveDraftInput): Promise<Application> {
     const a = await this.editable(actor, input.applicationId);
     const call = await this.calls.byId(a.callId);
@@ -120,6 +138,7 @@ export class ApplicationService {
     if (JSON.stringify(answers).includes('\\u0000')) throw new InvalidInputError('input.answers', 'errors.validation.invalidCharacters');
     const problems = checkAnswers(stage.form, answers, { mode: 'draft', cap: BigInt(call.grantCap), prefix: 'input.answers' });
     if (problems.length) refuse(problems);
+    await this.bindFiles(a.id, stage, answers as Record<string, unknown>);
     const doNotReview = input.doNotReview ? [...new Set(input.doNotReview.map((x) => x.toLowerCase()))] : null;
     // Named before the first submission only: later (an amendment) it would let an applicant drop an expert who marked them low.
     if (doNotReview && a.status !== 'DRAFT' && !sameSet(doNotReview, a.doNotReview)) throw new InvalidInputError('input.doNotReview', 'errors.competitions.doNotReviewFrozen');
@@ -258,6 +277,20 @@ export class ApplicationService {
   private async tell(tx: Transaction, call: CompetitionCall, a: Application, templateKey: string, params: Record<string, string>, key: string): Promise<void> {
     for (const accountId of await this.applications.editors(a.id, tx)) {
       await this.notifications.send(tx, { recipient: { accountId }, channel: 'in_app', templateKey, params: { title: a.title, call: { text: call.title }, ...params }, idempotencyKey: `${key}.${accountId}` });
+    }
+  }
+
+  /**
+   * A FILE answer naming an uploaded file (`fileId`) must name one of this application's files for that
+   * field; its name and type are then the stored ones (read from the bytes), whatever the client sent.
+   */
+  private async bindFiles(applicationId: string, stage: CallStage, answers: Record<string, unknown>): Promise<void> {
+    for (const f of stage.form.fields) {
+      const v = answers[f.key] as { fileId?: unknown } | undefined;
+      if (f.type !== 'FILE' || !v || typeof v !== 'object' || v.fileId === undefined) continue;
+      const file = typeof v.fileId === 'string' && UUID.test(v.fileId) ? await this.files.findById(v.fileId) : null;
+      if (!file || file.applicationId !== applicationId || file.fieldKey !== f.key) throw new InvalidInputError(`input.answers.${f.key}`, 'errors.competitions.answers.notFile');
+      answers[f.key] = { fileId: file.id, name: file.fileName, contentType: file.contentType };
     }
   }
 

@@ -58,6 +58,11 @@ export class CallService {
     return (await this.canManage(actor, communityId)) ? all : all.filter((c) => c.status !== 'DRAFT');
   }
 
+  /** The public list of calls: open and published ones of every community (drafts never). */
+  publicList(): Promise<CompetitionCall[]> {
+    return this.calls.published(200);
+  }
+
   async view(c: CompetitionCall): Promise<CallView> {
     const stages = await this.calls.stages(c.id);
     return { ...c, stages: stages.map((s) => ({ number: s.number, name: s.name, deadlineAt: s.deadlineAt, timeZone: c.timeZone, deadlineLocal: formatInZone(s.deadlineAt, c.timeZone), form: JSON.stringify(s.form), shortlistedOnly: s.number > 1 })) };

@@ -6,3 +6,4 @@ export * from './import-pipeline';
 export * from './repositories/sql-import-store';
 export * from './http/upload';
 export * from './http/answer';
+export * from './http/content-disposition';

@@ -1479,6 +1479,138 @@ export type PublicBudgetBySlugQueryVariables = Exact<{
 
 export type PublicBudgetBySlugQuery = { budgetBySlug: { id: string, communityId: string, fiscalYear: number, currency: Currency, population: number | null, viewerCanEdit: boolean, publicPath: string | null, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, publicVersion: { id: string, number: number, status: BudgetVersionStatus, kind: BudgetVersionKind, revision: number, reason: string | null, commentsUntil: string | null, decisionDate: string | null, decisionNumber: string | null, decisionFileUrl: string | null, totals: { revenue: string, expenditure: string, balance: string, revenueActual: string, expenditureActual: string, expenditurePercent: number | null, revenuePercent: number | null, expenditurePerResident: string | null, revenuePerResident: string | null, revenueBudgetFunds: string | null, revenueSpecialFunds: string | null, expenditureBudgetFunds: string | null, expenditureSpecialFunds: string | null, revenueSources: { own: string, equalisationGrant: string, categoricalGrants: string, otherTransfers: string, transfers: string, ownPercent: number | null } | null, forecasts: Array<{ fiscalYear: number, revenue: string, expenditure: string, balance: string, lines: number }> | null }, lines: Array<{ lineKey: string, direction: BudgetDirection, economicCode: string, functionalCode: string | null, amount: string, budgetFunds: string, specialFunds: string, forecastYear1: string | null, forecastYear2: string | null, actual: string, percent: number | null, monthly: Array<string>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, functionalNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } | null }>, exportLinks: { csv: string, csvExcel: string, xlsx: string, json: string, datapackage: string } | null } | null, versions: Array<{ id: string, number: number, status: BudgetVersionStatus }>, neighbours: Array<{ budgetId: string, unitCode: string, population: number | null, revenue: string, expenditure: string, expenditurePerResident: string | null, isSelf: boolean, unitNames: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, monitoringNotes: Array<{ id: string, title: string, body: string, status: MonitoringNoteStatus, lineKey: string | null, transactionId: string | null, createdAt: string, resolvedAt: string | null, author: { displayName: string }, replies: Array<{ id: string, body: string | null, createdAt: string, author: { displayName: string } }> }> }, auditAnchor: { seq: string, hash: string, at: string, signature: string | null } };
 
+export type CmpApplicationQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CmpApplicationQuery = { competitionApplication: { id: string, callId: string, title: string, summary: string, status: ApplicationStatus, currentStage: number, directionKey: string, organisationName: string, partnerName: string | null, targetRegion: string, requestedAmount: string, amendmentUntil: string | null, decisionReason: string | null, drafts: string, submissions: Array<{ stageNumber: number, version: number, answers: string, submittedAt: string }>, interviews: Array<{ id: string, startsAt: string }> } };
+
+export type CmpAssignReviewersMutationVariables = Exact<{
+  callId: Scalars['ID']['input'];
+  perApplication: Scalars['Int']['input'];
+}>;
+
+
+export type CmpAssignReviewersMutation = { assignReviewers: { created: number, short: Array<{ applicationId: string, missing: number }> } };
+
+export type CmpCallQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CmpCallQuery = { competitionCall: { id: string, communityId: string, status: CallStatus, currency: string, grantCap: string, maxDurationMonths: number, timeZone: string, languages: Array<string>, applicantKinds: Array<ApplicantKind>, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, directions: Array<{ key: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, criteria: Array<{ key: string, weight: number, min: number, max: number, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, requiredDocuments: Array<{ ky: string | null, ru: string | null, en: string | null, kk: string | null }>, stages: Array<{ number: number, deadlineAt: string, deadlineLocal: string, timeZone: string, form: string, shortlistedOnly: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
+
+export type CmpCallsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CmpCallsQuery = { publicCompetitionCalls: Array<{ id: string, status: CallStatus, currency: string, grantCap: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stages: Array<{ number: number, deadlineLocal: string }> }> };
+
+export type CmpCallApplicationsQueryVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpCallApplicationsQuery = { callApplications: Array<{ id: string, title: string, status: ApplicationStatus, directionKey: string, organisationName: string, targetRegion: string, requestedAmount: string, awardedAmount: string | null, decisionReason: string | null }> };
+
+export type CmpDecideMutationVariables = Exact<{
+  input: DecideApplicationInput;
+}>;
+
+
+export type CmpDecideMutation = { decideApplication: { id: string, status: ApplicationStatus, decisionReason: string | null, awardedAmount: string | null } };
+
+export type CmpDeclareConflictMutationVariables = Exact<{
+  applicationId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CmpDeclareConflictMutation = { declareConflict: boolean };
+
+export type CmpForReviewQueryVariables = Exact<{
+  applicationId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpForReviewQuery = { applicationForReview: { id: string, callId: string, title: string, summary: string, directionKey: string, organisationName: string | null, targetRegion: string, myScores: Array<{ criterionKey: string, score: number, comment: string | null }> | null, submissions: Array<{ stageNumber: number, version: number, answers: string }> } };
+
+export type CmpMyApplicationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CmpMyApplicationsQuery = { myCompetitionApplications: Array<{ id: string, callId: string, title: string, status: ApplicationStatus, currentStage: number }> };
+
+export type CmpMyRolesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CmpMyRolesQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type CmpPublishResultsMutationVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpPublishResultsMutation = { publishCompetitionResults: { id: string, status: CallStatus } };
+
+export type CmpRankingQueryVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpRankingQuery = { callRanking: { entries: Array<{ applicationId: string, title: string, directionKey: string, status: ApplicationStatus, reviews: number, weightedMean: number, meanZ: number, spread: number }>, progress: Array<{ expertAccountId: string, scored: number, total: number }> } };
+
+export type CmpResultsQueryVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpResultsQuery = { competitionResults: { callId: string, applied: number, selectedCount: number, currency: string, totalAwarded: string, counts: Array<{ directionKey: string, stageNumber: number, applications: number }>, selected: Array<{ applicationId: string, title: string, directionKey: string, targetRegion: string, organisationName: string, partnerName: string | null, summary: string, amount: string, exclusionReason: string | null }> } };
+
+export type CmpReviewAssignmentsQueryVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpReviewAssignmentsQuery = { reviewAssignments: { scored: number, total: number, items: Array<{ applicationId: string, title: string, directionKey: string, scored: boolean, outdated: boolean }> } };
+
+export type CmpSaveDraftMutationVariables = Exact<{
+  input: SaveDraftInput;
+}>;
+
+
+export type CmpSaveDraftMutation = { saveApplicationDraft: { id: string, drafts: string } };
+
+export type CmpScoreSummaryQueryVariables = Exact<{
+  applicationId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpScoreSummaryQuery = { applicationForReview: { id: string, scoreSummary: { reviews: number, weightedMean: number, spread: number, sheets: Array<{ total: number }> } } };
+
+export type CmpStartMutationVariables = Exact<{
+  input: StartApplicationInput;
+}>;
+
+
+export type CmpStartMutation = { startApplication: { id: string } };
+
+export type CmpSubmitScoresMutationVariables = Exact<{
+  input: SubmitScoresInput;
+}>;
+
+
+export type CmpSubmitScoresMutation = { submitScores: Array<{ criterionKey: string, score: number, comment: string | null }> };
+
+export type CmpSubmitStageMutationVariables = Exact<{
+  applicationId: Scalars['ID']['input'];
+  stage: Scalars['Int']['input'];
+}>;
+
+
+export type CmpSubmitStageMutation = { submitApplicationStage: { stageNumber: number, version: number, submittedAt: string } };
+
 export type CwActionCheckMutationVariables = Exact<{
   input: ActionCheckInput;
 }>;

@@ -5,13 +5,13 @@
  */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f"\\/:*?<>|\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-export function safeFileName(name: string | null | undefined, fallback = 'document'): string {
+export function safeDownloadName(name: string | null | undefined, fallback = 'document'): string {
   const clean = (name ?? '').normalize('NFC').replace(UNSAFE, '').replace(/^[.\s]+/, '').trim().slice(0, 150);
   return clean || fallback;
 }
 
 export function attachmentDisposition(name: string | null | undefined, fallback = 'document'): string {
-  const clean = safeFileName(name, fallback);
+  const clean = safeDownloadName(name, fallback);
   const ascii = clean.replace(/[^\x20-\x7e]/g, '_').replace(/[%;]/g, '_');
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
