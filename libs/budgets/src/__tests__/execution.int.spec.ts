@@ -102,6 +102,9 @@ describe('execution, flags, monitoring notes and the public budget query (real P
       const r = ok(await gql(api.baseUrl, q, { c: v.communityId, y: 2025 }));
       return { r, statements: api.sql.length - start };
     };
+    // Published versions' lines are kept in memory (FrozenLinesCache): compare warm reads with warm reads,
+    // and bound the first (cold) read of each as well.
+    const smallCold = await run();
     const small = await run();
     expect(small.r.budgetFor.publicVersion.lines).toHaveLength(4);
     // Grow the budget: an amendment with 300 more lines (and records on them), approved.
@@ -110,10 +113,11 @@ describe('execution, flags, monitoring notes and the public budget query (real P
     const saved = ok(await gql(api.baseUrl, `mutation($input: SaveBudgetLinesInput!) { saveBudgetLines(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: amend.revision, lines } }, { token: v.a.token })).saveBudgetLines;
     const sub = ok(await gql(api.baseUrl, `mutation($input: VersionStepInput!) { submitBudgetVersion(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: saved.revision } }, { token: v.a.token })).submitBudgetVersion;
     ok(await gql(api.baseUrl, `mutation($input: PublishVersionInput!) { publishBudgetVersion(input: $input) { revision } }`, { input: { versionId: amend.id, expectedRevision: sub.revision, commentsUntil: '2099-01-01' } }, { token: v.b.token }));
+    const bigCold = await run();
     const big = await run();
     expect(big.r.budgetFor.publicVersion.lines).toHaveLength(304);
     expect(big.statements).toBe(small.statements);
-    expect(big.statements).toBeLessThanOrEqual(12);
+    expect(Math.max(smallCold.statements, bigCold.statements, big.statements)).toBeLessThanOrEqual(12);
   });
 
   it('keeps scanned receipts for the budget group: upload clears the no-document flag, checks type and size', async () => {
