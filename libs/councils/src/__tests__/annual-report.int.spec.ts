@@ -2,7 +2,7 @@ import { translate } from '@ashar/i18n';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { person, platformAdmin, village } from '../../../budgets/src/__tests__/support';
 import { ANSWER, ASSESS, ATTENDANCE, CLOSE, council, Council, DECIDE, END_MEMBER, ADD_MEMBER, item, meeting, must, PUBLISH, ROLL_CALL, SEND, STATE_BODY } from './support';
-import { pdfText } from './pdf-text';
+import { pdfText } from '@ashar/pdf/testing';
 
 /**
  * The annual report of a body on the real database, as JSON (open data) and as PDF: members and their

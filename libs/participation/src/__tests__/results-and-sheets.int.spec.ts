@@ -1,5 +1,5 @@
-import { inflateSync } from 'node:zlib';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
+import { pdfText } from '@ashar/pdf/testing';
 import { gql, ok } from '../../../../test/support/graphql-client';
 import { member, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
 import { cast, CREATE_PROCESS, MOVE, REVIEW, SUBMIT } from './support';
@@ -61,61 +61,6 @@ test('per-village turnout names each village in the reader’s language (the ter
   expect(stats.byVillage.every((c) => c.name && c.nameIn)).toBe(true);
 });
 
-/** The text of a pdfkit PDF: each content stream's TJ strings through the ToUnicode map of the font in use. */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const objects = new Map<string, { dict: string; stream: string }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2];
-    const s = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(body);
-    let stream = '';
-    if (s) {
-      const bytes = Buffer.from(s[1], 'latin1');
-      try {
-        stream = /FlateDecode/.test(body) ? inflateSync(bytes).toString('latin1') : s[1];
-      } catch {
-        stream = '';
-      }
-    }
-    objects.set(m[1], { dict: s ? body.slice(0, s.index) : body, stream });
-  }
-  const cmaps = new Map<string, Map<string, string>>();
-  const cmapOf = (fontId: string) => {
-    if (cmaps.has(fontId)) return cmaps.get(fontId)!;
-    const map = new Map<string, string>();
-    const ref = /\/ToUnicode (\d+) 0 R/.exec(objects.get(fontId)?.dict ?? '')?.[1];
-    const cmap = ref ? objects.get(ref)!.stream : '';
-    const hex = (h: string) => String.fromCodePoint(...(h.match(/.{4}/g) ?? []).map((x) => parseInt(x, 16)));
-    for (const b of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-      for (const r of b[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
-        const lo = parseInt(r[1], 16);
-        const hi = parseInt(r[2], 16);
-        if (r[3].startsWith('[')) [...r[3].matchAll(/<([0-9a-fA-F]+)>/g)].forEach((x, i) => map.set((lo + i).toString(16).padStart(4, '0'), hex(x[1])));
-        else for (let g = lo, u = parseInt(r[3].slice(1, -1), 16); g <= hi; g++, u++) map.set(g.toString(16).padStart(4, '0'), String.fromCodePoint(u));
-      }
-    }
-    for (const b of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) for (const r of b[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(r[1].toLowerCase().padStart(4, '0'), hex(r[2]));
-    cmaps.set(fontId, map);
-    return map;
-  };
-  const fontNames = new Map<string, string>();
-  for (const o of objects.values()) for (const f of o.dict.matchAll(/\/(F\d+) (\d+) 0 R/g)) fontNames.set(f[1], f[2]);
-  const lines: string[] = [];
-  for (const o of objects.values()) {
-    if (!/\bTJ\b|\bTj\b/.test(o.stream)) continue;
-    let font = '';
-    for (const op of o.stream.matchAll(/\/(F\d+) [\d.]+ Tf|\[((?:[^\]])*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      if (op[1]) font = fontNames.get(op[1]) ?? '';
-      else {
-        const map = cmapOf(font);
-        const hexes = op[2] !== undefined ? [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1]) : [op[3]];
-        lines.push(hexes.map((h) => (h.toLowerCase().match(/.{4}/g) ?? []).map((g) => map.get(g) ?? '?').join('')).join(''));
-      }
-    }
-  }
-  return lines.join('\n');
-}
-
 test.each([
   ['ky', 'Ашар 2027: айылдар', 'Долбоор'],
   ['ru', 'Ашар 2027: сёла', 'Проект'],
@@ -132,7 +77,7 @@ test.each([
   expect(raw).toMatch(/DejaVuSans/);
   expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
   expect((raw.match(/\/Type \/Page\b/g) ?? []).length).toBe(2);
-  const text = pdfText(pdf);
+  const text = pdfText(pdf).lines.join('\n');
   expect(text).toContain(title);
   expect(text).toContain(header);
   for (const t of TITLES) expect(text).toContain(t);

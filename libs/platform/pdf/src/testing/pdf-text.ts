@@ -5,19 +5,28 @@ import { inflateSync } from 'node:zlib';
  * codes mapped back through its font's ToUnicode CMap. Enough for the files `@ashar/pdf` writes (embedded
  * TrueType subsets, 2-byte codes, Flate streams); not a general PDF parser. Also lists the embedded fonts.
  */
-export function pdfText(pdf: Buffer): { lines: string[]; fonts: string[] } {
+export function pdfText(pdf: Buffer): { lines: string[]; fonts: string[]; cmaps: string[] } {
   const raw = pdf.toString('latin1');
   const objects = new Map<number, { dict: string; stream: string | null }>();
-  for (const m of raw.matchAll(/(\d+) 0 obj\s*([\s\S]*?)endobj/g)) {
-    const body = m[2];
-    const at = body.indexOf('stream');
+  // Objects are read one after another, each stream by its /Length: compressed bytes may hold anything
+  // (a trailing \r, the word "endobj"), so nothing is found by searching for the closing keywords.
+  const head = /(\d+) 0 obj\s*/g;
+  let m: RegExpExecArray | null;
+  while ((m = head.exec(raw))) {
+    const start = m.index + m[0].length;
+    const streamAt = raw.indexOf('stream', start);
+    const endAt = raw.indexOf('endobj', start);
+    let dict = raw.slice(start, endAt);
     let stream: string | null = null;
-    let dict = body;
-    if (at >= 0 && /endstream\s*$/.test(body)) {
-      dict = body.slice(0, at);
-      const data = body.slice(at + 'stream'.length).replace(/^\r?\n/, '').replace(/\r?\nendstream\s*$/, '');
-      const bytes = Buffer.from(data, 'latin1');
-      stream = dict.includes('/FlateDecode') ? inflateSync(bytes).toString('latin1') : data;
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(raw.slice(start, streamAt >= 0 ? streamAt : start))?.[1];
+    if (streamAt >= 0 && streamAt < endAt && length !== undefined) {
+      dict = raw.slice(start, streamAt);
+      const dataAt = streamAt + 'stream'.length + (raw[streamAt + 6] === '\r' ? 2 : 1);
+      const data = raw.slice(dataAt, dataAt + Number(length));
+      stream = dict.includes('/FlateDecode') ? inflateSync(Buffer.from(data, 'latin1')).toString('latin1') : data;
+      head.lastIndex = raw.indexOf('endobj', dataAt + Number(length)) + 'endobj'.length;
+    } else {
+      head.lastIndex = endAt + 'endobj'.length;
     }
     objects.set(Number(m[1]), { dict, stream });
   }
@@ -57,7 +66,8 @@ export function pdfText(pdf: Buffer): { lines: string[]; fonts: string[] } {
       }
     }
   }
-  return { lines, fonts };
+  const cmapTexts = [...objects.values()].map((o) => o.stream ?? '').filter((t) => /beginbf(char|range)/.test(t));
+  return { lines, fonts, cmaps: cmapTexts };
 }
 
 function utf16(hex: string): string {
