@@ -2,7 +2,10 @@
 // under write load, Redis stopped while jobs are queued and running, a worker SIGKILLed mid-import.
 // Everything runs against a throwaway PostgreSQL and Redis started here; see README.md beside this file.
 import 'reflect-metadata';
-import { appendFileSync } from 'fs';
+import { randomBytes, randomUUID } from 'crypto';
+import { appendFileSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { parsePabulib } from '@ashar/tally';
 import { ensureAppTestRole } from '@ashar/database/testing';
 import { migrateAndSeed } from '../support/template-database';
 import { asAppRole } from '../support/test-config';
@@ -10,6 +13,7 @@ import { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
 import { member, Person, platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
 import { cast, MOVE, processInVoting } from '../../libs/participation/src/__tests__/support';
+import { countBallots } from '../../libs/participation/src/domain/election';
 import { API_PORT, AppProcess, killLeftovers, sleep, ThrowawayPostgres, ThrowawayRedis, waitFor } from './support/services';
 
 const BASE = `http://127.0.0.1:${API_PORT}`;
@@ -23,6 +27,8 @@ function report(line: string) {
   if (process.env.FAULTS_REPORT) appendFileSync(process.env.FAULTS_REPORT, `faults: ${line}\n`);
 }
 const n = (x: number) => x.toLocaleString('en-US');
+const WARSAW = join(__dirname, '../../../shared/data/pabulib/Poland_Warszawa_2026.pb');
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 describe('faults with the real services', () => {
   const pg = new ThrowawayPostgres();
@@ -36,6 +42,14 @@ describe('faults with the real services', () => {
   const like = { baseUrl: BASE, dataSource: { query: (q: string, p?: unknown[]) => sql(q, p ?? []) } } as unknown as RunningApi;
   const sql = <R = any>(q: string, params: unknown[] = []) => pg.query<R>(q, params);
   const count = async (q: string, params: unknown[] = []) => Number((await sql(`SELECT count(*)::int AS n FROM ${q}`, params))[0].n);
+  /** The same stored election counted by the engine here, read in the worker's order (proposals by id, ballots by receipt). */
+  const undisturbedCount = async (processId: string): Promise<string[]> => {
+    const [p] = await sql('SELECT id, currency, envelope::text, ballot_kind, min_choices, max_choices, max_points, counting_rule FROM pb_processes WHERE id = $1', [processId]);
+    const candidates = await sql<{ id: string; title: string; cost: string }>(`SELECT id, title, COALESCE(reviewed_cost, estimated_cost)::text AS cost FROM pb_proposals WHERE process_id = $1 AND status = 'FEASIBLE' ORDER BY id`, [processId]);
+    const ballots = await sql<{ receiptCode: string; choices: string[]; points: number[] | null }>('SELECT receipt_code AS "receiptCode", choices, points FROM pb_ballots WHERE process_id = $1 ORDER BY receipt_code', [processId]);
+    const rules = { id: p.id, currency: p.currency, envelope: p.envelope, ballotKind: p.ballot_kind, minChoices: p.min_choices, maxChoices: p.max_choices, maxPoints: p.max_points, countingRule: p.counting_rule };
+    return countBallots(rules, candidates, ballots).result.selected;
+  };
 
   beforeAll(async () => {
     killLeftovers();
@@ -256,8 +270,7 @@ describe('faults with the real services', () => {
         `import uploaded while down (answered, ${whileDown.queued} while down) -> ${q.status}, ${n(q.rows)}/${n(QUEUED_ROWS)} rows, ${q.audits} event; ` +
         `invitation SMS enqueued while down (${whileDown.outboxPending} row held in the outbox, ${whileDown.deliveries} deliveries while down) -> ${deliveries} delivery; ` +
         `both requests answered in ${answeredInMs} ms; all settled ${(settledMs / 1000).toFixed(1)} s after Redis was back; ` +
-        `vote closed while down (count job held in the outbox: ${countWhileDown.outboxPending}, ${countWhileDown.outcomes} results while down) -> ${outcomes.length} result of ${outcomes[0]?.ballot_count ?? 0} ballots, count job ${countJob.finished ? 'finished' : 'NOT finished'}; ` +
-        `tally job running when Redis stops: not tried (a count of a few thousand ballots takes milliseconds; the import above is the long job)`,
+        `vote closed while down (count job held in the outbox: ${countWhileDown.outboxPending}, ${countWhileDown.outcomes} results while down) -> ${outcomes.length} result of ${outcomes[0]?.ballot_count ?? 0} ballots, count job ${countJob.finished ? 'finished' : 'NOT finished'}`,
     );
     expect(whileDown).toEqual({ queued: 'QUEUED', deliveries: 0, outboxPending: 1 });
     expect(r).toMatchObject({ status: 'DONE', imported_rows: RUNNING_ROWS, rows: RUNNING_ROWS, audits: 1 });
@@ -271,6 +284,56 @@ describe('faults with the real services', () => {
     // Nothing else recorded twice: one transaction per file row across both imports.
     expect(await count(`budget_transactions WHERE import_id = ANY($1::uuid[])`, [[running, queued]])).toBe(RUNNING_ROWS + QUEUED_ROWS);
   }, 150_000);
+
+  it('Redis stopped while a tally job runs (Warsaw 2026, 61,668 ballots, equal shares): one result, the same as an undisturbed count', async () => {
+    // A real election big enough that the count takes seconds: its projects become feasible proposals and its
+    // ballots stored ballots (the way bench/voting loads it), then the vote closes and the worker counts it.
+    const e = parsePabulib(readFileSync(WARSAW, 'utf8'));
+    const create = `mutation($input: CreateProcessInput!) { createParticipatoryProcess(input: $input) { id } }`;
+    const processId: string = ok(await gql(BASE, create, { input: { communityId: v.communityId, title: { ru: 'Варшава 2026' }, currency: 'KGS', rules: { envelope: String(Math.round(e.budget)), ballotKind: 'APPROVAL', minChoices: 0, countingRule: 'MES', verification: 'SELF_DECLARED' } } }, { token: v.admin.token })).createParticipatoryProcess.id;
+    const ids = new Map(e.projects.map((p) => [p.id, randomUUID()]));
+    await sql(`INSERT INTO pb_proposals (id, process_id, author_account_id, title, description, estimated_cost, reviewed_cost, status) SELECT i, $1, $2, t, '', c, c, 'FEASIBLE' FROM unnest($3::uuid[], $4::text[], $5::bigint[]) AS x(i, t, c)`, [processId, v.admin.id, [...ids.values()], e.projects.map((p) => p.name ?? p.id), e.projects.map((p) => Math.max(1, Math.round(p.cost)))]);
+    await sql(`UPDATE pb_processes SET phase = 'VOTING', rules_frozen_at = now() WHERE id = $1`, [processId]);
+    const rows = e.ballots.map((bl, i) => [randomBytes(32).toString('hex'), `W${String(i).padStart(9, '0')}`, JSON.stringify(bl.projects.map((p) => ids.get(p)!))]);
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const part = rows.slice(i, i + 10_000);
+      await sql(`INSERT INTO pb_ballots (process_id, pseudonym, receipt_code, choices, channel) SELECT $1, p, r, c::jsonb, 'ONLINE' FROM unnest($2::text[], $3::text[], $4::text[]) AS x(p, r, c)`, [processId, part.map((r) => r[0]), part.map((r) => r[1]), part.map((r) => r[2])]);
+    }
+    const jobId = `pb-count.${processId}`;
+    const active = () => redis.cli(['LRANGE', 'ashar:participation-tallies:active', '0', '-1']).split('\n').includes(jobId);
+    ok(await gql(BASE, MOVE, { id: processId, phase: 'RESULTS' }, { token: v.admin.token }));
+    await waitFor('the count job to be running', async () => {
+      if ((await count('pb_outcomes WHERE process_id = $1', [processId])) > 0) throw new Error('the count finished before Redis could be stopped');
+      return active();
+    }, 30_000, 5);
+    const stoppedAt = Date.now();
+    await redis.shutdown();
+    // Down long enough that the job's lock renewals fail and its completion cannot be reported.
+    await sleep(6000);
+    const whileDown = await count('pb_outcomes WHERE process_id = $1', [processId]);
+    await redis.start();
+    const downMs = Date.now() - stoppedAt;
+    const backAt = Date.now();
+    await waitFor('the vote to be counted', async () => (await count('pb_outcomes WHERE process_id = $1', [processId])) > 0 && jobState('participation-tallies', jobId).finished, 90_000, 200);
+    const settledMs = Date.now() - backAt;
+    await sleep(2000);
+    const outcomes = await sql<{ ballot_count: number; selected: string[]; ballot_set_sha256: string }>('SELECT ballot_count, selected, ballot_set_sha256 FROM pb_outcomes WHERE process_id = $1', [processId]);
+    const job = jobState('participation-tallies', jobId);
+    const notices = await count(`outbox_messages WHERE job_id = $1`, [`pb-notify.results.${processId}`]);
+    // The undisturbed count of the same ballots, by the engine directly: the disturbed job must agree with it.
+    const expected = await undisturbedCount(processId);
+    report(
+      `redis stopped for ${(downMs / 1000).toFixed(1)} s while the Warsaw 2026 count ran (${n(rows.length)} ballots, ${e.projects.length} projects, MES): ` +
+        `${whileDown} result written while down; ${outcomes.length} result after, ${outcomes[0]?.ballot_count ?? 0} ballots counted, ` +
+        `${outcomes[0]?.selected.length ?? 0} winners ${sameSet(outcomes[0]?.selected ?? [], expected) ? 'equal to' : 'DIFFERENT from'} an undisturbed count; ` +
+        `job attempts ${job.attemptsMade}, ${job.stalled} stall(s), ${job.finished ? 'finished' : 'NOT finished'} ${(settledMs / 1000).toFixed(1)} s after Redis was back; ${notices} results notice queued`,
+    );
+    expect(outcomes).toHaveLength(1);
+    expect(Number(outcomes[0].ballot_count)).toBe(e.ballots.length);
+    expect(sameSet(outcomes[0].selected, expected)).toBe(true);
+    expect(job.finished).toBe(true);
+    expect(notices).toBe(1);
+  }, 180_000);
 
   // ---------------------------------------------------------------- worker killed mid-import
   it('the worker SIGKILLed mid-import: nothing partial is left, the retried job imports exactly once', async () => {
