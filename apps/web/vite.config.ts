@@ -55,6 +55,7 @@ export default defineConfig({
       // Before '@ashar/kernel', which would otherwise match it as a prefix.
       '@ashar/kernel/entry': here('../../libs/shared/kernel/src/entry.ts'),
       '@ashar/kernel/csv': here('../../libs/shared/kernel/src/csv.ts'),
+      '@ashar/kernel/sms': here('../../libs/shared/kernel/src/sms-segments.ts'),
       '@ashar/kernel': here('../../libs/shared/kernel/src/index.ts'),
       // The tally engine, for the recount page's Web Worker (pure: no Node globals, libs/tally browser-bundle.spec.ts).
       '@ashar/tally': here('../../libs/tally/src/index.ts'),

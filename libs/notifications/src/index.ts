@@ -16,7 +16,7 @@ export * from './providers/http.provider';
 export * from './providers/logging.provider';
 export * from './providers/channel-providers';
 export * from './notifications.manifest';
-export * from './domain/sms-segments';
+export * from '@ashar/kernel/sms';
 export * from './services/sms-estimate.service';
 export * from './domain/sms-cost';
 export * from './services/sms-reply-handlers';

@@ -55,12 +55,15 @@ import { ParticipationStatsResolver } from './resolvers/participation-stats.reso
 import { MessageUpdatesRepository } from './repositories/message-updates.repository';
 import { MessageUpdatesResolver } from './resolvers/message-updates.resolver';
 import { MessageUpdatesService } from './services/message-updates.service';
+import { AnnouncementsRepository } from './repositories/announcements.repository';
+import { AnnouncementsService } from './services/announcements.service';
+import { AnnouncementsResolver } from './resolvers/announcements.resolver';
 
 /** Every SQL statement of participation is in one of these (repositories/). */
-const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository, MessageUpdatesRepository];
+const repositories = [ProcessesRepository, ProposalsRepository, VotingRepository, OutcomesRepository, PaperBallotsRepository, PhaseScheduleRepository, VerificationsRepository, ProjectsRepository, ProposalMergesRepository, ProcessPlacesRepository, ProposalPhotosRepository, MessageUpdatesRepository, AnnouncementsRepository];
 
 /** Issue 11's extras: districts and categories, merges, implementation tracking, notices. */
-const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, SmsBallotService, ParticipationStatsResolver, MessageUpdatesService, MessageUpdatesResolver, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver];
+const extras = [ParticipationNotices, ProcessPlacesService, ProposalMergeService, ProjectService, DistrictLimits, ProposalPhotoService, SmsBallotService, ParticipationStatsResolver, MessageUpdatesService, MessageUpdatesResolver, ProposalPhotosResolver, ProposalThreadsService, ProposalCommentsResolver, ProcessPlacesResolver, ProjectResolver, ProcessImplementationResolver, ProposalProjectResolver, AnnouncementsService, AnnouncementsResolver];
 
 /** Participatory budgeting (API side): processes, proposals, supports, ballots, results. */
 @Module({

@@ -33,6 +33,8 @@ export const PARTICIPATION_OPERATION_POLICIES: readonly OperationPolicy[] = [
   { operation: 'Mutation.commentOnProposal', allow: communityRoles(P['participation.propose']), permission: 'participation.propose', note: 'threads: body checked after the permission (BAD_USER_INPUT)' },
   { operation: 'POST /api/pb-proposals/:proposalId/photos', allow: manage, permission: 'participation.manage', note: 'also the proposal’s author while ideas are taken; with updateId organisers only' },
   { operation: 'GET /api/pb-photos/:id', allow: 'public', publicPart: 'a DRAFT process’s photos answer NOT_FOUND to all but its organisers' },
+  { operation: 'Mutation.sendProcessAnnouncement', allow: manage, permission: 'participation.manage', note: 'BAD_USER_INPUT over 3 SMS parts in a language or with no text; 5 per process a day (TOO_MANY_REQUESTS)' },
+  { operation: 'Query.processMessageAudience', allow: manage, permission: 'participation.manage', note: 'recipient counts and the SMS price: organisers only' },
   { operation: 'Mutation.subscribeToProject', allow: communityRoles(P['participation.propose']), permission: 'participation.propose' },
   { operation: 'Mutation.setProcessMessageUpdates', allow: communityRoles(P['participation.vote']), permission: 'participation.vote', note: 'the caller’s own opt-in to the process’s SMS/email notices' },
 ];

@@ -12,3 +12,6 @@ export const PROPOSAL_COMMENTS_PER_ACCOUNT: RateLimitRule = { name: 'participati
 
 /** Photo uploads per account (5 MB each at most). */
 export const PHOTO_UPLOADS_PER_ACCOUNT: RateLimitRule = { name: 'participation:photo', limit: 40, windowSeconds: 10 * 60 };
+
+/** Announcements per process (each may be thousands of paid SMS): a handful a day, never a flood by mistake. */
+export const ANNOUNCEMENTS_PER_PROCESS: RateLimitRule = { name: 'participation:announcement', limit: 5, windowSeconds: 24 * 60 * 60 };

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { person, Person } from './support';
-import { smsSegments } from '../domain/sms-segments';
+import { smsSegments } from '@ashar/kernel/sms';
 import { signSmsReport, SMS_REPORT_SIGNATURE_HEADER } from '../domain/sms-report';
 import { NotificationKinds } from '../services/notification-kinds';
 import { NotificationService, SendNotificationRequest } from '../services/notification.service';

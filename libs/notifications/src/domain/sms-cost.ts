@@ -1,4 +1,4 @@
-import { SmsSegments, smsSegments } from './sms-segments';
+import { SmsSegments, smsSegments } from '@ashar/kernel/sms';
 
 export interface SmsPrice {
   perPartMinor: number;

@@ -47,7 +47,7 @@ test('an organiser plans the phases; the tick moves the process when each start 
   expect(p.schedule.map((s: { phase: string }) => s.phase)).toEqual(['IDEAS', 'REVIEW', 'VOTING', 'RESULTS']);
   expect(new Date(p.schedule[0].startsAt).getTime()).toBe(new Date(plan[0].startsAt).getTime());
 
-  expect(await advance(at(t0, 0.5))).toEqual({ moved: 0, refused: 0 });
+  expect(await advance(at(t0, 0.5))).toEqual({ moved: 0, refused: 0, reminded: 0 });
   expect((await read(id)).phase).toBe('DRAFT');
   await advance(at(t0, 1.5));
   expect((await read(id)).phase).toBe('IDEAS');

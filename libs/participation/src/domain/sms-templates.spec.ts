@@ -16,12 +16,13 @@ describe.each(LOCALES)('SMS templates in %s', (locale) => {
     return { text, parts: s.parts, encoding: s.encoding };
   };
 
-  test('the vote opening (reminder), phase change, results and progress fit one part', () => {
+  test('the vote opening, the closing reminder, phase change, results and progress fit one part', () => {
     const cases = [
       one('notifications.participation.sms.votingOpen', { process: TITLE }),
       one('notifications.participation.sms.phase', { process: TITLE, phase: phase(locale, 'IMPLEMENTATION') }),
       one('notifications.participation.sms.results', { process: TITLE, count: 12 }),
       one('notifications.participation.sms.progress', { title: 'Көпүрөнү оңдоо', stage: translate(locale, 'participation.stage.IN_PROGRESS'), progress: 60 }),
+      one('notifications.participation.sms.reminder', { process: TITLE, closes: '24.06 18:00' }),
     ];
     for (const c of cases) expect({ text: c.text, parts: c.parts }).toEqual({ text: c.text, parts: 1 });
     // A Cyrillic title makes every language UCS-2 (70 per part): the texts above fit that.

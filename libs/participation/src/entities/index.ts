@@ -33,6 +33,8 @@ export * from './project-update.entity';
 export * from './proposal-photo.entity';
 
 export * from './message-update-subscription.entity';
+export * from './process-announcement.entity';
 import { MessageUpdateSubscription } from './message-update-subscription.entity';
+import { ProcessAnnouncement } from './process-announcement.entity';
 
-export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto, MessageUpdateSubscription];
+export const PARTICIPATION_ENTITIES = [ParticipatoryProcess, Proposal, ProposalSupport, VoterRegistration, Ballot, ProcessOutcome, PaperSheet, PaperEntry, ProcessPhaseStart, InPersonVerification, VoterDocument, ProcessDistrict, ProcessCategory, Project, ProjectUpdate, ProjectSubscription, ProposalPhoto, MessageUpdateSubscription, ProcessAnnouncement];

@@ -79,4 +79,8 @@ export class ParticipatoryProcess extends TimestampedEntity {
 
   @Column({ type: 'uuid' })
   createdBy: string;
+
+  /** When the worker queued the "voting closes soon" reminder (once per process). */
+  @Column({ type: 'timestamptz', nullable: true })
+  reminderQueuedAt: Date | null;
 }

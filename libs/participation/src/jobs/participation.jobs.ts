@@ -5,6 +5,9 @@ export type NoticePayload = (
   | { event: 'phase'; processId: string; phase: string }
   | { event: 'results'; processId: string; winners?: number }
   | { event: 'progress'; processId: string; updateId: string }
+  | { event: 'announcement'; processId: string; announcementId: string }
+  /** Voting closes soon: to those who asked for notices and have not voted yet. */
+  | { event: 'reminder'; processId: string; closesAt: string }
 ) & {
   /** `messages`: only the SMS/email part, which waited for the end of the community's quiet hours. */
   part?: 'messages';

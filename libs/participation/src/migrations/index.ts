@@ -6,6 +6,7 @@ import { ParticipationExtras1796620000000 } from './1796620000000-participation-
 import { PhaseSchedule1796650000000 } from './1796650000000-phase-schedule.migration';
 import { SmsChannel1796705300000 } from './1796705300000-sms-channel.migration';
 import { MessageUpdates1796705300100 } from './1796705300100-message-updates.migration';
+import { Announcements1796940000000 } from './1796940000000-announcements.migration';
 
 /** Participation's schema history; the manifest list orders every context's migrations by timestamp. */
-export const PARTICIPATION_MIGRATIONS = [Participation1796500000000, PaperBallots1796500000100, OutcomeParticipation1796500000200, InPersonVerification1796610500000, ParticipationExtras1796620000000, PhaseSchedule1796650000000, SmsChannel1796705300000, MessageUpdates1796705300100];
+export const PARTICIPATION_MIGRATIONS = [Participation1796500000000, PaperBallots1796500000100, OutcomeParticipation1796500000200, InPersonVerification1796610500000, ParticipationExtras1796620000000, PhaseSchedule1796650000000, SmsChannel1796705300000, MessageUpdates1796705300100, Announcements1796940000000];

@@ -10,6 +10,8 @@ import { ProcessesRepository } from '../repositories/processes.repository';
 import { ProjectsRepository } from '../repositories/projects.repository';
 import { ProposalsRepository } from '../repositories/proposals.repository';
 import { MessageUpdatesRepository } from '../repositories/message-updates.repository';
+import { AnnouncementsRepository } from '../repositories/announcements.repository';
+import { VotingRepository } from '../repositories/voting.repository';
 import { communityTimeZone } from '../domain/time-zone';
 
 /** The kinds of notice participation sends; each one a person may opt out of (notifications' preferences). */
@@ -18,6 +20,8 @@ export const PARTICIPATION_NOTICE_KINDS = {
   reviewed: 'participation.reviewed',
   results: 'participation.results',
   progress: 'participation.progress',
+  announcement: 'participation.announcement',
+  reminder: 'participation.reminder',
 } as const;
 
 /** Recipients per transaction when a notice goes to many people (a city's vote: tens of thousands). */
@@ -49,6 +53,8 @@ export class ParticipationNotices implements OnModuleInit {
     private readonly projects: ProjectsRepository,
     private readonly messageUpdates: MessageUpdatesRepository,
     private readonly delayed: DelayedJobs,
+    private readonly announcements: AnnouncementsRepository,
+    private readonly voting: VotingRepository,
     // Worker side: addresses of those who asked for SMS/email notices.
     @Optional() private readonly contacts?: AccountContactsReader,
     // API side only (the review notice to its author).
@@ -61,7 +67,7 @@ export class ParticipationNotices implements OnModuleInit {
 
   /** Queues a notice to many, in the caller's transaction (so it goes if and only if the change commits). */
   async queue(tx: Transaction, payload: NoticePayload): Promise<void> {
-    const ref = payload.event === 'phase' ? `${payload.processId}.${payload.phase}` : payload.event === 'progress' ? payload.updateId : payload.processId;
+    const ref = payload.event === 'phase' ? `${payload.processId}.${payload.phase}` : payload.event === 'progress' ? payload.updateId : payload.event === 'announcement' ? payload.announcementId : payload.processId;
     await this.outbox.enqueueJob(tx, PARTICIPATION_JOBS.notify, payload, `pb-notify.${payload.event}.${ref}`);
   }
 
@@ -124,8 +130,10 @@ export class ParticipationNotices implements OnModuleInit {
   private async sendMessages(message: NonNullable<Awaited<ReturnType<ParticipationNotices['messageOf']>>>): Promise<number> {
     if (!this.contacts) return 0;
     const asked = new Set(await this.messageUpdates.accountsOf(message.processId));
-    // Progress goes to the project's subscribers who asked; phases and results to everyone who asked.
-    const to = message.kind === PARTICIPATION_NOTICE_KINDS.progress ? message.recipients.filter((a) => asked.has(a)) : [...asked].sort();
+    // Progress goes to the project's subscribers who asked, a reminder to those who asked and have not voted;
+    // phases, results and announcements to everyone who asked.
+    const narrowed = message.kind === PARTICIPATION_NOTICE_KINDS.progress || message.kind === PARTICIPATION_NOTICE_KINDS.reminder;
+    const to = narrowed ? message.recipients.filter((a) => asked.has(a)) : [...asked].sort();
     let n = 0;
     for (let i = 0; i < to.length; i += CHUNK) {
       const contacts = await this.contacts.contactsOf(to.slice(i, i + CHUNK));
@@ -156,6 +164,22 @@ export class ParticipationNotices implements OnModuleInit {
     if (p.event === 'results') {
       return { processId: process.id, kind: PARTICIPATION_NOTICE_KINDS.results, key: `pb-results.${process.id}`, templateKey: 'notifications.participation.results', shortTemplateKey: 'notifications.participation.sms.results', params: { process: title, count: p.winners ?? 0 }, recipients: await this.projects.participantsOf(process.id) };
     }
+    if (p.event === 'announcement') {
+      const a = await this.announcements.findById(p.announcementId);
+      if (!a) return null;
+      // In the app with the process's name; by SMS the text alone (the name would cost a part).
+      const text = { text: { ...a.text } };
+      const participants = await this.projects.participantsOf(process.id);
+      const asked = await this.messageUpdates.accountsOf(process.id);
+      return { processId: process.id, kind: PARTICIPATION_NOTICE_KINDS.announcement, key: `pb-announcement.${a.id}`, templateKey: 'notifications.participation.announcement', shortTemplateKey: 'notifications.participation.sms.announcement', params: { process: title, text }, recipients: [...new Set([...participants, ...asked])].sort() };
+    }
+    if (p.event === 'reminder') {
+      // Who asked and is not in the voter registry yet (online, paper or SMS); the closing time in the community's zone.
+      const voted = new Set(await this.voting.voterAccountIds(undefined, process.id));
+      const recipients = (await this.messageUpdates.accountsOf(process.id)).filter((a) => !voted.has(a));
+      const closes = closingTime(new Date(p.closesAt), communityTimeZone(process.currency === 'KZT' ? 'KZ' : 'KG'));
+      return { processId: process.id, kind: PARTICIPATION_NOTICE_KINDS.reminder, key: `pb-reminder.${process.id}`, templateKey: 'notifications.participation.reminder', shortTemplateKey: 'notifications.participation.sms.reminder', params: { process: title, closes }, recipients };
+    }
     const update = p.updateId ? await this.projects.updateById(p.updateId) : null;
     const proposal = update ? await this.proposals.findById(update.proposalId) : null;
     if (!update || !proposal) return null;
@@ -172,3 +196,10 @@ export class ParticipationNotices implements OnModuleInit {
 }
 
 export type { ProcessPhase };
+
+/** "24.06 18:00" in the community's zone: short enough for one SMS part, unambiguous within the week it is sent. */
+export function closingTime(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const get = (t: string) => parts.find((x) => x.type === t)?.value ?? '';
+  return `${get('day')}.${get('month')} ${get('hour')}:${get('minute')}`;
+}

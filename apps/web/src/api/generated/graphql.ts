@@ -1005,6 +1005,12 @@ export type ScoreInput = {
   score: Scalars['Int']['input'];
 };
 
+export type SendProcessAnnouncementInput = {
+  processId: Scalars['ID']['input'];
+  /** The message in each language it is written in (at most 3 SMS parts each); each person gets it in theirs */
+  text: LocalizedTextInput;
+};
+
 /** The deadline may not be before the sending date */
 export type SendRecommendationInput = {
   /** The state body addressed */
