@@ -1866,6 +1866,13 @@ export type CwUpdateRulesMutationVariables = Exact<{
 
 export type CwUpdateRulesMutation = { updateCouncilBodyRules: { id: string } };
 
+export type PbAudienceQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type PbAudienceQuery = { processMessageAudience: { inApp: number, pricePerPartMinor: string, currency: string, maxParts: number, byLanguage: Array<{ language: string, sms: number, email: number }> } };
+
 export type PbBallotSetQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
@@ -1944,7 +1951,7 @@ export type PbProcessQueryVariables = Exact<{
 }>;
 
 
-export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, timeZone: string, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, schedule: Array<{ phase: ProcessPhase, startsAt: string }>, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
+export type PbProcessQuery = { participatoryProcess: { id: string, communityId: string, phase: ProcessPhase, envelope: string, currency: ProcessCurrency, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null, rulesFrozenAt: string | null, viewerCanManage: boolean, timeZone: string, messageUpdatesForMe: boolean, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, description: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, schedule: Array<{ phase: ProcessPhase, startsAt: string }>, announcements: Array<{ id: string, createdAt: string, text: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, turnout: { voters: number }, myBallot: { receiptCode: string, choices: Array<string>, points: Array<number> | null } | null, proposals: Array<{ id: string, title: string, description: string, status: ProposalStatus, estimatedCost: string, reviewedCost: string | null, rejectionReason: string | null, supportCount: number, supportedByMe: boolean, viewerIsAuthor: boolean }> } };
 
 export type PbProcessesQueryVariables = Exact<{
   communityId: Scalars['ID']['input'];
@@ -1974,6 +1981,21 @@ export type PbReviewProposalMutationVariables = Exact<{
 
 
 export type PbReviewProposalMutation = { reviewProposal: { id: string, status: ProposalStatus, reviewedCost: string | null, rejectionReason: string | null } };
+
+export type PbSendAnnouncementMutationVariables = Exact<{
+  input: SendProcessAnnouncementInput;
+}>;
+
+
+export type PbSendAnnouncementMutation = { sendProcessAnnouncement: { id: string, createdAt: string, text: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type PbSetMessageUpdatesMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  on: Scalars['Boolean']['input'];
+}>;
+
+
+export type PbSetMessageUpdatesMutation = { setProcessMessageUpdates: { id: string, messageUpdatesForMe: boolean } };
 
 export type PbSetScheduleMutationVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -38,6 +38,12 @@ import type {
   PbSupportProposalMutationVariables,
   PbSetScheduleMutation,
   PbSetScheduleMutationVariables,
+  PbAudienceQuery,
+  PbAudienceQueryVariables,
+  PbSendAnnouncementMutation,
+  PbSendAnnouncementMutationVariables,
+  PbSetMessageUpdatesMutation,
+  PbSetMessageUpdatesMutationVariables,
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
@@ -61,6 +67,7 @@ export const PB_PROCESS = `query PbProcess($id: ID!) {
     id communityId title { ky ru en kk } description { ky ru en kk } phase envelope currency
     ballotKind minChoices maxChoices maxPoints countingRule verification minAge rulesFrozenAt viewerCanManage
     timeZone schedule { phase startsAt }
+    messageUpdatesForMe announcements { id text { ky ru en kk } createdAt }
     turnout { voters }
     myBallot { receiptCode choices points }
     proposals { id title description status estimatedCost reviewedCost rejectionReason supportCount supportedByMe viewerIsAuthor }
@@ -149,3 +156,17 @@ export const PB_UPDATE_RULES = `mutation PbUpdateRules($id: ID!, $rules: Process
 export const PB_SET_SCHEDULE = `mutation PbSetSchedule($id: ID!, $phases: [PhaseStartInput!]!) {
   setProcessSchedule(processId: $id, phases: $phases) { id timeZone schedule { phase startsAt } }
 }` as Operation<PbSetScheduleMutation, PbSetScheduleMutationVariables>;
+
+/** Who an announcement reaches (per language and channel) and the price of an SMS part: organisers only. */
+export const PB_AUDIENCE = `query PbAudience($id: ID!) {
+  processMessageAudience(processId: $id) { inApp byLanguage { language sms email } pricePerPartMinor currency maxParts }
+}` as Operation<PbAudienceQuery, PbAudienceQueryVariables>;
+
+export const PB_SEND_ANNOUNCEMENT = `mutation PbSendAnnouncement($input: SendProcessAnnouncementInput!) {
+  sendProcessAnnouncement(input: $input) { id text { ky ru en kk } createdAt }
+}` as Operation<PbSendAnnouncementMutation, PbSendAnnouncementMutationVariables>;
+
+/** A resident's own opt-in to this process's notices by SMS (verified phone) or else email. */
+export const PB_SET_MESSAGE_UPDATES = `mutation PbSetMessageUpdates($id: ID!, $on: Boolean!) {
+  setProcessMessageUpdates(processId: $id, enabled: $on) { id messageUpdatesForMe }
+}` as Operation<PbSetMessageUpdatesMutation, PbSetMessageUpdatesMutationVariables>;

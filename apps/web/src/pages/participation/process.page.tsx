@@ -10,6 +10,7 @@ import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
+import { AnnouncementForm, AnnouncementList, MessageUpdatesToggle } from './announcements.component';
 import { BallotForm } from './ballot-form.component';
 import { forbiddenSays } from './forbidden';
 import { countingKey, nextPhase, PHASE_ABOUT_KEY, PHASE_KEY, PHASES, PROPOSAL_STATUS_KEY } from './labels';
@@ -107,6 +108,8 @@ export default function ProcessPage() {
         </p>
       )}
       {signedIn && community.data && !member && <p className="pb-note">{t('participation.membersOnly')}</p>}
+      <AnnouncementList process={p} />
+      {signedIn && member && p.phase !== 'DRAFT' && <MessageUpdatesToggle key={String(p.messageUpdatesForMe)} process={p} onChanged={refresh} />}
 
       {p.phase === 'VOTING' && signedIn && member && (
         <VoterVerification process={p}>
@@ -134,6 +137,7 @@ export default function ProcessPage() {
       {p.phase === 'IDEAS' && signedIn && member && <ProposeForm process={p} onSent={refresh} />}
       {/* Shown to those the API says may manage the process (it checks again on every step). */}
       {p.viewerCanManage && <OrganiserControls process={p} onMoved={refresh} />}
+      {p.viewerCanManage && p.phase !== 'DRAFT' && <AnnouncementForm process={p} onSent={refresh} />}
     </>
   );
 }
