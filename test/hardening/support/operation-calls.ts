@@ -243,6 +243,9 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.commentOnProposal': g((c) => ({ input: { proposalId: c.t.votingProposalId, body: '   ' } })),
   'Mutation.subscribeToProject': g(async (c) => ({ proposalId: await fixtureProject(c), subscribe: false })),
   'Mutation.setProcessMessageUpdates': g((c) => ({ processId: c.t.ideasProcessId, enabled: false })),
+  // A blank text: BAD_USER_INPUT once past authorisation (checked before the rate limit), nothing stored or sent.
+  'Mutation.sendProcessAnnouncement': g((c) => ({ input: { processId: c.t.ideasProcessId, text: { ky: '   ' } } })),
+  'Query.processMessageAudience': g((c) => ({ processId: c.t.ideasProcessId })),
   'Mutation.createMonitoringNote': g((c) => ({ input: { budgetId: c.t.budgetId, lineKey: c.t.lineKey, status: 'QUESTION', title: 'Суроо', body: 'Эмне үчүн?', clientRequestId: randomUUID() } })),
   'Mutation.logIn': g((c) => ({ input: { login: c.w.preparer.email, password: PASSWORD } })),
   'Mutation.logOut': g(() => ({}), { freshSession: true }),
