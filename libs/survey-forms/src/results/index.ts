@@ -1,0 +1,2 @@
+export * from './answer-set';
+export * from './breakdown';
