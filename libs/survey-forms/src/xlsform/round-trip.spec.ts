@@ -105,9 +105,9 @@ async function sheetRows(buf: Buffer, sheet: string, drop: (r: Record<string, st
 }
 
 describe('XLSForm round trips', () => {
-  it('readXlsForm(writeXlsForm(f)) equals f, on 60 random forms (languages, groups in groups, matrices, ranges, messages, formula-looking text)', async () => {
+  it('readXlsForm(writeXlsForm(f)) equals f, on 40 random forms (languages, groups in groups, matrices, ranges, messages, formula-looking text)', async () => {
     const seen = { matrices: 0, nested: 0, multilingual: 0, ranges: 0, messages: 0 };
-    for (let seed = 1; seed <= 60; seed++) {
+    for (let seed = 1; seed <= 40; seed++) {
       const f = randomForm(seed);
       seen.matrices += f.groups.filter((g) => g.matrix).length;
       seen.nested += f.groups.filter((g) => g.parent).length;
@@ -121,7 +121,7 @@ describe('XLSForm round trips', () => {
     }
     // The generator does reach what it claims to test.
     for (const n of Object.values(seen)) expect(n).toBeGreaterThan(5);
-  });
+  }, 30_000);
 
   it('a Kobo-made workbook imports and exports back with the same structure, sheet by sheet, row by row', async () => {
     const original = await koboWorkbook();
