@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'zlib';
-import { SurveyForm } from '../form';
+import { checkForm, SurveyForm } from '../form';
 import { KOBO_CHOICES, KOBO_SETTINGS, KOBO_SURVEY, koboWorkbook, workbook } from './__tests__/kobo-workbook';
 import { readXlsForm } from './read-xlsform';
 
@@ -143,6 +143,33 @@ describe('readXlsForm: ODK / KoboToolbox workbooks', () => {
     const liar = zipOf('xl/worksheets/sheet1.xml', Buffer.alloc(1 << 20, 0x41), 10);
     expect(await problemsOf(liar)).toEqual([['file', 'errors.surveys.xlsform.suspicious']]);
   });
+});
+
+describe('readXlsForm on random spreadsheets', () => {
+  it('never throws: every outcome is a checked form or problems that name a sheet or cell', async () => {
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const one = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const headers = ['type', 'name', 'label', 'label::ru', 'label::Kyrgyz (ky)', 'hint', 'required', 'relevant', 'constraint', 'appearance', 'parameters', 'calculation', '', 'list_name', 'label::xx'];
+    const types = ['text', 'integer', 'select_one yn', 'select_multiple yn', 'begin_group', 'end_group', 'begin_repeat', 'range', 'note', 'geopoint', 'start', '', 'select_one', 'date', 'decimal'];
+    const values = (): ExcelJS.CellValue => one<ExcelJS.CellValue>(['a', 'q1', 'q2', 'yes', 'no', 1, 2.5, true, null, '${q1} = 1', '. > 0', 'start=1 end=3', { richText: [{ text: 'Ры' }, { text: 'нок' }] }, { formula: '1+1', result: 2 }, 'table-list', '${', "'"]);
+    let ok = 0;
+    for (let n = 0; n < 60; n++) {
+      const cols = Array.from({ length: 2 + Math.floor(rnd() * 8) }, (_, i) => (i === 0 ? 'type' : i === 1 ? 'name' : one(headers)));
+      const rows: ExcelJS.CellValue[][] = [cols, ...Array.from({ length: Math.floor(rnd() * 12) }, () => cols.map((_, i) => (i === 0 ? one(types) : i === 1 ? `q${Math.floor(rnd() * 4)}` : values())))];
+      const sheets: Record<string, ExcelJS.CellValue[][]> = { survey: rows };
+      if (rnd() < 0.7) sheets.choices = [['list_name', 'name', one(['label', 'label::ru', 'x'])], ...Array.from({ length: Math.floor(rnd() * 4) }, () => [one(['yn', null, 'other']), one(['yes', 'no', 1, null]), values()])];
+      const r = await readXlsForm(await workbook(sheets));
+      if (r.ok) {
+        ok++;
+        expect(checkForm(r.form)).toEqual([]);
+      } else {
+        expect(r.problems.length).toBeGreaterThan(0);
+        for (const p of r.problems) expect(p.path).toMatch(/^(survey|choices|settings)(![A-Z]+\d+)?$/);
+      }
+    }
+    expect(ok).toBeGreaterThan(0); // some random sheets are valid forms, most are not
+  }, 30_000);
 });
 
 /** A one-entry ZIP built by hand, with a chosen (possibly false) uncompressed size in its headers. */
