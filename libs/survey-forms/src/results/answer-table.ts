@@ -8,6 +8,8 @@ import { Codebook, codebook, CodebookOptions, CodebookVariable, MISSING } from '
  * labels in the chosen language, one row per answer set. Cells hold codes (choice names, 0/1 per
  * choice of a select_multiple, numbers, ISO dates, texts, the missing codes) or, with `labels`, the
  * value labels where the codebook has them. The table's columns are exactly the codebook's variables.
+ * The CSV that `spssSyntax` reads is the header line and then the rows with codes (not labels, and
+ * without the variable-labels row), UTF-8, comma-separated, fields with `,` `"` or line breaks quoted.
  */
 export interface AnswerTable {
   header: string[];

@@ -1,3 +1,4 @@
+import { parseCsv, toCsv } from '@ashar/kernel';
 import { SurveyForm } from '../form';
 import { ANSWER_SETS, RESULTS_FORM } from './__tests__/fixture';
 import { answerTable } from './answer-table';
@@ -50,6 +51,9 @@ describe('codebook and answer table', () => {
     expect([l[col('has_phone')], l[col('apps_whatsapp')], l[col('apps_telegram')], l[col('gender')]]).toEqual(['Ооба', 'Тандалды', 'Тандалган жок', 'ky:surveys.codebook.male']);
     expect(labelled.rows.find((r) => r[0] === 'uuid:5-0')![col('apps_whatsapp')]).toBe('Суралган жок');
     expect(labelled.variableLabels[col('age')]).toBe('Жашыңыз');
+    // Written with the kernel's CSV writer, it reads back cell for cell (quotes, commas, Cyrillic).
+    const back = parseCsv(toCsv([table.header, ...table.rows]));
+    expect(back.map((r) => r.cells)).toEqual([table.header, ...table.rows.map((r) => r.map((c) => (c === null ? '' : String(c))))]);
   });
 
   it('names are SPSS-safe and unique: reserved words, a leading underscore, choice names with dashes, clashes with platform fields', () => {
