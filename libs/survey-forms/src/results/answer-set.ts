@@ -23,6 +23,9 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export const dimensionValue = (s: ResultAnswerSet, d: Dimension): string => (d === 'territory' ? s.villageKey : d === 'gender' ? s.gender : s.ageGroup);
 
+/** The keys a ResultsError carries: for the i18n catalogue. */
+export const RESULTS_MESSAGE_KEYS = ['unknownQuestion', 'dimension', 'threshold', 'binsRequired', 'bins', 'notTabulated'].map((k) => `errors.surveys.results.${k}`);
+
 export class ResultsError extends Error {
   constructor(
     readonly key: string,

@@ -32,6 +32,12 @@ export type ReadXlsFormResult = { ok: true; form: SurveyForm; warnings: Problem[
 
 const K = 'errors.surveys.xlsform.';
 const W = 'warnings.surveys.xlsform.';
+
+/** Every message key the reader itself gives (besides checkForm's `errors.surveys.*`): for the i18n catalogue. */
+export const XLSFORM_MESSAGE_KEYS = [
+  ...['notXlsx', 'tooLarge', 'suspicious', 'tooManyRows', 'tooManyColumns', 'tooManyCells', 'noSurveySheet', 'missingColumn', 'duplicateColumn', 'defaultLanguage', 'tooLong', 'missingType', 'unmatchedEnd', 'repeat', 'missingName', 'unsupportedType', 'unclosedGroup', 'required', 'parameters', 'choiceWithoutList'].map((k) => K + k),
+  ...['languageIgnored', 'columnIgnored', 'metadataDropped'].map((k) => W + k),
+];
 const MAX_PROBLEMS = 50;
 
 interface Column {
