@@ -3,3 +3,4 @@ export * from './form';
 export * from './answers';
 export * from './quota';
 export * from './suppression';
+export * from './results';
