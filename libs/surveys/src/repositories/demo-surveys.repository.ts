@@ -1,5 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 
+/** The connection a demo seed runs on (the cli's); the seed issues no SQL itself. */
+export type DemoSeedDataSource = DataSource;
+
 /** Statements of surveys' demo seed (the cli's connection). */
 export const demoSurveys = {
   inTransaction: <T>(ds: DataSource, work: (m: EntityManager) => Promise<T>) => ds.transaction(work),

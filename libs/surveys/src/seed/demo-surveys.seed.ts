@@ -1,6 +1,5 @@
 import { territoryServicesOn } from '@ashar/territory';
-import type { DataSource } from 'typeorm';
-import { demoSurveys } from '../repositories/demo-surveys.repository';
+import { demoSurveys, DemoSeedDataSource } from '../repositories/demo-surveys.repository';
 import { DEMO_AGE_GROUPS, DEMO_CONSENT, DEMO_FORM, DEMO_TITLE } from './demo-form';
 
 /**
@@ -8,7 +7,7 @@ import { DEMO_AGE_GROUPS, DEMO_CONSENT, DEMO_FORM, DEMO_TITLE } from './demo-for
  * its first form version and a sample plan of 5 per village × gender × age group. No interviewer is
  * assigned (the demo accounts hold no INTERVIEWER role): an admin assigns one. Idempotent.
  */
-export async function seedDemoSurveys(ds: DataSource, communities: Record<string, string>, createdBy?: string): Promise<{ surveys?: number }> {
+export async function seedDemoSurveys(ds: DemoSeedDataSource, communities: Record<string, string>, createdBy?: string): Promise<{ surveys?: number }> {
   const communityId = communities.akDobo;
   if (!communityId) return {};
   // The villages come from territory's services (the units directly under the community's unit).
