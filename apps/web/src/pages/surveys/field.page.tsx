@@ -332,7 +332,7 @@ function RespondentStep({ assignment, snapshot, queue, onChosen }: { assignment:
           ))}
         </select>
       </div>
-      <fieldset className={errors.gender ? 'field field--error' : 'field'} aria-describedby={errors.gender ? 'survey-gender-error' : undefined}>
+      <fieldset className={errors.gender ? 'field field--error survey__choices' : 'field survey__choices'} aria-describedby={errors.gender ? 'survey-gender-error' : undefined}>
         <legend>{t('surveys.field.gender')}</legend>
         {errors.gender && (
           <p className="field__error" id="survey-gender-error">
