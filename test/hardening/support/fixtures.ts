@@ -142,7 +142,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition' | 'photoId'>> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition' | 'survey' | 'photoId'>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
