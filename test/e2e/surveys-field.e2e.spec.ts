@@ -7,7 +7,8 @@
  *   set is queued on the phone (nothing reaches the server);
  * - a second respondent in the same cell (target 1) is refused offline: the cell counts what the phone holds;
  * - back online the queue sends itself, once: the server holds exactly one answer set, with the form
- *   version and the consent text; the same instance sent again is ALREADY_RECEIVED and still one row.
+ *   version and the consent text; the same instance sent again is ALREADY_RECEIVED and still one row;
+ * - a queued set whose instance id is stored with other answers is a CONFLICT, kept on the phone and said.
  * Screenshots in test-artifacts/e2e (surveys-field-*.png).
  */
 import { Locale, translate } from '@ashar/i18n';
@@ -15,6 +16,7 @@ import { gql, ok } from '../support/graphql-client';
 import type { RunningApi } from '../support/api-harness';
 import { PASSWORD, platformAdmin, village, Village } from '../../libs/budgets/src/__tests__/support';
 import { QUOTAS, SUBMIT, surveyWorld, SurveyWorld } from '../../libs/surveys/src/__tests__/support';
+import { SV_SUBMIT_ANSWER_SET } from '../../apps/web/src/pages/surveys/surveys.operations';
 import { a11yProblems, artifact, webOnApi } from './browser.support';
 
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -116,5 +118,27 @@ test('an interviewer fills a questionnaire in Kyrgyz with no connection; back on
   const again = await gql(api.baseUrl, SUBMIT, { input: { instanceId: row.instance_id, assignmentId: w.assignmentId, formVersionId: w.versionId, villageId: w.villages[0], gender: 'FEMALE', age: 22, ageGroup: '16-29', answers: stored[0].answers, consentGiven: true, consentLanguage: 'ky', startedAt: row.started_at.toISOString(), completedAt: row.completed_at.toISOString() } }, { token: w.interviewer.token });
   expect(ok(again).submitSurveyAnswerSet.status).toBe('ALREADY_RECEIVED');
   expect(await answerSets()).toHaveLength(1);
+
+  // 5. A queued answer set whose instance id is stored with other answers: CONFLICT, kept on the phone and said.
+  const input = { instanceId: row.instance_id, assignmentId: w.assignmentId, formVersionId: w.versionId, villageId: w.villages[0], gender: 'FEMALE', age: 22, ageGroup: '16-29', answers: { has_phone: 'no', trust: 1 }, consentGiven: true, consentLanguage: 'ky', startedAt: row.started_at.toISOString(), completedAt: row.completed_at.toISOString(), clientRequestId: row.instance_id };
+  await page.evaluate(
+    ([query, item]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('ashar-offline', 1);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('outbox', 'readwrite');
+          tx.objectStore('outbox').put({ ...(item as object), query });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    [SV_SUBMIT_ANSWER_SET as string, { id: row.instance_id, operation: 'SvSubmitAnswerSet', variables: { input }, createdAt: new Date().toISOString(), scope: w.interviewer.id, state: 'pending', attempts: 0, summary: { key: 'surveys.field.outboxItem', params: { village: 'Ак-Дөбө' } } }] as const,
+  );
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByText(`${tr('surveys.field.conflict')} ${tr('errors.surveys.instanceConflict')}`).waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: artifact('surveys-field-07-conflict-ky.png'), fullPage: true });
+  expect(await answerSets()).toHaveLength(1);
+  expect((await answerSets())[0].answers.trust).toBe(4);
   await page.context().close();
 });
