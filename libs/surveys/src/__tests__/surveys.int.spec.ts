@@ -102,6 +102,27 @@ describe('the interviewer’s phone', () => {
     expect(ok(await submit(w.interviewer, answerSet(w, { villageId: w.villages[1] }))).submitSurveyAnswerSet.overQuota).toBe(false);
   });
 
+  test('the last place of a cell taken by 6 different sets at once: exactly one counts, five are kept over quota', async () => {
+    const cell = { gender: 'MALE', age: 20 };
+    ok(await submit(w.interviewer, answerSet(w, cell)));
+    const sets = Array.from({ length: 6 }, () => answerSet(w, cell));
+    const receipts = (await Promise.all(sets.map((x) => submit(w.interviewer, x)))).map((r) => ok(r).submitSurveyAnswerSet);
+    expect(receipts.filter((r) => !r.overQuota)).toHaveLength(1);
+    expect(await progress(w.surveyId, 'MALE', '16-29')).toMatchObject({ target: 2, accepted: 2, overQuota: 5 });
+  });
+
+  test('a quota share scales the phone’s targets; a withdrawn INTERVIEWER role hides the assignment and refuses sends', async () => {
+    const second = await member(api, platform, v.communityId, 'INTERVIEWER', 'Экинчи');
+    const a = ok(await gql(api.baseUrl, ASSIGN, { input: { surveyId: w.surveyId, accountId: second.id, villageIds: [w.villages[0]], quotaShare: 50 } }, { token: v.admin.token })).assignInterviewer;
+    expect(a.quotaShare).toBe(50);
+    const mine = ok(await gql(api.baseUrl, MINE, {}, { token: second.token })).mySurveyAssignments;
+    expect(mine[0].quotaCells.every((c: { target: number }) => c.target === 1)).toBe(true); // ceil(2 × 50 %)
+    await api.dataSource.query(`DELETE FROM memberships WHERE account_id = $1 AND role = 'INTERVIEWER'`, [second.id]);
+    expect(ok(await gql(api.baseUrl, MINE, {}, { token: second.token })).mySurveyAssignments).toEqual([]);
+    const r = await submit(second, answerSet({ ...w, assignmentId: a.id }));
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   test('an edit names the set it replaces: the old one is kept, superseded, and stops counting', async () => {
     const cell = { gender: 'FEMALE', age: 60 };
     const original = answerSet(w, cell);
