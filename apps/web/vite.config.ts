@@ -59,6 +59,8 @@ export default defineConfig({
       '@ashar/kernel': here('../../libs/shared/kernel/src/index.ts'),
       // The tally engine, for the recount page's Web Worker (pure: no Node globals, libs/tally browser-bundle.spec.ts).
       '@ashar/tally': here('../../libs/tally/src/index.ts'),
+      // Questionnaire model, skip logic and quota arithmetic: the interviewer's phone judges like the server.
+      '@ashar/survey-forms': here('../../libs/survey-forms/src/index.ts'),
     },
   },
   server: {

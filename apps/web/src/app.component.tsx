@@ -39,6 +39,7 @@ const CompetitionReviewPage = lazyPage(() => import('./pages/competitions/review
 const CompetitionReviewApplicationPage = lazyPage(() => import('./pages/competitions/review-application.page'));
 const CompetitionManagePage = lazyPage(() => import('./pages/competitions/manage.page'));
 const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/results.page'));
+const SurveyFieldPage = lazyPage(() => import('./pages/surveys/field.page'));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -82,6 +83,7 @@ export function AppRoutes() {
         <Route path="councils/tracker" element={<RecommendationTrackerPage />} />
         <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
         <Route path="councils/:id" element={<CouncilBodyPage />} />
+        <Route path="surveys/field" element={<SurveyFieldPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
         <Route path="competitions/:id" element={<CompetitionCallPage />} />

@@ -6,6 +6,7 @@ import { IDENTITY_MANIFEST } from '@ashar/identity';
 import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
 import { PARTICIPATION_MANIFEST } from '@ashar/participation';
 import { composeContexts, ContextManifest } from '@ashar/manifest';
+import { SURVEYS_MANIFEST } from '@ashar/surveys';
 import { TERRITORY_MANIFEST } from '@ashar/territory';
 import { THREADS_MANIFEST } from '@ashar/threads';
 import { PLATFORM_MANIFEST } from './platform.manifest';
@@ -26,6 +27,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   PARTICIPATION_MANIFEST,
   COUNCILS_MANIFEST,
   COMPETITIONS_MANIFEST,
+  SURVEYS_MANIFEST,
 ];
 
 export { PLATFORM_MANIFEST };

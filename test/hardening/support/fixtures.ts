@@ -65,6 +65,18 @@ export interface Target {
   councilQuestionId: string;
   /** Competitions: an open call with a submitted application (A's expert assigned and scored), a second one, and a call with published results. */
   competition: CompetitionTarget;
+  /** Surveys: a survey with a form version and a quota, an interviewer's assignment and the platform admin's own. */
+  survey: SurveyTarget;
+}
+
+export interface SurveyTarget {
+  surveyId: string;
+  versionId: string;
+  villageId: string;
+  /** A's INTERVIEWER account in A; in B an assignment of B's citizen (made in SQL: nobody in B is an interviewer). */
+  assignmentId: string;
+  /** The platform admin's own assignment (SQL): a platform admin passes the role check, the assignment must be the caller's. */
+  platformAssignmentId: string;
 }
 
 export interface CompetitionTarget {
@@ -130,7 +142,7 @@ async function createCommunity(api: RunningApi, platform: Person, unitCode: stri
 }
 
 /** A budget with a published version 1 and a draft version 2 (an amendment), and the records around it. */
-async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition' | 'photoId'>> {
+async function budgetWorld(api: RunningApi, platform: Person, prep: Person, communityId: string, unitCode: string): Promise<Omit<Target, 'ideasProcessId' | 'votingProcessId' | 'votingProposalId' | CouncilKeys | 'competition' | 'survey' | 'photoId'>> {
   const created = (await q(api, `mutation($input: CreateBudgetInput!) { createBudget(input: $input) { id openVersion { id revision } } }`, { input: { communityId, fiscalYear: FISCAL_YEAR, currency: 'KGS', population: 5000, title: { ky: 'Бюджет', ru: 'Бюджет' } } }, prep, 'createBudget')).createBudget;
   const v1 = created.openVersion.id;
   const lines = [
@@ -279,6 +291,16 @@ async function competitionWorld(api: RunningApi, platform: Person, communityId: 
   return { callId, applicationId, otherApplicationId, resultsCallId, selectedApplicationId, interviewId, platformDraftId, fileId: (file.body as { fileId: string }).fileId };
 }
 
+async function surveyWorld(api: RunningApi, platform: Person, communityId: string, unitCode: string, interviewer: Person): Promise<SurveyTarget> {
+  const [{ id: villageId }] = await api.dataSource.query(`SELECT u.id FROM territorial_units u JOIN territorial_units p ON u.parent_id = p.id WHERE p.code = $1 AND u.valid_to IS NULL ORDER BY u.code LIMIT 1`, [unitCode]);
+  const form = { title: { ky: 'Сурамжылоо' }, formId: 'h', defaultLanguage: 'ky', languages: ['ky'], groups: [], questions: [{ name: 'q1', type: 'integer', label: { ky: 'Жаш' } }], choices: {} };
+  const surveyId = (await q(api, `mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }`, { input: { communityId, title: { ky: 'Сурамжылоо' }, consent: { ky: 'Макулсузбу?' }, ageGroups: [{ key: '18-99', min: 18, max: 99 }] } }, platform, 'createSurvey')).createSurvey.id as string;
+  const versionId = (await q(api, `mutation($id: ID!, $form: JSON!) { publishSurveyFormVersion(surveyId: $id, form: $form) { id } }`, { id: surveyId, form }, platform, 'publishSurveyFormVersion')).publishSurveyFormVersion.id as string;
+  await q(api, `mutation($input: SetSurveyQuotasInput!) { setSurveyQuotas(input: $input) { id } }`, { input: { surveyId, cells: [{ villageId, gender: 'FEMALE', ageGroup: '18-99', target: 5 }] } }, platform, 'setSurveyQuotas');
+  const assign = async (accountId: string) => (await api.dataSource.query(`INSERT INTO srv_assignments (survey_id, account_id, village_ids, assigned_by) VALUES ($1, $2, $3, $4) RETURNING id`, [surveyId, accountId, JSON.stringify([villageId]), platform.id]))[0].id as string;
+  return { surveyId, versionId, villageId, assignmentId: await assign(interviewer.id), platformAssignmentId: await assign(platform.id) };
+}
+
 export async function buildWorld(api: RunningApi): Promise<World> {
   let platform = await signUp(api, 'Platform');
   await api.dataSource.query('UPDATE accounts SET platform_admin = true WHERE id = $1', [platform.id]);
@@ -305,7 +327,7 @@ export async function buildWorld(api: RunningApi): Promise<World> {
   roles.citizenOfOther.set(b, new Set([Role.CITIZEN]));
   for (const id of [a, b, c]) roles.platformAdmin.set(id, new Set([Role.COMMUNITY_ADMIN]));
 
-  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)), ...(await councilsWorld(api, platform, a, actors[Role.COUNCIL_SECRETARY]!, actors[Role.COUNCIL_MEMBER])), competition: await competitionWorld(api, platform, a, actors[Role.CITIZEN]!, actors[Role.EXPERT]!) };
-  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)), ...(await councilsWorld(api, platform, b, prepB, null)), competition: await competitionWorld(api, platform, b, actors.citizenOfOther, null) };
+  const A = { ...(await budgetWorld(api, platform, preparer, a, UNIT_A)), ...(await participationWorld(api, preparer, a)), ...(await councilsWorld(api, platform, a, actors[Role.COUNCIL_SECRETARY]!, actors[Role.COUNCIL_MEMBER])), competition: await competitionWorld(api, platform, a, actors[Role.CITIZEN]!, actors[Role.EXPERT]!), survey: await surveyWorld(api, platform, a, UNIT_A, actors[Role.INTERVIEWER]!) };
+  const B = { ...(await budgetWorld(api, platform, prepB, b, UNIT_B)), ...(await participationWorld(api, prepB, b)), ...(await councilsWorld(api, platform, b, prepB, null)), competition: await competitionWorld(api, platform, b, actors.citizenOfOther, null), survey: await surveyWorld(api, platform, b, UNIT_B, actors.citizenOfOther!) };
   return { api, platform, preparer, actors, roles, A, B, sandboxCommunityId: c };
 }

@@ -66,6 +66,12 @@ async function fixtureProject(c: CallContext): Promise<string> {
   return c.t.votingProposalId;
 }
 
+/** An answer set refused past authorisation (no consent); the platform admin sends it on its own assignment. */
+function surveyAnswerSet(c: CallContext) {
+  const s = c.t.survey;
+  return { instanceId: randomUUID(), assignmentId: c.actor === 'platformAdmin' ? s.platformAssignmentId : s.assignmentId, formVersionId: s.versionId, villageId: s.villageId, gender: 'FEMALE', age: 30, answers: { q1: 1 }, consentGiven: false, consentLanguage: 'ky', startedAt: '2026-12-01T08:00:00Z', completedAt: '2026-12-01T08:10:00Z' };
+}
+
 /** The short-address slug of the target community (made by territory when the community was created). */
 async function communitySlug(c: CallContext): Promise<string> {
   const rows: { slug: string }[] = await c.w.api.dataSource.query(`SELECT slug FROM communities WHERE id = $1`, [c.t.communityId]);
@@ -199,6 +205,16 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.answerCouncilQuestion': g((c) => ({ input: { questionId: c.t.councilQuestionId, answer: 'Дагы' } })),
   'Mutation.putQuestionOnAgenda': g((c) => ({ questionId: c.t.councilQuestionId, meetingId: c.t.councilHeldMeetingId })),
   // Competitions: allowed calls are refused past authorisation (BAD_USER_INPUT / CONFLICT) and change nothing.
+  // Surveys: allowed calls stop at BAD_USER_INPUT (empty consent, a form without questions, an unknown age group, a non-interviewer, no consent).
+  'Query.surveysOfCommunity': g((c) => ({ communityId: c.t.communityId })),
+  'Query.survey': g((c) => ({ id: c.t.survey.surveyId })),
+  'Query.mySurveyAssignments': g(() => ({})),
+  'Mutation.createSurvey': g((c) => ({ input: { communityId: c.t.communityId, title: { ky: 'Дагы' }, consent: {} } })),
+  'Mutation.publishSurveyFormVersion': g((c) => ({ surveyId: c.t.survey.surveyId, form: { questions: [], languages: ['ky'] } })),
+  'Mutation.setSurveyQuotas': g((c) => ({ input: { surveyId: c.t.survey.surveyId, cells: [{ villageId: c.t.survey.villageId, gender: 'MALE', ageGroup: 'nope', target: 1 }] } })),
+  'Mutation.assignInterviewer': g((c) => ({ input: { surveyId: c.t.survey.surveyId, accountId: c.w.preparer.id, villageIds: [c.t.survey.villageId] } })),
+  'Mutation.submitSurveyAnswerSet': g((c) => ({ input: surveyAnswerSet(c) }), { targetIsCaller: (c) => c.side === 'own' && c.actor === Role.INTERVIEWER }),
+  'Mutation.submitSurveyAnswerSets': g((c) => ({ input: [surveyAnswerSet(c)] })),
   'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
   'Query.publicCompetitionCalls': g(() => ({})),

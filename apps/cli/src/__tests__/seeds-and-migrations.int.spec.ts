@@ -34,6 +34,9 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     // Identity's memberships point at the communities territory's seed returned.
     const akDobo = (first.communities as Record<string, string>).akDobo;
     expect((await ds.query(`SELECT count(*)::int AS n FROM memberships WHERE community_id = $1`, [akDobo]))[0].n).toBe(4);
+    // Surveys' demo: one survey in Ak-Dobo with its first form version and 5 per cell in three villages.
+    expect(first.surveys).toBe(1);
+    expect(await ds.query(`SELECT (SELECT count(*)::int FROM srv_surveys WHERE community_id = $1) AS surveys, (SELECT count(*)::int FROM srv_form_versions) AS versions, (SELECT count(*)::int FROM srv_quota_cells) AS cells`, [akDobo])).toEqual([{ surveys: 1, versions: 1, cells: 18 }]);
 
     const again = await seedDemo(ds);
     expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, budgets: 0 });

@@ -47,9 +47,17 @@ export function sendOrQueueIdempotent<T, V extends object>(query: Operation<T, V
   return queueWrite(query, variables, summary, false);
 }
 
-function queueWrite<T, V extends object>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary'], idInInput: boolean) {
+/**
+ * The same under an id the page made (a survey answer set's instance id): the outbox item, the write's
+ * clientRequestId and the page's own key are one id, so the page can find its item in the queue.
+ */
+export function sendOrQueueWriteWithId<T, V extends { input: object }>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary'], id: string) {
+  return queueWrite(query, variables, summary, true, () => id);
+}
+
+function queueWrite<T, V extends object>(query: Operation<T, V>, variables: V, summary: OutboxItem['summary'], idInInput: boolean, newId: () => string = newClientId) {
   return sendOrQueue(
-    { outbox, sender: outboxSender, scope: graphql.accountId, send: (q, v) => graphql.request(q, v), newId: newClientId, isOnline: online },
+    { outbox, sender: outboxSender, scope: graphql.accountId, send: (q, v) => graphql.request(q, v), newId, isOnline: online },
     query,
     variables,
     summary,

@@ -43,6 +43,13 @@ export default function MyCommunitiesPage() {
   return (
     <>
       <PageHeading>{t('nav.myCommunities')}</PageHeading>
+      {groups.some((g) => g.roles.includes('INTERVIEWER')) && (
+        <p className="actions">
+          <Link to="/surveys/field" className="button">
+            {t('surveys.field.link')}
+          </Link>
+        </p>
+      )}
       {groups.length === 0 ? (
         <>
           <p>{t('me.empty')}</p>

@@ -11,3 +11,4 @@ export * from './operation-allowlist.plugin';
 export * from './uuid-arg.pipe';
 export * from './input-helpers';
 export * from './public-read-cache';
+export * from './json.scalar';

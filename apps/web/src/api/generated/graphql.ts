@@ -17,6 +17,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2019-12-03T09:54:33Z, compliant with the date-time format. */
   DateTime: { input: string; output: string; }
+  /** A JSON value (object, array, string, number, boolean or null); depth ≤ 12, no NUL characters */
+  JSON: { input: any; output: any; }
 };
 
 /** The monitoring body’s check of an item (its secretary records it); not in the future */
@@ -210,6 +212,16 @@ export type AssessRecommendationInput = {
   assessment: RecommendationAssessment;
   note?: InputMaybe<Scalars['String']['input']>;
   recommendationId: Scalars['ID']['input'];
+};
+
+export type AssignInterviewerInput = {
+  /** An account holding INTERVIEWER in the survey’s community */
+  accountId: Scalars['ID']['input'];
+  /** Per cent of each cell’s target this phone may fill (1–100); none: the whole cell */
+  quotaShare?: InputMaybe<Scalars['Int']['input']>;
+  surveyId: Scalars['ID']['input'];
+  /** Villages (territorial units of the community) this interviewer works in; replaces the previous list */
+  villageIds: Array<Scalars['ID']['input']>;
 };
 
 export type AttachmentInput = {
@@ -611,6 +623,18 @@ export type CreateStateBodyInput = {
   /** Territorial code of the region it serves */
   regionCode?: InputMaybe<Scalars['String']['input']>;
   website?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateSurveyInput = {
+  ageGroups?: InputMaybe<Array<SurveyAgeGroupInput>>;
+  /** true (default): answer sets never name a resident */
+  anonymous?: InputMaybe<Scalars['Boolean']['input']>;
+  communityId: Scalars['ID']['input'];
+  /** Read to the respondent before the first question */
+  consent: SurveyConsentInput;
+  /** Results cells under this many people are suppressed (default 5) */
+  suppressionThreshold?: InputMaybe<Scalars['Int']['input']>;
+  title: LocalizedTextInput;
 };
 
 export type Currency =
@@ -1024,6 +1048,14 @@ export type SendRecommendationInput = {
   title: Scalars['String']['input'];
 };
 
+export type SetSurveyQuotasInput = {
+  /** Replaces the age groups (CONFLICT once answer sets arrived and they differ) */
+  ageGroups?: InputMaybe<Array<SurveyAgeGroupInput>>;
+  /** The whole sample plan (replaces the previous one) */
+  cells: Array<SurveyQuotaCellInput>;
+  surveyId: Scalars['ID']['input'];
+};
+
 export type SignUpInput = {
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   displayName: Scalars['String']['input'];
@@ -1099,6 +1131,71 @@ export type SubmitScoresInput = {
   applicationId: Scalars['ID']['input'];
   /** One per published criterion */
   scores: Array<ScoreInput>;
+};
+
+export type SubmitSurveyAnswerSetInput = {
+  /** Age in whole years; or give ageGroup */
+  age?: InputMaybe<Scalars['Int']['input']>;
+  ageGroup?: InputMaybe<Scalars['String']['input']>;
+  /** Answers by question name, judged by checkAnswers of that form version */
+  answers: Scalars['JSON']['input'];
+  assignmentId: Scalars['ID']['input'];
+  /** The outbox’s id of this write; the instance id is what makes a re-send count once */
+  clientRequestId?: InputMaybe<Scalars['ID']['input']>;
+  completedAt: Scalars['DateTime']['input'];
+  /** The respondent agreed after the consent text was read; false is refused */
+  consentGiven: Scalars['Boolean']['input'];
+  /** The language the consent was read in (and the form was filled in) */
+  consentLanguage: SurveyLanguage;
+  /** The form version the questionnaire was filled on (kept with the answer set) */
+  formVersionId: Scalars['ID']['input'];
+  gender: SurveyGender;
+  /** Made on the phone (a UUID); the same id with the same content is accepted again, with other content a CONFLICT */
+  instanceId: Scalars['ID']['input'];
+  /** An edit: the instance id of the answer set it replaces (kept, marked superseded) */
+  replacesInstanceId?: InputMaybe<Scalars['ID']['input']>;
+  /** A resident’s account (member of the community), for a survey that is not anonymous */
+  residentAccountId?: InputMaybe<Scalars['ID']['input']>;
+  startedAt: Scalars['DateTime']['input'];
+  villageId: Scalars['ID']['input'];
+};
+
+export type SurveyAgeGroupInput = {
+  /** e.g. "18-29" */
+  key: Scalars['String']['input'];
+  /** Inclusive, whole years */
+  max: Scalars['Int']['input'];
+  /** Inclusive, whole years */
+  min: Scalars['Int']['input'];
+};
+
+export type SurveyAnswerSetStatus =
+  | 'ACCEPTED'
+  | 'ALREADY_RECEIVED';
+
+export type SurveyConsentInput = {
+  en?: InputMaybe<Scalars['String']['input']>;
+  kk?: InputMaybe<Scalars['String']['input']>;
+  ky?: InputMaybe<Scalars['String']['input']>;
+  ru?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SurveyGender =
+  | 'FEMALE'
+  | 'MALE';
+
+export type SurveyLanguage =
+  | 'en'
+  | 'kk'
+  | 'ky'
+  | 'ru';
+
+export type SurveyQuotaCellInput = {
+  ageGroup: Scalars['String']['input'];
+  gender: SurveyGender;
+  target: Scalars['Int']['input'];
+  /** A village (territorial unit) of the community */
+  villageId: Scalars['ID']['input'];
 };
 
 export type UnitLevel =
@@ -2027,6 +2124,18 @@ export type PbUpdateRulesMutationVariables = Exact<{
 
 
 export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };
+
+export type SvMyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SvMyAssignmentsQuery = { mySurveyAssignments: Array<{ id: string, quotaShare: number | null, survey: { id: string, title: string, consent: string, titles: any, consents: any, anonymous: boolean }, formVersion: { id: string, number: number, form: any } | null, ageGroups: Array<{ key: string, min: number, max: number }>, villages: Array<{ id: string, name: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, quotaCells: Array<{ villageId: string, gender: SurveyGender, ageGroup: string, target: number, accepted: number }> }> };
+
+export type SvSubmitAnswerSetMutationVariables = Exact<{
+  input: SubmitSurveyAnswerSetInput;
+}>;
+
+
+export type SvSubmitAnswerSetMutation = { submitSurveyAnswerSet: { instanceId: string, status: SurveyAnswerSetStatus, overQuota: boolean, replacedInstanceId: string | null } };
 
 export type VerConfirmPhoneMutationVariables = Exact<{
   input: ConfirmPhoneVerificationInput;

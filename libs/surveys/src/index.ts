@@ -1,0 +1,6 @@
+export * from './surveys.manifest';
+export * from './surveys.module';
+export * from './surveys.permissions';
+export * from './surveys.operation-policies';
+export * from './services/survey.service';
+export * from './entities';
