@@ -68,7 +68,7 @@ export async function readXlsForm(data: Buffer | Uint8Array, opts: ReadXlsFormOp
   }
   const find = (name: string) => wb.worksheets.find((w) => w.name.trim().toLowerCase() === name);
   const wsSurvey = find('survey');
-  if (!wsSurvey) return { ok: false, problems: [{ path: 'survey', key: K + 'noSurveySheet' }] };
+  if (!wsSurvey) return { ok: false, problems: [{ path: 'survey', key: K + 'noSurveySheet', params: { sheet: 'survey' } }] };
   // Dimensions before any row is read.
   let cells = 0;
   for (const ws of [wsSurvey, find('choices'), find('settings')]) {
@@ -223,16 +223,16 @@ class Reader {
       const type = get('type').replace(/\s+/g, ' ');
       const name = get('name');
       if (!type) {
-        if (cols.some((c) => r.cells.has(c.index))) this.problem(at('type'), K + 'missingType');
+        if (cols.some((c) => r.cells.has(c.index))) this.problem(at('type'), K + 'missingType', { column: 'type' });
         continue;
       }
       const lower = type.toLowerCase();
       if (/^end[ _](group)$/.test(lower)) {
-        if (!stack.pop()) this.problem(at('type'), K + 'unmatchedEnd');
+        if (!stack.pop()) this.problem(at('type'), K + 'unmatchedEnd', { end: 'end group', begin: 'begin group' });
         continue;
       }
       if (/^(begin|end)[ _]repeat$/.test(lower)) {
-        this.problem(at('type'), K + 'repeat');
+        this.problem(at('type'), K + 'repeat', { type: 'begin_repeat' });
         continue;
       }
       if (METADATA_TYPES.has(lower)) {
@@ -240,7 +240,7 @@ class Reader {
         continue;
       }
       if (!name) {
-        this.problem(at('name'), K + 'missingName');
+        this.problem(at('name'), K + 'missingName', { column: 'name' });
         continue;
       }
       const common = { relevant: get('relevant') || undefined, appearance: get('appearance') || undefined };
@@ -273,7 +273,7 @@ class Reader {
       questions.push(clean(q));
       where.questions.push(r.number);
     }
-    for (const g of stack) this.problem(this.cell(sheet, typeCol.index, g.row), K + 'unclosedGroup', { name: g.name });
+    for (const g of stack) this.problem(this.cell(sheet, typeCol.index, g.row), K + 'unclosedGroup', { name: g.name, end: 'end group' });
     return { questions, groups, where };
   }
 
@@ -293,7 +293,7 @@ class Reader {
     if (['yes', 'true', '1', 'true()'].includes(s)) return true;
     if (['', 'no', 'false', '0', 'false()'].includes(s)) return undefined;
     // ODK allows an expression here; the platform's model has a fixed required flag.
-    this.problem(path, K + 'required', { value: v });
+    this.problem(path, K + 'required', { value: v, yes: 'yes', no: 'no' });
     return undefined;
   }
 
@@ -303,7 +303,7 @@ class Reader {
     for (const part of v.split(/[\s,;]+/).filter(Boolean)) {
       const m = /^(start|end|step)=(-?\d+(?:\.\d+)?)$/i.exec(part);
       if (!m) {
-        this.problem(path, K + 'parameters', { value: part });
+        this.problem(path, K + 'parameters', { value: part, example: 'start=1 end=5 step=1' });
         continue;
       }
       out[m[1].toLowerCase() as 'start' | 'end' | 'step'] = Number(m[2]);
@@ -328,11 +328,11 @@ class Reader {
       const name = (r.cells.get(nameCol.index) ?? '').trim();
       if (!cols.some((c) => r.cells.has(c.index))) continue;
       if (!list) {
-        this.problem(this.cell(sheet, listCol.index, r.number), K + 'choiceWithoutList');
+        this.problem(this.cell(sheet, listCol.index, r.number), K + 'choiceWithoutList', { column: 'list_name' });
         continue;
       }
       if (!name) {
-        this.problem(this.cell(sheet, nameCol.index, r.number), K + 'missingName');
+        this.problem(this.cell(sheet, nameCol.index, r.number), K + 'missingName', { column: 'name' });
         continue;
       }
       const label: Localized = {};
