@@ -62,6 +62,17 @@ export default function UnitPage() {
       </dl>
       {unit.validFrom && <p className="muted">{t('unit.validFrom', { date: formatDate(unit.validFrom) })}</p>}
       {unit.validTo && <p className="muted">{t('unit.validTo', { date: formatDate(unit.validTo) })}</p>}
+      {/* Municipality indicators: a raion or an oblast compares its municipalities; an aiyl okrug or a town has its own page (the server decides what counts, see libs/municipal-indicators). */}
+      {(unit.level === 'DISTRICT' || unit.level === 'REGION') && (
+        <p>
+          <Link to={`/municipalities/area/${unit.id}`}>{t('municipal.web.unitLink.compare')}</Link>
+        </p>
+      )}
+      {(unit.level === 'AIMAK' || unit.level === 'CITY') && (
+        <p>
+          <Link to={`/municipalities/${unit.id}`}>{t('municipal.web.unitLink.indicators')}</Link>
+        </p>
+      )}
       {unit.successor && (
         <p>
           {t('unit.successor')} <Link to={`/places/${unit.successor.code}`}>{pick(unit.successor.names)}</Link>

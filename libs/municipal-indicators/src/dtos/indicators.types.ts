@@ -49,6 +49,7 @@ export class MunicipalityIndicatorsType {
   @Field(() => ObservationType, { nullable: true, description: 'The latest observation (by date, then by time recorded)' }) current: ObservationType | null;
   @Field(() => [ObservationType], { description: 'Every observation, newest first (at most 200)' }) history: ObservationType[];
   @Field({ description: 'Whether the caller may record an observation of this unit' }) canRecord: boolean;
+  @Field(() => Int) maxScore: number;
 }
 
 @ObjectType('MunicipalityComparisonRow')

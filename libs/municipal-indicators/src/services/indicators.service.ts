@@ -84,7 +84,7 @@ export class IndicatorsService {
     const unit = await this.unit(unitId);
     if (!isMunicipality(unit.level, unit.kind)) throw new NotFoundError('Municipality', unitId);
     const history = (await this.observations.historyOf(unit.id)).map(toObservationType);
-    return { unit, current: history[0] ?? null, history, canRecord: (await this.recordingCommunities(actor, unit.id)).allowed };
+    return { unit, maxScore: MAX_SCORE, current: history[0] ?? null, history, canRecord: (await this.recordingCommunities(actor, unit.id)).allowed };
   }
 
   /**
