@@ -1,8 +1,11 @@
 import { DataSource, EntityManager } from 'typeorm';
 
+/** The connection a demo seed runs on (the cli's); the seed issues no SQL itself. */
+export type DemoSeedDataSource = DataSource;
+
 /** Statements of the demo seed (on the cli's connection). */
 export const demoIndicators = {
-  inTransaction: <T>(ds: DataSource, work: (m: EntityManager) => Promise<T>) => ds.transaction(work),
+  inTransaction: <T>(ds: DemoSeedDataSource, work: (m: EntityManager) => Promise<T>) => ds.transaction(work),
 
   async anyObservation(m: EntityManager): Promise<boolean> {
     return (await m.query(`SELECT 1 FROM municipality_observations LIMIT 1`))[0] !== undefined;

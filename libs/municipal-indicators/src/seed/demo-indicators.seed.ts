@@ -1,6 +1,5 @@
 import { territoryServicesOn } from '@ashar/territory';
-import type { DataSource } from 'typeorm';
-import { DEMO_RECORDER, demoIndicators } from '../repositories/demo-indicators.repository';
+import { DEMO_RECORDER, DemoSeedDataSource, demoIndicators } from '../repositories/demo-indicators.repository';
 
 /**
  * Demo observations for `npm start` (ILLUSTRATIVE figures, not a survey): five aiyl aimaks of Bakai-Ata
@@ -8,7 +7,7 @@ import { DEMO_RECORDER, demoIndicators } from '../repositories/demo-indicators.r
  * rest with one; Oro and four more aimaks of the raion stay unobserved. Idempotent: nothing is added
  * once any observation exists.
  */
-export async function seedDemoMunicipalIndicators(ds: DataSource, platformAdminId?: string): Promise<{ municipalObservations?: number }> {
+export async function seedDemoMunicipalIndicators(ds: DemoSeedDataSource, platformAdminId?: string): Promise<{ municipalObservations?: number }> {
   const territory = territoryServicesOn(ds).territory;
   return demoIndicators.inTransaction(ds, async (m) => {
     if (await demoIndicators.anyObservation(m)) return {};
