@@ -27,7 +27,7 @@ describe('municipality indicators (real PostgreSQL)', () => {
   const ids: Record<string, string> = {};
 
   const unitId = async (code: string) => (await api.dataSource.query(`SELECT id FROM territorial_units WHERE code = $1 AND valid_to IS NULL`, [code]))[0].id as string;
-  const record = (who: Person | null, input: Record<string, unknown>) => gql(api.baseUrl, RECORD, { input }, who ? { token: who.token } : {});
+  const record = (who: Person | null, input: object) => gql(api.baseUrl, RECORD, { input }, who ? { token: who.token } : {});
 
   beforeAll(async () => {
     api = await startApi({ label: 'municipal' });
