@@ -13,6 +13,7 @@ import { COMPETITIONS_ENTITIES } from '../../libs/competitions/src/entities';
 import { PARTICIPATION_ENTITIES } from '../../libs/participation/src/entities';
 import { COUNCILS_ENTITIES } from '../../libs/councils/src/entities';
 import { SURVEYS_ENTITIES } from '../../libs/surveys/src/entities';
+import { MUNICIPAL_INDICATORS_ENTITIES } from '../../libs/municipal-indicators/src/entities';
 
 /**
  * "No table of another context in a context's SQL" (issue 8): every repository file (and every
@@ -37,6 +38,7 @@ const CONTEXTS: Context[] = [
   { name: 'councils', root: 'libs/councils', entities: COUNCILS_ENTITIES },
   { name: 'competitions', root: 'libs/competitions', entities: COMPETITIONS_ENTITIES },
   { name: 'surveys', root: 'libs/surveys', entities: SURVEYS_ENTITIES },
+  { name: 'municipal-indicators', root: 'libs/municipal-indicators', entities: MUNICIPAL_INDICATORS_ENTITIES },
   { name: 'territory', root: 'libs/territory', entities: TERRITORY_ENTITIES },
   { name: 'identity', root: 'libs/identity', entities: IDENTITY_ENTITIES },
   { name: 'threads', root: 'libs/threads', entities: THREADS_ENTITIES },

@@ -32,6 +32,8 @@ const CouncilBodyPage = lazyPage(() => import('./pages/councils/body.page'));
 const CouncilMeetingPage = lazyPage(() => import('./pages/councils/meeting.page'));
 const CouncilDecisionSearchPage = lazyPage(() => import('./pages/councils/search.page'));
 const RecommendationTrackerPage = lazyPage(() => import('./pages/councils/tracker.page'));
+const MunicipalityComparisonPage = lazyPage(() => import('./pages/municipalities/comparison.page'));
+const MunicipalityPage = lazyPage(() => import('./pages/municipalities/municipality.page'));
 const CompetitionCallsPage = lazyPage(() => import('./pages/competitions/calls.page'));
 const CompetitionCallPage = lazyPage(() => import('./pages/competitions/call.page'));
 const CompetitionApplicationPage = lazyPage(() => import('./pages/competitions/application.page'));
@@ -84,6 +86,8 @@ export function AppRoutes() {
         <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
         <Route path="councils/:id" element={<CouncilBodyPage />} />
         <Route path="surveys/field" element={<SurveyFieldPage />} />
+        <Route path="municipalities/area/:areaUnitId" element={<MunicipalityComparisonPage />} />
+        <Route path="municipalities/:unitId" element={<MunicipalityPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
         <Route path="competitions/:id" element={<CompetitionCallPage />} />

@@ -3,6 +3,7 @@ import { BUDGETS_MANIFEST } from '@ashar/budgets';
 import { COUNCILS_MANIFEST } from '@ashar/councils';
 import { COMPETITIONS_MANIFEST } from '@ashar/competitions';
 import { IDENTITY_MANIFEST } from '@ashar/identity';
+import { MUNICIPAL_INDICATORS_MANIFEST } from '@ashar/municipal-indicators';
 import { NOTIFICATIONS_MANIFEST } from '@ashar/notifications';
 import { PARTICIPATION_MANIFEST } from '@ashar/participation';
 import { composeContexts, ContextManifest } from '@ashar/manifest';
@@ -28,6 +29,7 @@ export const CONTEXTS: readonly ContextManifest[] = [
   COUNCILS_MANIFEST,
   COMPETITIONS_MANIFEST,
   SURVEYS_MANIFEST,
+  MUNICIPAL_INDICATORS_MANIFEST,
 ];
 
 export { PLATFORM_MANIFEST };

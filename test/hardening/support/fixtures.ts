@@ -26,6 +26,9 @@ export interface Person {
 export interface Target {
   communityId: string;
   unitCode: string;
+  /** The community's unit (an aiyl aimak, a municipality) and the raion above it (municipality indicators). */
+  unitId: string;
+  areaUnitId: string;
   budgetId: string;
   publishedVersionId: string;
   draftVersionId: string;
@@ -164,9 +167,12 @@ async function budgetWorld(api: RunningApi, platform: Person, prep: Person, comm
   const exp = (await q(api, `mutation($input: RequestExportInput!) { requestBudgetExport(input: $input) { id } }`, { input: { versionId: v1, format: 'CSV' } }, prep, 'export')).requestBudgetExport;
   const note = (await q(api, `mutation($input: CreateMonitoringNoteInput!) { createMonitoringNote(input: $input) { id } }`, { input: { budgetId: created.id, lineKey, status: 'QUESTION', title: 'Вопрос', body: 'Почему?' } }, prep, 'note')).createMonitoringNote;
   const comment = (await q(api, `mutation($input: AddBudgetCommentInput!) { addBudgetComment(input: $input) { id } }`, { input: { versionId: v1, body: 'Пикир' } }, prep, 'comment')).addBudgetComment;
+  const unit = (await q(api, `query($code: String!) { territorialUnit(code: $code) { id parent { id } } }`, { code: unitCode }, null, 'territorialUnit')).territorialUnit;
   return {
     communityId,
     unitCode,
+    unitId: unit.id,
+    areaUnitId: unit.parent.id,
     budgetId: created.id,
     publishedVersionId: v1,
     draftVersionId: v2.id,

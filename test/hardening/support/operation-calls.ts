@@ -354,6 +354,14 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'GET /api/public/budgets/:budgetId/versions/:n/fdp/budget.csv': get((c) => `/api/public/budgets/${c.t.budgetId}/versions/1/fdp/budget.csv`),
   'GET /api/public/participation/processes/:processId/ballot-sheet': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet`),
   'GET /api/public/participation/processes/:processId/ballot-sheet.pdf': get((c) => `/api/public/participation/processes/${c.t.votingProcessId}/ballot-sheet.pdf`),
+  // ---- municipality indicators
+  'Query.municipalityIndicators': g((c) => ({ unitId: c.t.unitId })),
+  'Query.municipalityComparison': g((c) => ({ areaUnitId: c.t.areaUnitId })),
+  'Query.municipalityEServices': g(() => ({})),
+  'Mutation.recordMunicipalityObservation': g((c) => ({ input: { unitId: c.t.unitId, observedOn: '2026-01-15', tunduk: 'NO', eServices: ['CERTIFICATES'], socialAccounts: [] } })),
+  'GET /api/public/municipal-indicators/:areaUnitId-excel.csv': get((c) => `/api/public/municipal-indicators/${c.t.areaUnitId}-excel.csv`),
+  'GET /api/public/municipal-indicators/:areaUnitId.csv': get((c) => `/api/public/municipal-indicators/${c.t.areaUnitId}.csv?lang=ru`),
+  'GET /api/public/municipal-indicators/:areaUnitId.json': get((c) => `/api/public/municipal-indicators/${c.t.areaUnitId}.json`),
   'GET /healthz': get(() => '/healthz'),
   'GET /readyz': get(() => '/readyz'),
 };

@@ -27,6 +27,8 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect(Object.keys(first.communities as object).sort()).toEqual(['akDobo', 'akDoboKenesh', 'kazanKuygan']);
     expect((first.logins as Array<{ login: string }>).map((l) => l.login)).toEqual(['admin@demo.ashar.kg', 'budget@demo.ashar.kg', 'member@demo.ashar.kg', 'citizen@demo.ashar.kg']);
     expect(first.budgets).toBe(2);
+    // Municipality indicators: six demo observations of five Bakai-Ata aimaks (Ak-Dobo twice), by the platform admin.
+    expect(first.municipalObservations).toBe(6);
     // Budgets' demo seed records identity's platform admin as the author (handed over in the summary).
     const admin = (await ds.query(`SELECT id FROM accounts WHERE email = 'admin@demo.ashar.kg'`))[0].id;
     expect(first.platformAdminId).toBe(admin);

@@ -37,7 +37,7 @@ export const SEARCH_TERRITORY = `query SearchTerritory($query: String!, $limit: 
 
 export const TERRITORIAL_UNIT = `query TerritorialUnit($code: String!) {
   territorialUnit(code: $code) {
-    id ${UNIT} country validFrom validTo
+    id ${UNIT} kind country validFrom validTo
     ancestors { ${UNIT} communities { id kind ${NAMES} } }
     children { ${UNIT} }
     successor { ${UNIT} }

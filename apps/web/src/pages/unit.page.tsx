@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../ui/query-status.component';
 import { UnitList } from '../ui/unit-list.component';
 import type { CommunitySummary } from '../api/territory.operations';
 import { CommunityBudgetLinks } from './budget/budget-links.component';
+import { municipalRole } from './municipalities/municipal-role';
 
 /** Each community with its budgets right under it, so a published budget is one tap from its place. */
 function CommunityList({ communities, place }: { communities: readonly CommunitySummary[]; place?: { code: string; names: CommunitySummary['names'] } }) {
@@ -62,6 +63,17 @@ export default function UnitPage() {
       </dl>
       {unit.validFrom && <p className="muted">{t('unit.validFrom', { date: formatDate(unit.validFrom) })}</p>}
       {unit.validTo && <p className="muted">{t('unit.validTo', { date: formatDate(unit.validTo) })}</p>}
+      {/* Municipality indicators: a raion or an oblast compares its municipalities; an aiyl okrug or a city has its own page. */}
+      {municipalRole(unit.level, unit.kind) === 'area' && (
+        <p>
+          <Link to={`/municipalities/area/${unit.id}`}>{t('municipal.web.unitLink.compare')}</Link>
+        </p>
+      )}
+      {municipalRole(unit.level, unit.kind) === 'municipality' && (
+        <p>
+          <Link to={`/municipalities/${unit.id}`}>{t('municipal.web.unitLink.indicators')}</Link>
+        </p>
+      )}
       {unit.successor && (
         <p>
           {t('unit.successor')} <Link to={`/places/${unit.successor.code}`}>{pick(unit.successor.names)}</Link>

@@ -190,6 +190,10 @@ describe('web sources use the catalogue', () => {
       'unitLevel.': enumValues('UnitLevel'),
       'country.': enumValues('Country'),
       'language.name.': [...LOCALES],
+      'municipal.eservice.': enumValues('MunicipalEService'),
+      'municipal.tunduk.': enumValues('TundukStatus'),
+      'municipal.source.': enumValues('ObservationSource'),
+      'municipal.platform.': enumValues('SocialPlatform'),
     };
     const prefixes = new Set(tsFiles.flatMap((f) => usedKeys(f).prefixes));
     const unknownPrefixes = [...prefixes].filter((p) => !(p in sources));

@@ -6,7 +6,7 @@ import { CATALOGUES } from './translate';
  * written in capitals (CSV, XLSX, PDF, FDP) or a proper name below; any other word of the English
  * catalogue is English left behind.
  */
-export const LATIN_PROPER_NAMES: ReadonlySet<string> = new Set(['ashar', 'english', 'excel', 'whatsapp', 'https']);
+export const LATIN_PROPER_NAMES: ReadonlySet<string> = new Set(['ashar', 'english', 'excel', 'whatsapp', 'https', 'http', 'facebook', 'instagram', 'telegram', 'youtube', 'tiktok']);
 
 /** Latin words of a text (3+ letters), ICU syntax and {params} taken out; case kept. */
 export function latinWordsOf(text: string): string[] {

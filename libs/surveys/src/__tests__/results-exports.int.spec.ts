@@ -116,7 +116,7 @@ test('the questionnaire out as XLSForm and back in as the next version; a file t
   const read = await readXlsForm(bytes);
   expect(read.ok).toBe(true);
   if (read.ok) expect(read.form.questions.map((q) => q.name)).toEqual(DEMO_FORM.questions.map((q) => q.name));
-  const post = (body: Buffer, token?: string) => fetch(`${api.baseUrl}/api/surveys/${w.surveyId}/xlsform`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+  const post = (body: Buffer, token?: string) => fetch(`${api.baseUrl}/api/surveys/${w.surveyId}/xlsform`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
   const back = await post(bytes, v.admin.token);
   expect(back.status).toBe(201);
   expect((await back.json()).version.number).toBe(2);

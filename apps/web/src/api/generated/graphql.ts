@@ -808,6 +808,18 @@ export type MonitoringNoteStatus =
   | 'QUESTION'
   | 'RESOLVED';
 
+/** An e-service a municipality offers online (names in the i18n catalogue: municipal.eservice.<CODE>) */
+export type MunicipalEService =
+  | 'APPOINTMENTS'
+  | 'CERTIFICATES'
+  | 'CITIZEN_APPEALS'
+  | 'HOUSEHOLD_BOOK'
+  | 'LAND_AND_PROPERTY'
+  | 'LOCAL_FEES_PAYMENT'
+  | 'OTHER'
+  | 'PERMITS'
+  | 'SOCIAL_SUPPORT';
+
 /** The contacts a member chooses to publish on the bodies they sit on */
 export type MyCouncilContactsInput = {
   email?: InputMaybe<Scalars['String']['input']>;
@@ -819,6 +831,10 @@ export type MyCouncilContactsInput = {
 export type NationalIdKind =
   | 'KG_PIN'
   | 'KZ_IIN';
+
+export type ObservationSource =
+  | 'MANUAL'
+  | 'SURVEY';
 
 /** PENDING: entered once; COUNTED: two members entered it alike; MISMATCH: entries differ, not counted */
 export type PaperSheetStatus =
@@ -898,6 +914,31 @@ export type RecommendationStatus =
   | 'PARTLY_ACCEPTED'
   | 'REJECTED'
   | 'SENT';
+
+/** One dated observation of a municipality (an aiyl okrug or a city); immutable once recorded */
+export type RecordMunicipalityObservationInput = {
+  /** Whether the contact answered a test call or message */
+  contactAnswered?: InputMaybe<Scalars['Boolean']['input']>;
+  contactCheckedOn?: InputMaybe<Scalars['String']['input']>;
+  contactEmail?: InputMaybe<Scalars['String']['input']>;
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  eServices?: Array<MunicipalEService>;
+  /** What the OTHER e-services are; needs OTHER in eServices */
+  eServicesOther?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD, not in the future (Bishkek calendar) */
+  observedOn: Scalars['String']['input'];
+  socialAccounts?: Array<SocialAccountInput>;
+  source?: ObservationSource;
+  /** SURVEY: the surveys server’s answer-set id (opaque); one observation per answer set */
+  surveyAnswerSetId?: InputMaybe<Scalars['String']['input']>;
+  tunduk: TundukStatus;
+  /** When connected (YES) or when the connection started (IN_PROGRESS) */
+  tundukSince?: InputMaybe<Scalars['String']['input']>;
+  unitId: Scalars['ID']['input'];
+  /** Whether the site answered when checked; needs websiteUrl */
+  websiteAnswered?: InputMaybe<Scalars['Boolean']['input']>;
+  websiteUrl?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type RecordProjectUpdateInput = {
   /** What happened, for residents */
@@ -1070,6 +1111,23 @@ export type SignUpInput = {
   villageCode?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type SocialAccountInput = {
+  lastPostOn?: InputMaybe<Scalars['String']['input']>;
+  platform: SocialPlatform;
+  postsLast30Days?: InputMaybe<Scalars['Int']['input']>;
+  url: Scalars['String']['input'];
+};
+
+export type SocialPlatform =
+  | 'FACEBOOK'
+  | 'INSTAGRAM'
+  | 'ODNOKLASSNIKI'
+  | 'OTHER'
+  | 'TELEGRAM'
+  | 'TIKTOK'
+  | 'WHATSAPP'
+  | 'YOUTUBE';
+
 export type StartApplicationInput = {
   applicantKind: ApplicantKind;
   callId: Scalars['ID']['input'];
@@ -1202,6 +1260,12 @@ export type SurveyQuotaCellInput = {
   /** A village (territorial unit) of the community */
   villageId: Scalars['ID']['input'];
 };
+
+/** Connection to the state data-exchange system Tunduk */
+export type TundukStatus =
+  | 'IN_PROGRESS'
+  | 'NO'
+  | 'YES';
 
 export type UnitLevel =
   | 'AIMAK'
@@ -1399,7 +1463,7 @@ export type TerritorialUnitQueryVariables = Exact<{
 }>;
 
 
-export type TerritorialUnitQuery = { territorialUnit: { id: string, code: string, level: UnitLevel, country: Country, validFrom: string | null, validTo: string | null, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> }>, children: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, successor: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
+export type TerritorialUnitQuery = { territorialUnit: { id: string, code: string, level: UnitLevel, kind: string, country: Country, validFrom: string | null, validTo: string | null, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, ancestors: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> }>, children: Array<{ code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, successor: { code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, communities: Array<{ id: string, kind: CommunityKind, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
 
 export type TerritoryRootsQueryVariables = Exact<{
   country: Country;
@@ -1967,6 +2031,27 @@ export type CwUpdateRulesMutationVariables = Exact<{
 
 
 export type CwUpdateRulesMutation = { updateCouncilBodyRules: { id: string } };
+
+export type MiComparisonQueryVariables = Exact<{
+  areaUnitId: Scalars['ID']['input'];
+}>;
+
+
+export type MiComparisonQuery = { municipalityComparison: { maxScore: number, area: { id: string, code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }, rows: Array<{ score: number | null, unit: { id: string, code: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }, current: { id: string, observedOn: string, websiteUrl: string | null, websiteAnswered: boolean | null, eServices: Array<MunicipalEService>, eServicesOther: string | null, tunduk: TundukStatus, tundukSince: string | null, contactPhone: string | null, contactEmail: string | null, contactAnswered: boolean | null, contactCheckedOn: string | null, source: ObservationSource, socialAccounts: Array<{ platform: SocialPlatform, url: string, lastPostOn: string | null, postsLast30Days: number | null, active: boolean }>, score: { total: number, eServices: number, website: boolean, tunduk: boolean, activeSocial: boolean, contactAnswers: boolean } } | null }>, totals: { municipalities: number, observed: number, withWebsite: number, withTunduk: number, withActiveSocial: number, withContactAnswering: number, eServicesOffered: number, websiteShare: number, tundukShare: number, activeSocialShare: number, contactShare: number, averageEServices: number, averageScore: number } } };
+
+export type MiIndicatorsQueryVariables = Exact<{
+  unitId: Scalars['ID']['input'];
+}>;
+
+
+export type MiIndicatorsQuery = { municipalityIndicators: { canRecord: boolean, maxScore: number, unit: { id: string, code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, parent: { id: string, code: string, level: UnitLevel, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null }, current: { id: string, observedOn: string, websiteUrl: string | null, websiteAnswered: boolean | null, eServices: Array<MunicipalEService>, eServicesOther: string | null, tunduk: TundukStatus, tundukSince: string | null, contactPhone: string | null, contactEmail: string | null, contactAnswered: boolean | null, contactCheckedOn: string | null, source: ObservationSource, socialAccounts: Array<{ platform: SocialPlatform, url: string, lastPostOn: string | null, postsLast30Days: number | null, active: boolean }>, score: { total: number, eServices: number, website: boolean, tunduk: boolean, activeSocial: boolean, contactAnswers: boolean } } | null, history: Array<{ id: string, observedOn: string, websiteUrl: string | null, websiteAnswered: boolean | null, eServices: Array<MunicipalEService>, eServicesOther: string | null, tunduk: TundukStatus, tundukSince: string | null, contactPhone: string | null, contactEmail: string | null, contactAnswered: boolean | null, contactCheckedOn: string | null, source: ObservationSource, socialAccounts: Array<{ platform: SocialPlatform, url: string, lastPostOn: string | null, postsLast30Days: number | null, active: boolean }>, score: { total: number, eServices: number, website: boolean, tunduk: boolean, activeSocial: boolean, contactAnswers: boolean } }> } };
+
+export type MiRecordMutationVariables = Exact<{
+  input: RecordMunicipalityObservationInput;
+}>;
+
+
+export type MiRecordMutation = { recordMunicipalityObservation: { id: string } };
 
 export type PbAudienceQueryVariables = Exact<{
   id: Scalars['ID']['input'];

@@ -1,0 +1,19 @@
+import { IdentityModule } from '@ashar/identity';
+import { TerritoryModule } from '@ashar/territory';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MUNICIPAL_INDICATORS_ENTITIES } from './entities';
+import { MunicipalOpenDataController } from './http/open-data.controller';
+import { ObservationsRepository } from './repositories/observations.repository';
+import { IndicatorsResolver } from './resolvers/indicators.resolver';
+import { IndicatorsService } from './services/indicators.service';
+import { OpenDataService } from './services/open-data.service';
+
+/** Municipality indicators (API side): record, history, comparison, open-data files. No jobs. */
+@Module({
+  imports: [TypeOrmModule.forFeature(MUNICIPAL_INDICATORS_ENTITIES), TerritoryModule, IdentityModule],
+  providers: [ObservationsRepository, IndicatorsService, OpenDataService, IndicatorsResolver],
+  controllers: [MunicipalOpenDataController],
+  exports: [IndicatorsService],
+})
+export class MunicipalIndicatorsModule {}

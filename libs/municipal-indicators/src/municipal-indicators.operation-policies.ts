@@ -1,0 +1,18 @@
+import { communityRoles, OperationPolicy } from '@ashar/auth';
+import { MUNICIPAL_INDICATORS_PERMISSIONS as P } from './municipal-indicators.permissions';
+
+/** Published data about public bodies: every read is public; recording is for the unit's community. */
+export const MUNICIPAL_INDICATORS_OPERATION_POLICIES: readonly OperationPolicy[] = [
+  { operation: 'Query.municipalityIndicators', allow: 'public' },
+  { operation: 'Query.municipalityComparison', allow: 'public' },
+  { operation: 'Query.municipalityEServices', allow: 'public' },
+  {
+    operation: 'Mutation.recordMunicipalityObservation',
+    allow: communityRoles(P['municipalIndicators.record']),
+    permission: 'municipalIndicators.record',
+    note: 'the target is the unit: a role in any community attached to that unit counts (the fixtures’ community A sits on UNIT_A)',
+  },
+  { operation: 'GET /api/public/municipal-indicators/:areaUnitId-excel.csv', allow: 'public' },
+  { operation: 'GET /api/public/municipal-indicators/:areaUnitId.csv', allow: 'public' },
+  { operation: 'GET /api/public/municipal-indicators/:areaUnitId.json', allow: 'public' },
+];
