@@ -602,7 +602,7 @@ export const TREASURY_ROW_SCHEMA: RowSchema<TreasuryRecord, TreasuryContext> = {
     if (!asOf) return { ok: false, errors: [{ line: 1, column: 'as_of', messageKey: 'errors.budgets.import.asOfMissing' }] };
     if (asOf < `${ctx.fiscalYear}-01-01` || asOf > `${ctx.fiscalYear + 1}-01-01`) return { ok: false, errors: [{ line: 1, column: 'as_of', messageKey: 'errors.budgets.import.asOfOutsideFiscalYear', value: asOf }] };
     const byCodes = new Map<string, LineRef[]>();
-    for (const l of ctx.lines) for (const k of [`${l.economicCode}|`, `${l.economicCode}|${l.functionalCode ?? ''}`]) byCodes.set(k, [...(byCodes.get(k) ?? []), l]);
+    for (const l of ctx.lines) for (const k of new Set([`${l.economicCode}|`, `${l.economicCode}|${l.functionalCode ?? ''}`])) byCodes.set(k, [...(byCodes.get(k) ?? []), l]);
     const seen = new Set<string>();
     const skips = nonDataRows(unit, true);
     const optionalAmount = (raw: string) => (raw.trim() ? parseAmountCell(raw, true, unit) : ({ ok: true, value: null } as const));
