@@ -1,6 +1,7 @@
 import { bigintTransformer } from '@ashar/database';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Direction } from '../domain/types';
+import { BudgetImport } from './budget-import.entity';
 import { Budget } from './budget.entity';
 
 /**
@@ -27,6 +28,10 @@ export class BudgetTreasurySnapshot {
   @Column({ type: 'uuid', nullable: true })
   importId: string | null;
 
+  @ManyToOne(() => BudgetImport, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_budget_treasury_snapshots_import' })
+  import?: BudgetImport;
+
   /** The date the report is as of (its actuals are cumulative from 1 January). */
   @Column({ type: 'date' })
   asOf: string;
@@ -38,8 +43,9 @@ export class BudgetTreasurySnapshot {
   createdBy: string;
 }
 
-/** One classification code of a treasury snapshot. */
+/** One classification code of a treasury snapshot; each (economic, functional) code once per snapshot (an expression index, in the migration). */
 @Entity('budget_treasury_lines')
+@Index('uq_budget_treasury_lines_code', { synchronize: false })
 @Check('ck_budget_treasury_lines_direction', `"direction" IN ('REVENUE', 'EXPENDITURE')`)
 @Check('ck_budget_treasury_lines_amounts', `"cumulative_actual" >= 0 AND ("approved_plan" IS NULL OR "approved_plan" >= 0) AND ("revised_plan" IS NULL OR "revised_plan" >= 0)`)
 export class BudgetTreasuryLine {

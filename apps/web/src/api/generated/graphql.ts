@@ -261,7 +261,8 @@ export type BudgetFlagKind =
 
 export type BudgetImportKind =
   | 'BUDGET'
-  | 'LEDGER';
+  | 'LEDGER'
+  | 'TREASURY';
 
 /** COLUMN: the side column; CODE: the economic code; REVENUE / EXPENDITURE: every row of the file is that side */
 export type BudgetImportSideFrom =
@@ -276,6 +277,8 @@ export type BudgetImportUnit =
   | 'THOUSAND';
 
 export type BudgetImportUploadInput = {
+  /** TREASURY: the report's as-of date, YYYY-MM-DD (else read from its title, e.g. "по состоянию на 01.04.2026") */
+  asOf?: InputMaybe<Scalars['String']['input']>;
   /** Our field → this file's header (else the community's saved mapping) */
   columns?: InputMaybe<Array<ColumnMapInput>>;
   /** Where the side comes from (else, without columns, the community's saved rule) */
@@ -411,6 +414,8 @@ export type CommunityKind =
   | 'PUBLIC_COUNCIL';
 
 export type ConfirmBudgetImportUploadInput = {
+  /** TREASURY: the report's as-of date, YYYY-MM-DD (else read from its title, e.g. "по состоянию на 01.04.2026") */
+  asOf?: InputMaybe<Scalars['String']['input']>;
   /** Our field → this file's header (else the community's saved mapping) */
   columns?: InputMaybe<Array<ColumnMapInput>>;
   /** Save the columns and side as the community’s mapping for this kind of file (default true when columns are given) */
@@ -1049,6 +1054,8 @@ export type StartApplicationInput = {
 };
 
 export type StartBudgetImportInput = {
+  /** TREASURY: the report's as-of date, YYYY-MM-DD (else read from its title, e.g. "по состоянию на 01.04.2026") */
+  asOf?: InputMaybe<Scalars['String']['input']>;
   budgetId: Scalars['ID']['input'];
   /** Our field → this file's header (else the community's saved mapping) */
   columns?: InputMaybe<Array<ColumnMapInput>>;
