@@ -1,14 +1,15 @@
 /**
- * Issue 10 item 6 in the browser, on a 360×740 Chromium in Kyrgyz: a budget with one payment entered by hand
- * and the treasury's Q1 report imported (Windows-1251, `;`, thousands of som, "по состоянию на 01.04.2026");
- * an anonymous visitor's public page shows the quarterly view (Q1 from the treasury, dated; Q2–Q4 from the
+ * Issue 10 item 6 in the browser, on a 360×740 Chromium in Kyrgyz: a budget with one payment entered by hand;
+ * a budget-group member uploads the treasury's Q1 report (Windows-1251, `;`, thousands of som, no date in its
+ * title) in the execution panel, sees the preview ask for the as-of date, chooses it, confirms; an anonymous
+ * visitor's public page shows the quarterly view (Q1 from the treasury, dated; Q2–Q4 from the
  * payments), both "executed" figures side by side, the treasury's one counted in the summary, and nothing
  * wider than the screen. Screenshot in test-artifacts/e2e (quarterly-*.png).
  */
 import { Locale, translate } from '@ashar/i18n';
 import { gql, ok } from '../support/graphql-client';
 import type { RunningApi } from '../support/api-harness';
-import { platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
+import { PASSWORD, platformAdmin, publishedBudget, RECORD, village, Village } from '../../libs/budgets/src/__tests__/support';
 import { formatMinor } from '../../apps/web/src/pages/budget/money';
 import { a11yProblems, artifact, webOnApi } from './browser.support';
 
@@ -33,16 +34,28 @@ test('the public page shows the quarterly view: Q1 from the treasury report, dat
     { direction: 'EXPENDITURE', economicCode: '2111', functionalCode: '7011', amount: '1200000' },
   ]);
   ok(await gql(api.baseUrl, RECORD, { input: { budgetId: b.budgetId, lineKey: b.keys['2111'], occurredOn: '2026-05-10', amount: '50 000', documentNumber: 'П-7', attachments: [] } }, { token: v.a.token }));
-  const report = ['Отчет об исполнении бюджета по состоянию на 01.04.2026', '(тыс. сом)', 'Код;Наименование;Уточненный план;Исполнено', '11111;Подоходный налог;1600;400,2', '2111;Заработная плата;1200;310,25', 'Итого;;;710,45'].join('\r\n');
-  const res = await fetch(`${api.baseUrl}/api/budgets/${b.budgetId}/imports?kind=TREASURY&fileName=q1.csv`, { method: 'POST', headers: { authorization: `Bearer ${v.a.token}` }, body: cp1251(report) });
-  expect(res.status).toBe(202);
-  const id = ((await res.json()) as { id: string }).id;
-  for (let i = 0; i < 200; i++) {
-    const s = ok(await gql(api.baseUrl, `query($id: ID!) { budgetImport(id: $id) { status } }`, { id }, { token: v.a.token })).budgetImport.status;
-    if (s === 'DONE') break;
-    if (s === 'FAILED') throw new Error('treasury import failed');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // The treasury's Q1 report without a date in its title: the member chooses it in the preview.
+  const report = ['Отчет об исполнении бюджета', '(тыс. сом)', 'Код;Наименование;Уточненный план;Исполнено', '11111;Подоходный налог;1600;400,2', '2111;Заработная плата;1200;310,25', 'Итого;;;710,45'].join('\r\n');
+  const member = await web.open(`${api.baseUrl}/`, { login: v.a.email, password: PASSWORD }, PHONE);
+  await member.goto(`${api.baseUrl}/budgets/${b.budgetId}/edit`, { waitUntil: 'networkidle' });
+  await member.getByLabel(tr('ky', 'budgets.import.treasuryLabel')).setInputFiles({ name: 'казына-q1.csv', mimeType: 'text/csv', buffer: cp1251(report) });
+  const preview = member.locator('section.import-preview');
+  await preview.getByRole('heading', { name: tr('ky', 'budgets.import.preview.title', { name: 'казына-q1.csv' }) }).waitFor();
+  await preview.getByRole('alert').filter({ hasText: tr('ky', 'errors.budgets.import.asOfMissing') }).waitFor();
+  const confirm = preview.getByRole('button', { name: tr('ky', 'budgets.import.preview.confirm', { rows: 2 }) });
+  await preview.getByLabel(tr('ky', 'budgets.import.preview.asOfChoose')).fill('2026-04-01');
+  await confirm.waitFor();
+  await member.waitForFunction(() => !document.querySelector('section.import-preview [role="alert"]'));
+  const fact = async (key: string) => (await preview.locator('dt', { hasText: tr('ky', key) }).first().locator('xpath=following-sibling::dd[1]').innerText()).trim();
+  expect(await fact('budgets.import.preview.unit')).toBe(tr('ky', 'budgets.import.preview.unitThousand'));
+  expect(await fact('budgets.import.preview.expenditure')).toBe(formatMinor('31025000', 'ky'));
+  expect(await fact('budgets.import.preview.asOf')).not.toBe('—');
+  expect(await a11yProblems(member)).toEqual([]);
+  await member.screenshot({ path: artifact('quarterly-treasury-preview-ky.png'), fullPage: true });
+  await confirm.click();
+  await member.getByRole('status').filter({ hasText: tr('ky', 'budgets.import.done', { rows: 2 }) }).waitFor({ timeout: 30_000 });
+  const [snap] = await api.dataSource.query(`SELECT as_of::text AS "asOf", line_count AS n FROM budget_treasury_snapshots WHERE budget_id = $1`, [b.budgetId]);
+  expect(snap).toEqual({ asOf: '2026-04-01', n: 2 });
 
   const page = await web.open(`${api.baseUrl}/budgets/${b.budgetId}`, undefined, PHONE);
   const section = page.locator('section[aria-labelledby="quarterly-heading"]');
