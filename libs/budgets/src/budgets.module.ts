@@ -39,9 +39,10 @@ import { ImportMappingRepository } from './repositories/import-mapping.repositor
 import { BudgetImportUploadRepository } from './repositories/budget-import-upload.repository';
 import { BudgetThreadsService } from './services/budget-threads.service';
 import { BudgetThreadsQueries } from './repositories/budget-threads.queries';
+import { TreasurySnapshotsRepository } from './repositories/treasury-snapshots.repository';
 
 /** Every SQL statement of budgets is in one of these (repositories/). */
-const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository, BudgetThreadsQueries];
+const repositories = [BudgetsRepository, BudgetVersionsRepository, BudgetTransactionsRepository, BudgetDocumentsRepository, BudgetExportsRepository, BudgetClassificationsRepository, BudgetViewQueries, MonitoringNotesRepository, BudgetThreadsQueries, TreasurySnapshotsRepository];
 /** The import pipeline's budgets side: row schemas' writer, import records, saved mappings. */
 const importParts = [BudgetImportRepository, BudgetImportWriterRepository, ImportMappingRepository, BudgetImportUploadRepository, BudgetImportPipeline];
 

@@ -89,7 +89,7 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     operation: 'Mutation.startBudgetImport',
     allow: communityRoles(P['budget.edit']),
     permission: 'budget.edit',
-    note: 'kind BUDGET checks budget.edit, kind LEDGER budget.recordExecution (same roles today)',
+    note: 'kind BUDGET checks budget.edit, kinds LEDGER and TREASURY budget.recordExecution (same roles today); asOf only with TREASURY',
   },
   {
     operation: 'Mutation.confirmBudgetImportUpload',
@@ -107,7 +107,7 @@ export const BUDGETS_OPERATION_POLICIES: readonly OperationPolicy[] = [
     operation: 'POST /api/budgets/:budgetId/imports',
     allow: communityRoles(P['budget.edit']),
     permission: 'budget.edit',
-    note: 'kind=LEDGER checks budget.recordExecution instead (same roles today)',
+    note: 'kind=LEDGER and kind=TREASURY check budget.recordExecution instead (same roles today); asOf only with TREASURY',
   },
   { operation: 'GET /api/budgets/imports/:id/errors.csv', allow: internal, permission: 'budget.viewInternal' },
   { operation: 'GET /api/budgets/exports/:id/download', allow: communityRoles(P['budget.export']), permission: 'budget.export' },

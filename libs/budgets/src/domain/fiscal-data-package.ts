@@ -35,6 +35,8 @@ export interface FdpBuildInput {
   versionNumber: number;
   /** The date (YYYY-MM-DD) up to which the `executed` amounts are recorded (cumulative since the year began). */
   executedAsOf: string;
+  /** Where `executed` comes from: the treasury's report as of that date, or the payments entered (default). */
+  executedSource?: 'treasury' | 'payments';
   lines: ReadonlyArray<FdpLine>;
   homepage?: string;
 }
@@ -92,7 +94,7 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
             str('functional_title', 'Functional classification'),
             { name: 'fiscal_year', title: 'Fiscal year', type: 'year' },
             { name: 'planned', title: `Planned (${input.phase})`, type: 'number', decimalChar: '.' },
-            { name: 'executed', title: `Executed as of ${input.executedAsOf}`, description: `Cumulative amount recorded from ${input.fiscalYear}-01-01 up to and including ${input.executedAsOf}`, type: 'number', decimalChar: '.' },
+            { name: 'executed', title: `Executed as of ${input.executedAsOf}`, description: `Cumulative amount ${input.executedSource === 'treasury' ? "in the treasury's execution report" : 'recorded'} from ${input.fiscalYear}-01-01 up to and including ${input.executedAsOf}`, type: 'number', decimalChar: '.' },
             { name: 'special_funds', title: `Special funds (${input.phase})`, description: 'The part of the planned amount that is special funds (атайын каражаттар / специальные средства); the rest is budget funds', type: 'number', decimalChar: '.' },
             { name: 'forecast_year1', title: `Forecast ${input.fiscalYear + 1}`, description: `Forecast amount for ${input.fiscalYear + 1} (the three-year budget); empty when not given`, type: 'number', decimalChar: '.' },
             { name: 'forecast_year2', title: `Forecast ${input.fiscalYear + 2}`, description: `Forecast amount for ${input.fiscalYear + 2} (the three-year budget); empty when not given`, type: 'number', decimalChar: '.' },
@@ -105,7 +107,7 @@ export function buildFiscalDataPackage(input: FdpBuildInput): { descriptor: Reco
       measures: {
         planned: { source: 'planned', resource: 'budget', currency: input.currency, factor: 1, phase: input.phase },
         // Spec 0.3 allows other properties on a measure: the execution's as-of date travels with it.
-        executed: { source: 'executed', resource: 'budget', currency: input.currency, factor: 1, phase: 'executed', asOf: input.executedAsOf, description: `Executed from ${input.fiscalYear}-01-01 to ${input.executedAsOf} (cumulative)` },
+        executed: { source: 'executed', resource: 'budget', currency: input.currency, factor: 1, phase: 'executed', asOf: input.executedAsOf, description: `Executed from ${input.fiscalYear}-01-01 to ${input.executedAsOf} (cumulative, ${input.executedSource === 'treasury' ? "the treasury's execution report" : 'payments entered'})` },
         special_funds: { source: 'special_funds', resource: 'budget', currency: input.currency, factor: 1, phase: input.phase, description: 'Special funds: part of planned' },
         forecast_year1: { source: 'forecast_year1', resource: 'budget', currency: input.currency, factor: 1, phase: 'proposed', fiscalYear: input.fiscalYear + 1, description: `Forecast for ${input.fiscalYear + 1}` },
         forecast_year2: { source: 'forecast_year2', resource: 'budget', currency: input.currency, factor: 1, phase: 'proposed', fiscalYear: input.fiscalYear + 2, description: `Forecast for ${input.fiscalYear + 2}` },

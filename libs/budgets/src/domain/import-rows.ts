@@ -21,7 +21,20 @@ export const LEDGER_FIELDS = ['kind', 'date', 'economic_code', 'functional_code'
 export const BUDGET_FIELDS = ['direction', 'economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_en', 'name_kk', 'amount', 'special_funds'] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 export type BudgetField = (typeof BUDGET_FIELDS)[number];
-export type ImportKind = 'LEDGER' | 'BUDGET';
+/**
+ * The treasury's execution report (monthly or quarterly, per classification code): the year's approved
+ * plan, the revised plan and the actual since 1 January, as of a date. Plans are optional (some reports
+ * give only the actual).
+ */
+export const TREASURY_FIELDS = ['economic_code', 'functional_code', 'name_ky', 'name_ru', 'name_kk', 'name_en', 'approved_plan', 'revised_plan', 'cumulative_actual'] as const;
+export type TreasuryField = (typeof TREASURY_FIELDS)[number];
+export type ImportKind = 'LEDGER' | 'BUDGET' | 'TREASURY';
+export const IMPORT_KINDS: readonly ImportKind[] = ['LEDGER', 'BUDGET', 'TREASURY'];
+
+/** The fields of a kind of file. */
+export function fieldsOf(kind: ImportKind): readonly string[] {
+  return kind === 'LEDGER' ? LEDGER_FIELDS : kind === 'BUDGET' ? BUDGET_FIELDS : TREASURY_FIELDS;
+}
 
 /**
  * Our field → the header in the community's files. Unmapped fields (and mapped ones whose header this
@@ -67,6 +80,7 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
   LEDGER: ['date', 'economic_code', 'amount'],
   // The side may come from the classification code instead of a column.
   BUDGET: ['economic_code', 'amount'],
+  TREASURY: ['economic_code', 'cumulative_actual'],
 };
 
 /**
@@ -76,7 +90,7 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly string[]> = {
  * this file must have (the side column when the side rule says COLUMN).
  */
 export function resolveColumns(kind: ImportKind, header: string[], mapping: ColumnMapping = {}, required: readonly string[] = []): { index: Map<string, number>; errors: RowError[] } {
-  const fields = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
+  const fields = fieldsOf(kind);
   const folded = header.map(normalizeHeader);
   const index = new Map<string, number>();
   const taken = new Set<number>();
@@ -112,6 +126,9 @@ export const HEADER_SYNONYMS: Record<string, readonly string[]> = {
   special_funds: ['special_funds', 'special funds', 'special', 'специальные средства', 'спецсредства', 'спец средства', 'в т ч специальные средства', 'из них специальные средства', 'атайын каражаттар', 'атайын каражат', 'анын ичинде атайын каражаттар', 'арнайы қаражаттар', 'арнайы қаражат', 'оның ішінде арнайы қаражаттар'],
   counterparty: ['counterparty', 'получатель', 'плательщик', 'контрагент', 'алуучу', 'төлөөчү', 'алушы', 'төлеуші'],
   purpose: ['purpose', 'назначение', 'назначение платежа', 'максаты', 'төлөмдүн максаты', 'мақсаты', 'төлемнің мақсаты'],
+  approved_plan: ['approved_plan', 'approved plan', 'approved', 'original plan', 'утвержденный план', 'утвержденный годовой план', 'утверждено на год', 'утвержденный бюджет', 'план утвержденный', 'бекитилген план', 'бекитилген жылдык план', 'бекітілген жоспар', 'бекітілген жылдық жоспар'],
+  revised_plan: ['revised_plan', 'revised plan', 'revised', 'adjusted plan', 'уточненный план', 'уточненный годовой план', 'план с учетом изменений', 'скорректированный план', 'тактоолгон план', 'тактааланган план', 'өзгөртүүлөр менен план', 'нақтыланған жоспар', 'түзетілген жоспар'],
+  cumulative_actual: ['cumulative_actual', 'actual', 'executed', 'cumulative actual', 'actual to date', 'исполнено', 'исполнение', 'кассовое исполнение', 'фактически исполнено', 'исполнено с начала года', 'факт с начала года', 'факт', 'фактическое исполнение', 'аткарылды', 'аткарылышы', 'кассалык аткарылышы', 'жыл башынан бери аткарылды', 'иш жүзүндө аткарылды', 'атқарылды', 'атқарылуы', 'кассалық атқарылуы', 'жыл басынан бері атқарылды'],
   document_number: ['document_number', 'document', 'номер документа', 'документ', '№ документа', 'документтин номери', 'құжат нөмірі'],
 };
 
@@ -156,7 +173,7 @@ function headerNames(field: string): string[] {
 /** How many cells of a row are headers we know (the header row has at least two, among them a code or an amount). */
 function headerScore(kind: ImportKind, cells: string[], mapping: ColumnMapping): number {
   const { index } = resolveColumns(kind, cells, mapping);
-  return index.has('economic_code') || index.has('amount') ? index.size : 0;
+  return index.has('economic_code') || index.has('amount') || index.has('cumulative_actual') ? index.size : 0;
 }
 
 /** The header row: the first of the first 30 rows with at least two known headers, else the first row. */
@@ -284,7 +301,7 @@ function bindColumns(kind: ImportKind, header: string[], mapping: ColumnMapping 
   const name = (f: string) => header[index.get(f)!] ?? f;
   const cell = (r: RawRow, f: string) => (index.has(f) ? (r.cells[index.get(f)!] ?? '') : '');
   const text = (r: RawRow, f: string) => cell(r, f).trim() || null;
-  const { unit, source } = unitOf(header, index.get('amount'), above, units.unit, units.savedUnit);
+  const { unit, source } = unitOf(header, index.get('amount') ?? index.get('cumulative_actual'), above, units.unit, units.savedUnit);
   const info: ImportReadInfo = { columns: Object.fromEntries([...index].map(([f, i]) => [f, header[i] ?? f])), unit, unitSource: source };
   return { errors, name, cell, text, has: (f: string) => index.has(f), unit, info };
 }
@@ -518,4 +535,120 @@ export const BUDGET_ROW_SCHEMA: RowSchema<BudgetLineRecord, BudgetLinesContext> 
 
 export function validateBudgetRows(rows: RawRow[], ctx: BudgetLinesContext): ValidationResult<BudgetLineRecord> {
   return validateRows(rows, BUDGET_ROW_SCHEMA, ctx, VALIDATE);
+}
+
+export interface TreasuryRecord {
+  line: number;
+  direction: Direction;
+  economicCode: string;
+  functionalCode: string | null;
+  /** The budget line this code is (latest version, by economic + functional code), else null. */
+  lineKey: string | null;
+  names: { ky: string | null; ru: string | null; en: string | null; kk: string | null };
+  approvedPlan: bigint | null;
+  revisedPlan: bigint | null;
+  /** The actual since 1 January up to `asOf` (cumulative), minor units. */
+  amount: bigint;
+  /** The date the report is as of (the same for every row of a file). */
+  asOf: string;
+}
+
+export interface TreasuryContext {
+  fiscalYear: number;
+  lines: ReadonlyArray<LineRef>;
+  economicCodes: ReadonlySet<string>;
+  functionalCodes: ReadonlySet<string>;
+  sides?: ReadonlyMap<string, Direction>;
+  mapping?: ColumnMapping;
+  unit?: ImportUnit | null;
+  savedUnit?: ImportUnit | null;
+  /** The as-of date chosen at upload; else read from the title ("по состоянию на 01.04.2026"). */
+  asOf?: string | null;
+}
+
+/** Words that say a date is the report's "as of" date, in ky, ru, kk and en. */
+const AS_OF_CUE_RE = /(состояни|(?<!\p{L})на(?!\p{L})|абал|карата|жағдай|as\s+(?:of|at)|исполнени|аткаруу|атқарылу)/iu;
+const DATE_IN_TEXT_RE = /(?<!\d)(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})(?!\d)/u;
+
+/**
+ * The report's as-of date as its title or a header says it ("Исполнение бюджета по состоянию на
+ * 01.04.2026", "01.04.2026-ж. карата", "01.04.2026 жылғы жағдай бойынша", "as of 2026-04-01"): the first
+ * real date in a cell that also has one of the cue words. Null when there is none.
+ */
+export function asOfFromTexts(texts: readonly string[]): string | null {
+  for (const t of texts) {
+    if (!t || !AS_OF_CUE_RE.test(t)) continue;
+    const m = DATE_IN_TEXT_RE.exec(t);
+    if (!m) continue;
+    const d = parseDateChecked(m[1]);
+    if (d.ok) return d.value;
+  }
+  return null;
+}
+
+/**
+ * The treasury's execution report: one row per classification code with the year's approved plan, the
+ * revised plan and the cumulative actual as of a date (chosen, else from the title). Codes must be in the
+ * country's classification (the side follows the code), each (economic, functional) once; the as-of date
+ * must fall in the fiscal year (1 January of the next year is the whole year). Totals rows, subtotals and
+ * headings are left out and reported, as in the other kinds.
+ */
+export const TREASURY_ROW_SCHEMA: RowSchema<TreasuryRecord, TreasuryContext> = {
+  headerIndex: (rows, ctx) => findHeader('TREASURY', rows, ctx.mapping),
+  bind(header, ctx, above) {
+    const { errors: headerErrors, name, cell, text, has, unit, info } = bindColumns('TREASURY', header, ctx.mapping, above, ctx);
+    if (headerErrors.length) return { ok: false, errors: headerErrors };
+    const asOf = ctx.asOf ?? asOfFromTexts([...(above ?? []).flatMap((r) => r.cells), ...header]);
+    if (!asOf) return { ok: false, errors: [{ line: 1, column: 'as_of', messageKey: 'errors.budgets.import.asOfMissing' }] };
+    if (asOf < `${ctx.fiscalYear}-01-01` || asOf > `${ctx.fiscalYear + 1}-01-01`) return { ok: false, errors: [{ line: 1, column: 'as_of', messageKey: 'errors.budgets.import.asOfOutsideFiscalYear', value: asOf }] };
+    const byCodes = new Map<string, LineRef[]>();
+    for (const l of ctx.lines) for (const k of new Set([`${l.economicCode}|`, `${l.economicCode}|${l.functionalCode ?? ''}`])) byCodes.set(k, [...(byCodes.get(k) ?? []), l]);
+    const seen = new Set<string>();
+    const skips = nonDataRows(unit, true);
+    const optionalAmount = (raw: string) => (raw.trim() ? parseAmountCell(raw, true, unit) : ({ ok: true, value: null } as const));
+    return {
+      ok: true,
+      info: { ...info, sideFrom: 'CODE', asOf, asOfSource: ctx.asOf ? 'CHOSEN' : 'TITLE' },
+      parse: (r) => {
+        const code = cell(r, 'economic_code').trim();
+        const rawActual = cell(r, 'cumulative_actual');
+        const skip = skips.check(r, code, rawActual);
+        if (skip) return skip;
+        const { errors, fail } = rowErrors(name);
+        if (!ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.unknownCode', code);
+        const dir = sideOfCode(code, ctx.sides);
+        if (!dir && ctx.economicCodes.has(code)) fail('economic_code', 'errors.budgets.import.noDirection', code);
+        const func = cell(r, 'functional_code').trim() || null;
+        if (func && !ctx.functionalCodes.has(func)) fail('functional_code', 'errors.budgets.import.unknownCode', func);
+        const key = `${code}|${func ?? ''}`;
+        if (code && seen.has(key)) fail('economic_code', 'errors.budgets.import.duplicateCode', code);
+        seen.add(key);
+        for (const f of ['name_ky', 'name_ru', 'name_en', 'name_kk']) if (cell(r, f).length > 300) fail(f, 'errors.budgets.import.cellTooLong');
+        const actual = parseAmountCell(rawActual, true, unit);
+        if (!actual.ok) fail('cumulative_actual', actual.messageKey, rawActual);
+        else skips.add(actual.value);
+        const approved = has('approved_plan') ? optionalAmount(cell(r, 'approved_plan')) : ({ ok: true, value: null } as const);
+        if (!approved.ok) fail('approved_plan', approved.messageKey, cell(r, 'approved_plan'));
+        const revised = has('revised_plan') ? optionalAmount(cell(r, 'revised_plan')) : ({ ok: true, value: null } as const);
+        if (!revised.ok) fail('revised_plan', revised.messageKey, cell(r, 'revised_plan'));
+        const candidates = byCodes.get(key) ?? [];
+        return outcome(errors, () => ({
+          line: r.line,
+          direction: dir as Direction,
+          economicCode: code,
+          functionalCode: func,
+          lineKey: candidates.length === 1 ? candidates[0].lineKey : null,
+          names: { ky: text(r, 'name_ky'), ru: text(r, 'name_ru'), en: text(r, 'name_en'), kk: text(r, 'name_kk') },
+          approvedPlan: (approved as { value: bigint | null }).value,
+          revisedPlan: (revised as { value: bigint | null }).value,
+          amount: (actual as { value: bigint }).value,
+          asOf,
+        }));
+      },
+    };
+  },
+};
+
+export function validateTreasuryRows(rows: RawRow[], ctx: TreasuryContext): ValidationResult<TreasuryRecord> {
+  return validateRows(rows, TREASURY_ROW_SCHEMA, ctx, VALIDATE);
 }

@@ -16,6 +16,16 @@ export class ImportType {
   @Field(() => ImportUnitEnum, { nullable: true, description: 'The unit chosen at upload (null: read from the file)' }) unit: ImportUnitEnum | null;
   @Field(() => [SkippedRowType], { description: 'Rows left out (totals, subtotals, headings) of a done import' }) skippedRows: SkippedRowType[];
   @Field(() => Int, { nullable: true, description: "The header's line in the file (a done import)" }) headerLine: number | null;
+  @Field(() => String, { nullable: true, description: 'TREASURY: the as-of date of the report (chosen at upload, else read from its title once done)' }) asOf: string | null;
+}
+
+@ObjectType('BudgetTreasuryPreviewTotals')
+export class TreasuryPreviewTotalsType {
+  @Field(() => String, { nullable: true, description: 'Minor units; null when the report gives no approved plan' }) revenueApprovedPlan: string | null;
+  @Field(() => String, { nullable: true }) revenueRevisedPlan: string | null;
+  @Field(() => String, { nullable: true }) expenditureApprovedPlan: string | null;
+  @Field(() => String, { nullable: true }) expenditureRevisedPlan: string | null;
+  @Field(() => Int, { description: 'Rows whose code is the start of another code of the report (groups): stored, left out of the totals' }) groupRows: number;
 }
 
 @ObjectType('BudgetImportColumn')
@@ -94,5 +104,8 @@ export class ImportPreviewType {
   @Field({ description: "GIVEN (this request's columns), SAVED (the community's mapping) or NONE (found by name)" }) mappingSource: string;
   @Field(() => ID, { nullable: true, description: 'The stored upload previewed: preview it again or confirm it without sending the file again' }) uploadId: string | null;
   @Field(() => String, { nullable: true }) fileName: string | null;
+  @Field(() => String, { nullable: true, description: "TREASURY: the report's as-of date (YYYY-MM-DD)" }) asOf: string | null;
+  @Field(() => String, { nullable: true, description: 'TREASURY: CHOSEN (given at upload) or TITLE (read from the file)' }) asOfSource: string | null;
+  @Field(() => TreasuryPreviewTotalsType, { nullable: true, description: 'TREASURY: plan totals per side (revenueTotal / expenditureTotal are the cumulative actuals)' }) treasuryTotals: TreasuryPreviewTotalsType | null;
 }
 

@@ -43,6 +43,8 @@ export enum ClassificationSchemeEnum {
 export enum ImportKindEnum {
   LEDGER = 'LEDGER',
   BUDGET = 'BUDGET',
+  /** The treasury's execution report (plan, revised plan, cumulative actual per code, as of a date). */
+  TREASURY = 'TREASURY',
 }
 export enum ImportUnitEnum {
   ONE = 'ONE',

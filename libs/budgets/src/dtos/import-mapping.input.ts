@@ -103,6 +103,12 @@ export class ImportSettingsInput {
   @ValidateNested()
   @Type(() => ImportSideInput)
   side?: ImportSideInput | null;
+
+  @Field(() => String, { nullable: true, description: "TREASURY: the report's as-of date, YYYY-MM-DD (else read from its title, e.g. \"по состоянию на 01.04.2026\")" })
+  @IsOptional()
+  @IsString(ctx('errors.validation.date'))
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, ctx('errors.validation.date'))
+  asOf?: string | null;
 }
 
 @InputType()

@@ -29,3 +29,4 @@ export * from './record-transaction.input';
 export * from './request-export.input';
 export * from './save-budget-lines.input';
 export * from './version-step.input';
+export * from './budget-quarterly.type';

@@ -10,7 +10,7 @@ import { Budget } from './budget.entity';
  */
 @Entity('budget_import_uploads')
 @Index('idx_budget_import_uploads_budget', ['budgetId', 'createdBy', 'createdAt'])
-@Check('ck_budget_import_uploads_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
+@Check('ck_budget_import_uploads_kind', `"kind" IN ('LEDGER', 'BUDGET', 'TREASURY')`)
 export class BudgetImportUpload extends TimestampedEntity {
   @Column({ type: 'uuid' })
   communityId: string;

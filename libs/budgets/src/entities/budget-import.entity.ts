@@ -12,7 +12,7 @@ export interface BudgetImportReport {
   encoding: string | null;
   separator: string | null;
   headerLine: number;
-  info?: { columns: Record<string, string>; unit: ImportUnit; unitSource: string; sideFrom?: string };
+  info?: { columns: Record<string, string>; unit: ImportUnit; unitSource: string; sideFrom?: string; asOf?: string; asOfSource?: string };
 }
 
 /**
@@ -23,7 +23,7 @@ export interface BudgetImportReport {
  */
 @Entity('budget_imports')
 @Index('uq_budget_imports_file', ['budgetId', 'kind', 'fileSha256'], { unique: true, where: `"status" <> 'FAILED'` })
-@Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET')`)
+@Check('ck_budget_imports_kind', `"kind" IN ('LEDGER', 'BUDGET', 'TREASURY')`)
 @Check('ck_budget_imports_unit', `"unit" IS NULL OR "unit" IN ('ONE', 'THOUSAND')`)
 @Check('ck_budget_imports_saved_unit', `"saved_unit" IS NULL OR "saved_unit" IN ('ONE', 'THOUSAND')`)
 @Check('ck_budget_imports_status', `"status" IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')`)
@@ -100,4 +100,8 @@ export class BudgetImport extends TimestampedEntity implements ImportRecord {
   /** The side rule it runs with (the person's in the preview, else the community's saved one; null: the side column if any, else the code). */
   @Column({ type: 'jsonb', nullable: true })
   side: SideRule | null;
+
+  /** TREASURY: the report's as-of date chosen at upload (null: read from the file's title). */
+  @Column({ type: 'date', nullable: true })
+  asOf: string | null;
 }

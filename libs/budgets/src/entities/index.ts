@@ -11,6 +11,7 @@ import { BudgetVersion } from './budget-version.entity';
 import { Budget } from './budget.entity';
 import { ImportMapping } from './import-mapping.entity';
 import { MonitoringNote } from './monitoring-note.entity';
+import { BudgetTreasuryLine, BudgetTreasurySnapshot } from './budget-treasury-snapshot.entity';
 
 export * from './budget-actual-monthly.entity';
 export * from './budget-classification.entity';
@@ -25,6 +26,7 @@ export * from './budget-version.entity';
 export * from './budget.entity';
 export * from './import-mapping.entity';
 export * from './monitoring-note.entity';
+export * from './budget-treasury-snapshot.entity';
 
 export const BUDGETS_ENTITIES = [
   BudgetDocument,
@@ -40,4 +42,6 @@ export const BUDGETS_ENTITIES = [
   ImportMapping,
   BudgetExport,
   MonitoringNote,
+  BudgetTreasurySnapshot,
+  BudgetTreasuryLine,
 ];

@@ -5,7 +5,7 @@ import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ImportKind, ImportUnit } from '../domain/import-rows';
+import { IMPORT_KINDS, ImportKind, ImportUnit } from '../domain/import-rows';
 import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
@@ -131,14 +131,15 @@ export class BudgetFilesController {
    * without sending it again.
    */
   @Post('budgets/:budgetId/imports')
-  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Query('unit') unit: string | undefined, @Query('preview') preview: string | undefined, @Query('stage') stage: string | undefined, @Req() req: Request, @Res() res: Response) {
+  async upload(@Param('budgetId') budgetId: string, @Query('kind') kind: string, @Query('fileName') fileName: string, @Query('unit') unit: string | undefined, @Query('preview') preview: string | undefined, @Query('stage') stage: string | undefined, @Query('asOf') asOf: string | undefined, @Req() req: Request, @Res() res: Response) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
-      if (kind !== 'LEDGER' && kind !== 'BUDGET') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER or BUDGET', { field: 'kind' });
+      if (!(IMPORT_KINDS as readonly string[]).includes(kind)) throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'kind must be LEDGER, BUDGET or TREASURY', { field: 'kind' });
       if (unit !== undefined && unit !== 'ONE' && unit !== 'THOUSAND') throw new DomainError('BAD_USER_INPUT', 'errors.validation.invalid', 'unit must be ONE or THOUSAND', { field: 'unit' });
-      await this.imports.assertMayImport(actor, budgetId, kind);
+      await this.imports.assertMayImport(actor, budgetId, kind as ImportKind);
       const content = await this.readBody(req);
-      const input = { budgetId, kind: kind as ImportKind, content, locale: requestLocale(req), unit: (unit as ImportUnit | undefined) ?? null };
+      // asOf (TREASURY): checked by the service (a real date in the fiscal year; other kinds refuse it).
+      const input = { budgetId, kind: kind as ImportKind, content, locale: requestLocale(req), unit: (unit as ImportUnit | undefined) ?? null, asOf: asOf || null };
       // ?preview=1: read and check, write nothing (the same as Query.previewBudgetImport).
       if (stage === '1' || stage === 'true') {
         res.status(201).json(await this.imports.stage(actor, { ...input, fileName: fileName ?? 'upload.csv' }));

@@ -10,9 +10,10 @@ import { BudgetImportUnitReport1796400000100 } from './1796400000100-budget-impo
 import { BudgetImportUploadsSide1796400000200 } from './1796400000200-budget-import-uploads-side.migration';
 import { BudgetRealModel1796500000300 } from './1796500000300-budget-real-model.migration';
 import { BudgetImportMappingUnit1796700000000 } from './1796700000000-budget-import-mapping-unit.migration';
+import { BudgetTreasurySnapshots1796920000000 } from './1796920000000-budget-treasury-snapshots.migration';
 
 /**
  * Budgets' schema history (tables, triggers), and the move of its comments and replies onto threads'
  * tables (budgets' data; threads knows no context). The manifest list orders every context's by timestamp.
  */
-export const BUDGETS_MIGRATIONS = [Budgets1795432094190, BudgetActuals1795433292826, BudgetDocuments1795435238940, BudgetCommentsToThreads1796226318720, BudgetImportLocale1796226587204, ClientRequestIds1796300000000, BudgetDocumentMetadata1796330200000, BudgetExportExcelCsv1796400000000, BudgetImportUnitReport1796400000100, BudgetImportUploadsSide1796400000200, BudgetRealModel1796500000300, BudgetImportMappingUnit1796700000000];
+export const BUDGETS_MIGRATIONS = [Budgets1795432094190, BudgetActuals1795433292826, BudgetDocuments1795435238940, BudgetCommentsToThreads1796226318720, BudgetImportLocale1796226587204, ClientRequestIds1796300000000, BudgetDocumentMetadata1796330200000, BudgetExportExcelCsv1796400000000, BudgetImportUnitReport1796400000100, BudgetImportUploadsSide1796400000200, BudgetRealModel1796500000300, BudgetImportMappingUnit1796700000000, BudgetTreasurySnapshots1796920000000];

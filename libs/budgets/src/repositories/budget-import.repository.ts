@@ -19,6 +19,8 @@ export interface BudgetImportExtra {
   savedUnit?: ImportUnit | null;
   /** Where the side comes from and the file's words for it (null: the side column if any, else the code). */
   side?: SideRule | null;
+  /** TREASURY: the as-of date chosen at upload (null: from the file's title). */
+  asOf?: string | null;
 }
 
 const LIVE = In(['QUEUED', 'RUNNING', 'DONE']);
@@ -57,6 +59,7 @@ export class BudgetImportRepository extends SqlImportStore<BudgetImport, BudgetI
       unit: extra.unit ?? null,
       savedUnit: extra.savedUnit ?? null,
       side: (extra.side ?? null) as never,
+      asOf: extra.asOf ?? null,
       status: 'QUEUED',
       progress: 0,
       createdBy: row.createdBy,

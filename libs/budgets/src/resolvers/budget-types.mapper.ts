@@ -3,7 +3,8 @@ import type { Flag, LineExecution } from '../domain/execution';
 import { perResident } from '../domain/totals';
 import type { VersionDiff } from '../domain/version-diff';
 import { isPublicStatus } from '../domain/workflow';
-import { BudgetLineType, ExportLinksType, FlagType, LineChangeType, NeighbourBudgetType, RevenueSourcesType, TotalsType, TransactionType, VersionComparisonType } from '../dtos';
+import { BudgetLineType, ExportLinksType, FlagType, LineChangeType, NeighbourBudgetType, QuarterlyViewType, QuarterType, RevenueSourcesType, TotalsType, TransactionType, TreasurySnapshotType, VersionComparisonType } from '../dtos';
+import { QuarterFigures, QuarterlyView, SideFigures, snapshotTotals, TreasurySnapshotFigures } from '../domain/treasury';
 import { BudgetTransaction } from '../entities/budget-transaction.entity';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import type { LineView, NeighbourView, TotalsView } from '../services/budget-view.service';
@@ -89,4 +90,28 @@ export function exportLinksOf(publicUrl: string, v: Pick<BudgetVersion, 'budgetI
   if (!isPublicStatus(v.status)) return null;
   const base = `${publicUrl}/api/public/budgets/${v.budgetId}/versions/${v.number}`;
   return { csv: `${base}/budget.csv`, csvExcel: `${base}/budget-excel.csv`, xlsx: `${base}/budget.xlsx`, json: `${base}/budget.json`, datapackage: `${base}/fdp/datapackage.json` };
+}
+
+const str = s;
+
+export function toQuarterType(q: QuarterFigures): QuarterType {
+  return { quarter: q.quarter, planned: q.planned.toString(), treasuryActual: str(q.treasuryActual), treasuryAsOf: q.treasuryAsOf, paymentsActual: q.paymentsActual.toString(), actual: q.actual.toString(), source: q.source };
+}
+
+export function toTreasurySnapshotType(s: { id: string; asOf: string; lines: TreasurySnapshotFigures['lines']; lineCount?: number }): TreasurySnapshotType {
+  const t = snapshotTotals(s);
+  const side = (x: SideFigures) => ({ approvedPlan: str(x.approvedPlan), revisedPlan: str(x.revisedPlan), actual: x.actual.toString() });
+  return { id: s.id, asOf: s.asOf, lineCount: s.lineCount ?? s.lines.length, revenue: side(t.REVENUE), expenditure: side(t.EXPENDITURE) };
+}
+
+export function toQuarterlyType(v: QuarterlyView, newest: TreasurySnapshotFigures | null): QuarterlyViewType {
+  return {
+    sides: v.sides.map((s) => ({ direction: s.direction as never, planned: s.planned.toString(), quarters: s.quarters.map(toQuarterType) })),
+    lines: v.lines.map((l) => ({ lineKey: l.lineKey, direction: l.direction as never, economicCode: l.economicCode, functionalCode: l.functionalCode, planned: l.planned.toString(), quarters: l.quarters.map(toQuarterType) })),
+    treasury: newest ? toTreasurySnapshotType(newest) : null,
+    paymentsRevenue: v.payments.REVENUE.toString(),
+    paymentsExpenditure: v.payments.EXPENDITURE.toString(),
+    executedSource: v.executedSource,
+    executedAsOf: v.executedAsOf,
+  };
 }

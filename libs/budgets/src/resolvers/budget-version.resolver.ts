@@ -3,12 +3,14 @@ import { Ctx, RequestContext, UuidArg } from '@ashar/graphql';
 import { AppConfig } from '@ashar/kernel';
 import { InjectConfig } from '@ashar/runtime';
 import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { BudgetLineType, BudgetType, BudgetVersionType, ExportLinksType, TotalsType, VersionComparisonType } from '../dtos';
+import { BudgetLineType, BudgetType, BudgetVersionType, ExportLinksType, QuarterlyViewType, TreasurySnapshotType, TotalsType, VersionComparisonType } from '../dtos';
+import { newestSnapshot, quarterlyView } from '../domain/treasury';
+import type { MonthlyActual } from '../domain/types';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { BudgetViewService } from '../services/budget-view.service';
 import { BudgetService } from '../services/budget.service';
-import { exportLinksOf, toComparisonType, toLineType, toTotalsType } from './budget-types.mapper';
-import { budgetLoader, versionView } from './view-loader';
+import { exportLinksOf, toComparisonType, toLineType, toQuarterlyType, toTotalsType, toTreasurySnapshotType } from './budget-types.mapper';
+import { budgetLoader, treasuryOf, versionView } from './view-loader';
 
 
 @Resolver(() => BudgetVersionType)
@@ -48,5 +50,21 @@ export class BudgetVersionResolver {
   @ResolveField(() => ExportLinksType, { nullable: true, description: 'Stable public URLs of this version (public versions only)' })
   exportLinks(@Parent() v: BudgetVersion): ExportLinksType | null {
     return exportLinksOf(this.config.publicUrl, v);
+  }
+
+  @ResolveField(() => QuarterlyViewType, {
+    complexity: 20,
+    description: "Q1–Q4 plan vs actual per line and side, from the treasury's reports (imported, kind TREASURY) or from the payments entered by date; both shown, never added together",
+  })
+  async quarterly(@Parent() v: BudgetVersion, @Ctx() ctx: RequestContext) {
+    const [view, snapshots] = await Promise.all([versionView(ctx, this.views, v.id, v.budgetId), treasuryOf(ctx, this.views, v.budgetId)]);
+    const actuals: MonthlyActual[] = [];
+    for (const [lineKey, e] of view.exec) e.monthly.forEach((amount, i) => amount && actuals.push({ lineKey, month: i + 1, amount }));
+    return toQuarterlyType(quarterlyView(view.budget.fiscalYear, view.lines, actuals, snapshots), newestSnapshot(snapshots));
+  }
+
+  @ResolveField(() => [TreasurySnapshotType], { complexity: 10, description: "The treasury's execution reports of this version's budget, oldest first (as visible as the version)" })
+  async treasurySnapshots(@Parent() v: BudgetVersion, @Ctx() ctx: RequestContext) {
+    return (await treasuryOf(ctx, this.views, v.budgetId)).map(toTreasurySnapshotType);
   }
 }

@@ -45,6 +45,7 @@ export class ImportExportResolver {
       errors: (i.errors ?? []).map((e) => ({ ...e, message: translate(locale, e.messageKey, e.params) })),
       skippedRows: (i.report?.skipped ?? []).map((k) => ({ ...k, reason: translate(locale, k.reasonKey) })),
       headerLine: i.report?.headerLine ?? null,
+      asOf: i.asOf ?? i.report?.info?.asOf ?? null,
       errorReportUrl: `${this.config.publicUrl}/api/budgets/imports/${i.id}/errors.csv`,
     };
   }
@@ -57,14 +58,14 @@ export class ImportExportResolver {
   async startBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side }), ctx.locale);
+    return this.importType(await this.imports.start(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side, asOf: input.asOf }), ctx.locale);
   }
 
   @Query(() => ImportPreviewType, { description: 'Reads and checks a file as startBudgetImport would, writing nothing: how it was read, totals, first rows, skipped rows, errors, warnings' })
   async previewBudgetImport(@CurrentActor() actor: Actor, @Args('input') input: StartBudgetImportInput, @Ctx() ctx: RequestContext) {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (!content.length) throw new InvalidInputError('input.contentBase64', 'errors.budgets.import.empty');
-    return this.imports.preview(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side });
+    return this.imports.preview(actor, { budgetId: input.budgetId, kind: input.kind, fileName: input.fileName, content, locale: ctx.locale, unit: input.unit, columns: input.columns, side: input.side, asOf: input.asOf });
   }
 
   @Query(() => ImportPreviewType, { description: 'The preview of a stored upload (POST /api/budgets/{id}/imports?stage=1) again, with other columns, side or unit; nothing written' })

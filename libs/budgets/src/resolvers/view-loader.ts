@@ -1,5 +1,6 @@
 import { byKeys, RequestContext } from '@ashar/graphql';
 import type { LineExecution } from '../domain/execution';
+import type { TreasurySnapshotFigures } from '../domain/treasury';
 import { BudgetVersion } from '../entities/budget-version.entity';
 import { Budget } from '../entities/budget.entity';
 import { BudgetViewService, LineView, TotalsView } from '../services/budget-view.service';
@@ -48,6 +49,14 @@ export function versionView(ctx: RequestContext, views: BudgetViewService, versi
 export function versionsOf(ctx: RequestContext, views: BudgetViewService, budgetId: string): Promise<BudgetVersion[]> {
   return ctx.loaders.get<string, BudgetVersion[]>('budgets.versionsByBudget', async (ids) => {
     const m = await views.versionsOfBudgets(ids);
+    return ids.map((id) => m.get(id) ?? []);
+  }).load(budgetId);
+}
+
+/** The treasury snapshots of a budget (oldest first, with their lines), batched per request. */
+export function treasuryOf(ctx: RequestContext, views: BudgetViewService, budgetId: string): Promise<TreasurySnapshotFigures[]> {
+  return ctx.loaders.get<string, TreasurySnapshotFigures[]>('budgets.treasuryByBudget', async (ids) => {
+    const m = await views.treasuryOfBudgets(ids);
     return ids.map((id) => m.get(id) ?? []);
   }).load(budgetId);
 }

@@ -5,7 +5,9 @@ import type { RowSchema } from '@ashar/imports/pure';
 import { CommunityService, TerritoryService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { isTotalsRow, BUDGET_IMPORT_MESSAGES, BUDGET_ROW_SCHEMA, BudgetLineRecord, BudgetLinesContext, LEDGER_ROW_SCHEMA, LedgerContext, LedgerRecord } from '../domain/import-rows';
+import { isTotalsRow, BUDGET_IMPORT_MESSAGES, BUDGET_ROW_SCHEMA, BudgetLineRecord, BudgetLinesContext, LEDGER_ROW_SCHEMA, LedgerContext, LedgerRecord, TREASURY_ROW_SCHEMA, TreasuryContext, TreasuryRecord } from '../domain/import-rows';
+import { groupCodes } from '../domain/treasury';
+import { TreasurySnapshotsRepository } from '../repositories/treasury-snapshots.repository';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { BudgetImportExtra, BudgetImportRepository } from '../repositories/budget-import.repository';
 import { BudgetImportWriterRepository, lineCodesKey } from '../repositories/budget-import-writer.repository';
@@ -24,7 +26,7 @@ export type BudgetImportPipelineT = ImportPipeline<BudgetImport, BudgetImportExt
 @Injectable()
 export class BudgetImportPipeline {
   readonly pipeline: BudgetImportPipelineT;
-  private readonly definitions: ReadonlyArray<ImportDefinition<BudgetImport, LedgerRecord, LedgerContext> | ImportDefinition<BudgetImport, BudgetLineRecord, BudgetLinesContext>>;
+  private readonly definitions: ReadonlyArray<ImportDefinition<BudgetImport, LedgerRecord, LedgerContext> | ImportDefinition<BudgetImport, BudgetLineRecord, BudgetLinesContext> | ImportDefinition<BudgetImport, TreasuryRecord, TreasuryContext>>;
 
   constructor(
     readonly store: BudgetImportRepository,
@@ -33,8 +35,9 @@ export class BudgetImportPipeline {
     private readonly audit: AuditService,
     private readonly communities: CommunityService,
     private readonly territory: TerritoryService,
+    private readonly snapshots: TreasurySnapshotsRepository,
   ) {
-    this.definitions = [this.ledger(), this.lines()];
+    this.definitions = [this.ledger(), this.lines(), this.treasury()];
     this.pipeline = new ImportPipeline<BudgetImport, BudgetImportExtra>({
       store,
       transactions,
@@ -140,6 +143,39 @@ export class BudgetImportPipeline {
         const keyed = recs.map((r) => ({ ...r, lineKey: keys.get(lineCodesKey(r))?.shift() ?? randomUUID() }));
         await this.writer.replaceLines(tx, v, keyed, imp.createdBy, imp.id, (n) => progress(n, recs.length));
         await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.lines', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { versionId: v.id, lines: recs.length } });
+      },
+    };
+  }
+
+  /**
+   * The treasury's execution report: stored as the budget's snapshot for its as-of date (a later file for
+   * the same date replaces it), beside the payment records and never added to them.
+   */
+  private treasury(): ImportDefinition<BudgetImport, TreasuryRecord, TreasuryContext> {
+    return {
+      kind: 'TREASURY',
+      schema: TREASURY_ROW_SCHEMA,
+      lockKey: (imp) => `budget:${imp.budgetId}`,
+      prepare: async (imp) => {
+        const codes = await this.writer.classificationCodes(await this.countryOf(imp.communityId));
+        return {
+          fiscalYear: await this.fiscalYear(imp.budgetId),
+          lines: await this.writer.latestLines(imp.budgetId),
+          economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
+          functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
+          sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
+          mapping: imp.mapping,
+          unit: imp.unit,
+          savedUnit: imp.savedUnit,
+          asOf: imp.asOf ?? null,
+        };
+      },
+      write: async (tx, recs, imp, progress) => {
+        // A report with no data rows says nothing: no snapshot (an empty one would read as "nothing executed").
+        if (!recs.length) return;
+        const asOf = recs[0].asOf;
+        const snapshotId = await this.snapshots.replace(tx, imp.budgetId, imp.id, imp.createdBy, asOf, recs, groupCodes(recs), (n) => progress(n, recs.length));
+        await this.audit.record(tx, this.auditActor(imp), { action: 'budget.import.treasury', entityType: 'BudgetImport', entityId: imp.id, communityId: imp.communityId, after: { snapshotId, asOf, lines: recs.length } });
       },
     };
   }

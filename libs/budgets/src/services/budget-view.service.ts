@@ -2,6 +2,7 @@ import type { LocalizedText } from '@ashar/i18n';
 import { CommunityService } from '@ashar/territory';
 import { Injectable } from '@nestjs/common';
 import { budgetModelTotals, countryOfCurrency, BudgetModelTotals } from '../domain/budget-model';
+import { TreasurySnapshotsRepository } from '../repositories/treasury-snapshots.repository';
 import { computeFlags, ExecutionTotals, executionByLine, executionTotals, Flag, LineExecution, planVsActual } from '../domain/execution';
 import { Direction, MonthlyActual, PlanLine } from '../domain/types';
 import { CURRENT_PUBLIC_STATUSES } from '../domain/workflow';
@@ -107,7 +108,13 @@ export class BudgetViewService {
     private readonly versions: BudgetVersionsRepository,
     private readonly classifications: BudgetClassificationsRepository,
     private readonly communities: CommunityService,
+    private readonly treasury: TreasurySnapshotsRepository,
   ) {}
+
+  /** The treasury snapshots of these budgets, oldest first, with their lines (read every request, like actuals). */
+  treasuryOfBudgets(budgetIds: readonly string[]) {
+    return this.treasury.ofBudgets(budgetIds);
+  }
 
   /** Lines of public versions already read (immutable; see FrozenLinesCache). Callers treat the arrays as read-only. */
   readonly frozenLines = new FrozenLinesCache();

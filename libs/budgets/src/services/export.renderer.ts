@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { buildFiscalDataPackage } from '../domain/fiscal-data-package';
 import { budgetFundsOf, countryOfCurrency, revenueSources } from '../domain/budget-model';
 import { executionByLine } from '../domain/execution';
+import { executedPerLine } from '../domain/treasury';
 import { columnLetter, executionAsOf, minorToCellNumber, minorToDecimalComma, safeSheetName, sheetRef, toExcelCsv } from '../domain/export-format';
 import { isPublicStatus } from '../domain/workflow';
 import { BudgetVersionsRepository } from '../repositories/budget-versions.repository';
@@ -67,7 +68,8 @@ export class ExportRenderer {
     const actuals = (await this.views.monthlyActualsOfBudgets([budget.id])).get(budget.id)!;
     const exec = executionByLine(lines, actuals);
     const place = (await this.communities.placesOf([budget.communityId])).get(budget.communityId);
-    return { budget, version, lines, exec, country: place?.country ?? 'KG', unitCode: place?.unitCode ?? '' };
+    const snapshots = (await this.views.treasuryOfBudgets([budget.id])).get(budget.id) ?? [];
+    return { budget, version, lines, exec, snapshots, country: place?.country ?? 'KG', unitCode: place?.unitCode ?? '' };
   }
 
   async render(budgetId: string, versionNumber: number, file: ExportFile, publicOnly = true, locale: Locale = DEFAULT_LOCALE): Promise<{ body: Buffer; contentType: string; fileName: string }> {
@@ -99,6 +101,8 @@ export class ExportRenderer {
       }
       case 'fdp/datapackage.json':
       case 'fdp/budget.csv': {
+        // `executed`: the newest treasury report's cumulative actual as of its date, else the payments entered as of today.
+        const executed = executedPerLine(d.lines, new Map([...d.exec].map(([k, e]) => [k, e.actual])), d.snapshots);
         const pkg = buildFiscalDataPackage({
           name: base.toLowerCase(),
           title: `${pickLocalized(d.budget.title, 'en') || pickLocalized(d.budget.title, 'ru')} (${d.budget.fiscalYear}, v${d.version.number})`,
@@ -108,7 +112,8 @@ export class ExportRenderer {
           // The final budget is `approved` (what the kenesh adopted at year end), only amendments are `adjusted`.
           phase: d.version.status === 'APPROVED' || d.version.status === 'SUPERSEDED' ? (d.version.kind === 'AMENDMENT' ? 'adjusted' : 'approved') : 'proposed',
           versionNumber: d.version.number,
-          executedAsOf: executionAsOf(d.budget.fiscalYear, d.country),
+          executedAsOf: executed.asOf ?? executionAsOf(d.budget.fiscalYear, d.country),
+          executedSource: executed.source === 'TREASURY' ? 'treasury' : 'payments',
           homepage: `${this.config.publicUrl}/budgets/${d.budget.id}`,
           lines: d.lines.map((l) => ({
             lineKey: l.lineKey,
@@ -118,7 +123,7 @@ export class ExportRenderer {
             functionalCode: l.functionalCode,
             functionalTitle: l.functionalCode ? l.functionalNames?.en || l.functionalNames?.ru || l.functionalCode : null,
             planned: l.amount,
-            executed: d.exec.get(l.lineKey)?.actual ?? 0n,
+            executed: executed.executed.get(l.lineKey) ?? 0n,
             specialFunds: l.specialFunds,
             forecastYear1: l.forecastYear1,
             forecastYear2: l.forecastYear2,

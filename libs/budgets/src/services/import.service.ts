@@ -3,13 +3,14 @@ import { AuditService } from '@ashar/audit';
 import { TransactionRunner } from '@ashar/database';
 import { errorReportRows, reportLocale, RowError, safeFileName, sniffFormat, STALE_IMPORT_MS } from '@ashar/imports';
 import { translate } from '@ashar/i18n';
-import { ConflictError, InvalidInputError, NotFoundError, toCsv, uuidOrNotFound } from '@ashar/kernel';
+import { ConflictError, InvalidInputError, isIsoDate, NotFoundError, toCsv, uuidOrNotFound } from '@ashar/kernel';
 import { OutboxRelay, OutboxService } from '@ashar/queue';
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
 import { BUDGETS_PERMISSIONS } from '../budgets.permissions';
 import { perResidentWarnings, plausibilityWarnings, SideTotals, sideTotals } from '../domain/import-preview';
-import { BUDGET_FIELDS, BudgetLineRecord, cleanSideRule, IMPORT_UNITS, ImportKind, ImportReadInfo, ImportUnit, LEDGER_FIELDS, LedgerRecord, REQUIRED_FIELDS, resolveColumns, SIDE_SOURCES, SideRule } from '../domain/import-rows';
+import { BudgetLineRecord, cleanSideRule, fieldsOf, IMPORT_UNITS, ImportKind, ImportReadInfo, ImportUnit, LedgerRecord, REQUIRED_FIELDS, resolveColumns, SIDE_SOURCES, SideRule, TreasuryRecord } from '../domain/import-rows';
+import { groupCodes, snapshotTotals } from '../domain/treasury';
 import { BudgetImport } from '../entities/budget-import.entity';
 import { BUDGET_JOBS } from '../jobs/budget.jobs';
 import { ImportMappingRepository } from '../repositories/import-mapping.repository';
@@ -36,6 +37,8 @@ export interface StartInput {
   columns?: ReadonlyArray<{ field: string; header?: string | null }> | null;
   /** Where the side comes from and the file's words for it (else, with no columns given, the community's saved rule). */
   side?: SideRule | null;
+  /** TREASURY: the report's as-of date (YYYY-MM-DD; null: read from the file's title). */
+  asOf?: string | null;
 }
 
 /** A stored upload previewed or imported again with these settings. */
@@ -45,6 +48,7 @@ export interface UploadSettings {
   columns?: ReadonlyArray<{ field: string; header?: string | null }> | null;
   side?: SideRule | null;
   locale?: string | null;
+  asOf?: string | null;
 }
 
 export interface ImportPreview {
@@ -72,11 +76,21 @@ export interface ImportPreview {
   side: { from: string | null; revenue: string | null; expenditure: string | null };
   /** Where the columns came from: GIVEN (this request), SAVED (the community's mapping) or NONE (found by name). */
   mappingSource: 'GIVEN' | 'SAVED' | 'NONE';
+  /** TREASURY: the report's as-of date and where it came from (CHOSEN or TITLE); null for other kinds or when not found. */
+  asOf: string | null;
+  asOfSource: string | null;
+  /** TREASURY: the report's totals per side over the codes that are not groups (null for other kinds). */
+  treasuryTotals: { revenueApprovedPlan: string | null; revenueRevisedPlan: string | null; expenditureApprovedPlan: string | null; expenditureRevisedPlan: string | null; groupRows: number } | null;
   /** The stored upload previewed (null: a file sent with the preview itself). */
   uploadId: string | null;
   fileName: string | null;
 }
 export { STALE_IMPORT_MS };
+
+/** Who may import a kind of file: a ledger and a treasury report are execution, budget lines are editing. */
+function permissionOf(kind: ImportKind): 'budget.recordExecution' | 'budget.edit' {
+  return kind === 'BUDGET' ? 'budget.edit' : 'budget.recordExecution';
+}
 
 /** JSON with sorted keys, for comparing settings. */
 function canonical(v: unknown): string {
@@ -86,8 +100,8 @@ function canonical(v: unknown): string {
 }
 
 /** Whether an import runs with these settings (unit, columns, side). */
-function sameSettings(imp: BudgetImport, s: { mapping: Record<string, string>; unit: ImportUnit | null; side: SideRule | null }): boolean {
-  return (imp.unit ?? null) === (s.unit ?? null) && canonical(imp.mapping ?? {}) === canonical(s.mapping) && canonical(imp.side ?? null) === canonical(s.side ?? null);
+function sameSettings(imp: BudgetImport, s: { mapping: Record<string, string>; unit: ImportUnit | null; side: SideRule | null; asOf: string | null }): boolean {
+  return (imp.unit ?? null) === (s.unit ?? null) && (imp.asOf ?? null) === (s.asOf ?? null) && canonical(imp.mapping ?? {}) === canonical(s.mapping) && canonical(imp.side ?? null) === canonical(s.side ?? null);
 }
 
 /**
@@ -114,7 +128,7 @@ export class ImportService {
   /** The permission check of `start`, on its own: the HTTP upload runs it before reading the body. */
   async assertMayImport(actor: Actor, budgetId: string, kind: ImportKind): Promise<void> {
     const budget = await this.budgets.budgetById(budgetId);
-    await this.permissions.assert(actor, budget.communityId, kind === 'LEDGER' ? 'budget.recordExecution' : 'budget.edit', BUDGETS_PERMISSIONS);
+    await this.permissions.assert(actor, budget.communityId, permissionOf(kind), BUDGETS_PERMISSIONS);
   }
 
   /**
@@ -122,9 +136,9 @@ export class ImportService {
    * one import: uploading it again returns the existing import instead of importing twice.
    */
   async start(actor: Actor, input: StartInput): Promise<BudgetImport> {
-    const { budget, versionId, mapping, unit, side, savedUnit } = await this.settings(actor, input);
+    const { budget, versionId, mapping, unit, side, savedUnit, asOf } = await this.settings(actor, input);
     return this.imports.pipeline.start(
-      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit, side, savedUnit } },
+      { kind: input.kind, targetId: budget.id, fileName: input.fileName, content: input.content, createdBy: actor.accountId!, locale: input.locale ?? null, extra: { communityId: budget.communityId, versionId, mapping, unit, side, savedUnit, asOf } },
       {
         onCreated: async (tx, row) => {
           await this.outbox.enqueueJob(tx, BUDGET_JOBS.import, { importId: row.id }, `budget-import.${row.id}`);
@@ -141,9 +155,13 @@ export class ImportService {
    */
   private async settings(actor: Actor, input: Omit<StartInput, 'fileName'>) {
     const budget = await this.budgets.budgetById(input.budgetId);
-    await this.permissions.assert(actor, budget.communityId, input.kind === 'LEDGER' ? 'budget.recordExecution' : 'budget.edit', BUDGETS_PERMISSIONS);
+    await this.permissions.assert(actor, budget.communityId, permissionOf(input.kind), BUDGETS_PERMISSIONS);
     if (!input.content.length) throw new InvalidInputError('file', 'errors.budgets.import.empty');
     if (input.unit != null && !IMPORT_UNITS.includes(input.unit)) throw new InvalidInputError('unit', 'errors.validation.invalid');
+    // The as-of date of a treasury report: a real date in the fiscal year (1 January of the next year: the whole year).
+    const asOf = input.kind === 'TREASURY' ? (input.asOf ?? null) : null;
+    if (input.asOf != null && input.kind !== 'TREASURY') throw new InvalidInputError('input.asOf', 'errors.validation.invalid');
+    if (asOf !== null && (!isIsoDate(asOf) || asOf < `${budget.fiscalYear}-01-01` || asOf > `${budget.fiscalYear + 1}-01-01`)) throw new InvalidInputError('input.asOf', isIsoDate(asOf) ? 'errors.budgets.import.asOfOutsideFiscalYear' : 'errors.validation.date');
     let versionId: string | null = null;
     if (input.kind === 'BUDGET') {
       const open = await this.writer.draftOf(budget.id);
@@ -154,15 +172,15 @@ export class ImportService {
     const saved = await this.mappings.savedOf(budget.communityId, input.kind);
     // The unit saved with the mapping is the community's habit: it applies whatever columns are given, when the file names no unit.
     const savedUnit = saved?.unit ?? null;
-    if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, savedUnit, mappingSource: 'GIVEN' as const };
+    if (input.columns) return { budget, versionId, mapping: this.mappingOf(input.kind, input.columns), unit: input.unit ?? null, side, savedUnit, asOf, mappingSource: 'GIVEN' as const };
     // A saved "from the side column" is a preference: a file of the community without that column takes the side from its codes.
     const savedSide = saved?.side ? cleanSideRule({ ...saved.side, from: saved.side.from === 'COLUMN' ? null : saved.side.from }) : null;
-    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, savedUnit, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
+    return { budget, versionId, mapping: saved?.mapping ?? {}, unit: input.unit ?? null, side: input.side !== undefined && input.side !== null ? side : savedSide, savedUnit, asOf, mappingSource: saved ? ('SAVED' as const) : ('NONE' as const) };
   }
 
   /** Our field → header, checked: known fields only, each once; a null or empty header is kept as '' (no column). */
   private mappingOf(kind: ImportKind, columns: ReadonlyArray<{ field: string; header?: string | null }>, path = 'input.columns'): Record<string, string> {
-    const allowed: readonly string[] = kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS;
+    const allowed: readonly string[] = fieldsOf(kind);
     const seen = new Set<string>();
     columns.forEach((c, i) => {
       if (!allowed.includes(c.field)) throw new InvalidInputError(`${path}.${i}.field`, 'errors.budgets.import.unknownField');
@@ -192,19 +210,21 @@ export class ImportService {
    * to the community's previous budget (a thousandfold unit mistake). Messages in `locale`.
    */
   async preview(actor: Actor, input: Omit<StartInput, 'fileName'> & { fileName?: string | null }, uploadId: string | null = null): Promise<ImportPreview> {
-    const { budget, versionId, mapping, unit, side, savedUnit, mappingSource } = await this.settings(actor, input);
+    const { budget, versionId, mapping, unit, side, savedUnit, asOf, mappingSource } = await this.settings(actor, input);
     const format = sniffFormat(input.content);
-    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit, savedUnit, side } as unknown as BudgetImport;
-    const { seen, header, sample } = await this.imports.inspectWithHeader<LedgerRecord | BudgetLineRecord>(rec, input.content);
+    const rec = { id: '', kind: input.kind, format, budgetId: budget.id, communityId: budget.communityId, versionId, mapping, unit, savedUnit, side, asOf } as unknown as BudgetImport;
+    const { seen, header, sample } = await this.imports.inspectWithHeader<LedgerRecord | BudgetLineRecord | TreasuryRecord>(rec, input.content);
     const locale = reportLocale(input.locale, null);
     const result = seen.result;
-    const info = (result?.info ?? {}) as Partial<ImportReadInfo> & { sideFrom?: string };
+    const info = (result?.info ?? {}) as Partial<ImportReadInfo> & { sideFrom?: string; asOf?: string; asOfSource?: string };
     const records = result?.records ?? [];
-    const totals = sideTotals(records);
-    const reference = records.length ? await this.writer.referenceTotals(budget.id, input.kind) : null;
+    const treasury = input.kind === 'TREASURY' ? this.treasuryFigures(records as TreasuryRecord[]) : null;
+    const totals = treasury ? { revenue: treasury.totals.REVENUE.actual, expenditure: treasury.totals.EXPENDITURE.actual } : sideTotals(records as Array<LedgerRecord | BudgetLineRecord>);
+    // A treasury report's actuals are compared with the budget's plan, as a ledger's are.
+    const reference = records.length ? await this.writer.referenceTotals(budget.id, input.kind === 'BUDGET' ? 'BUDGET' : 'LEDGER') : null;
     const codeOfLine = input.kind === 'LEDGER' ? new Map((await this.writer.latestLines(budget.id)).map((l) => [l.lineKey, l])) : new Map();
     const errors = seen.ok ? [] : seen.errors;
-    const required = [...REQUIRED_FIELDS[input.kind], ...(side?.from === 'COLUMN' ? [input.kind === 'LEDGER' ? 'kind' : 'direction'] : [])];
+    const required = [...REQUIRED_FIELDS[input.kind], ...(side?.from === 'COLUMN' && input.kind !== 'TREASURY' ? [input.kind === 'LEDGER' ? 'kind' : 'direction'] : [])];
     const taken = header ? resolveColumns(input.kind, header, mapping, required).index : new Map<string, number>();
     const fieldAt = new Map([...taken].map(([f, i]) => [i, f]));
     return {
@@ -212,7 +232,16 @@ export class ImportService {
       fileName: input.fileName ?? null,
       mappingSource,
       side: { from: side?.from ?? null, revenue: side?.revenue ?? null, expenditure: side?.expenditure ?? null },
-      fields: (input.kind === 'LEDGER' ? LEDGER_FIELDS : BUDGET_FIELDS).map((field) => ({ field, required: required.includes(field) })),
+      fields: fieldsOf(input.kind).map((field) => ({ field, required: required.includes(field) })),
+      asOf: info.asOf ?? null,
+      asOfSource: info.asOfSource ?? null,
+      treasuryTotals: treasury && {
+        revenueApprovedPlan: treasury.totals.REVENUE.approvedPlan?.toString() ?? null,
+        revenueRevisedPlan: treasury.totals.REVENUE.revisedPlan?.toString() ?? null,
+        expenditureApprovedPlan: treasury.totals.EXPENDITURE.approvedPlan?.toString() ?? null,
+        expenditureRevisedPlan: treasury.totals.EXPENDITURE.revisedPlan?.toString() ?? null,
+        groupRows: treasury.groups,
+      },
       fileColumns: (header ?? []).map((h, index) => ({ index, header: h, field: fieldAt.get(index) ?? null, sample: sample?.[index]?.trim() || null })),
       format,
       encoding: seen.encoding ?? null,
@@ -226,7 +255,9 @@ export class ImportService {
       revenueTotal: totals.revenue.toString(),
       expenditureTotal: totals.expenditure.toString(),
       rows: records.slice(0, PREVIEW_ROWS).map((r) =>
-        'direction' in r
+        'asOf' in r
+          ? { line: r.line, direction: r.direction, kind: null, date: r.asOf, economicCode: r.economicCode, functionalCode: r.functionalCode, label: r.names[locale] ?? r.names.ky ?? r.names.ru ?? r.names.kk ?? r.names.en, amount: r.amount.toString() }
+          : 'direction' in r
           ? { line: r.line, direction: r.direction, kind: null, date: null, economicCode: r.economicCode, functionalCode: r.functionalCode, label: r.names[locale] ?? r.names.ky ?? r.names.ru ?? r.names.kk ?? r.names.en, amount: r.amount.toString() }
           : { line: r.line, direction: null, kind: r.kind, date: r.date, economicCode: codeOfLine.get(r.lineKey)?.economicCode ?? null, functionalCode: codeOfLine.get(r.lineKey)?.functionalCode ?? null, label: r.purpose ?? r.counterparty, amount: r.amount.toString() },
       ),
@@ -235,6 +266,13 @@ export class ImportService {
       errorCount: seen.ok ? 0 : seen.errorCount,
       warnings: [...plausibilityWarnings(totals, reference && { revenue: reference.revenue, expenditure: reference.expenditure }), ...(await this.neighbourWarnings(budget, input.kind, totals))].map((w) => ({ messageKey: w.key, params: Object.entries(w.params).map(([name, value]) => ({ name, value: String(value) })), message: translate(locale, w.key, w.params) })),
     };
+  }
+
+  /** A treasury report's totals as they will be stored: the codes that are not groups (a group repeats its children). */
+  private treasuryFigures(records: readonly TreasuryRecord[]) {
+    const groups = groupCodes(records);
+    const totals = snapshotTotals({ lines: records.map((r, i) => ({ ...r, isGroup: groups.has(i), cumulativeActual: r.amount })) });
+    return { totals, groups: groups.size };
   }
 
   /** Budget lines only (a ledger may be a month): the per-resident total against the neighbours' (same raion, same year). */
@@ -314,7 +352,7 @@ export class ImportService {
   /** The preview of a stored upload again, with other settings (columns, side, unit). */
   async previewUpload(actor: Actor, s: UploadSettings): Promise<ImportPreview> {
     const u = await this.upload(actor, s.uploadId);
-    return this.preview(actor, { budgetId: u.budgetId, kind: u.kind, fileName: u.fileName, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null }, u.id);
+    return this.preview(actor, { budgetId: u.budgetId, kind: u.kind, fileName: u.fileName, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null, asOf: s.asOf ?? null }, u.id);
   }
 
   /**
@@ -324,7 +362,7 @@ export class ImportService {
    */
   async confirmUpload(actor: Actor, s: UploadSettings & { saveMapping?: boolean | null }): Promise<BudgetImport> {
     const u = await this.upload(actor, s.uploadId);
-    const input = { budgetId: u.budgetId, kind: u.kind, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null };
+    const input = { budgetId: u.budgetId, kind: u.kind, content: u.content, locale: s.locale ?? u.locale, unit: s.unit ?? null, columns: s.columns ?? null, side: s.side ?? null, asOf: s.asOf ?? null };
     const wanted = await this.settings(actor, input);
     const imp = await this.start(actor, { ...input, fileName: u.fileName });
     // The same file is one import: one already made with other settings is not run again with these, and the person is told so.

@@ -126,6 +126,7 @@ export function ExecutionPanel({ budgetId, version, fiscalYear, currency }: { bu
         </button>
       </form>
       <ImportForm budgetId={budgetId} kind="LEDGER" onDone={() => setReload((n) => n + 1)} />
+      <ImportForm budgetId={budgetId} kind="TREASURY" onDone={() => setReload((n) => n + 1)} />
       {data && (
         <>
           <h3>{t('budgets.execution.recentTitle')}</h3>

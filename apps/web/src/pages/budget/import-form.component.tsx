@@ -84,7 +84,7 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
     try {
       const next = (await graphql.request(PREVIEW_IMPORT_UPLOAD, { input: settingsOf(data, choices) })).previewBudgetImportUpload;
       if (gone.current) return;
-      setPreview({ data: next, choices: choicesOf(next, choices.unit, choices.save, choices.cleared), dirty: false });
+      setPreview({ data: next, choices: choicesOf(next, choices.unit, choices.save, choices.cleared, choices.asOf), dirty: false });
     } catch (err) {
       if (gone.current) return;
       setProblem(messageOf(err));
@@ -154,9 +154,9 @@ export function ImportForm({ budgetId, kind, onDone, onStart }: { budgetId: stri
   return (
     <div className="form">
       <div className="field">
-        <label htmlFor={id}>{t(kind === 'BUDGET' ? 'budgets.import.linesLabel' : 'budgets.import.ledgerLabel')}</label>
+        <label htmlFor={id}>{t(kind === 'BUDGET' ? 'budgets.import.linesLabel' : kind === 'TREASURY' ? 'budgets.import.treasuryLabel' : 'budgets.import.ledgerLabel')}</label>
         <p className="field__hint" id={`${id}-hint`}>
-          {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
+          {t(kind === 'BUDGET' ? 'budgets.import.linesHint' : kind === 'TREASURY' ? 'budgets.import.treasuryHint' : 'budgets.import.ledgerHint')} {t('upload.limitHint', { max: MAX_IMPORT_MB })}
         </p>
         <FilePicker id={id} inputRef={inputRef} describedBy={`${id}-hint`} label={t('ui.file.choose')} accept=".csv,.xlsx,text/csv" disabled={!!upload || running || checking} fileName={upload?.name ?? preview?.data.fileName ?? null} onFile={(file) => void pick(file)} />
       </div>
@@ -232,6 +232,9 @@ const FIELD_LABEL: Record<string, string> = {
   counterparty: 'budgets.import.column.counterparty',
   purpose: 'budgets.import.column.purpose',
   document_number: 'budgets.import.column.document_number',
+  approved_plan: 'budgets.import.column.approved_plan',
+  revised_plan: 'budgets.import.column.revised_plan',
+  cumulative_actual: 'budgets.import.column.cumulative_actual',
 };
 
 type ShownError = { line: number; column: string | null; messageKey: string; value?: string | null };
@@ -300,9 +303,11 @@ function PreviewPanel(props: {
   onCancel: () => void;
   formatAmount: (minor: string) => string;
 }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { id, preview: p, choices: c } = props;
   const heading = `${id}-preview`;
+  // A treasury report's side follows its codes: no side choice; it has an as-of date instead.
+  const treasury = props.kind === 'TREASURY';
   const fieldName = (f: string) => (FIELD_LABEL[f] ? t(FIELD_LABEL[f]) : f);
   const assign = (index: number, field: string) => {
     // A field is read from one column: choosing it here takes it from any other.
@@ -327,6 +332,12 @@ function PreviewPanel(props: {
         <dd>{p.headerLine}</dd>
         <dt>{t('budgets.import.preview.unit')}</dt>
         <dd>{t(p.unit === 'THOUSAND' ? 'budgets.import.preview.unitThousand' : 'budgets.import.preview.unitOne')}</dd>
+        {treasury && (
+          <>
+            <dt>{t('budgets.import.preview.asOf')}</dt>
+            <dd>{p.asOf ? formatDate(p.asOf) : '—'}</dd>
+          </>
+        )}
         <dt>{t('budgets.import.preview.lines')}</dt>
         <dd>{p.lineCount}</dd>
         <dt>{t(props.kind === 'LEDGER' ? 'budgets.import.preview.receipts' : 'budgets.import.preview.revenue')}</dt>
@@ -357,6 +368,7 @@ function PreviewPanel(props: {
             </select>
           </div>
         ))}
+        {!treasury && (
         <div className="field">
           <label htmlFor={`${id}-side`}>{t('budgets.import.preview.sideFrom')}</label>
           <select id={`${id}-side`} value={c.side.from} onChange={(e) => side({ from: e.target.value as BudgetImportSideFrom | '' })}>
@@ -367,7 +379,8 @@ function PreviewPanel(props: {
             ))}
           </select>
         </div>
-        {(c.side.from === '' || c.side.from === 'COLUMN') && (
+        )}
+        {!treasury && (c.side.from === '' || c.side.from === 'COLUMN') && (
           <>
             <div className="field">
               <label htmlFor={`${id}-side-rev`}>{t('budgets.import.preview.revenueWord')}</label>
@@ -390,6 +403,15 @@ function PreviewPanel(props: {
           <option value="THOUSAND">{t('budgets.import.preview.unitThousand')}</option>
         </select>
       </div>
+      {treasury && (
+        <div className="field">
+          <label htmlFor={`${id}-as-of`}>{t('budgets.import.preview.asOfChoose')}</label>
+          <p className="field__hint" id={`${id}-as-of-hint`}>
+            {t('budgets.import.preview.asOfHint')}
+          </p>
+          <input id={`${id}-as-of`} type="date" aria-describedby={`${id}-as-of-hint`} value={c.asOf || p.asOf || ''} disabled={props.busy} onChange={(e) => props.onChoices({ ...c, asOf: e.target.value }, true)} />
+        </div>
+      )}
       {p.warnings.map((w) => (
         <p key={w.messageKey} className="alert" role="alert">
           {t(w.messageKey, Object.fromEntries(w.params.map((x) => [x.name, x.value])))}

@@ -10,7 +10,7 @@ import type { Operation } from '../../api/operation';
  * The import preview of a file uploaded once (`POST …/imports?stage=1`, import-upload.ts): previewed
  * again with the columns, side and unit the person chose, then imported from the stored upload.
  */
-const PREVIEW_FIELDS = `uploadId fileName encoding separator headerLine unit unitSource sideFrom mappingSource lineCount revenueTotal expenditureTotal
+const PREVIEW_FIELDS = `uploadId fileName asOf asOfSource encoding separator headerLine unit unitSource sideFrom mappingSource lineCount revenueTotal expenditureTotal
     columns { field header }
     fileColumns { index header field sample }
     fields { field required }

@@ -46,4 +46,10 @@ describe('import preview settings', () => {
     const c = { ...choicesOf(preview, null), assign: { 0: 'economic_code', 1: 'direction', 2: '', 3: 'amount' } };
     expect(settingsOf(preview, c).columns.find((x) => x.field === 'amount')).toBeUndefined();
   });
+
+  it("a treasury report's as-of date goes only when chosen, and is kept across previews", () => {
+    expect(settingsOf(preview, choicesOf(preview, null))).not.toHaveProperty('asOf');
+    const chosen = choicesOf(preview, null, true, [], '2026-04-01');
+    expect(settingsOf(preview, chosen)).toMatchObject({ asOf: '2026-04-01' });
+  });
 });

@@ -16,15 +16,18 @@ export interface PreviewChoices {
   unit: BudgetImportUnit | null;
   side: { from: BudgetImportSideFrom | ''; revenue: string; expenditure: string };
   save: boolean;
+  /** TREASURY: the report's as-of date chosen (YYYY-MM-DD; '' = read from the file's title). */
+  asOf: string;
 }
 
-export function choicesOf(p: UploadPreview, unit: BudgetImportUnit | null, save = true, cleared: string[] = []): PreviewChoices {
+export function choicesOf(p: UploadPreview, unit: BudgetImportUnit | null, save = true, cleared: string[] = [], asOf = ''): PreviewChoices {
   return {
     assign: Object.fromEntries(p.fileColumns.map((c) => [c.index, c.field ?? ''])),
     cleared,
     unit,
     side: { from: (p.side.from as BudgetImportSideFrom | null) ?? '', revenue: p.side.revenue ?? '', expenditure: p.side.expenditure ?? '' },
     save,
+    asOf,
   };
 }
 
@@ -39,6 +42,7 @@ export function settingsOf(p: UploadPreview, c: PreviewChoices) {
     return c.cleared.includes(field) ? [{ field, header: null }] : [];
   });
   const side = c.side.from || c.side.revenue.trim() || c.side.expenditure.trim() ? { from: c.side.from || null, revenue: c.side.revenue.trim() || null, expenditure: c.side.expenditure.trim() || null } : null;
-  return { uploadId: p.uploadId!, unit: c.unit, columns, side };
+  // The as-of date goes only when chosen (the API refuses it for other kinds of file).
+  return { uploadId: p.uploadId!, unit: c.unit, columns, side, ...(c.asOf ? { asOf: c.asOf } : {}) };
 }
 

@@ -18,9 +18,14 @@ export const VERSION_FIELDS = `id number status kind revision reason commentsUnt
 /** Everything a note exposes; the API gives anonymous visitors resolved notes only, with the same fields. */
 export const NOTE_FIELDS = `id title body status lineKey transactionId createdAt resolvedAt author { displayName } replies { id body createdAt author { displayName } }`;
 
+/** Q1–Q4 per side, the newest treasury report and the payments' totals (lines per quarter stay in the API). */
+const QUARTERLY = `quarterly { executedSource executedAsOf paymentsRevenue paymentsExpenditure
+    treasury { asOf revenue { actual revisedPlan } expenditure { actual revisedPlan } }
+    sides { direction planned quarters { quarter planned treasuryActual treasuryAsOf paymentsActual actual source } } }`;
+
 // The public page's selection; the by-id and by-address queries ask for exactly the same (one component renders both).
 const PUBLIC_FIELDS = `id communityId fiscalYear currency population title { ky ru en kk } viewerCanEdit publicPath
-    publicVersion { ${VERSION_FIELDS} lines { lineKey monthly } }
+    publicVersion { ${VERSION_FIELDS} lines { lineKey monthly } ${QUARTERLY} }
     versions { id number status }
     neighbours { budgetId unitNames { ky ru en kk } unitCode population revenue expenditure expenditurePerResident isSelf }
     monitoringNotes { ${NOTE_FIELDS} }`;

@@ -17,6 +17,7 @@ import { ForecastYears, FundsSplit, OwnRevenue } from './budget-model.component'
 import { formatMinor, ratio } from './money';
 import { Legend, MonthlyChart } from './monthly-execution.component';
 import { NoteView } from './note-view.component';
+import { executedFigures, QuarterlyExecution } from './quarterly-execution.component';
 import { ShareBar } from './share-bar.component';
 import './budget.css';
 
@@ -193,7 +194,7 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
             </div>
             <div>
               <dt>{t('budgets.public.executed')}</dt>
-              <dd>{t('budgets.public.percent', { value: formatNumber(v.totals.expenditurePercent ?? 0) })}</dd>
+              <dd>{t('budgets.public.percent', { value: formatNumber(executedFigures(v).percent ?? 0) })}</dd>
             </div>
             {v.totals.revenueSources && v.totals.revenue !== '0' && (
               <div>
@@ -204,9 +205,10 @@ function PublicBudgetView({ b }: { b: PublicBudget }) {
           </dl>
           <section aria-labelledby="execution-heading">
             <h2 id="execution-heading">{t('budgets.public.executionTitle')}</h2>
-            <progress className="budget-progress" max={100} value={Math.min(100, v.totals.expenditurePercent ?? 0)} aria-labelledby="execution-heading" />
-            <p>{t('budgets.public.executionText', { spent: money(v.totals.expenditureActual), planned: money(v.totals.expenditure), received: money(v.totals.revenueActual) })}</p>
+            <progress className="budget-progress" max={100} value={Math.min(100, executedFigures(v).percent ?? 0)} aria-labelledby="execution-heading" />
+            <p>{t('budgets.public.executionText', { spent: money(executedFigures(v).spent), planned: money(v.totals.expenditure), received: money(executedFigures(v).received) })}</p>
           </section>
+          <QuarterlyExecution q={v.quarterly} money={money} />
           <section aria-labelledby="comes-heading" className="chart-section">
             <h2 id="comes-heading">{t('budgets.public.whereFrom')}</h2>
             <Legend planned={t('budgets.chart.planned')} spent={t('budgets.chart.received')} tone="in" />
