@@ -27,6 +27,10 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect(Object.keys(first.communities as object).sort()).toEqual(['akDobo', 'akDoboKenesh', 'kazanKuygan']);
     expect((first.logins as Array<{ login: string }>).map((l) => l.login)).toEqual(['admin@demo.ashar.kg', 'budget@demo.ashar.kg', 'member@demo.ashar.kg', 'citizen@demo.ashar.kg']);
     expect(first.budgets).toBe(2);
+    // Competitions' demo call: its applicants and its expert are identity's demo accounts.
+    expect(first).toMatchObject({ competitionCalls: 1, competitionApplications: 3 });
+    const ids = first.demoAccountIds as Record<string, string>;
+    expect((await ds.query(`SELECT account_id FROM cmp_experts`)).map((r: { account_id: string }) => r.account_id)).toEqual([ids['member@demo.ashar.kg']]);
     // Budgets' demo seed records identity's platform admin as the author (handed over in the summary).
     const admin = (await ds.query(`SELECT id FROM accounts WHERE email = 'admin@demo.ashar.kg'`))[0].id;
     expect(first.platformAdminId).toBe(admin);
@@ -36,7 +40,7 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM memberships WHERE community_id = $1`, [akDobo]))[0].n).toBe(4);
 
     const again = await seedDemo(ds);
-    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, budgets: 0 });
+    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, demoAccountIds: first.demoAccountIds, budgets: 0 });
     expect(await seed(ds)).toEqual({ territorialUnitsAdded: 0 });
   });
 

@@ -46,7 +46,7 @@ export type CmpCall = CmpCallQuery['competitionCall'];
 export type CmpApplication = CmpApplicationQuery['competitionApplication'];
 export type CmpReview = CmpForReviewQuery['applicationForReview'];
 
-const CALL_FIELDS = `id communityId status title { ky ru en kk } summary { ky ru en kk } currency grantCap maxDurationMonths timeZone languages applicantKinds
+const CALL_FIELDS = `id communityId status anonymousReview title { ky ru en kk } summary { ky ru en kk } currency grantCap maxDurationMonths timeZone languages applicantKinds
     directions { key name { ky ru en kk } }
     criteria { key name { ky ru en kk } weight min max }
     requiredDocuments { ky ru en kk }
