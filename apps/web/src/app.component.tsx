@@ -39,6 +39,8 @@ const CompetitionReviewPage = lazyPage(() => import('./pages/competitions/review
 const CompetitionReviewApplicationPage = lazyPage(() => import('./pages/competitions/review-application.page'));
 const CompetitionManagePage = lazyPage(() => import('./pages/competitions/manage.page'));
 const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/results.page'));
+const CompetitionCallEditPage = lazyPage(() => import('./pages/competitions/call-editor.page'));
+const CompetitionCallNewPage = lazyPage(() => import('./pages/competitions/call-editor.page').then((m) => ({ default: m.NewCompetitionCallPage })));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -83,7 +85,9 @@ export function AppRoutes() {
         <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
         <Route path="councils/:id" element={<CouncilBodyPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
+        <Route path="competitions/new" element={<CompetitionCallNewPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
+        <Route path="competitions/:id/edit" element={<CompetitionCallEditPage />} />
         <Route path="competitions/:id" element={<CompetitionCallPage />} />
         <Route path="competitions/:id/review" element={<CompetitionReviewPage />} />
         <Route path="competitions/:id/review/:applicationId" element={<CompetitionReviewApplicationPage />} />

@@ -1499,7 +1499,7 @@ export type CmpCallQueryVariables = Exact<{
 }>;
 
 
-export type CmpCallQuery = { competitionCall: { id: string, communityId: string, status: CallStatus, currency: string, grantCap: string, maxDurationMonths: number, timeZone: string, languages: Array<string>, applicantKinds: Array<ApplicantKind>, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, directions: Array<{ key: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, criteria: Array<{ key: string, weight: number, min: number, max: number, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, requiredDocuments: Array<{ ky: string | null, ru: string | null, en: string | null, kk: string | null }>, stages: Array<{ number: number, deadlineAt: string, deadlineLocal: string, timeZone: string, form: string, shortlistedOnly: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
+export type CmpCallQuery = { competitionCall: { id: string, communityId: string, status: CallStatus, anonymousReview: boolean, currency: string, grantCap: string, maxDurationMonths: number, timeZone: string, languages: Array<string>, applicantKinds: Array<ApplicantKind>, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, directions: Array<{ key: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, criteria: Array<{ key: string, weight: number, min: number, max: number, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, requiredDocuments: Array<{ ky: string | null, ru: string | null, en: string | null, kk: string | null }>, stages: Array<{ number: number, deadlineAt: string, deadlineLocal: string, timeZone: string, form: string, shortlistedOnly: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
 
 export type CmpCallsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1512,6 +1512,20 @@ export type CmpCallApplicationsQueryVariables = Exact<{
 
 
 export type CmpCallApplicationsQuery = { callApplications: Array<{ id: string, title: string, status: ApplicationStatus, directionKey: string, organisationName: string, targetRegion: string, requestedAmount: string, awardedAmount: string | null, decisionReason: string | null }> };
+
+export type CmpCommunityCallsQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpCommunityCallsQuery = { competitionCalls: Array<{ id: string, status: CallStatus, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
+export type CmpCreateCallMutationVariables = Exact<{
+  input: CreateCallInput;
+}>;
+
+
+export type CmpCreateCallMutation = { createCompetitionCall: { id: string, status: CallStatus } };
 
 export type CmpDecideMutationVariables = Exact<{
   input: DecideApplicationInput;
@@ -1546,6 +1560,13 @@ export type CmpMyRolesQueryVariables = Exact<{
 
 
 export type CmpMyRolesQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type CmpOpenCallMutationVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpOpenCallMutation = { openCompetitionCall: { id: string, status: CallStatus } };
 
 export type CmpPublishResultsMutationVariables = Exact<{
   callId: Scalars['ID']['input'];
@@ -1610,6 +1631,13 @@ export type CmpSubmitStageMutationVariables = Exact<{
 
 
 export type CmpSubmitStageMutation = { submitApplicationStage: { stageNumber: number, version: number, submittedAt: string } };
+
+export type CmpUpdateCallMutationVariables = Exact<{
+  input: UpdateCallInput;
+}>;
+
+
+export type CmpUpdateCallMutation = { updateCompetitionCall: { id: string, status: CallStatus } };
 
 export type CwActionCheckMutationVariables = Exact<{
   input: ActionCheckInput;
