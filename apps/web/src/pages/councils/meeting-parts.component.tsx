@@ -160,6 +160,7 @@ export function DocumentList({ documents, label }: { documents: ReadonlyArray<{ 
 export function AttachDocumentForm({ ownerKind, ownerId, title, onDone, folded = false }: { ownerKind: CouncilDocumentOwnerKind; ownerId: string; title: string; onDone: () => void; folded?: boolean }) {
   const { t } = useI18n();
   const [v, setV] = useState({ name: '', url: '', kind: 'pdf' });
+  const [unfolded, setUnfolded] = useState(false);
   const form = useFormSubmit<'name' | 'url'>({ 'input.name': 'name', 'input.url': 'url' });
   const headingId = `cw-attach-${ownerId}`;
   const submit = (e: FormEvent) => {
@@ -192,10 +193,11 @@ export function AttachDocumentForm({ ownerKind, ownerId, title, onDone, folded =
       </button>
     </form>
   );
+  // Folded, the form is rendered only once opened: one per item would otherwise fill the page with hidden controls.
   return folded ? (
-    <details className="cw-tools">
+    <details className="cw-tools" onToggle={(e) => setUnfolded(e.currentTarget.open)}>
       <summary>{title}</summary>
-      {body}
+      {unfolded && body}
     </details>
   ) : (
     body
