@@ -3,8 +3,9 @@
  * (which covers the secretary's roll call, publishing, search and the tracker):
  * - a member casts their own vote in the web on an open meeting, then the chair; the secretary sees both in
  *   the roll call and records the decision (the vote form is gone once decided); a citizen sees no vote form;
- * - the secretary draws up an action plan in the web; its item's deadline passes and the worker's job flags it
- *   overdue on the body page;
+ * - the secretary draws up an action plan in the web, monitored by the community's advisory group (chosen in
+ *   the form), attaches the inspection act to one item (a bad link refused first); its item's deadline passes
+ *   and the worker's job flags it overdue on the body page, where the citizen reads the act's link;
  * - the secretary shares seats among villages by their budget contribution (entered with its source, D'Hondt),
  *   publishes it, and the citizen reads the seats (hand-computed) and the explanation;
  * - a signed-in resident asks the body a question; the secretary answers it in the web; the resident reads the
@@ -17,7 +18,7 @@ import { translate } from '@ashar/i18n';
 import type { RunningApi } from '../support/api-harness';
 import { gql, ok } from '../support/graphql-client';
 import { PASSWORD, person, Person, platformAdmin, village, Village } from '../../libs/budgets/src/__tests__/support';
-import { council, Council, item, meeting, must, VOTE } from '../../libs/councils/src/__tests__/support';
+import { council, Council, CREATE_BODY, item, meeting, must, SIMPLE_RULES, VOTE } from '../../libs/councils/src/__tests__/support';
 import { MarkOverdueJob } from '../../libs/councils/src/jobs/mark-overdue.job';
 import { a11yProblems, artifact, axeSeriousViolations, webOnApi } from './browser.support';
 
@@ -29,6 +30,8 @@ let api: RunningApi;
 let v: Village;
 let c: Council;
 let resident: Person;
+let advisoryId: string;
+const ADVISORY = 'Базарды көзөмөлдөөчү топ';
 
 beforeAll(async () => {
   ({ api } = web);
@@ -36,6 +39,7 @@ beforeAll(async () => {
   v = await village(api, platform, '41707220840000', 'Кара-Суу айылы');
   c = await council(api, v, [await person(api, 'Төрага'), await person(api, 'Катчы'), await person(api, 'Мүчө')]);
   resident = await person(api, 'Тургун');
+  advisoryId = (await must(api, v.admin, CREATE_BODY, { input: { kind: 'ADVISORY_GROUP', name: { ky: ADVISORY }, communityId: v.communityId, rules: SIMPLE_RULES } })).createCouncilBody.id;
 });
 
 test('a member votes on their phone; the secretary decides, keeps a plan, shares seats and answers a resident', async () => {
@@ -92,6 +96,8 @@ test('a member votes on their phone; the secretary decides, keeps a plan, shares
   // The secretary draws up an action plan on the body page; one item was due 01.06.2026.
   await secretary.goto(`${api.baseUrl}/councils/${c.bodyId}`, { waitUntil: 'networkidle' });
   await secretary.getByLabel(tr('councils.web.plans.planTitle'), { exact: true }).fill('Базарды тартипке келтирүү');
+  // The community's advisory group monitors it (chosen from the community's other bodies).
+  await secretary.getByLabel(tr('councils.web.plans.monitoringBody'), { exact: true }).selectOption({ label: ADVISORY });
   await secretary.getByRole('button', { name: tr('councils.web.plans.createSubmit') }).click();
   await secretary.getByRole('heading', { level: 3, name: 'Базарды тартипке келтирүү' }).waitFor();
   await secretary.getByText(tr('councils.web.plans.addItem'), { exact: true }).click();
@@ -101,6 +107,22 @@ test('a member votes on their phone; the secretary decides, keeps a plan, shares
   await addItem.getByLabel(tr('councils.web.plans.deadlineField'), { exact: true }).fill('01.06.2026');
   await addItem.getByRole('button', { name: tr('councils.web.plans.addItemSubmit') }).click();
   await secretary.getByRole('heading', { level: 4, name: 'Таразаларды текшерүү' }).waitFor();
+  expect(await secretary.locator('.cw-plan').first().innerText()).toContain(tr('councils.web.plans.monitored'));
+  const [stored] = (await must(api, null, `query($id: ID!) { councilBody(id: $id) { actionPlans { monitoringBodyId } } }`, { id: c.bodyId })).councilBody.actionPlans;
+  expect(stored.monitoringBodyId).toBe(advisoryId);
+  // A paper attached to that one item (the inspection act), by the plan's secretary.
+  const attachTitle = tr('councils.web.documents.attachToItem', { item: 'Таразаларды текшерүү' });
+  await secretary.getByText(attachTitle, { exact: true }).click();
+  const attach = secretary.getByRole('form', { name: attachTitle });
+  await attach.getByLabel(tr('councils.web.documents.name'), { exact: true }).fill('Текшерүү акты');
+  await attach.getByLabel(tr('councils.web.documents.url'), { exact: true }).fill('not a link');
+  await attach.getByRole('button', { name: tr('councils.web.documents.attachSubmit') }).click();
+  await attach.getByText(tr('errors.validation.invalid'), { exact: true }).waitFor();
+  await attach.getByLabel(tr('councils.web.documents.url'), { exact: true }).fill('https://example.kg/scales-act.pdf');
+  await attach.getByRole('button', { name: tr('councils.web.documents.attachSubmit') }).click();
+  await secretary.getByRole('list', { name: tr('councils.web.documents.ofItem', { item: 'Таразаларды текшерүү' }) }).getByRole('link', { name: 'Текшерүү акты' }).waitFor();
+  expect(await api.dataSource.query(`SELECT owner_kind, name, url FROM council_documents`)).toEqual([{ owner_kind: 'ACTION_ITEM', name: 'Текшерүү акты', url: 'https://example.kg/scales-act.pdf' }]);
+  await secretary.locator('.cw-plan').first().screenshot({ path: artifact('cx-07-plan-monitored-with-paper-ky.png') });
   // The worker's job on 02.06.2026 flags it.
   expect(await api.worker!.get(MarkOverdueJob, { strict: false }).handle({ now: '2026-06-02T01:00:00Z' })).toMatchObject({ actionItems: 1 });
 
@@ -163,6 +185,8 @@ test('a member votes on their phone; the secretary decides, keeps a plan, shares
   const overdueItem = citizen.locator('.cw-action-item').filter({ hasText: 'Таразаларды текшерүү' });
   expect(await overdueItem.getAttribute('data-overdue')).toBe('true');
   expect(await overdueItem.innerText()).toContain(tr('councils.web.plans.overdue'));
+  expect(await overdueItem.getByRole('link', { name: 'Текшерүү акты' }).getAttribute('href')).toBe('https://example.kg/scales-act.pdf');
+  expect(await overdueItem.getByText(tr('councils.web.documents.attachToItem', { item: 'Таразаларды текшерүү' })).count()).toBe(0);
   expect(await citizen.locator('.cw-plan').first().innerText()).toContain(tr('councils.web.plans.overdueCount', { count: 1 }));
   const seats = await Promise.all(villages.map(([name]) => citizen.locator(`[data-seats="${name}"]`).innerText()));
   expect(seats).toEqual(['4', '1', '0']);
@@ -190,4 +214,33 @@ test('a member votes on their phone; the secretary decides, keeps a plan, shares
   expect(await member.getByRole('button', { name: tr('councils.web.plans.createSubmit') }).count()).toBe(0);
   await citizen.reload({ waitUntil: 'networkidle' });
   expect(await citizen.getByRole('link', { name: '+996555123456' }).getAttribute('href')).toBe('tel:+996555123456');
+});
+
+test('the community admin appoints the advisory group’s secretary by finding a member of the community by name, not by an account id', async () => {
+  const admin = await web.open(`${api.baseUrl}/councils/${advisoryId}`, { login: v.admin.email, password: PASSWORD }, PHONE);
+  await admin.getByRole('heading', { level: 1, name: ADVISORY }).waitFor();
+  const form = admin.getByRole('form', { name: tr('councils.web.members.add') });
+  const search = form.getByLabel(tr('councils.web.members.search'), { exact: true });
+  await search.fill('Жоктур');
+  await form.getByText(tr('councils.web.members.noneFound'), { exact: true }).waitFor();
+  // Part of the name, in any case: the village's citizen "Жаран" is found.
+  await search.fill('жар');
+  const found = form.getByRole('list', { name: tr('councils.web.members.found') });
+  expect(await found.getByRole('button').allInnerTexts()).toEqual([tr('councils.web.members.pick', { name: 'Жаран' })]);
+  await found.getByRole('button', { name: tr('councils.web.members.pick', { name: 'Жаран' }) }).click();
+  await form.getByText(tr('councils.web.members.picked', { name: 'Жаран' }), { exact: true }).waitFor();
+  // An account is chosen: no name to type, no contacts of a person without an account.
+  expect(await form.getByLabel(tr('councils.web.members.fullName'), { exact: true }).count()).toBe(0);
+  await form.getByLabel(tr('councils.web.members.role'), { exact: true }).selectOption('SECRETARY');
+  await form.getByLabel(tr('councils.web.members.termFrom'), { exact: true }).fill('01.01.2026');
+  // (The page-wide basic check would flag the rules form's button folded in a closed <details>, which is
+  // not this form's; axe judges the rendered page.)
+  expect(await axeSeriousViolations(admin)).toEqual([]);
+  await form.screenshot({ path: artifact('cx-08-appoint-by-name-ky.png') });
+  await form.getByRole('button', { name: tr('councils.web.members.addSubmit') }).click();
+  await admin.locator('.cw-member').filter({ hasText: 'Жаран' }).waitFor();
+  // The membership is the citizen's account: they now run the group as its secretary.
+  const body = `query($id: ID!) { councilBody(id: $id) { viewerIsSecretary members { fullName role hasAccount } } }`;
+  const seen = ok(await gql(api.baseUrl, body, { id: advisoryId }, { token: v.citizen.token })).councilBody;
+  expect(seen).toEqual({ viewerIsSecretary: true, members: [{ fullName: 'Жаран', role: 'SECRETARY', hasAccount: true }] });
 });

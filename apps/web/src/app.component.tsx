@@ -42,6 +42,8 @@ const CompetitionReviewApplicationPage = lazyPage(() => import('./pages/competit
 const CompetitionManagePage = lazyPage(() => import('./pages/competitions/manage.page'));
 const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/results.page'));
 const SurveyFieldPage = lazyPage(() => import('./pages/surveys/field.page'));
+const CompetitionCallEditPage = lazyPage(() => import('./pages/competitions/call-editor.page'));
+const CompetitionCallNewPage = lazyPage(() => import('./pages/competitions/call-editor.page').then((m) => ({ default: m.NewCompetitionCallPage })));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -89,7 +91,9 @@ export function AppRoutes() {
         <Route path="municipalities/area/:areaUnitId" element={<MunicipalityComparisonPage />} />
         <Route path="municipalities/:unitId" element={<MunicipalityPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
+        <Route path="competitions/new" element={<CompetitionCallNewPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
+        <Route path="competitions/:id/edit" element={<CompetitionCallEditPage />} />
         <Route path="competitions/:id" element={<CompetitionCallPage />} />
         <Route path="competitions/:id/review" element={<CompetitionReviewPage />} />
         <Route path="competitions/:id/review/:applicationId" element={<CompetitionReviewApplicationPage />} />

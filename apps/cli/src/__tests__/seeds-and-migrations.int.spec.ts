@@ -29,6 +29,10 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect(first.budgets).toBe(2);
     // Municipality indicators: six demo observations of five Bakai-Ata aimaks (Ak-Dobo twice), by the platform admin.
     expect(first.municipalObservations).toBe(6);
+    // Competitions' demo call: its applicants and its expert are identity's demo accounts.
+    expect(first).toMatchObject({ competitionCalls: 1, competitionApplications: 3 });
+    const ids = first.demoAccountIds as Record<string, string>;
+    expect((await ds.query(`SELECT account_id FROM cmp_experts`)).map((r: { account_id: string }) => r.account_id)).toEqual([ids['member@demo.ashar.kg']]);
     // Budgets' demo seed records identity's platform admin as the author (handed over in the summary).
     const admin = (await ds.query(`SELECT id FROM accounts WHERE email = 'admin@demo.ashar.kg'`))[0].id;
     expect(first.platformAdminId).toBe(admin);
@@ -41,7 +45,7 @@ describe('cli commands read the manifest list (real PostgreSQL)', () => {
     expect(await ds.query(`SELECT (SELECT count(*)::int FROM srv_surveys WHERE community_id = $1) AS surveys, (SELECT count(*)::int FROM srv_form_versions) AS versions, (SELECT count(*)::int FROM srv_quota_cells) AS cells`, [akDobo])).toEqual([{ surveys: 1, versions: 1, cells: 18 }]);
 
     const again = await seedDemo(ds);
-    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, budgets: 0 });
+    expect(again).toEqual({ territorialUnitsAdded: 0, communities: first.communities, logins: [], platformAdminId: admin, demoAccountIds: first.demoAccountIds, budgets: 0 });
     expect(await seed(ds)).toEqual({ territorialUnitsAdded: 0 });
   });
 

@@ -1,7 +1,7 @@
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { firstError, gql, ok } from '../../../../test/support/graphql-client';
 import { count, person, platformAdmin, Person, village, Village } from '../../../budgets/src/__tests__/support';
-import { APPLICATION, clockOf, DECIDE, goodAnswers, openCall, save, start, submit, submitted } from './support';
+import { APPLICATION, clockOf, DECIDE, goodAnswers, openCall, save, start, submit, submitted, uploadFile } from './support';
 
 /**
  * Calls and applications on the real database: deadlines to the second in the call's zone, eligibility,
@@ -79,7 +79,7 @@ test('deadline to the second: one second before is accepted; at and after it is 
   expect(firstError(await submit(api, applicant, other)).extensions).toMatchObject({ code: 'CONFLICT', params: { deadline: '2027-03-01 18:00 (Asia/Almaty, UTC+05:00)' } });
 });
 
-test('eligibility, the cap and file types are refused with field paths and store nothing', async () => {
+test('eligibility, the cap and file answers without this application\'s upload are refused with field paths and store nothing', async () => {
   const call = await openCall(api, v.admin, v.communityId);
   const applicant = await person(api, 'Бизнес');
   const n = await count(api, 'cmp_applications');
@@ -92,10 +92,23 @@ test('eligibility, the cap and file types are refused with field paths and store
   expect(await count(api, 'cmp_applications')).toBe(n);
 
   const id = ok(await start(api, applicant, call.id)).startApplication.id;
-  // A file of a type the form does not allow: refused on the draft already, the draft unchanged.
-  const exe = firstError(await save(api, applicant, id, 1, { ...goodAnswers(), letter: { name: 'virus.exe', contentType: 'application/x-msdownload' } }));
-  expect(exe.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers.letter.contentType', messageKey: 'errors.competitions.answers.fileType' });
+  // A file answer that names no uploaded file (only a name and a declared type) is refused on the draft
+  // already, as is a file uploaded to another application; the draft is unchanged.
+  const declared = firstError(await save(api, applicant, id, 1, { ...goodAnswers(), letter: { name: 'virus.exe', contentType: 'application/pdf' } }));
+  expect(declared.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers.letter', messageKey: 'errors.competitions.answers.notFile' });
+  const elsewhere = ok(await start(api, applicant, call.id)).startApplication.id as string;
+  const foreign = await uploadFile(api, applicant.token, elsewhere);
+  expect(foreign.status).toBe(201);
+  const foreignId = ((await foreign.json()) as { fileId: string }).fileId;
+  const stolen = firstError(await save(api, applicant, id, 1, { ...goodAnswers(), letter: { fileId: foreignId } }));
+  expect(stolen.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.answers.letter', messageKey: 'errors.competitions.answers.notFile' });
   expect((await api.dataSource.query(`SELECT drafts FROM cmp_applications WHERE id = $1`, [id]))[0].drafts).toEqual({});
+  // A draft written before uploads were required (a name, no id) cannot be submitted either.
+  await api.dataSource.query(`UPDATE cmp_applications SET drafts = $2 WHERE id = $1`, [id, { '1': { ...goodAnswers(), letter: { name: 'кат.pdf', contentType: 'application/pdf' } } }]);
+  expect(firstError(await submit(api, applicant, id)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.letter', messageKey: 'errors.competitions.answers.notFile' });
+  await api.dataSource.query(`UPDATE cmp_applications SET drafts = $2 WHERE id = $1`, [id, { '1': { ...goodAnswers(), letter: { fileId: foreignId, name: 'кат.pdf', contentType: 'application/pdf' } } }]);
+  expect(firstError(await submit(api, applicant, id)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.letter', messageKey: 'errors.competitions.answers.notFile' });
+  expect(await submissions(id)).toBe(0);
   // Over the cap (20 000.00 USD): 2 × 1 000 000.01 → refused on submit naming the budget total.
   ok(await save(api, applicant, id, 1, goodAnswers('1000001')));
   const cap = firstError(await submit(api, applicant, id));

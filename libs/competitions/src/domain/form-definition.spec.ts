@@ -16,7 +16,7 @@ const form = () => {
   return p.value;
 };
 const CAP = 2_000_000n; // 20 000.00 USD in cents
-const good = { title: 'Ачык айыл', people: 300, kind: 'ngo', letter: { name: 'letter.pdf', contentType: 'application/pdf' }, budget: { lines: [{ item: 'Ноутбук', quantity: 2, unitCost: '50000' }, { item: 'Интернет', quantity: 12, unitCost: '2500' }] } };
+const good = { title: 'Ачык айыл', people: 300, kind: 'ngo', letter: { fileId: 'f1', name: 'letter.pdf', contentType: 'application/pdf' }, budget: { lines: [{ item: 'Ноутбук', quantity: 2, unitCost: '50000' }, { item: 'Интернет', quantity: 12, unitCost: '2500' }] } };
 
 describe('form definition', () => {
   it('reads a valid form and refuses a bad one with paths', () => {
@@ -39,7 +39,7 @@ describe('form definition', () => {
   });
 
   it('names every submit problem: required, too short, file type, over the cap, unknown field', () => {
-    const p = checkAnswers(form(), { title: 'Ач', kind: 'club', letter: { name: 'x.exe', contentType: 'application/x-msdownload' }, budget: { lines: [{ item: 'Автобус', quantity: 1, unitCost: '2000001' }] }, extra: 1 }, { mode: 'submit', cap: CAP });
+    const p = checkAnswers(form(), { title: 'Ач', kind: 'club', letter: { fileId: 'f1', name: 'x.exe', contentType: 'application/x-msdownload' }, budget: { lines: [{ item: 'Автобус', quantity: 1, unitCost: '2000001' }] }, extra: 1 }, { mode: 'submit', cap: CAP });
     expect(p.map((x) => [x.path, x.key])).toEqual([
       ['answers.extra', 'errors.competitions.answers.unknownField'],
       ['answers.title', 'errors.competitions.answers.tooShort'],
@@ -49,6 +49,13 @@ describe('form definition', () => {
     ]);
     expect(checkAnswers(form(), { ...good, letter: undefined }, { mode: 'submit', cap: CAP })).toEqual([{ path: 'answers.letter', key: 'errors.competitions.answers.required' }]);
     expect(checkAnswers(form(), { ...good, budget: { lines: [{ item: '', quantity: 0, unitCost: '-1' }] } }, { mode: 'draft', cap: CAP }).map((x) => x.path)).toEqual(['answers.budget.lines.0.item', 'answers.budget.lines.0.quantity', 'answers.budget.lines.0.unitCost']);
+  });
+
+  it('a file answer must name an uploaded file by its id, in a draft too', () => {
+    for (const letter of [{ name: 'letter.pdf', contentType: 'application/pdf' }, { fileId: '' }, { fileId: 7 }, 'letter.pdf']) {
+      expect(checkAnswers(form(), { letter }, { mode: 'draft', cap: CAP })).toEqual([{ path: 'answers.letter', key: 'errors.competitions.answers.notFile' }]);
+    }
+    expect(checkAnswers(form(), { letter: { fileId: 'f1' } }, { mode: 'draft', cap: CAP })).toEqual([]);
   });
 
   it('a total exactly at the cap is accepted', () => {

@@ -123,9 +123,11 @@ function labelOf(x: unknown): Record<string, string> {
 }
 
 export type Answers = Record<string, unknown>;
+/** An uploaded file, by id; the name and type are the stored ones (filled in by the service). */
 export interface FileAnswer {
-  name: string;
-  contentType: string;
+  fileId: string;
+  name?: string;
+  contentType?: string;
 }
 export interface BudgetLine {
   item: string;
@@ -189,8 +191,10 @@ function checkValue(f: FormField, v: unknown, at: string, o: CheckOptions): Prob
       if (typeof v !== 'string' || !f.options!.includes(v)) return p('errors.competitions.answers.notAnOption');
       return [];
     case 'FILE': {
-      if (!isObj(v) || typeof v.name !== 'string' || !v.name || v.name.length > 255 || typeof v.contentType !== 'string') return p('errors.competitions.answers.notFile');
-      if (!f.allowedTypes!.includes(v.contentType)) return p('errors.competitions.answers.fileType', { allowed: f.allowedTypes!.join(', ') }, `${at}.contentType`);
+      // An uploaded file, named by its id (whose application and field the service checks); the name and
+      // type the client sends are replaced by the stored ones, read from the bytes at upload.
+      if (!isObj(v) || typeof v.fileId !== 'string' || !v.fileId) return p('errors.competitions.answers.notFile');
+      if (v.contentType !== undefined && (typeof v.contentType !== 'string' || !f.allowedTypes!.includes(v.contentType))) return p('errors.competitions.answers.fileType', { allowed: f.allowedTypes!.join(', ') }, `${at}.contentType`);
       return [];
     }
     case 'BUDGET': {

@@ -1,4 +1,5 @@
-import { Actor, PermissionService } from '@ashar/auth';
+import { Actor, PermissionService, RateLimiter } from '@ashar/auth';
+import { FILE_UPLOADS_PER_ACCOUNT } from '../competitions.rate-limits';
 import { AuditService } from '@ashar/audit';
 import { TransactionRunner } from '@ashar/database';
 import { DomainError, InvalidInputError, NotFoundError, uuidOrNotFound } from '@ashar/kernel';
@@ -36,15 +37,21 @@ export class ApplicationFileService {
     private readonly permissions: PermissionService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  /** Run before one byte of the body is read: an editor, a stage taking drafts, a FILE field. */
-  authorize(actor: Actor, applicationId: string, stage: string | undefined, fieldKey: string | undefined): Promise<FileTarget> {
+  /**
+   * Run before one byte of the body is read: an editor, a stage taking drafts, a FILE field; then the
+   * caller's upload limit (counted only for uploads they may make, so a refused one costs nothing).
+   */
+  async authorize(actor: Actor, applicationId: string, stage: string | undefined, fieldKey: string | undefined): Promise<FileTarget> {
     if (!actor.accountId) throw new DomainError('UNAUTHENTICATED', 'errors.UNAUTHENTICATED', 'Authentication required');
     const n = Number(stage);
     if (!Number.isInteger(n) || n < 1 || n > 20) throw new InvalidInputError('stage', 'errors.competitions.unknownStage');
     if (typeof fieldKey !== 'string' || !fieldKey) throw new InvalidInputError('field', 'errors.competitions.answers.unknownField');
-    return this.applications.fileTarget(actor, applicationId, n, fieldKey);
+    const target = await this.applications.fileTarget(actor, applicationId, n, fieldKey);
+    await this.limiter.consume(FILE_UPLOADS_PER_ACCOUNT, [actor.accountId]);
+    return target;
   }
 
   async upload(actor: Actor, target: FileTarget, fileName: string | undefined, content: Buffer): Promise<{ fileId: string; name: string; contentType: string; url: string }> {

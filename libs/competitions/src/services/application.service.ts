@@ -138,7 +138,7 @@ export class ApplicationService {
     if (JSON.stringify(answers).includes('\\u0000')) throw new InvalidInputError('input.answers', 'errors.validation.invalidCharacters');
     const problems = checkAnswers(stage.form, answers, { mode: 'draft', cap: BigInt(call.grantCap), prefix: 'input.answers' });
     if (problems.length) refuse(problems);
-    await this.bindFiles(a.id, stage, answers as Record<string, unknown>);
+    await this.bindFiles(a.id, stage, answers as Record<string, unknown>, 'input.answers');
     const doNotReview = input.doNotReview ? [...new Set(input.doNotReview.map((x) => x.toLowerCase()))] : null;
     // Named before the first submission only: later (an amendment) it would let an applicant drop an expert who marked them low.
     if (doNotReview && a.status !== 'DRAFT' && !sameSet(doNotReview, a.doNotReview)) throw new InvalidInputError('input.doNotReview', 'errors.competitions.doNotReviewFrozen');
@@ -171,6 +171,9 @@ export class ApplicationService {
       const answers = locked.drafts[String(stage.number)] ?? {};
       const problems = checkAnswers(stage.form, answers, { mode: 'submit', cap: BigInt(call.grantCap) });
       if (problems.length) refuse(problems);
+      // Again at submission: a draft saved before uploads were required, or edited around the API, still
+      // has to name this application's own files.
+      await this.bindFiles(a.id, stage, answers, 'answers');
       const sub = await this.applications.insertSubmission(tx, { applicationId: a.id, stageNumber: stage.number, version: (previous?.version ?? 0) + 1, answers, diff: previous ? diffAnswers(previous.answers, answers) : [], submittedBy: actor.accountId! });
       await this.applications.update(tx, a.id, { status: locked.status === 'DRAFT' ? 'SUBMITTED' : locked.status, requestedAmount: requestedAmount(stage.form, answers).toString() });
       await this.audit.record(tx, actor.toAudit(), { action: previous ? 'competitions.application.amend' : 'competitions.application.submit', entityType: 'Application', entityId: a.id, communityId: call.communityId, after: { stage: stage.number, version: sub.version, changedFields: sub.diff.map((d) => d.field) } });
@@ -281,15 +284,17 @@ export class ApplicationService {
   }
 
   /**
-   * A FILE answer naming an uploaded file (`fileId`) must name one of this application's files for that
-   * field; its name and type are then the stored ones (read from the bytes), whatever the client sent.
+   * Every FILE answer must name (`fileId`) a file uploaded to this application for that field (no id, an
+   * unknown id, a file of another application or field: BAD_USER_INPUT at the field); its name and type
+   * are then the stored ones (read from the bytes), whatever the client sent.
    */
-  private async bindFiles(applicationId: string, stage: CallStage, answers: Record<string, unknown>): Promise<void> {
+  private async bindFiles(applicationId: string, stage: CallStage, answers: Record<string, unknown>, prefix: string): Promise<void> {
     for (const f of stage.form.fields) {
-      const v = answers[f.key] as { fileId?: unknown } | undefined;
-      if (f.type !== 'FILE' || !v || typeof v !== 'object' || v.fileId === undefined) continue;
-      const file = typeof v.fileId === 'string' && UUID.test(v.fileId) ? await this.files.findById(v.fileId) : null;
-      if (!file || file.applicationId !== applicationId || file.fieldKey !== f.key) throw new InvalidInputError(`input.answers.${f.key}`, 'errors.competitions.answers.notFile');
+      const v = answers[f.key] as { fileId?: unknown } | undefined | null;
+      if (f.type !== 'FILE' || v === undefined || v === null) continue;
+      const id = typeof v === 'object' ? v.fileId : undefined;
+      const file = typeof id === 'string' && UUID.test(id) ? await this.files.findById(id) : null;
+      if (!file || file.applicationId !== applicationId || file.stageNumber !== stage.number || file.fieldKey !== f.key) throw new InvalidInputError(`${prefix}.${f.key}`, 'errors.competitions.answers.notFile');
       answers[f.key] = { fileId: file.id, name: file.fileName, contentType: file.contentType };
     }
   }

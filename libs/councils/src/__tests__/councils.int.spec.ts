@@ -294,6 +294,33 @@ test('rules change by the secretary (a qualified majority must exceed half); doc
   expect((await must(api, null, DOCS, { id: m })).councilMeeting.documents).toHaveLength(1);
 });
 
+test('a paper attached to one agenda item shows on that item only, hidden with the closed meeting until published; the secretary only', async () => {
+  const ppl = await people(3);
+  const c = await council(api, v, ppl);
+  const m = await meeting(api, c, 'CLOSED');
+  const first = await item(api, c, m, 'Бюджеттин долбоору');
+  const second = await item(api, c, m, 'Ар кандай');
+  const ATTACH = `mutation($input: CouncilDocumentInput!) { attachCouncilDocument(input: $input) { id } }`;
+  const doc = { ownerKind: 'AGENDA_ITEM', ownerId: first, name: 'Долбоордун тексти', url: 'https://example.kg/draft.pdf', mimeType: 'application/pdf' };
+  expect(code(await call(api, ppl[2], ATTACH, { input: doc }))).toBe('FORBIDDEN');
+  expect(code(await call(api, c.secretary, ATTACH, { input: { ...doc, ownerId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
+  expect(await count(api, 'council_documents', `owner_id = '${first}'`)).toBe(0);
+  await must(api, c.secretary, ATTACH, { input: doc });
+  const ITEMS = `query($id: ID!) { councilMeeting(id: $id) { documents { name } agenda { id documents { name url mimeType } } } }`;
+  const docsOf = async (who: typeof ppl[number] | null) => (await must(api, who, ITEMS, { id: m })).councilMeeting;
+  const member = await docsOf(ppl[2]);
+  expect(member.documents).toEqual([]);
+  expect(member.agenda.map((i: { id: string; documents: unknown[] }) => [i.id, i.documents])).toEqual([
+    [first, [{ name: 'Долбоордун тексти', url: 'https://example.kg/draft.pdf', mimeType: 'application/pdf' }]],
+    [second, []],
+  ]);
+  // The public reads neither the items nor their papers of a closed meeting until it is published.
+  const before = await docsOf(null);
+  expect(before.agenda.flatMap((i: { documents: unknown[] }) => i.documents)).toEqual([]);
+  await must(api, c.secretary, PUBLISH, { id: m });
+  expect((await docsOf(null)).agenda.find((i: { id: string }) => i.id === first).documents).toHaveLength(1);
+});
+
 test('the national directory filters by kind, region, state body and community; who may create bodies', async () => {
   const agency = (await must(api, platform, STATE_BODY, { input: { kind: 'AGENCY', country: 'KG', regionCode: '41707', name: { ru: 'Агентство по делам самоуправления' } } })).createStateBody.id;
   const input = { kind: 'CUSTOM', customLabel: 'Жаштар кеңеши', name: { ky: 'Жаштар кеңеши' }, stateBodyId: agency, rules: SIMPLE_RULES };

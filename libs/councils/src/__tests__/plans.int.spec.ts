@@ -53,6 +53,20 @@ test('a working group’s plan: items flagged overdue by the job, checks recorde
   expect(code(await call(api, advisory.secretary, CHECK, { input: { itemId: late.id, checkedOn: '2099-03-05', statusFound: 'PLANNED', finding: 'Келечек' } }))).toBe('BAD_USER_INPUT');
   expect(await count(api, 'council_action_checks')).toBe(0);
   await must(api, advisory.secretary, CHECK, { input: { itemId: late.id, checkedOn: '2026-03-05', statusFound: 'PLANNED', finding: 'Башталган жок' } });
+  // The plan's own secretary attaches a paper to one item (the monitoring body's may not); everyone reads it.
+  const ATTACH = `mutation($input: CouncilDocumentInput!) { attachCouncilDocument(input: $input) { id } }`;
+  const act = { ownerKind: 'ACTION_ITEM', ownerId: done.id, name: 'Кабыл алуу акты', url: 'https://example.kg/act.pdf', mimeType: 'application/pdf' };
+  expect(code(await call(api, advisory.secretary, ATTACH, { input: act }))).toBe('FORBIDDEN');
+  expect(code(await call(api, wg.people[2], ATTACH, { input: act }))).toBe('FORBIDDEN');
+  expect(code(await call(api, wg.secretary, ATTACH, { input: { ...act, ownerId: '00000000-0000-4000-8000-000000000000' } }))).toBe('NOT_FOUND');
+  await must(api, wg.secretary, ATTACH, { input: act });
+  const ITEM_DOCS = `query($id: ID!) { councilBody(id: $id) { actionPlans { items { title documents { name url } } } } }`;
+  const items = (await must(api, null, ITEM_DOCS, { id: advisory.bodyId })).councilBody.actionPlans[0].items;
+  expect(items.map((i: { title: string; documents: unknown[] }) => [i.title, i.documents])).toEqual([
+    ['Суу түтүгү', []],
+    ['Жарык', [{ name: 'Кабыл алуу акты', url: 'https://example.kg/act.pdf' }]],
+    ['Таштанды', []],
+  ]);
   // Both bodies show the plan; the flags read the same from either.
   for (const bodyId of [wg.bodyId, advisory.bodyId]) {
     const [plan] = (await must(api, null, PLANS, { id: bodyId })).councilBody.actionPlans;

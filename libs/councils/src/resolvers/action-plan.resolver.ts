@@ -8,6 +8,8 @@ import { ActionCheckType, ActionItemType, ActionPlanType } from '../dtos/action-
 import { ActionItem } from '../entities/action-item.entity';
 import { ActionPlan } from '../entities/action-plan.entity';
 import { ActionPlanService } from '../services/action-plan.service';
+import { MeetingService } from '../services/meeting.service';
+import { CouncilDocumentType } from '../dtos/council-document.type';
 
 @Resolver(() => ActionPlanType)
 export class ActionPlanResolver {
@@ -41,7 +43,15 @@ export class ActionPlanResolver {
 
 @Resolver(() => ActionItemType)
 export class ActionItemResolver {
-  constructor(private readonly plans: ActionPlanService) {}
+  constructor(
+    private readonly plans: ActionPlanService,
+    private readonly meetings: MeetingService,
+  ) {}
+
+  @ResolveField(() => [CouncilDocumentType], { description: 'Papers attached to this item (public, as the plan is)' })
+  documents(@Parent() i: ActionItem, @CurrentActor() actor: Actor) {
+    return this.meetings.documents(actor, 'ACTION_ITEM', i.id, null);
+  }
 
   @ResolveField(() => Boolean, { description: 'Past its deadline and neither done nor cancelled' })
   overdue(@Parent() i: ActionItem) {

@@ -10,12 +10,22 @@ import { RollCallInput } from '../dtos/roll-call.input';
 import { AgendaItem } from '../entities/agenda-item.entity';
 import { CouncilDecision } from '../entities/council-decision.entity';
 import { DecisionService } from '../services/decision.service';
+import { MeetingService } from '../services/meeting.service';
+import { CouncilDocumentType } from '../dtos/council-document.type';
 
 const asType = (d: CouncilDecision | null) => (d ? { ...d, explanation: JSON.stringify(d.explanation) } : null);
 
 @Resolver(() => AgendaItemType)
 export class AgendaItemResolver {
-  constructor(private readonly decisions: DecisionService) {}
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly meetings: MeetingService,
+  ) {}
+
+  @ResolveField(() => [CouncilDocumentType], { description: 'Papers attached to this item (hidden with the meeting’s content until it is published)' })
+  documents(@Parent() i: AgendaItem, @CurrentActor() actor: Actor) {
+    return this.meetings.itemDocuments(actor, i);
+  }
 
   @Mutation(() => AgendaItemType, { description: 'A current member’s own vote (FORBIDDEN for anybody else)' })
   castCouncilVote(@CurrentActor() actor: Actor, @Args('agendaItemId', { type: () => ID }, UuidArg) agendaItemId: string, @Args('choice', { type: () => VoteChoiceEnum }) choice: VoteChoiceEnum) {

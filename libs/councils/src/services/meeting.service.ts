@@ -17,6 +17,7 @@ import { CouncilMeeting } from '../entities/council-meeting.entity';
 import { BodiesRepository } from '../repositories/bodies.repository';
 import { MeetingsRepository } from '../repositories/meetings.repository';
 import { RecommendationsRepository } from '../repositories/recommendations.repository';
+import { PlansRepository } from '../repositories/plans.repository';
 import { BodyAccess } from './body-access';
 import { BodyService } from './body.service';
 
@@ -33,6 +34,7 @@ export class MeetingService {
     private readonly meetings: MeetingsRepository,
     private readonly bodiesRepo: BodiesRepository,
     private readonly recommendations: RecommendationsRepository,
+    private readonly plans: PlansRepository,
     private readonly bodies: BodyService,
     private readonly access: BodyAccess,
     private readonly tx: TransactionRunner,
@@ -86,6 +88,11 @@ export class MeetingService {
   async documents(actor: Actor, kind: DocumentOwnerKind, ownerId: string, m: CouncilMeeting | null): Promise<CouncilDocument[]> {
     if (m && !(await this.contentVisible(actor, m))) return [];
     return this.meetings.documents(kind, ownerId);
+  }
+
+  /** An agenda item's papers: hidden with the rest of its meeting's content until published (non-members). */
+  async itemDocuments(actor: Actor, item: { id: string; meetingId: string }): Promise<CouncilDocument[]> {
+    return this.documents(actor, 'AGENDA_ITEM', item.id, await this.byId(item.meetingId));
   }
 
   async schedule(actor: Actor, input: ScheduleMeetingInput): Promise<CouncilMeeting> {
@@ -202,6 +209,13 @@ export class MeetingService {
       const r = await this.recommendations.byId(uuid);
       if (!r) throw new NotFoundError('CouncilRecommendation', id);
       return r.bodyId;
+    }
+    if (kind === 'ACTION_ITEM') {
+      // The plan's own body keeps its items' papers (the monitoring body records checks, not evidence).
+      const item = await this.plans.item(uuid);
+      const plan = item ? await this.plans.plan(item.planId) : null;
+      if (!plan) throw new NotFoundError('ActionItem', id);
+      return plan.bodyId;
     }
     throw new InvalidInputError('input.ownerKind', 'errors.validation.invalid');
   }

@@ -24,6 +24,12 @@ export const demoAccounts = {
     return (await m.query('SELECT id FROM accounts WHERE platform_admin ORDER BY created_at LIMIT 1'))[0]?.id;
   },
 
+  /** The ids of the accounts with these e-mails (those that exist), by e-mail. */
+  async idsByEmail(m: EntityManager, emails: string[]): Promise<Record<string, string>> {
+    const rows: Array<{ id: string; email: string }> = await m.query('SELECT id, email FROM accounts WHERE email = ANY($1)', [emails]);
+    return Object.fromEntries(rows.map((r) => [r.email, r.id]));
+  },
+
   async addMembership(m: EntityManager, accountId: string, communityId: string, role: string): Promise<void> {
     await m.query('INSERT INTO memberships (account_id, community_id, role) VALUES ($1, $2, $3)', [accountId, communityId, role]);
   },

@@ -14,7 +14,7 @@ export interface DemoLogin {
 const DEMO_ACCOUNTS = [
   { email: 'admin@demo.ashar.kg', name: 'Платформа администратору', admin: true, roles: [] as Array<[string, Role]> },
   { email: 'budget@demo.ashar.kg', name: 'Айгүл Токтосунова', admin: false, roles: [['akDobo', Role.COMMUNITY_ADMIN], ['akDobo', Role.BUDGET_GROUP_MEMBER]] as Array<[string, Role]> },
-  { email: 'member@demo.ashar.kg', name: 'Бакыт Жумабеков', admin: false, roles: [['akDobo', Role.BUDGET_GROUP_MEMBER], ['kazanKuygan', Role.BUDGET_GROUP_MEMBER]] as Array<[string, Role]> },
+  { email: 'member@demo.ashar.kg', name: 'Бакыт Жумабеков', admin: false, roles: [['akDobo', Role.BUDGET_GROUP_MEMBER], ['kazanKuygan', Role.BUDGET_GROUP_MEMBER], ['kazanKuygan', Role.EXPERT]] as Array<[string, Role]> },
   { email: 'citizen@demo.ashar.kg', name: 'Нурлан Асанов', admin: false, roles: [['akDobo', Role.CITIZEN]] as Array<[string, Role]> },
 ];
 
@@ -22,10 +22,10 @@ const DEMO_ACCOUNTS = [
  * Demo accounts with roles in the demo communities (ids by key, from territory's demo seed).
  * Idempotent; passwords are random per database and returned to the caller, never stored in the repo.
  */
-export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[]; platformAdminId?: string }> {
+export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Record<string, string>): Promise<{ logins: DemoLogin[]; platformAdminId?: string; demoAccountIds: Record<string, string> }> {
   const audit = new AuditService();
   const logins: DemoLogin[] = [];
-  const platformAdminId = await demoAccounts.inTransaction(ds, async (m) => {
+  const { platformAdminId, demoAccountIds } = await demoAccounts.inTransaction(ds, async (m) => {
     for (const a of DEMO_ACCOUNTS) {
       if (await demoAccounts.exists(m, a.email)) continue;
       const password = `demo-${randomBytes(6).toString('base64url')}`;
@@ -35,8 +35,9 @@ export async function seedDemoAccounts(ds: DemoSeedDataSource, communities: Reco
       await audit.record(asTransaction(m), { accountId: null }, { action: 'account.seedDemo', entityType: 'Account', entityId: id, after: { email: a.email, roles: a.roles } });
       logins.push({ login: a.email, password, role: a.admin ? 'platform admin' : a.roles.map(([k, r]) => `${r} (${k})`).join(', ') });
     }
-    return demoAccounts.firstPlatformAdmin(m);
+    return { platformAdminId: await demoAccounts.firstPlatformAdmin(m), demoAccountIds: await demoAccounts.idsByEmail(m, DEMO_ACCOUNTS.map((a) => a.email)) };
   });
-  // Later contexts' demo seeds record this account as the author of what they create.
-  return { logins, platformAdminId };
+  // Later contexts' demo seeds record the platform admin as the author of what they create, and use the
+  // demo accounts (by e-mail) as the applicants or experts of their demo records.
+  return { logins, platformAdminId, demoAccountIds };
 }

@@ -1678,7 +1678,7 @@ export type CmpCallQueryVariables = Exact<{
 }>;
 
 
-export type CmpCallQuery = { competitionCall: { id: string, communityId: string, status: CallStatus, currency: string, grantCap: string, maxDurationMonths: number, timeZone: string, languages: Array<string>, applicantKinds: Array<ApplicantKind>, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, directions: Array<{ key: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, criteria: Array<{ key: string, weight: number, min: number, max: number, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, requiredDocuments: Array<{ ky: string | null, ru: string | null, en: string | null, kk: string | null }>, stages: Array<{ number: number, deadlineAt: string, deadlineLocal: string, timeZone: string, form: string, shortlistedOnly: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
+export type CmpCallQuery = { competitionCall: { id: string, communityId: string, status: CallStatus, anonymousReview: boolean, currency: string, grantCap: string, maxDurationMonths: number, timeZone: string, languages: Array<string>, applicantKinds: Array<ApplicantKind>, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, summary: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, directions: Array<{ key: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, criteria: Array<{ key: string, weight: number, min: number, max: number, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }>, requiredDocuments: Array<{ ky: string | null, ru: string | null, en: string | null, kk: string | null }>, stages: Array<{ number: number, deadlineAt: string, deadlineLocal: string, timeZone: string, form: string, shortlistedOnly: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } };
 
 export type CmpCallsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1691,6 +1691,20 @@ export type CmpCallApplicationsQueryVariables = Exact<{
 
 
 export type CmpCallApplicationsQuery = { callApplications: Array<{ id: string, title: string, status: ApplicationStatus, directionKey: string, organisationName: string, targetRegion: string, requestedAmount: string, awardedAmount: string | null, decisionReason: string | null }> };
+
+export type CmpCommunityCallsQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpCommunityCallsQuery = { competitionCalls: Array<{ id: string, status: CallStatus, title: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> };
+
+export type CmpCreateCallMutationVariables = Exact<{
+  input: CreateCallInput;
+}>;
+
+
+export type CmpCreateCallMutation = { createCompetitionCall: { id: string, status: CallStatus } };
 
 export type CmpDecideMutationVariables = Exact<{
   input: DecideApplicationInput;
@@ -1725,6 +1739,13 @@ export type CmpMyRolesQueryVariables = Exact<{
 
 
 export type CmpMyRolesQuery = { community: { id: string, myRoles: Array<Role>, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type CmpOpenCallMutationVariables = Exact<{
+  callId: Scalars['ID']['input'];
+}>;
+
+
+export type CmpOpenCallMutation = { openCompetitionCall: { id: string, status: CallStatus } };
 
 export type CmpPublishResultsMutationVariables = Exact<{
   callId: Scalars['ID']['input'];
@@ -1789,6 +1810,13 @@ export type CmpSubmitStageMutationVariables = Exact<{
 
 
 export type CmpSubmitStageMutation = { submitApplicationStage: { stageNumber: number, version: number, submittedAt: string } };
+
+export type CmpUpdateCallMutationVariables = Exact<{
+  input: UpdateCallInput;
+}>;
+
+
+export type CmpUpdateCallMutation = { updateCompetitionCall: { id: string, status: CallStatus } };
 
 export type CwActionCheckMutationVariables = Exact<{
   input: ActionCheckInput;
@@ -1879,7 +1907,7 @@ export type CwBodyQueryVariables = Exact<{
 }>;
 
 
-export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, viewerCanManageMembers: boolean, viewerIsMember: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, rules: { majority: CouncilMajorityKind, base: CouncilMajorityBase, tie: CouncilTieRule, quorum: { numerator: number, denominator: number }, qualified: { numerator: number, denominator: number } }, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean, hasAccount: boolean }>, history: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, current: boolean, endReason: string | null }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, text: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string, decisionId: string | null, overdueAt: string | null, answerText: string | null, answeredOn: string | null, assessment: string | null, implementedOn: string | null, answerDocumentName: string | null, answerDocumentUrl: string | null }>, actionPlans: Array<{ id: string, bodyId: string, monitoringBodyId: string | null, title: string, items: Array<{ id: string, position: number, title: string, responsible: string, deadline: string, status: ActionItemStatus, evidence: string | null, overdue: boolean, overdueAt: string | null, checks: Array<{ id: string, checkedOn: string, finding: string, statusFound: ActionItemStatus, monitoringBodyId: string }> }> }>, apportionments: Array<{ id: string, basis: ApportionmentBasis, method: ApportionmentMethod, seats: number, publishedAt: string | null, explanation: string, figures: Array<{ id: string, name: string, weight: string, source: string | null }>, allocation: Array<{ id: string, name: string, seats: number }> }>, questions: Array<{ id: string, text: string, status: CouncilQuestionStatus, answerText: string | null, agendaItemId: string | null, createdAt: string }> } };
+export type CwBodyQuery = { councilBody: { id: string, kind: CouncilBodyKind, customLabel: string | null, mandate: string, communityId: string | null, country: CouncilCountry, regionCode: string | null, viewerIsSecretary: boolean, viewerCanManageMembers: boolean, viewerIsMember: boolean, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, stateBody: { id: string, name: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } | null, rules: { majority: CouncilMajorityKind, base: CouncilMajorityBase, tie: CouncilTieRule, quorum: { numerator: number, denominator: number }, qualified: { numerator: number, denominator: number } }, members: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, email: string | null, phone: string | null, current: boolean, hasAccount: boolean }>, history: Array<{ id: string, fullName: string, role: CouncilMemberRole, termFrom: string, termTo: string | null, current: boolean, endReason: string | null }>, meetings: Array<{ id: string, title: string, startsAt: string, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, publishedAt: string | null, agenda: Array<{ id: string, title: string, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, decidedOn: string, votesFor: number, votesAgainst: number, abstentions: number } | null }> }>, recommendations: Array<{ id: string, title: string, text: string, status: RecommendationStatus, deadline: string, sentOn: string, addresseeId: string, decisionId: string | null, overdueAt: string | null, answerText: string | null, answeredOn: string | null, assessment: string | null, implementedOn: string | null, answerDocumentName: string | null, answerDocumentUrl: string | null }>, actionPlans: Array<{ id: string, bodyId: string, monitoringBodyId: string | null, title: string, items: Array<{ id: string, position: number, title: string, responsible: string, deadline: string, status: ActionItemStatus, evidence: string | null, overdue: boolean, overdueAt: string | null, checks: Array<{ id: string, checkedOn: string, finding: string, statusFound: ActionItemStatus, monitoringBodyId: string }>, documents: Array<{ id: string, name: string, url: string, mimeType: string }> }> }>, apportionments: Array<{ id: string, basis: ApportionmentBasis, method: ApportionmentMethod, seats: number, publishedAt: string | null, explanation: string, figures: Array<{ id: string, name: string, weight: string, source: string | null }>, allocation: Array<{ id: string, name: string, seats: number }> }>, questions: Array<{ id: string, text: string, status: CouncilQuestionStatus, answerText: string | null, agendaItemId: string | null, createdAt: string }> } };
 
 export type CwBodyBriefQueryVariables = Exact<{
   id: Scalars['ID']['input'];
@@ -1909,6 +1937,13 @@ export type CwCommunityQueryVariables = Exact<{
 
 
 export type CwCommunityQuery = { community: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } } };
+
+export type CwCommunityMembersQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CwCommunityMembersQuery = { community: { id: string, members: Array<{ id: string, member: { id: string, displayName: string } }> } };
 
 export type CwCreatePlanMutationVariables = Exact<{
   input: ActionPlanInput;
@@ -1943,7 +1978,7 @@ export type CwMeetingQueryVariables = Exact<{
 }>;
 
 
-export type CwMeetingQuery = { councilMeeting: { id: string, bodyId: string, title: string, startsAt: string, endsAt: string | null, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, onlineUrl: string | null, publishedAt: string | null, viewerMembershipId: string | null, minutes: string | null, minutesStatus: CouncilMinutesStatus, minutesApprovedAt: string | null, documents: Array<{ id: string, name: string, url: string, mimeType: string }>, quorum: { members: number, present: number, needed: number, met: boolean }, agenda: Array<{ id: string, position: number, title: string, description: string, linkKind: AgendaLinkKind | null, linkId: string | null, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, votesFor: number, votesAgainst: number, abstentions: number, absent: number, present: number, members: number } | null }> } };
+export type CwMeetingQuery = { councilMeeting: { id: string, bodyId: string, title: string, startsAt: string, endsAt: string | null, timeZone: string, status: CouncilMeetingStatus, access: CouncilMeetingAccess, place: string | null, onlineUrl: string | null, publishedAt: string | null, viewerMembershipId: string | null, minutes: string | null, minutesStatus: CouncilMinutesStatus, minutesApprovedAt: string | null, documents: Array<{ id: string, name: string, url: string, mimeType: string }>, quorum: { members: number, present: number, needed: number, met: boolean }, agenda: Array<{ id: string, position: number, title: string, description: string, linkKind: AgendaLinkKind | null, linkId: string | null, documents: Array<{ id: string, name: string, url: string, mimeType: string }>, votes: Array<{ membershipId: string, memberName: string, choice: CouncilVoteChoice }>, decision: { id: string, text: string, outcome: CouncilDecisionOutcome, votesFor: number, votesAgainst: number, abstentions: number, absent: number, present: number, members: number } | null }> } };
 
 export type CwMyContactsMutationVariables = Exact<{
   input: MyCouncilContactsInput;

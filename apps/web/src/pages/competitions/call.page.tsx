@@ -59,6 +59,11 @@ export default function CompetitionCallPage() {
               <Link to={`/competitions/${c.id}/manage`}>{t('competitions.web.manage.link')}</Link>
             </li>
           )}
+          {c.status === 'DRAFT' && myRoles.some((r) => MANAGE_ROLES.includes(r)) && (
+            <li>
+              <Link to={`/competitions/${c.id}/edit`}>{t('competitions.web.editor.link')}</Link>
+            </li>
+          )}
         </ul>
       </nav>
       <CallFacts call={c} />

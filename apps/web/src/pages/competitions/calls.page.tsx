@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
+import { useSession } from '../../session/session.context';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CMP_CALLS } from './competitions.operations';
@@ -13,10 +14,17 @@ export default function CompetitionCallsPage() {
   const { t, pick } = useI18n();
   const calls = useQuery(CMP_CALLS, {});
   const money = useMoneyIn();
+  const { status } = useSession();
   return (
     <>
       <PageHeading>{t('competitions.web.calls.title')}</PageHeading>
       <p className="muted">{t('competitions.web.calls.intro')}</p>
+      {/* Offered to everyone signed in; the editor lists only the communities the viewer runs, the server checks again. */}
+      {status === 'authenticated' && (
+        <p className="cmp-links">
+          <Link to="/competitions/new">{t('competitions.web.calls.new')}</Link>
+        </p>
+      )}
       {calls.error ? (
         <ErrorMessage error={calls.error} onRetry={calls.retry} />
       ) : !calls.data ? (

@@ -1,5 +1,13 @@
 /** GraphQL operations of the competition pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  CmpCommunityCallsQuery,
+  CmpCommunityCallsQueryVariables,
+  CmpCreateCallMutation,
+  CmpCreateCallMutationVariables,
+  CmpOpenCallMutation,
+  CmpOpenCallMutationVariables,
+  CmpUpdateCallMutation,
+  CmpUpdateCallMutationVariables,
   CmpApplicationQuery,
   CmpApplicationQueryVariables,
   CmpAssignReviewersMutation,
@@ -46,7 +54,7 @@ export type CmpCall = CmpCallQuery['competitionCall'];
 export type CmpApplication = CmpApplicationQuery['competitionApplication'];
 export type CmpReview = CmpForReviewQuery['applicationForReview'];
 
-const CALL_FIELDS = `id communityId status title { ky ru en kk } summary { ky ru en kk } currency grantCap maxDurationMonths timeZone languages applicantKinds
+const CALL_FIELDS = `id communityId status anonymousReview title { ky ru en kk } summary { ky ru en kk } currency grantCap maxDurationMonths timeZone languages applicantKinds
     directions { key name { ky ru en kk } }
     criteria { key name { ky ru en kk } weight min max }
     requiredDocuments { ky ru en kk }
@@ -145,3 +153,21 @@ export const CMP_RESULTS = `query CmpResults($callId: ID!) {
     selected { applicationId title directionKey targetRegion organisationName partnerName summary amount exclusionReason }
   }
 }` as Operation<CmpResultsQuery, CmpResultsQueryVariables>;
+
+/** The organiser's editor: a DRAFT call is created, then replaced whole, then opened (after which it no longer changes). */
+export const CMP_CREATE_CALL = `mutation CmpCreateCall($input: CreateCallInput!) {
+  createCompetitionCall(input: $input) { id status }
+}` as Operation<CmpCreateCallMutation, CmpCreateCallMutationVariables>;
+
+export const CMP_UPDATE_CALL = `mutation CmpUpdateCall($input: UpdateCallInput!) {
+  updateCompetitionCall(input: $input) { id status }
+}` as Operation<CmpUpdateCallMutation, CmpUpdateCallMutationVariables>;
+
+export const CMP_OPEN_CALL = `mutation CmpOpenCall($callId: ID!) {
+  openCompetitionCall(callId: $callId) { id status }
+}` as Operation<CmpOpenCallMutation, CmpOpenCallMutationVariables>;
+
+/** A community's calls, drafts included for its organisers (the server decides what the viewer may see). */
+export const CMP_COMMUNITY_CALLS = `query CmpCommunityCalls($communityId: ID!) {
+  competitionCalls(communityId: $communityId) { id status title { ky ru en kk } }
+}` as Operation<CmpCommunityCallsQuery, CmpCommunityCallsQueryVariables>;

@@ -1,3 +1,4 @@
+import type { FieldType, FILE_TYPES, TIME_ZONES } from './call-editor';
 import type { ApplicantKind, ApplicationDecision, ApplicationStatus, CallLanguage, CallStatus } from './competitions.operations';
 
 export const APPLICANT_KINDS: readonly ApplicantKind[] = ['NGO', 'PUBLIC_FOUNDATION', 'INITIATIVE_GROUP', 'SCHOOL', 'BUSINESS', 'INDIVIDUAL', 'PUBLIC_COUNCIL', 'LOCAL_GOVERNMENT'];
@@ -44,4 +45,27 @@ export const CURRENCY_KEY: Record<string, string> = {
   KGS: 'competitions.web.currency.KGS',
   KZT: 'competitions.web.currency.KZT',
 };
-export const ALL_LABEL_MAPS = [KIND_KEY, STATUS_KEY, CALL_STATUS_KEY, DECISION_KEY, LANGUAGE_KEY, CURRENCY_KEY];
+export const FIELD_TYPE_KEY: Record<FieldType, string> = {
+  TEXT: 'competitions.web.editor.type.TEXT',
+  NUMBER: 'competitions.web.editor.type.NUMBER',
+  MONEY: 'competitions.web.editor.type.MONEY',
+  CHOICE: 'competitions.web.editor.type.CHOICE',
+  FILE: 'competitions.web.editor.type.FILE',
+  BUDGET: 'competitions.web.editor.type.BUDGET',
+};
+export const FILE_TYPE_KEY: Record<(typeof FILE_TYPES)[number], string> = {
+  'application/pdf': 'competitions.web.editor.fileType.pdf',
+  'image/jpeg': 'competitions.web.editor.fileType.jpeg',
+  'image/png': 'competitions.web.editor.fileType.png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'competitions.web.editor.fileType.docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'competitions.web.editor.fileType.xlsx',
+};
+export const TIME_ZONE_KEY: Record<(typeof TIME_ZONES)[number], string> = {
+  'Asia/Bishkek': 'competitions.web.editor.zone.bishkek',
+  'Asia/Almaty': 'competitions.web.editor.zone.almaty',
+  'Asia/Tashkent': 'competitions.web.editor.zone.tashkent',
+  'Asia/Dushanbe': 'competitions.web.editor.zone.dushanbe',
+  'Europe/Moscow': 'competitions.web.editor.zone.moscow',
+  UTC: 'competitions.web.editor.zone.utc',
+};
+export const ALL_LABEL_MAPS = [KIND_KEY, STATUS_KEY, CALL_STATUS_KEY, DECISION_KEY, LANGUAGE_KEY, CURRENCY_KEY, FIELD_TYPE_KEY, FILE_TYPE_KEY, TIME_ZONE_KEY];

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { DateField, readDisplayDate } from '../../ui/date-field.component';
 import { Field, SelectField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
-import { CouncilMajorityBase, CouncilMajorityKind, CouncilMemberRole, CouncilTieRule, CW_ADD_MEMBER, CW_END_MEMBERSHIP, CW_MY_CONTACTS, CW_UPDATE_RULES, CwBody } from './councils.operations';
+import { CouncilMajorityBase, CouncilMajorityKind, CouncilMemberRole, CouncilTieRule, CW_ADD_MEMBER, CW_COMMUNITY_MEMBERS, CW_END_MEMBERSHIP, CW_MY_CONTACTS, CW_UPDATE_RULES, CwBody } from './councils.operations';
 import { BASE_KEY, MAJORITY_KEY, ROLE_KEY, TIE_KEY } from './labels';
 
 const ROLES: readonly CouncilMemberRole[] = ['CHAIR', 'DEPUTY', 'SECRETARY', 'MEMBER'];
@@ -165,32 +166,34 @@ export function MembersSection({ b, onChange }: Props) {
         </details>
       )}
       {b.viewerIsMember && <MyContactsForm />}
-      {b.viewerCanManageMembers && <AddMemberForm bodyId={b.id} onChange={onChange} />}
+      {b.viewerCanManageMembers && <AddMemberForm bodyId={b.id} communityId={b.communityId ?? null} onChange={onChange} />}
     </section>
   );
 }
 
 type MemberField = 'fullName' | 'termFrom' | 'termTo' | 'email' | 'phone';
 
-function AddMemberForm({ bodyId, onChange }: { bodyId: string; onChange: () => void }) {
+function AddMemberForm({ bodyId, communityId, onChange }: { bodyId: string; communityId: string | null; onChange: () => void }) {
   const { t } = useI18n();
   const empty = { fullName: '', role: 'MEMBER' as CouncilMemberRole, termFrom: '', termTo: '', email: '', phone: '', contactsPublic: false };
   const [v, setV] = useState(empty);
-  const form = useFormSubmit<MemberField>({ 'input.fullName': 'fullName', 'input.termFrom': 'termFrom', 'input.termTo': 'termTo', 'input.email': 'email', 'input.phone': 'phone', input: 'fullName' });
+  // A platform account of the community (a secretary needs one to run meetings), or a named person without one.
+  const [account, setAccount] = useState<Picked | null>(null);
+  const form = useFormSubmit<MemberField>({ 'input.fullName': 'fullName', 'input.accountId': 'fullName', 'input.termFrom': 'termFrom', 'input.termTo': 'termTo', 'input.email': 'email', 'input.phone': 'phone', input: 'fullName' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const from = readDisplayDate(v.termFrom);
     const to = v.termTo.trim() ? readDisplayDate(v.termTo) : '';
     const fields: Partial<Record<MemberField, { key: string }>> = {};
-    if (!v.fullName.trim()) fields.fullName = { key: 'errors.validation.required' };
+    if (!account && !v.fullName.trim()) fields.fullName = { key: 'errors.validation.required' };
     if (!from) fields.termFrom = { key: 'errors.validation.invalid' };
     if (to === null) fields.termTo = { key: 'errors.validation.invalid' };
     if (Object.keys(fields).length) return form.setErrors({ fields, general: { key: 'errors.BAD_USER_INPUT' } });
     void form.submit(async () => {
-      await graphql.request(CW_ADD_MEMBER, {
-        input: { bodyId, fullName: v.fullName.trim(), role: v.role, termFrom: from!, termTo: to || null, email: v.email.trim() || null, phone: v.phone.trim() || null, contactsPublic: v.contactsPublic },
-      });
+      const who = account ? { accountId: account.id } : { fullName: v.fullName.trim(), email: v.email.trim() || null, phone: v.phone.trim() || null, contactsPublic: v.contactsPublic };
+      await graphql.request(CW_ADD_MEMBER, { input: { bodyId, role: v.role, termFrom: from!, termTo: to || null, ...who } });
       setV(empty);
+      setAccount(null);
       onChange();
     });
   };
@@ -198,7 +201,10 @@ function AddMemberForm({ bodyId, onChange }: { bodyId: string; onChange: () => v
     <form className="form cw-form" onSubmit={submit} noValidate aria-labelledby="cw-add-member">
       <h3 id="cw-add-member">{t('councils.web.members.add')}</h3>
       <FormAlert text={form.general} />
-      <Field label={t('councils.web.members.fullName')} value={v.fullName} onChange={(e) => setV({ ...v, fullName: e.target.value })} error={form.fieldError('fullName')} required maxLength={200} />
+      {communityId && <AccountPicker communityId={communityId} chosen={account} onChoose={setAccount} />}
+      {!account && (
+        <Field label={t('councils.web.members.fullName')} hint={communityId ? t('councils.web.members.fullNameHint') : undefined} value={v.fullName} onChange={(e) => setV({ ...v, fullName: e.target.value })} error={form.fieldError('fullName')} required maxLength={200} />
+      )}
       <SelectField label={t('councils.web.members.role')} value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as CouncilMemberRole })}>
         {ROLES.map((r) => (
           <option key={r} value={r}>
@@ -208,16 +214,60 @@ function AddMemberForm({ bodyId, onChange }: { bodyId: string; onChange: () => v
       </SelectField>
       <DateField label={t('councils.web.members.termFrom')} value={v.termFrom} onChange={(e) => setV({ ...v, termFrom: e.target.value })} error={form.fieldError('termFrom')} />
       <DateField label={t('councils.web.members.termTo')} value={v.termTo} onChange={(e) => setV({ ...v, termTo: e.target.value })} error={form.fieldError('termTo')} />
-      <Field label={t('councils.web.members.email')} type="email" autoComplete="off" value={v.email} onChange={(e) => setV({ ...v, email: e.target.value })} error={form.fieldError('email')} />
-      <Field label={t('councils.web.members.phone')} type="tel" autoComplete="off" hint={t('councils.web.members.phoneHint')} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={form.fieldError('phone')} />
-      <label className="checkbox">
-        <input type="checkbox" checked={v.contactsPublic} onChange={(e) => setV({ ...v, contactsPublic: e.target.checked })} />
-        {t('councils.web.members.publishConsent')}
-      </label>
+      {!account && (
+        <>
+          <Field label={t('councils.web.members.email')} type="email" autoComplete="off" value={v.email} onChange={(e) => setV({ ...v, email: e.target.value })} error={form.fieldError('email')} />
+          <Field label={t('councils.web.members.phone')} type="tel" autoComplete="off" hint={t('councils.web.members.phoneHint')} value={v.phone} onChange={(e) => setV({ ...v, phone: e.target.value })} error={form.fieldError('phone')} />
+          <label className="checkbox">
+            <input type="checkbox" checked={v.contactsPublic} onChange={(e) => setV({ ...v, contactsPublic: e.target.checked })} />
+            {t('councils.web.members.publishConsent')}
+          </label>
+        </>
+      )}
       <button type="submit" className="button" disabled={form.busy}>
         {t('councils.web.members.addSubmit')}
       </button>
     </form>
+  );
+}
+
+type Picked = { id: string; name: string };
+
+/** Members of the community found by name as one types (the community's member list, which only its members may read). */
+function AccountPicker({ communityId, chosen, onChoose }: { communityId: string; chosen: Picked | null; onChoose: (p: Picked | null) => void }) {
+  const { t, locale } = useI18n();
+  const [q, setQ] = useState('');
+  const members = useQuery(CW_COMMUNITY_MEMBERS, { id: communityId });
+  if (chosen) {
+    return (
+      <div className="field cw-picked">
+        <p>{t('councils.web.members.picked', { name: chosen.name })}</p>
+        <button type="button" className="button button--secondary" onClick={() => onChoose(null)}>
+          {t('councils.web.members.unpick')}
+        </button>
+      </div>
+    );
+  }
+  const needle = q.trim().toLocaleLowerCase(locale);
+  const people = new Map<string, string>();
+  for (const m of members.data?.community.members ?? []) people.set(m.member.id, m.member.displayName);
+  const found = needle ? [...people].filter(([, name]) => name.toLocaleLowerCase(locale).includes(needle)).slice(0, 8) : [];
+  return (
+    <div className="cw-picker">
+      <Field label={t('councils.web.members.search')} hint={t('councils.web.members.searchHint')} type="search" autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} />
+      {needle && found.length === 0 && <p className="muted">{t('councils.web.members.noneFound')}</p>}
+      {found.length > 0 && (
+        <ul className="list" aria-label={t('councils.web.members.found')}>
+          {found.map(([id, name]) => (
+            <li key={id}>
+              <button type="button" className="button button--secondary" onClick={() => (onChoose({ id, name }), setQ(''))}>
+                {t('councils.web.members.pick', { name })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

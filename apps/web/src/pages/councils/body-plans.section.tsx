@@ -1,12 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { graphql } from '../../api/graphql.client';
+import { useQuery } from '../../api/use-query.hook';
 import { useI18n } from '../../i18n/i18n.context';
 import { DateField, isoToDisplayDate, readDisplayDate } from '../../ui/date-field.component';
 import { Field, SelectField, TextAreaField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
-import { ActionItemStatus, CW_ACTION_CHECK, CW_ACTION_ITEM_STATUS, CW_ADD_ACTION_ITEM, CW_CREATE_PLAN, CwBody, CwPlan } from './councils.operations';
+import { ActionItemStatus, CW_ACTION_CHECK, CW_ACTION_ITEM_STATUS, CW_ADD_ACTION_ITEM, CW_CREATE_PLAN, CW_DIRECTORY, CwBody, CwPlan } from './councils.operations';
 import { ITEM_STATUS_KEY, ITEM_STATUSES, todayIso } from './labels';
+import { AttachDocumentForm, DocumentList } from './meeting-parts.component';
 
 type Props = { b: CwBody; onChange: () => void };
 type Item = CwPlan['items'][number];
@@ -62,6 +64,8 @@ export function PlansSection({ b, onChange }: Props) {
                         ))}
                       </ul>
                     )}
+                    {i.documents.length > 0 && <DocumentList documents={i.documents} label={t('councils.web.documents.ofItem', { item: i.title })} />}
+                    {b.viewerIsSecretary && own && <AttachDocumentForm ownerKind="ACTION_ITEM" ownerId={i.id} title={t('councils.web.documents.attachToItem', { item: i.title })} onDone={onChange} folded />}
                     {b.viewerIsSecretary && own && i.status !== 'DONE' && i.status !== 'CANCELLED' && <StatusForm item={i} onChange={onChange} />}
                     {b.viewerIsSecretary && p.monitoringBodyId === b.id && <CheckForm item={i} onChange={onChange} />}
                   </li>
@@ -78,15 +82,20 @@ export function PlansSection({ b, onChange }: Props) {
 }
 
 function CreatePlanForm({ b, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [title, setTitle] = useState('');
-  const form = useFormSubmit<'title'>({ 'input.title': 'title' });
+  const [monitor, setMonitor] = useState('');
+  // Who may monitor: the other bodies of the same community (or, for a state body's council, of the same country).
+  const others = useQuery(CW_DIRECTORY, { filter: b.communityId ? { communityId: b.communityId } : { country: b.country } });
+  const candidates = (others.data?.councilDirectory ?? []).filter((x) => x.id !== b.id);
+  const form = useFormSubmit<'title' | 'monitor'>({ 'input.title': 'title', 'input.monitoringBodyId': 'monitor' });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!title.trim()) return form.setErrors({ fields: { title: { key: 'errors.validation.required' } }, general: { key: 'errors.BAD_USER_INPUT' } });
     void form.submit(async () => {
-      await graphql.request(CW_CREATE_PLAN, { input: { bodyId: b.id, title: title.trim() } });
+      await graphql.request(CW_CREATE_PLAN, { input: { bodyId: b.id, title: title.trim(), monitoringBodyId: monitor || null } });
       setTitle('');
+      setMonitor('');
       onChange();
     });
   };
@@ -95,6 +104,14 @@ function CreatePlanForm({ b, onChange }: Props) {
       <h3 id="cw-new-plan">{t('councils.web.plans.create')}</h3>
       <FormAlert text={form.general} />
       <Field label={t('councils.web.plans.planTitle')} value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError('title')} required maxLength={300} />
+      <SelectField label={t('councils.web.plans.monitoringBody')} hint={t('councils.web.plans.monitoringBodyHint')} value={monitor} onChange={(e) => setMonitor(e.target.value)} error={form.fieldError('monitor')}>
+        <option value="">{t('councils.web.plans.noMonitoringBody')}</option>
+        {candidates.map((x) => (
+          <option key={x.id} value={x.id}>
+            {pick(x.name)}
+          </option>
+        ))}
+      </SelectField>
       <button type="submit" className="button" disabled={form.busy}>
         {t('councils.web.plans.createSubmit')}
       </button>

@@ -1,5 +1,7 @@
 /** GraphQL operations of the public-council pages (validated against apps/api/schema.gql by operations.contract.spec.ts). */
 import type {
+  CwCommunityMembersQuery,
+  CwCommunityMembersQueryVariables,
   CwAddAgendaItemMutation,
   CwAddAgendaItemMutationVariables,
   CwBodyBriefQuery,
@@ -73,7 +75,7 @@ import type {
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
-export type { ActionItemStatus, ApportionmentBasis, ApportionmentMethod, CouncilMajorityBase, CouncilMajorityKind, CouncilMinutesStatus, CouncilQuestionStatus, CouncilTieRule, RecommendationAssessment, CouncilBodyKind, CouncilDecisionOutcome, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from '../../api/generated/graphql';
+export type { ActionItemStatus, ApportionmentBasis, ApportionmentMethod, CouncilMajorityBase, CouncilMajorityKind, CouncilMinutesStatus, CouncilQuestionStatus, CouncilTieRule, RecommendationAssessment, CouncilBodyKind, CouncilDecisionOutcome, CouncilDocumentOwnerKind, CouncilMeetingAccess, CouncilMeetingStatus, CouncilMemberRole, CouncilVoteChoice, RecommendationStatus } from '../../api/generated/graphql';
 export type CwBody = CwBodyQuery['councilBody'];
 export type CwRecommendation = CwBody['recommendations'][number];
 export type CwPlan = CwBody['actionPlans'][number];
@@ -108,7 +110,7 @@ export const CW_BODY = `query CwBody($id: ID!) {
     }
     actionPlans {
       id bodyId monitoringBodyId title
-      items { id position title responsible deadline status evidence overdue overdueAt checks { id checkedOn finding statusFound monitoringBodyId } }
+      items { id position title responsible deadline status evidence overdue overdueAt checks { id checkedOn finding statusFound monitoringBodyId } documents { id name url mimeType } }
     }
     apportionments { id basis method seats publishedAt explanation figures { id name weight source } allocation { id name seats } }
     questions { id text status answerText agendaItemId createdAt }
@@ -128,6 +130,11 @@ export const CW_COMMUNITY = `query CwCommunity($id: ID!) {
   community(id: $id) { id names { ky ru en kk } }
 }` as Operation<CwCommunityQuery, CwCommunityQueryVariables>;
 
+/** The community's members by name, for the account picker (only its members may read the list; the server decides). */
+export const CW_COMMUNITY_MEMBERS = `query CwCommunityMembers($id: ID!) {
+  community(id: $id) { id members { id member { id displayName } } }
+}` as Operation<CwCommunityMembersQuery, CwCommunityMembersQueryVariables>;
+
 export const CW_MEETING = `query CwMeeting($id: ID!) {
   councilMeeting(id: $id) {
     id bodyId title startsAt endsAt timeZone status access place onlineUrl publishedAt viewerMembershipId
@@ -136,6 +143,7 @@ export const CW_MEETING = `query CwMeeting($id: ID!) {
     quorum { members present needed met }
     agenda {
       id position title description linkKind linkId
+      documents { id name url mimeType }
       votes { membershipId memberName choice }
       decision { id text outcome votesFor votesAgainst abstentions absent present members }
     }

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n.context';
 import { Field, SelectField, TextAreaField } from '../../ui/field.component';
 import { FormAlert } from '../../ui/form-alert.component';
 import { useFormSubmit } from '../../ui/form-submit.hook';
-import { CouncilVoteChoice, CW_ATTACH_DOCUMENT, CW_ATTENDANCE, CW_CAST_VOTE, CW_SAVE_MINUTES, CwBodyBrief, CwMeeting } from './councils.operations';
+import { CouncilDocumentOwnerKind, CouncilVoteChoice, CW_ATTACH_DOCUMENT, CW_ATTENDANCE, CW_CAST_VOTE, CW_SAVE_MINUTES, CwBodyBrief, CwMeeting } from './councils.operations';
 import { MINUTES_KEY, VOTE_KEY } from './labels';
 
 type Item = CwMeeting['agenda'][number];
@@ -130,8 +130,39 @@ const MIME: Record<string, string> = { pdf: 'application/pdf', doc: 'application
 /** Papers attached to the meeting (links); the secretary attaches more. */
 export function DocumentsSection({ meeting, secretary, onDone }: { meeting: CwMeeting; secretary: boolean; onDone: () => void }) {
   const { t } = useI18n();
+  if (!secretary && meeting.documents.length === 0) return null;
+  return (
+    <section aria-labelledby="cw-documents">
+      <h2 id="cw-documents">{t('councils.web.documents.title')}</h2>
+      {meeting.documents.length === 0 ? <p className="muted">{t('councils.web.documents.none')}</p> : <DocumentList documents={meeting.documents} />}
+      {secretary && <AttachDocumentForm ownerKind="MEETING" ownerId={meeting.id} title={t('councils.web.documents.attach')} onDone={onDone} />}
+    </section>
+  );
+}
+
+/** Links to attached papers (a meeting's, one agenda item's, one action item's). */
+export function DocumentList({ documents, label }: { documents: ReadonlyArray<{ id: string; name: string; url: string }>; label?: string }) {
+  return (
+    <ul className="list cw-documents" aria-label={label}>
+      {documents.map((d) => (
+        <li key={d.id} className="cw-row">
+          <a href={d.url}>{d.name}</a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The secretary attaches a paper (a link with its name and type) to a meeting, one agenda item or one
+ * action item; `folded`: behind a disclosure, for the per-item forms that would otherwise fill a phone screen.
+ */
+export function AttachDocumentForm({ ownerKind, ownerId, title, onDone, folded = false }: { ownerKind: CouncilDocumentOwnerKind; ownerId: string; title: string; onDone: () => void; folded?: boolean }) {
+  const { t } = useI18n();
   const [v, setV] = useState({ name: '', url: '', kind: 'pdf' });
+  const [unfolded, setUnfolded] = useState(false);
   const form = useFormSubmit<'name' | 'url'>({ 'input.name': 'name', 'input.url': 'url' });
+  const headingId = `cw-attach-${ownerId}`;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const fields: Partial<Record<'name' | 'url', { key: string }>> = {};
@@ -139,44 +170,36 @@ export function DocumentsSection({ meeting, secretary, onDone }: { meeting: CwMe
     if (!/^https?:\/\/\S+$/.test(v.url.trim())) fields.url = { key: 'errors.validation.invalid' };
     if (Object.keys(fields).length) return form.setErrors({ fields, general: { key: 'errors.BAD_USER_INPUT' } });
     void form.submit(async () => {
-      await graphql.request(CW_ATTACH_DOCUMENT, { input: { ownerKind: 'MEETING', ownerId: meeting.id, name: v.name.trim(), url: v.url.trim(), mimeType: MIME[v.kind] ?? 'application/pdf' } });
+      await graphql.request(CW_ATTACH_DOCUMENT, { input: { ownerKind, ownerId, name: v.name.trim(), url: v.url.trim(), mimeType: MIME[v.kind] ?? 'application/pdf' } });
       setV({ name: '', url: '', kind: 'pdf' });
       onDone();
     });
   };
-  if (!secretary && meeting.documents.length === 0) return null;
-  return (
-    <section aria-labelledby="cw-documents">
-      <h2 id="cw-documents">{t('councils.web.documents.title')}</h2>
-      {meeting.documents.length === 0 ? (
-        <p className="muted">{t('councils.web.documents.none')}</p>
-      ) : (
-        <ul className="list">
-          {meeting.documents.map((d) => (
-            <li key={d.id} className="cw-row">
-              <a href={d.url}>{d.name}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-      {secretary && (
-        <form className="form cw-form" onSubmit={submit} noValidate aria-labelledby="cw-attach">
-          <h3 id="cw-attach">{t('councils.web.documents.attach')}</h3>
-          <FormAlert text={form.general} />
-          <Field label={t('councils.web.documents.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={form.fieldError('name')} required maxLength={300} />
-          <Field label={t('councils.web.documents.url')} type="url" inputMode="url" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={form.fieldError('url')} required />
-          <SelectField label={t('councils.web.documents.kind')} value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
-            {Object.keys(MIME).map((k) => (
-              <option key={k} value={k}>
-                {k.toUpperCase()}
-              </option>
-            ))}
-          </SelectField>
-          <button type="submit" className="button" disabled={form.busy}>
-            {t('councils.web.documents.attachSubmit')}
-          </button>
-        </form>
-      )}
-    </section>
+  const body = (
+    <form className="form cw-form" onSubmit={submit} noValidate {...(folded ? { 'aria-label': title } : { 'aria-labelledby': headingId })}>
+      {!folded && <h3 id={headingId}>{title}</h3>}
+      <FormAlert text={form.general} />
+      <Field label={t('councils.web.documents.name')} value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} error={form.fieldError('name')} required maxLength={300} />
+      <Field label={t('councils.web.documents.url')} type="url" inputMode="url" value={v.url} onChange={(e) => setV({ ...v, url: e.target.value })} error={form.fieldError('url')} required />
+      <SelectField label={t('councils.web.documents.kind')} value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
+        {Object.keys(MIME).map((k) => (
+          <option key={k} value={k}>
+            {k.toUpperCase()}
+          </option>
+        ))}
+      </SelectField>
+      <button type="submit" className="button" disabled={form.busy}>
+        {t('councils.web.documents.attachSubmit')}
+      </button>
+    </form>
+  );
+  // Folded, the form is rendered only once opened: one per item would otherwise fill the page with hidden controls.
+  return folded ? (
+    <details className="cw-tools" onToggle={(e) => setUnfolded(e.currentTarget.open)}>
+      <summary>{title}</summary>
+      {unfolded && body}
+    </details>
+  ) : (
+    body
   );
 }

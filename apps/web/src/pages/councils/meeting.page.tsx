@@ -10,7 +10,7 @@ import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { CW_ADD_AGENDA_ITEM, CW_BODY_BRIEF, CW_CLOSE_MEETING, CW_DECIDE, CW_MEETING, CW_PUBLISH_MEETING, CW_ROLL_CALL, CouncilVoteChoice, CwBodyBrief, CwMeeting } from './councils.operations';
-import { AttendanceForm, DocumentsSection, MinutesSection, OwnVoteForm } from './meeting-parts.component';
+import { AttachDocumentForm, AttendanceForm, DocumentList, DocumentsSection, MinutesSection, OwnVoteForm } from './meeting-parts.component';
 import { CouncilsNav } from './councils-nav.component';
 import { ACCESS_KEY, MEETING_STATUS_KEY, meetingTime, OUTCOME_KEY, VOTE_CHOICES, VOTE_KEY } from './labels';
 import './councils.css';
@@ -68,7 +68,7 @@ export default function CouncilMeetingPage() {
         ) : (
           <ol className="cw-agenda">
             {m.agenda.map((item) => (
-              <AgendaItemView key={item.id} item={item} body={b} editable={secretary && open} myMembership={open ? m.viewerMembershipId ?? null : null} onChange={changed} />
+              <AgendaItemView key={item.id} item={item} body={b} secretary={secretary} editable={secretary && open} myMembership={open ? m.viewerMembershipId ?? null : null} onChange={changed} />
             ))}
           </ol>
         )}
@@ -83,7 +83,7 @@ export default function CouncilMeetingPage() {
   );
 }
 
-function AgendaItemView({ item, body, editable, myMembership, onChange }: { item: Item; body: CwBodyBrief; editable: boolean; myMembership: string | null; onChange: () => void }) {
+function AgendaItemView({ item, body, secretary, editable, myMembership, onChange }: { item: Item; body: CwBodyBrief; secretary: boolean; editable: boolean; myMembership: string | null; onChange: () => void }) {
   const { t } = useI18n();
   const d = item.decision;
   const minutesOf = item.linkKind === 'MINUTES' ? body.meetings.find((x) => x.id === item.linkId) : undefined;
@@ -123,6 +123,8 @@ function AgendaItemView({ item, body, editable, myMembership, onChange }: { item
           </tbody>
         </table>
       )}
+      {item.documents.length > 0 && <DocumentList documents={item.documents} label={t('councils.web.documents.ofItem', { item: item.title })} />}
+      {secretary && <AttachDocumentForm ownerKind="AGENDA_ITEM" ownerId={item.id} title={t('councils.web.documents.attachToItem', { item: item.title })} onDone={onChange} folded />}
       {myMembership && !d && <OwnVoteForm item={item} membershipId={myMembership} onDone={onChange} />}
       {editable && !d && <RollCallForm item={item} body={body} onDone={onChange} />}
       {editable && !d && item.votes.length > 0 && <DecideForm itemId={item.id} onDone={onChange} />}
