@@ -21,10 +21,10 @@ export class SurveyResultsResolver {
     @Args('by', { type: () => [SurveyDimension] }) by: SurveyDimension[],
     @Args('lang', { type: () => Lang, nullable: true }) lang?: Lang,
     @Args('bins', { type: () => [Float], nullable: true, description: 'Number questions: ascending bin edges' }) bins?: number[],
-    @Args('includeOverQuota', { defaultValue: false, description: 'Also the sets that arrived for full cells' }) includeOverQuota?: boolean,
+    @Args('includeOverQuota', { type: () => Boolean, nullable: true, defaultValue: false, description: 'Also the sets that arrived for full cells' }) includeOverQuota?: boolean | null,
   ): Promise<SurveyBreakdownType> {
     const language = surveyLanguage(lang ?? ctx.locale);
-    const b = await this.results.breakdown(actor, surveyId, { question, by: by.map((d) => DIMENSION[d]), language, bins: bins ?? undefined, includeOverQuota });
+    const b = await this.results.breakdown(actor, surveyId, { question, by: by.map((d) => DIMENSION[d]), language, bins: bins ?? undefined, includeOverQuota: includeOverQuota ?? false });
     const hidden = [...b.cells.flat(), ...b.rowTotals].filter((c) => c.count === null).length + b.respondents.filter((n) => n === null).length + (b.totalRespondents === null ? 1 : 0);
     return {
       question: b.question,
