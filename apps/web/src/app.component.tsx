@@ -40,6 +40,8 @@ const CompetitionReviewApplicationPage = lazyPage(() => import('./pages/competit
 const CompetitionManagePage = lazyPage(() => import('./pages/competitions/manage.page'));
 const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/results.page'));
 const SurveyFieldPage = lazyPage(() => import('./pages/surveys/field.page'));
+const CommunitySurveysPage = lazyPage(() => import('./pages/surveys/community-surveys.page'));
+const SurveyPage = lazyPage(() => import('./pages/surveys/survey.page'));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -84,6 +86,8 @@ export function AppRoutes() {
         <Route path="councils/meetings/:id" element={<CouncilMeetingPage />} />
         <Route path="councils/:id" element={<CouncilBodyPage />} />
         <Route path="surveys/field" element={<SurveyFieldPage />} />
+        <Route path="communities/:communityId/surveys" element={<CommunitySurveysPage />} />
+        <Route path="surveys/:surveyId" element={<SurveyPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />
         <Route path="competitions/:id" element={<CompetitionCallPage />} />
