@@ -35,7 +35,7 @@ export interface SvSurveyResultsQueryVariables {
   includeOverQuota?: boolean | null;
 }
 
-export const SV_SURVEY_RESULTS = `query SvSurveyResults($surveyId: ID!, $question: String!, $by: [SurveyDimension!]!, $lang: Lang, $bins: [Float!], $includeOverQuota: Boolean) {
+export const SV_SURVEY_RESULTS = `query SvSurveyResults($surveyId: ID!, $question: String!, $by: [SurveyDimension!]!, $lang: Lang, $bins: [Float!], $includeOverQuota: Boolean = false) {
   surveyResults(surveyId: $surveyId, question: $question, by: $by, lang: $lang, bins: $bins, includeOverQuota: $includeOverQuota) {
     question label kind threshold
     rows { key label }
