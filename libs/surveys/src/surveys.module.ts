@@ -9,11 +9,15 @@ import { AssignmentResolver } from './resolvers/assignment.resolver';
 import { SurveyResolver } from './resolvers/survey.resolver';
 import { AnswerSetService } from './services/answer-set.service';
 import { SurveyService } from './services/survey.service';
+import { SurveyResultsService } from './services/survey-results.service';
+import { SurveyResultsResolver } from './resolvers/survey-results.resolver';
+import { SurveyFilesController } from './http/survey-files.controller';
 
 /** Field surveys (API side): surveys, form versions, quotas, interviewers, answer sets. */
 @Module({
   imports: [TypeOrmModule.forFeature(SURVEYS_ENTITIES), TerritoryModule, IdentityModule],
-  providers: [SurveysRepository, AnswerSetsRepository, SurveyService, AnswerSetService, SurveyResolver, AssignmentResolver],
+  controllers: [SurveyFilesController],
+  providers: [SurveysRepository, AnswerSetsRepository, SurveyService, AnswerSetService, SurveyResultsService, SurveyResolver, AssignmentResolver, SurveyResultsResolver],
   exports: [SurveyService],
 })
 export class SurveysModule {}

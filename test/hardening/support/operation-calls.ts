@@ -215,6 +215,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.assignInterviewer': g((c) => ({ input: { surveyId: c.t.survey.surveyId, accountId: c.w.preparer.id, villageIds: [c.t.survey.villageId] } })),
   'Mutation.submitSurveyAnswerSet': g((c) => ({ input: surveyAnswerSet(c) }), { targetIsCaller: (c) => c.side === 'own' && c.actor === Role.INTERVIEWER }),
   'Mutation.submitSurveyAnswerSets': g((c) => ({ input: [surveyAnswerSet(c)] })),
+  // An unknown question: BAD_USER_INPUT once the caller may read the survey's results.
+  'Query.surveyResults': g((c) => ({ surveyId: c.t.survey.surveyId, question: 'no_such_question', by: ['GENDER'] })),
   'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),
   'Query.publicCompetitionCalls': g(() => ({})),
@@ -323,6 +325,13 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   // A PNG where the form takes PDF only: BAD_USER_INPUT for the draft's editor (the platform admin), nothing stored.
   'POST /api/competition-applications/:applicationId/files': { kind: 'http', method: 'POST', path: (c) => `/api/competition-applications/${c.t.competition.platformDraftId}/files?stage=1&field=letter&fileName=x.png`, body: PNG },
   'GET /api/competition-files/:id': get((c) => `/api/competition-files/${c.t.competition.fileId}`),
+  'GET /api/surveys/:surveyId/answers.csv': get((c) => `/api/surveys/${c.t.survey.surveyId}/answers.csv?lang=ru&labels=1`),
+  'GET /api/surveys/:surveyId/answers.xlsx': get((c) => `/api/surveys/${c.t.survey.surveyId}/answers.xlsx?lang=ky`),
+  'GET /api/surveys/:surveyId/codebook.csv': get((c) => `/api/surveys/${c.t.survey.surveyId}/codebook.csv?lang=kk`),
+  'GET /api/surveys/:surveyId/answers.sps': get((c) => `/api/surveys/${c.t.survey.surveyId}/answers.sps?lang=en`),
+  'GET /api/surveys/:surveyId/versions/:number/xlsform.xlsx': get((c) => `/api/surveys/${c.t.survey.surveyId}/versions/1/xlsform.xlsx`),
+  // Not a workbook: BAD_USER_INPUT (notXlsx) for organisers, nothing published.
+  'POST /api/surveys/:surveyId/xlsform': { kind: 'http', method: 'POST', path: (c) => `/api/surveys/${c.t.survey.surveyId}/xlsform`, body: PNG },
   'POST /api/pb-proposals/:proposalId/photos': { kind: 'http', method: 'POST', path: (c) => `/api/pb-proposals/${c.t.votingProposalId}/photos?fileName=bridge.png`, body: PNG },
   'GET /api/pb-photos/:id': get((c) => `/api/pb-photos/${c.t.photoId}`),
   'POST /api/budgets/:budgetId/imports': { kind: 'http', method: 'POST', path: (c) => `/api/budgets/${c.t.budgetId}/imports?kind=BUDGET&fileName=plan.csv`, body: Buffer.from(IMPORT_CSV), contentType: 'text/csv' },

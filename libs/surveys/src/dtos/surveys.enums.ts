@@ -21,3 +21,11 @@ export enum SurveyLanguageCode {
   en = 'en',
 }
 registerEnumType(SurveyLanguageCode, { name: 'SurveyLanguage' });
+
+/** What a breakdown's columns are made of (the sample plan's dimensions). */
+export enum SurveyDimension {
+  TERRITORY = 'TERRITORY',
+  GENDER = 'GENDER',
+  AGE_GROUP = 'AGE_GROUP',
+}
+registerEnumType(SurveyDimension, { name: 'SurveyDimension' });

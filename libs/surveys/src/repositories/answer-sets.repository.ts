@@ -62,4 +62,30 @@ export class AnswerSetsRepository {
   async anyFor(tx: Transaction, surveyId: string): Promise<boolean> {
     return (await this.repo(tx).count({ where: { surveyId }, take: 1 })) > 0;
   }
+
+  /**
+   * The answer sets results and exports read: counted ones (not superseded), over-quota ones only when asked,
+   * oldest first, with the number of the form version each was given on.
+   */
+  async forResults(surveyId: string, includeOverQuota: boolean): Promise<ResultRow[]> {
+    const rows: Array<{ instance_id: string; number: number; interviewer_account_id: string; village_id: string; gender: string; age_group: string; answers: Record<string, never>; consent_given: boolean }> = await this.db.query(
+      `SELECT a.instance_id, v.number, a.interviewer_account_id, a.village_id, a.gender, a.age_group, a.answers, a.consent_given
+         FROM srv_answer_sets a JOIN srv_form_versions v ON v.id = a.form_version_id
+        WHERE a.survey_id = $1 AND a.superseded_by IS NULL AND ($2 OR NOT a.over_quota)
+        ORDER BY a.received_at, a.instance_id`,
+      [surveyId, includeOverQuota],
+    );
+    return rows.map((r) => ({ instanceId: r.instance_id, formVersion: r.number, interviewer: r.interviewer_account_id, villageKey: r.village_id, gender: r.gender, ageGroup: r.age_group, answers: r.answers, consent: r.consent_given }));
+  }
+}
+
+export interface ResultRow {
+  instanceId: string;
+  formVersion: number;
+  interviewer: string;
+  villageKey: string;
+  gender: string;
+  ageGroup: string;
+  answers: Record<string, never>;
+  consent: boolean;
 }

@@ -1180,6 +1180,11 @@ export type SurveyConsentInput = {
   ru?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type SurveyDimension =
+  | 'AGE_GROUP'
+  | 'GENDER'
+  | 'TERRITORY';
+
 export type SurveyGender =
   | 'FEMALE'
   | 'MALE';
