@@ -2172,6 +2172,18 @@ export type SvSurveysOfCommunityQueryVariables = Exact<{
 
 export type SvSurveysOfCommunityQuery = { surveysOfCommunity: Array<{ id: string, title: string, anonymous: boolean, suppressionThreshold: number, answerSets: number, versions: Array<{ id: string, number: number }> }> };
 
+export type SvSurveyResultsQueryVariables = Exact<{
+  surveyId: Scalars['ID']['input'];
+  question: Scalars['String']['input'];
+  by: Array<SurveyDimension> | SurveyDimension;
+  lang?: InputMaybe<Lang>;
+  bins?: InputMaybe<Array<Scalars['Float']['input']> | Scalars['Float']['input']>;
+  includeOverQuota?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SvSurveyResultsQuery = { surveyResults: { question: string, label: string, kind: string, threshold: number, respondents: Array<number | null>, totalRespondents: number | null, suppressedCells: number, rows: Array<{ key: string, label: string }>, columns: Array<{ key: string, villageId: string | null, villageName: string | null, gender: string | null, ageGroup: string | null }>, cells: Array<Array<{ count: number | null, share: number | null }>>, rowTotals: Array<{ count: number | null, share: number | null }> } };
+
 export type SvMyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
