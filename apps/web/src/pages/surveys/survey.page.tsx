@@ -1,5 +1,5 @@
 import { GENDERS, SurveyForm } from '@ashar/survey-forms';
-import { ChangeEvent, FormEvent, useMemo, useState } from 'react';
+import { ChangeEvent, FormEvent, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/graphql-errors';
 import { graphql } from '../../api/graphql.client';
@@ -31,7 +31,12 @@ export default function SurveyPage() {
   const { t, pick } = useI18n();
   const [reload, setReload] = useState(0);
   const q = useQuery(SV_SURVEY, { id: surveyId, reload });
-  const communityId = q.data?.survey.communityId;
+  // While a reload runs (after a publish or a save) the previous answer stays on screen, so the forms
+  // and their "saved" messages are not unmounted.
+  const last = useRef<typeof q.data>(null);
+  if (q.data) last.current = q.data;
+  const data = q.data ?? (last.current?.survey.id === surveyId ? last.current : null);
+  const communityId = data?.survey.communityId;
   const places = useQuery(SV_COMMUNITY_VILLAGES, communityId ? { id: communityId } : null);
   const villages: Village[] = useMemo(() => {
     const unit = places.data?.community.unit;
@@ -40,8 +45,8 @@ export default function SurveyPage() {
   }, [places.data, pick]);
 
   if (q.error) return <ErrorMessage error={q.error} onRetry={q.retry} />;
-  if (!q.data) return <Loading />;
-  const s = q.data.survey;
+  if (!data) return <Loading />;
+  const s = data.survey;
   const refresh = () => setReload((r) => r + 1);
   // Villages named by the community's units; an assignment also knows the names of its own.
   const names = new Map<string, string>(villages.map((v) => [v.id, v.name]));
