@@ -65,6 +65,7 @@ test('an organiser publishes an XLSForm, follows quotas and reads suppressed res
   await alert.getByText('survey!B4').waitFor();
   expect(await alert.innerText()).toContain(tr('errors.surveys.xlsform.missingName', { column: 'name' }));
   await page.screenshot({ path: artifact('surveys-organiser-02-xlsform-problems-ky.png'), fullPage: true });
+  await page.locator('form').filter({ has: fileInput }).screenshot({ path: artifact('surveys-organiser-02b-xlsform-problems-form-ky.png') });
   expect(await versions()).toEqual([1]);
 
   // 2. The same form without the mistake: version 2, listed first.
@@ -103,6 +104,8 @@ test('an organiser publishes an XLSForm, follows quotas and reads suppressed res
   expect(await a11yProblems(page)).toEqual([]);
   await table.scrollIntoViewIfNeeded();
   await page.screenshot({ path: artifact('surveys-organiser-04-results-ky.png'), fullPage: true });
+  await table.screenshot({ path: artifact('surveys-organiser-04b-results-table-ky.png') });
+  await progress.screenshot({ path: artifact('surveys-organiser-04c-quota-progress-ky.png') });
 
   // 5. An export in the chosen language, through the authorised fetch.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: tr('surveys.results.export.csvLabels') }).click()]);
