@@ -44,6 +44,8 @@ const CompetitionResultsPage = lazyPage(() => import('./pages/competitions/resul
 const SurveyFieldPage = lazyPage(() => import('./pages/surveys/field.page'));
 const CompetitionCallEditPage = lazyPage(() => import('./pages/competitions/call-editor.page'));
 const CompetitionCallNewPage = lazyPage(() => import('./pages/competitions/call-editor.page').then((m) => ({ default: m.NewCompetitionCallPage })));
+const CommunitySurveysPage = lazyPage(() => import('./pages/surveys/community-surveys.page'));
+const SurveyPage = lazyPage(() => import('./pages/surveys/survey.page'));
 const InPersonVerificationPage = lazyPage(() => import('./pages/verification/in-person-verification.page'));
 
 function saveLocaleOnAccount(locale: Locale) {
@@ -90,6 +92,8 @@ export function AppRoutes() {
         <Route path="surveys/field" element={<SurveyFieldPage />} />
         <Route path="municipalities/area/:areaUnitId" element={<MunicipalityComparisonPage />} />
         <Route path="municipalities/:unitId" element={<MunicipalityPage />} />
+        <Route path="communities/:communityId/surveys" element={<CommunitySurveysPage />} />
+        <Route path="surveys/:surveyId" element={<SurveyPage />} />
         <Route path="competitions" element={<CompetitionCallsPage />} />
         <Route path="competitions/new" element={<CompetitionCallNewPage />} />
         <Route path="competitions/applications/:id" element={<CompetitionApplicationPage />} />

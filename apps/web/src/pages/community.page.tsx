@@ -60,6 +60,15 @@ export default function CommunityPage() {
           <Link to={`/communities/${c.id}/participation`}>{t('participation.communityLink')}</Link>
         </p>
       </section>
+      {/* Field surveys: organised by the community's admins (the API checks; the link is for them only). */}
+      {c.myRoles.includes('COMMUNITY_ADMIN') && (
+        <section aria-labelledby="surveys-heading">
+          <h2 id="surveys-heading">{t('surveys.organiser.title')}</h2>
+          <p>
+            <Link to={`/communities/${c.id}/surveys`}>{t('surveys.organiser.communityLink')}</Link>
+          </p>
+        </section>
+      )}
       {c.myRoles.length > 0 ? (
         <Members id={c.id} />
       ) : (

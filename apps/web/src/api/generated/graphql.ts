@@ -2257,6 +2257,60 @@ export type PbUpdateRulesMutationVariables = Exact<{
 
 export type PbUpdateRulesMutation = { updateProcessRules: { id: string, envelope: string, ballotKind: BallotKind, minChoices: number, maxChoices: number | null, maxPoints: number | null, countingRule: CountingRule, verification: VerificationLevel, minAge: number | null } };
 
+export type SvAssignInterviewerMutationVariables = Exact<{
+  input: AssignInterviewerInput;
+}>;
+
+
+export type SvAssignInterviewerMutation = { assignInterviewer: { id: string } };
+
+export type SvCommunityVillagesQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SvCommunityVillagesQuery = { community: { id: string, unit: { id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null }, children: Array<{ id: string, names: { ky: string | null, ru: string | null, en: string | null, kk: string | null } }> } } };
+
+export type SvCreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type SvCreateSurveyMutation = { createSurvey: { id: string } };
+
+export type SvSetQuotasMutationVariables = Exact<{
+  input: SetSurveyQuotasInput;
+}>;
+
+
+export type SvSetQuotasMutation = { setSurveyQuotas: { id: string } };
+
+export type SvSurveyQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SvSurveyQuery = { survey: { id: string, communityId: string, title: string, anonymous: boolean, suppressionThreshold: number, answerSets: number, ageGroups: Array<{ key: string, min: number, max: number }>, versions: Array<{ id: string, number: number, createdAt: string, form: any }>, quotaProgress: Array<{ villageId: string, gender: SurveyGender, ageGroup: string, target: number, accepted: number, overQuota: number }>, assignments: Array<{ id: string, accountId: string, quotaShare: number | null, villages: Array<{ id: string, name: string }> }> } };
+
+export type SvSurveysOfCommunityQueryVariables = Exact<{
+  communityId: Scalars['ID']['input'];
+}>;
+
+
+export type SvSurveysOfCommunityQuery = { surveysOfCommunity: Array<{ id: string, title: string, anonymous: boolean, suppressionThreshold: number, answerSets: number, versions: Array<{ id: string, number: number }> }> };
+
+export type SvSurveyResultsQueryVariables = Exact<{
+  surveyId: Scalars['ID']['input'];
+  question: Scalars['String']['input'];
+  by: Array<SurveyDimension> | SurveyDimension;
+  lang?: InputMaybe<Lang>;
+  bins?: InputMaybe<Array<Scalars['Float']['input']> | Scalars['Float']['input']>;
+  includeOverQuota?: InputMaybe<Scalars['Boolean']['input']>;
+}>;
+
+
+export type SvSurveyResultsQuery = { surveyResults: { question: string, label: string, kind: string, threshold: number, respondents: Array<number | null>, totalRespondents: number | null, suppressedCells: number, rows: Array<{ key: string, label: string }>, columns: Array<{ key: string, villageId: string | null, villageName: string | null, gender: string | null, ageGroup: string | null }>, cells: Array<Array<{ count: number | null, share: number | null }>>, rowTotals: Array<{ count: number | null, share: number | null }> } };
+
 export type SvMyAssignmentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
