@@ -4,3 +4,4 @@ export * from './surveys.permissions';
 export * from './surveys.operation-policies';
 export * from './services/survey.service';
 export * from './entities';
+export { SurveyAnswersReader } from './services/survey-answers.reader';

@@ -9,6 +9,7 @@ import { AssignmentResolver } from './resolvers/assignment.resolver';
 import { SurveyResolver } from './resolvers/survey.resolver';
 import { AnswerSetService } from './services/answer-set.service';
 import { SurveyService } from './services/survey.service';
+import { SurveyAnswersReader } from './services/survey-answers.reader';
 import { SurveyResultsService } from './services/survey-results.service';
 import { SurveyResultsResolver } from './resolvers/survey-results.resolver';
 import { SurveyFilesController } from './http/survey-files.controller';
@@ -17,7 +18,7 @@ import { SurveyFilesController } from './http/survey-files.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(SURVEYS_ENTITIES), TerritoryModule, IdentityModule],
   controllers: [SurveyFilesController],
-  providers: [SurveysRepository, AnswerSetsRepository, SurveyService, AnswerSetService, SurveyResultsService, SurveyResolver, AssignmentResolver, SurveyResultsResolver],
-  exports: [SurveyService],
+  providers: [SurveysRepository, AnswerSetsRepository, SurveyService, AnswerSetService, SurveyResultsService, SurveyAnswersReader, SurveyResolver, AssignmentResolver, SurveyResultsResolver],
+  exports: [SurveyService, SurveyAnswersReader],
 })
 export class SurveysModule {}

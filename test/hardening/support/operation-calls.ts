@@ -216,6 +216,8 @@ export const OPERATION_CALLS: Record<string, OperationCall> = {
   'Mutation.submitSurveyAnswerSet': g((c) => ({ input: surveyAnswerSet(c) }), { targetIsCaller: (c) => c.side === 'own' && c.actor === Role.INTERVIEWER }),
   'Mutation.submitSurveyAnswerSets': g((c) => ({ input: [surveyAnswerSet(c)] })),
   // An unknown question: BAD_USER_INPUT once the caller may read the survey's results.
+  // The fixture survey has no answer set on the municipality questionnaire: nothing recorded, nothing changed.
+  'Mutation.recordMunicipalityObservationsFromSurvey': g((c) => ({ surveyId: c.t.survey.surveyId })),
   'Query.surveyResults': g((c) => ({ surveyId: c.t.survey.surveyId, question: 'no_such_question', by: ['GENDER'] })),
   'Query.competitionCall': g((c) => ({ id: c.t.competition.callId })),
   'Query.competitionCalls': g((c) => ({ communityId: c.t.communityId })),

@@ -20,7 +20,7 @@ export class ObservationsRepository {
     return (await r.findOneBy({ id: row.id }))!;
   }
 
-  byAnswerSet(tx: Transaction, answerSetId: string): Promise<MunicipalityObservation | null> {
+  byAnswerSet(tx: Transaction | undefined, answerSetId: string): Promise<MunicipalityObservation | null> {
     return this.repo(tx).findOneBy({ surveyAnswerSetId: answerSetId });
   }
 

@@ -6,11 +6,21 @@ import { EServiceEnum } from '../dtos/indicators.enums';
 import { ComparisonType, MunicipalityIndicatorsType, ObservationType } from '../dtos/indicators.types';
 import { RecordMunicipalityObservationInput } from '../dtos/record-observation.input';
 import { IndicatorsService } from '../services/indicators.service';
+import { SurveyObservationsService } from '../services/survey-observations.service';
+import { SurveyObservationsResultType } from '../dtos/survey-observations.types';
 
 /** Thin: every rule is in IndicatorsService. No field resolvers of its own, so no per-row SQL. */
 @Resolver()
 export class IndicatorsResolver {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly fromSurveys: SurveyObservationsService,
+  ) {}
+
+  @Mutation(() => SurveyObservationsResultType, { description: 'A survey of municipalities (the standard questionnaire) into the registry: one observation per answer set, source SURVEY; again records nothing twice' })
+  recordMunicipalityObservationsFromSurvey(@CurrentActor() actor: Actor, @Args('surveyId', { type: () => ID }, UuidArg) surveyId: string) {
+    return this.fromSurveys.fromSurvey(actor, surveyId);
+  }
 
   @Query(() => MunicipalityIndicatorsType, { description: 'A municipality (aiyl okrug or city) with its current observation and history (public)' })
   municipalityIndicators(@CurrentActor() actor: Actor, @Args('unitId', { type: () => ID }, UuidArg) unitId: string) {

@@ -46,9 +46,19 @@ export class IndicatorsService {
   /** The communities on the unit in which the actor may record (platform admins: any; empty list = may not). */
   private async recordingCommunities(actor: Actor, unitId: string): Promise<{ allowed: boolean; communityId?: string }> {
     if (!actor.accountId) return { allowed: false };
-    const communities = await this.communities.byUnitIds([unitId]);
+    // The unit's own communities first, then those of the raion and oblast above it: a raion that surveys its
+    // aiyl okrugs records for them.
+    const above = (await this.territory.ancestorsOf([unitId])).get(unitId) ?? [];
+    const units = [unitId, ...above.map((u) => u.id).filter((id) => id !== unitId)];
+    const found = await this.communities.byUnitIds(units);
+    const communities = units.flatMap((u) => found.filter((c) => c.unitId === u));
     for (const c of communities) if (await this.permissions.can(actor, c.id, 'municipalIndicators.record', MUNICIPAL_INDICATORS_PERMISSIONS)) return { allowed: true, communityId: c.id };
     return { allowed: actor.platformAdmin, communityId: communities[0]?.id };
+  }
+
+  /** The observation an answer set was recorded as, if any (a survey's import asks before recording). */
+  observationOfAnswerSet(answerSetId: string) {
+    return this.observations.byAnswerSet(undefined, answerSetId);
   }
 
   async record(actor: Actor, input: RecordMunicipalityObservationInput): Promise<ObservationType> {

@@ -77,6 +77,18 @@ export class AnswerSetsRepository {
     );
     return rows.map((r) => ({ instanceId: r.instance_id, formVersion: r.number, interviewer: r.interviewer_account_id, villageKey: r.village_id, gender: r.gender, ageGroup: r.age_group, answers: r.answers, consent: r.consent_given }));
   }
+
+  /** Counted answer sets given on versions of one XLSForm `form_id` (another context's seam reads them by form). */
+  async ofFormId(surveyId: string, formId: string): Promise<Array<{ instanceId: string; villageId: string; answers: Record<string, never> }>> {
+    const rows: Array<{ instance_id: string; village_id: string; answers: Record<string, never> }> = await this.db.query(
+      `SELECT a.instance_id, a.village_id, a.answers
+         FROM srv_answer_sets a JOIN srv_form_versions v ON v.id = a.form_version_id
+        WHERE a.survey_id = $1 AND a.superseded_by IS NULL AND v.form->>'formId' = $2
+        ORDER BY a.received_at, a.instance_id`,
+      [surveyId, formId],
+    );
+    return rows.map((r) => ({ instanceId: r.instance_id, villageId: r.village_id, answers: r.answers }));
+  }
 }
 
 export interface ResultRow {

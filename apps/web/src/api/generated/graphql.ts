@@ -2278,6 +2278,13 @@ export type SvCreateSurveyMutationVariables = Exact<{
 
 export type SvCreateSurveyMutation = { createSurvey: { id: string } };
 
+export type SvRecordFromSurveyMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SvRecordFromSurveyMutation = { recordMunicipalityObservationsFromSurvey: { recorded: number, unchanged: number, skipped: Array<{ instanceId: string, code: string, messageKey: string, field: string | null }> } };
+
 export type SvSetQuotasMutationVariables = Exact<{
   input: SetSurveyQuotasInput;
 }>;

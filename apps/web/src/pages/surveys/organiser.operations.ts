@@ -12,6 +12,8 @@ import type {
   SvSurveyQueryVariables,
   SvSurveysOfCommunityQuery,
   SvSurveysOfCommunityQueryVariables,
+  SvRecordFromSurveyMutation,
+  SvRecordFromSurveyMutationVariables,
 } from '../../api/generated/graphql';
 import type { Operation } from '../../api/operation';
 
@@ -48,3 +50,8 @@ export const SV_SET_QUOTAS = `mutation SvSetQuotas($input: SetSurveyQuotasInput!
 export const SV_ASSIGN_INTERVIEWER = `mutation SvAssignInterviewer($input: AssignInterviewerInput!) {
   assignInterviewer(input: $input) { id }
 }` as Operation<SvAssignInterviewerMutation, SvAssignInterviewerMutationVariables>;
+
+/** A survey of municipalities on the standard questionnaire into the municipality registry (source SURVEY). */
+export const SV_RECORD_FROM_SURVEY = `mutation SvRecordFromSurvey($id: ID!) {
+  recordMunicipalityObservationsFromSurvey(surveyId: $id) { recorded unchanged skipped { instanceId code messageKey field } }
+}` as Operation<SvRecordFromSurveyMutation, SvRecordFromSurveyMutationVariables>;

@@ -13,7 +13,7 @@ import { useFormSubmit } from '../../ui/form-submit.hook';
 import { PageHeading } from '../../ui/page-heading.component';
 import { ErrorMessage, Loading } from '../../ui/query-status.component';
 import { barPercent, GENDER_KEY, interviewersOf, orderedProgress, planKey, publishedOf, quotaCellsOfPlan, quotaTotals, refusedProblems, versionXlsForm, XLSFORM_WORDS, XlsProblem } from './organiser';
-import { SV_ASSIGN_INTERVIEWER, SV_COMMUNITY_VILLAGES, SV_SET_QUOTAS, SV_SURVEY, SvSurvey } from './organiser.operations';
+import { SV_ASSIGN_INTERVIEWER, SV_COMMUNITY_VILLAGES, SV_RECORD_FROM_SURVEY, SV_SET_QUOTAS, SV_SURVEY, SvSurvey } from './organiser.operations';
 import { downloadPrivateFile } from './private-download';
 import { SurveyResults } from './survey-results.component';
 import './organiser.css';
@@ -82,7 +82,43 @@ export default function SurveyPage() {
       <QuotaPlan survey={s} villages={villages} onSaved={refresh} />
       <Assignments survey={s} villages={villages} onSaved={refresh} />
       <SurveyResults surveyId={s.id} form={(s.versions[0]?.form as SurveyForm | undefined) ?? null} threshold={s.suppressionThreshold} />
+      {(s.versions[0]?.form as SurveyForm | undefined)?.formId === MUNICIPALITY_FORM_ID && <IntoRegistry survey={s} />}
     </>
+  );
+}
+
+/** The form id of the municipality indicators' standard questionnaire (libs/municipal-indicators). */
+const MUNICIPALITY_FORM_ID = 'municipal_indicators';
+
+/** A survey of municipalities: its answer sets into the municipality registry, once each. */
+function IntoRegistry({ survey }: { survey: SvSurvey }) {
+  const { t } = useI18n();
+  const form = useFormSubmit();
+  const [result, setResult] = useState<{ recorded: number; unchanged: number; skipped: Array<{ instanceId: string; messageKey: string }> } | null>(null);
+  const run = (e: FormEvent) => {
+    e.preventDefault();
+    setResult(null);
+    void form.submit(async () => setResult((await graphql.request(SV_RECORD_FROM_SURVEY, { id: survey.id })).recordMunicipalityObservationsFromSurvey));
+  };
+  return (
+    <section aria-labelledby="srv-registry-heading">
+      <h2 id="srv-registry-heading">{t('surveys.registry.title')}</h2>
+      <p className="muted">{t('surveys.registry.hint')}</p>
+      <form onSubmit={run}>
+        <FormAlert text={form.general} />
+        <button type="submit" className="button" disabled={form.busy}>
+          {t('surveys.registry.run')}
+        </button>
+      </form>
+      <p role="status">{result ? t('surveys.registry.done', { recorded: result.recorded, unchanged: result.unchanged, skipped: result.skipped.length }) : ''}</p>
+      {result && result.skipped.length > 0 && (
+        <ul>
+          {result.skipped.map((x) => (
+            <li key={x.instanceId}>{t('surveys.registry.skipped', { id: x.instanceId.slice(0, 8), reason: t(x.messageKey) })}</li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
