@@ -1,4 +1,5 @@
 /** A receipt photo's date (issue 9): sent as `takenAt` with the upload, kept in the document's metadata; nonsense refused. */
+import http from 'node:http';
 import { gql, ok } from '../../../../test/support/graphql-client';
 import { RunningApi, startApi } from '../../../../test/support/api-harness';
 import { count, platformAdmin, publishedBudget, RECORD, village, Village } from './support';
@@ -45,5 +46,22 @@ describe('budget documents keep the photo date (real PostgreSQL)', () => {
       expect(await r.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'takenAt', messageKey: 'errors.validation.invalid' });
     }
     expect(await count(api, 'budget_documents')).toBe(before);
+  });
+
+  // Noticed in a review: a member without the right to attach was refused only after the server read the whole
+  // (up to 5 MB) body. Here the body never comes: an answer proves the refusal did not wait for it.
+  it('refuses a member without the right before reading the body', async () => {
+    const url = new URL(`${api.baseUrl}/api/budget-transactions/${tx}/documents?fileName=chek.jpg`);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'POST', headers: { 'content-type': 'image/jpeg', 'content-length': String(4 * 1024 * 1024), authorization: `Bearer ${v.citizen.token}` } }, (res) => {
+        resolve(res.statusCode ?? 0);
+        res.resume();
+        req.destroy();
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+      req.write(Buffer.alloc(1024));
+      setTimeout(() => reject(new Error('no answer within 5 s: the body was being read first')), 5000).unref();
+    });
+    expect([403, 404]).toContain(status);
   });
 });

@@ -97,6 +97,8 @@ export class BudgetFilesController {
   ) {
     await this.handle(res, async () => {
       const actor = await this.signedIn(req);
+      // A member without the right is refused before one byte of the (up to 5 MB) body is read.
+      await this.documents.authorizeUpload(actor, transactionId);
       const content = await this.readBody(req, MAX_DOCUMENT_BYTES, 'errors.budgets.document.tooLarge');
       res.status(201).json(await this.documents.upload(actor, transactionId, fileName, content, typeof takenAt === 'string' ? takenAt : null));
     }, { req, max: MAX_DOCUMENT_BYTES });

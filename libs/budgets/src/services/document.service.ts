@@ -44,6 +44,14 @@ export class DocumentService {
    * time without zone, or the file's date in ISO 8601 with zone); kept in the document's `metadata`.
    * Anything else: BAD_USER_INPUT on `takenAt`.
    */
+  /** The record and the caller's right to attach to it, checked before the upload's body is read. */
+  async authorizeUpload(actor: Actor, transactionId: string): Promise<void> {
+    const t = await this.transactions.findById(uuidOrNotFound('BudgetTransaction', transactionId));
+    if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
+    const budget = await this.budgets.budgetById(t.budgetId);
+    await this.permissions.assert(actor, budget.communityId, 'budget.recordExecution', BUDGETS_PERMISSIONS);
+  }
+
   async upload(actor: Actor, transactionId: string, fileName: string, content: Buffer, takenAt?: string | null): Promise<{ id: string; url: string }> {
     const t = await this.transactions.findById(uuidOrNotFound('BudgetTransaction', transactionId));
     if (!t) throw new NotFoundError('BudgetTransaction', transactionId);
