@@ -1,5 +1,5 @@
 import { Actor, actorFromAuthorization } from '@ashar/auth';
-import { DEFAULT_LOCALE, isLocale, Locale } from '@ashar/i18n';
+import { DEFAULT_LOCALE } from '@ashar/i18n';
 import { DomainError, AppConfig, httpErrorAnswer, NotFoundError } from '@ashar/kernel';
 import { MembershipService, SessionService } from '@ashar/identity';
 import { InjectConfig } from '@ashar/runtime';
@@ -10,21 +10,7 @@ import { ExportFile, ExportRenderer } from '../services/export.renderer';
 import { ExportService } from '../services/export.service';
 import { ImportService, MAX_IMPORT_BYTES } from '../services/import.service';
 import { DocumentService, MAX_DOCUMENT_BYTES, sniffDocumentType } from '../services/document.service';
-import { attachmentDisposition, discardUpload, readUploadBody } from '@ashar/imports';
-
-/**
- * The language a request asks for: `?lang=` (a download link), else `X-Lang`, else the first supported
- * language of Accept-Language; null when it names none.
- */
-function requestLocale(req: Request): Locale | null {
-  const explicit = [req.query?.lang, req.headers['x-lang']].find((v) => isLocale(v));
-  if (explicit) return explicit as Locale;
-  for (const part of String(req.headers['accept-language'] ?? '').split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
-    if (isLocale(tag)) return tag;
-  }
-  return null;
-}
+import { attachmentDisposition, discardUpload, readUploadBody, requestLocale } from '@ashar/imports';
 
 /**
  * Files over plain HTTP: uploads of CSV/XLSX (too big for a JSON body), downloads of error reports

@@ -7,3 +7,4 @@ export * from './repositories/sql-import-store';
 export * from './http/upload';
 export * from './http/answer';
 export * from './http/content-disposition';
+export * from './http/request-locale';
