@@ -94,6 +94,16 @@ export class BudgetImportPipeline {
   }
 
   /** The country whose classification a community's budget uses, through territory's services. */
+  /** The community's classification as the row checks read it: both code sets and each economic code's side. */
+  private async classificationOf(communityId: string) {
+    const codes = await this.writer.classificationCodes(await this.countryOf(communityId));
+    return {
+      economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
+      functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
+      sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
+    };
+  }
+
   private async countryOf(communityId: string): Promise<string> {
     const c = await this.communities.byId(communityId);
     const [unit] = await this.territory.byIds([c.unitId]);
@@ -124,11 +134,8 @@ export class BudgetImportPipeline {
       schema: BUDGET_ROW_SCHEMA,
       lockKey: (imp) => `budget:${imp.budgetId}`,
       prepare: async (imp) => {
-        const codes = await this.writer.classificationCodes(await this.countryOf(imp.communityId));
         return {
-          economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
-          functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
-          sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
+          ...(await this.classificationOf(imp.communityId)),
           mapping: imp.mapping,
           unit: imp.unit,
           savedUnit: imp.savedUnit,
@@ -157,13 +164,10 @@ export class BudgetImportPipeline {
       schema: TREASURY_ROW_SCHEMA,
       lockKey: (imp) => `budget:${imp.budgetId}`,
       prepare: async (imp) => {
-        const codes = await this.writer.classificationCodes(await this.countryOf(imp.communityId));
         return {
           fiscalYear: await this.fiscalYear(imp.budgetId),
           lines: await this.writer.latestLines(imp.budgetId),
-          economicCodes: new Set(codes.filter((c) => c.scheme === 'ECONOMIC').map((c) => c.code)),
-          functionalCodes: new Set(codes.filter((c) => c.scheme === 'FUNCTIONAL').map((c) => c.code)),
-          sides: new Map(codes.filter((c) => c.scheme === 'ECONOMIC' && c.direction).map((c) => [c.code, c.direction!])),
+          ...(await this.classificationOf(imp.communityId)),
           mapping: imp.mapping,
           unit: imp.unit,
           savedUnit: imp.savedUnit,

@@ -8,3 +8,4 @@ export * from './pg-errors';
 export * from './transaction';
 export * from './database-health';
 export * from './client-request';
+export * from './demo-insert';
